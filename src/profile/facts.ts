@@ -1,0 +1,77 @@
+/**
+ * The facts document: everything a condition in the rules file can test,
+ * addressed by dotted paths such as `visitor.pagesThisSession` or `cart.value`.
+ * It is plain JSON, rebuilt from the profile and the page on every decision.
+ */
+export interface Facts {
+  page: PageFacts;
+  visitor: VisitorFacts;
+  time: TimeFacts;
+  cart: CartFacts;
+  orders: OrderFacts;
+  /** Traits from `identify()` and answers from lead forms, bots and surveys. */
+  attributes: Record<string, unknown>;
+  /** Names of the rules file's segments the visitor is in now. */
+  segments: string[];
+  /** Per event name: how many times it happened and when it last did. */
+  events: Record<string, { count: number; last: number }>;
+}
+
+export interface PageFacts {
+  url: string;
+  path: string;
+  title: string;
+  referrer: string;
+  /** Query parameters of the current URL. */
+  query: Record<string, string>;
+  /** `utm_*` parameters without the prefix: `{ source, medium, campaign, term, content }`. */
+  utm: Record<string, string>;
+}
+
+export interface VisitorFacts {
+  id: string;
+  isNew: boolean;
+  visits: number;
+  sessions: number;
+  pagesThisSession: number;
+  pagesTotal: number;
+  firstSeen: number;
+  lastSeen: number;
+  secondsOnPage: number;
+  device: "mobile" | "tablet" | "desktop";
+  language: string;
+  timezone: string;
+}
+
+export interface TimeFacts {
+  /** Milliseconds since the epoch. */
+  now: number;
+  hour: number;
+  /** 0 = Sunday … 6 = Saturday, in the visitor's time zone. */
+  weekday: number;
+  /** `YYYY-MM-DD` in the visitor's time zone. */
+  date: string;
+}
+
+export interface CartItem {
+  id: string;
+  name?: string;
+  price: number;
+  quantity: number;
+  category?: string;
+}
+
+export interface CartFacts {
+  count: number;
+  value: number;
+  currency: string;
+  items: CartItem[];
+}
+
+export interface OrderFacts {
+  count: number;
+  total: number;
+  average: number;
+  /** The last order: id, value and when it happened. */
+  last: { id: string; value: number; time: number } | null;
+}
