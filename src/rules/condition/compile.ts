@@ -1,0 +1,99 @@
+import { checkCondition } from "./check.js";
+import { equalsBoolean, equalsJson, equalsNumber, equalsString, isOperatorObject } from "./compare.js";
+import { ConditionError } from "./error.js";
+import { compileOperator, type NestedCompilers } from "./operators.js";
+import { testAtPath } from "./path.js";
+import type { CompileOptions, CompiledCondition, Condition, ValueTest } from "./types.js";
+
+type FactsTest = (facts: unknown) => boolean;
+
+const always: FactsTest = () => true;
+
+/**
+ * Compiles a condition once into plain closures. Throws a `ConditionError` listing every
+ * problem `checkCondition` finds; the returned function never throws (it fails closed).
+ */
+export function compileCondition(condition: unknown, options: CompileOptions = {}): CompiledCondition {
+  const problems = checkCondition(condition);
+  if (problems.length > 0) throw new ConditionError(problems);
+  const test = compileConditionObject(condition as Condition, options);
+  return (facts) => {
+    try {
+      return test(facts);
+    } catch {
+      // Exotic facts (null-prototype objects, symbols, cyclic JSON, a throwing segment) fail closed.
+      return false;
+    }
+  };
+}
+
+/** Every key of a condition object must hold (AND), in key order, stopping at the first miss. */
+function compileConditionObject(condition: Condition, options: CompileOptions): FactsTest {
+  const tests = Object.entries(condition).map(([key, operand]) => compileEntry(key, operand, options));
+  if (tests.length === 0) return always;
+  if (tests.length === 1) return tests[0];
+  return (facts) => tests.every((test) => test(facts));
+}
+
+/** The flat switch over condition-level operators; any other key is a dotted field path. */
+function compileEntry(key: string, operand: unknown, options: CompileOptions): FactsTest {
+  switch (key) {
+    case "$and": {
+      const tests = compileEach(operand, options);
+      return (facts) => tests.every((test) => test(facts));
+    }
+    case "$or": {
+      const tests = compileEach(operand, options);
+      // GrowthBook: an empty $or is true.
+      return (facts) => tests.length === 0 || tests.some((test) => test(facts));
+    }
+    case "$nor": {
+      const tests = compileEach(operand, options);
+      // GrowthBook negates its $or, so an empty $nor is false.
+      return (facts) => !(tests.length === 0 || tests.some((test) => test(facts)));
+    }
+    case "$not": {
+      const inner = compileConditionObject(operand as Condition, options);
+      return (facts) => !inner(facts);
+    }
+    case "$segment":
+      return compileSegment(operand, options);
+    default:
+      return testAtPath(key, compileValue(operand, options));
+  }
+}
+
+function compileEach(operand: unknown, options: CompileOptions): FactsTest[] {
+  const conditions = Array.isArray(operand) ? operand : [];
+  return conditions.map((condition) => compileConditionObject(condition as Condition, options));
+}
+
+/** Looked up at evaluation time, so segments may be (re)defined after this condition is compiled. */
+function compileSegment(name: unknown, options: CompileOptions): FactsTest {
+  const lookup = options.segment;
+  if (typeof name !== "string" || !lookup) return () => false;
+  return (facts) => {
+    const segment = lookup(name);
+    return segment ? segment(facts) === true : false;
+  };
+}
+
+/** Compiles what a field is compared with: a literal (implicit equality) or an operator object. */
+function compileValue(condition: unknown, options: CompileOptions): ValueTest {
+  if (typeof condition === "string") return equalsString(condition);
+  if (typeof condition === "number") return equalsNumber(condition);
+  if (typeof condition === "boolean") return equalsBoolean(condition);
+  if (condition === null) return (value) => value === null;
+  if (!isOperatorObject(condition)) return equalsJson(condition);
+  const nested = nestedCompilers(options);
+  const tests = Object.entries(condition).map(([operator, operand]) => compileOperator(operator, operand, nested));
+  if (tests.length === 1) return tests[0];
+  return (value) => tests.every((test) => test(value));
+}
+
+function nestedCompilers(options: CompileOptions): NestedCompilers {
+  return {
+    value: (condition) => compileValue(condition, options),
+    condition: (condition) => compileConditionObject(condition, options),
+  };
+}

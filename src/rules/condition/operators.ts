@@ -1,0 +1,122 @@
+import {
+  greaterOrEqual,
+  greaterThan,
+  isInSet,
+  isOperatorObject,
+  lessOrEqual,
+  lessThan,
+  typeName,
+} from "./compare.js";
+import { matchesRegex, parseRegex } from "./regex.js";
+import type { Condition, ValueTest } from "./types.js";
+import { paddedVersion } from "./version.js";
+
+/** The compilers an operator needs for its nested operands (passed in to avoid an import cycle). */
+export interface NestedCompilers {
+  value(condition: unknown): ValueTest;
+  condition(condition: Condition): ValueTest;
+}
+
+const never: ValueTest = () => false;
+
+/**
+ * Compiles one `{ "$op": operand }` into a test of a field's value, with GrowthBook's semantics.
+ * Operands were validated by `checkCondition`; the fallbacks only keep a bad operand fail-closed.
+ */
+export function compileOperator(operator: string, operand: unknown, nested: NestedCompilers): ValueTest {
+  switch (operator) {
+    case "$eq":
+      return (value) => value === operand;
+    case "$ne":
+      return (value) => value !== operand;
+    case "$gt":
+      return (value) => greaterThan(value, operand);
+    case "$gte":
+      return (value) => greaterOrEqual(value, operand);
+    case "$lt":
+      return (value) => lessThan(value, operand);
+    case "$lte":
+      return (value) => lessOrEqual(value, operand);
+    case "$in":
+      return compileIn(operand, false);
+    case "$nin":
+      return compileIn(operand, true);
+    case "$all":
+      return compileAll(operand, nested);
+    case "$size":
+      return compileSize(operand, nested);
+    case "$elemMatch":
+      return compileElemMatch(operand, nested);
+    case "$exists":
+      // Loose `!=` so an own property holding `undefined` counts as missing, as in GrowthBook.
+      return operand ? (value) => value != null : (value) => value == null;
+    case "$type":
+      return (value) => typeName(value) === operand;
+    case "$regex":
+      return compileRegex(operand);
+    case "$not": {
+      const inner = nested.value(operand);
+      return (value) => !inner(value);
+    }
+    case "$veq":
+    case "$vne":
+    case "$vgt":
+    case "$vgte":
+    case "$vlt":
+    case "$vlte":
+      return compileVersion(operator, paddedVersion(operand));
+    default:
+      return never;
+  }
+}
+
+function compileIn(operand: unknown, negate: boolean): ValueTest {
+  if (!Array.isArray(operand)) return never;
+  const members: ReadonlySet<unknown> = new Set(operand);
+  return negate ? (value) => !isInSet(value, members) : (value) => isInSet(value, members);
+}
+
+/** Every item (itself a condition value) must match at least one element. */
+function compileAll(operand: unknown, nested: NestedCompilers): ValueTest {
+  if (!Array.isArray(operand)) return never;
+  const itemTests = operand.map((item) => nested.value(item));
+  return (value) => Array.isArray(value) && itemTests.every((test) => value.some(test));
+}
+
+function compileSize(operand: unknown, nested: NestedCompilers): ValueTest {
+  const lengthTest = nested.value(operand);
+  return (value) => Array.isArray(value) && lengthTest(value.length);
+}
+
+/** Operator objects test each element's value; anything else is a condition on each element. */
+function compileElemMatch(operand: unknown, nested: NestedCompilers): ValueTest {
+  const elementTest = isOperatorObject(operand)
+    ? nested.value(operand)
+    : nested.condition((operand ?? {}) as Condition);
+  // GrowthBook skips null/undefined elements but still tests 0, "" and false.
+  return (value) => Array.isArray(value) && value.some((element) => element != null && elementTest(element));
+}
+
+function compileRegex(operand: unknown): ValueTest {
+  if (typeof operand !== "string") return never;
+  const regex = parseRegex(operand);
+  if (typeof regex === "string") return never;
+  return (value) => matchesRegex(regex, value);
+}
+
+function compileVersion(operator: string, expected: string): ValueTest {
+  switch (operator) {
+    case "$veq":
+      return (value) => paddedVersion(value) === expected;
+    case "$vne":
+      return (value) => paddedVersion(value) !== expected;
+    case "$vgt":
+      return (value) => paddedVersion(value) > expected;
+    case "$vgte":
+      return (value) => paddedVersion(value) >= expected;
+    case "$vlt":
+      return (value) => paddedVersion(value) < expected;
+    default:
+      return (value) => paddedVersion(value) <= expected;
+  }
+}
