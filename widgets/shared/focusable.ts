@@ -1,0 +1,32 @@
+/** Elements that take focus with Tab, before visibility is considered. */
+const TABBABLE =
+  'a[href],area[href],button:not([disabled]),input:not([disabled]):not([type="hidden"]),' +
+  'select:not([disabled]),textarea:not([disabled]),iframe,summary,[contenteditable=""],' +
+  '[contenteditable="true"],[tabindex]';
+
+/**
+ * The elements inside `container` that Tab reaches, in document order.
+ * Skips `tabindex="-1"`, and anything under `hidden` or `inert`.
+ *
+ * @example
+ * const [first] = tabbables(dialog);
+ * first?.focus();
+ */
+export function tabbables(container: ParentNode): HTMLElement[] {
+  return Array.from(container.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (el) => el.tabIndex >= 0 && !el.closest("[hidden],[inert]"),
+  );
+}
+
+/**
+ * The element that really has focus, looking through open shadow roots:
+ * `document.activeElement` is only the shadow host when focus is inside one.
+ *
+ * @example
+ * const before = deepActiveElement(document); // save, then restore later
+ */
+export function deepActiveElement(root: Document | ShadowRoot): Element | null {
+  let el = root.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}

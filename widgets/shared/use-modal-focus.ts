@@ -1,0 +1,72 @@
+import type { RefObject } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+import { deepActiveElement, tabbables } from "./focusable.js";
+
+/** Options of {@link useModalFocus}. */
+export interface ModalFocusOptions {
+  /** Called when Escape is pressed while the modal is open (focus anywhere on the page). */
+  onEscape?: (event: KeyboardEvent) => void;
+  /** What to focus on open; defaults to the first tabbable element, then the container itself. */
+  initialFocus?: RefObject<HTMLElement | null>;
+}
+
+/**
+ * Modal focus management for a dialog rendered anywhere, shadow roots included:
+ * on mount it remembers the focused element (looking through shadow roots) and moves
+ * focus into `container`; while mounted, Tab and Shift+Tab cycle inside `container`
+ * and Escape calls `onEscape`; on unmount focus returns to the remembered element.
+ *
+ * Give `container` `tabIndex={-1}` so it can hold focus when nothing in it is tabbable
+ * and so clicks on its plain text keep focus inside.
+ *
+ * @example
+ * const dialog = useRef<HTMLDivElement>(null);
+ * useModalFocus(dialog, { onEscape: () => close("escape") });
+ * return <div ref={dialog} role="dialog" aria-modal="true" tabIndex={-1}>…</div>;
+ */
+export function useModalFocus(
+  container: RefObject<HTMLElement | null>,
+  options: ModalFocusOptions = {},
+): void {
+  // Latest options without re-running the effect (callbacks are usually inline arrows).
+  const latest = useRef(options);
+  latest.current = options;
+
+  useEffect(() => {
+    const box = container.current;
+    if (!box) return;
+    const doc = box.ownerDocument;
+    const root = box.getRootNode() as Document | ShadowRoot;
+    const before = deepActiveElement(doc) as HTMLElement | null;
+
+    const focus = (el: HTMLElement | null | undefined) => el?.focus({ preventScroll: true });
+    focus(latest.current.initialFocus?.current ?? tabbables(box)[0] ?? box);
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (event.key === "Escape" || event.key === "Esc") {
+        const onEscape = latest.current.onEscape;
+        if (onEscape) {
+          event.preventDefault();
+          onEscape(event);
+        }
+      } else if (event.key === "Tab") {
+        // Move focus ourselves rather than only at the edges: simpler, and correct
+        // even when focus has wandered out of the dialog.
+        event.preventDefault();
+        const items = tabbables(box);
+        if (!items.length) return focus(box);
+        const at = items.indexOf(root.activeElement as HTMLElement);
+        const step = event.shiftKey ? -1 : 1;
+        const next = at < 0 ? (event.shiftKey ? items.length - 1 : 0) : (at + step + items.length) % items.length;
+        focus(items[next]);
+      }
+    };
+    doc.addEventListener("keydown", onKeyDown);
+
+    return () => {
+      doc.removeEventListener("keydown", onKeyDown);
+      if (before && before.isConnected && typeof before.focus === "function") focus(before);
+    };
+  }, []);
+}
