@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 import { useId, useRef } from "preact/hooks";
 import type { WidgetProps } from "../../src/render/widget-api.js";
 import { isSafeUrl } from "../shared/safe-url.js";

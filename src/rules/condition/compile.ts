@@ -16,7 +16,16 @@ const always: FactsTest = () => true;
 export function compileCondition(condition: unknown, options: CompileOptions = {}): CompiledCondition {
   const problems = checkCondition(condition);
   if (problems.length > 0) throw new ConditionError(problems);
-  const test = compileConditionObject(condition as Condition, options);
+  return compileCheckedCondition(condition as Condition, options);
+}
+
+/**
+ * Compiles a condition that `checkCondition` already passed (the runtime's
+ * rules were validated when they changed), so the checker's code is not
+ * shipped to every page view.
+ */
+export function compileCheckedCondition(condition: Condition, options: CompileOptions = {}): CompiledCondition {
+  const test = compileConditionObject(condition, options);
   return (facts) => {
     try {
       return test(facts);

@@ -1,4 +1,3 @@
-/** @jsxImportSource preact */
 import axe from "axe-core";
 import { render } from "preact";
 import { act } from "preact/test-utils";

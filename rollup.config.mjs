@@ -1,0 +1,36 @@
+import nodeResolve from "@rollup/plugin-node-resolve";
+import terser from "@rollup/plugin-terser";
+import typescript from "@rollup/plugin-typescript";
+
+const ts = (outDir) => typescript({ tsconfig: "./tsconfig.json", declaration: false, outDir, rootDir: ".", include: ["src/**/*", "widgets/**/*"] });
+const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+const dependencies = ["preact", "preact/hooks", "preact/jsx-runtime", "nanostores", "idb-keyval", "zod", "zod/mini"];
+
+export default [
+  // npm: ESM entry points for bundlers; dependencies stay external, widgets are their own chunks.
+  {
+    input: {
+      index: "src/index.ts",
+      rules: "src/rules/public.ts",
+      cli: "src/cli/main.ts",
+      "widgets/popup": "widgets/popup/index.tsx",
+    },
+    external: (id) => dependencies.includes(id) || id.startsWith("node:"),
+    output: { dir: "dist/esm", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
+    plugins: [ts("dist/esm")],
+  },
+  // Script tag, part 2: the runtime and its lazily loaded chunks (validator, renderer, each widget).
+  {
+    input: { "nudge.runtime": "src/script/runtime.ts" },
+    // Let lazy chunks import shared code from the runtime itself instead of a facade chunk: one request fewer.
+    preserveEntrySignatures: "allow-extension",
+    output: { dir: "dist", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
+    plugins: [nodeResolve({ browser: true }), ts("dist"), minify()],
+  },
+  // Script tag, part 1: the classic-script loader a shop owner pastes.
+  {
+    input: "src/script/loader.ts",
+    output: { file: "dist/nudge.js", format: "iife" },
+    plugins: [ts("dist"), minify()],
+  },
+];

@@ -1,0 +1,39 @@
+/// <reference types="node" />
+import { readFile } from "node:fs/promises";
+import { rulesJsonSchema } from "../rules/schema/json-schema.js";
+import { formatProblem } from "../rules/problems.js";
+import { validateRules } from "../rules/validate.js";
+
+const USAGE = `Usage:
+  nudge validate <rules.json> [--json]   check a rules file; exit 1 when it has problems
+  nudge schema                           print the rules file's JSON Schema`;
+
+/** Runs the `nudge` command line; returns the exit code. */
+export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "schema") {
+    out(JSON.stringify(rulesJsonSchema(), null, 2));
+    return 0;
+  }
+  if (command === "validate" && rest[0]) {
+    const file = rest[0];
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, "utf8"));
+    } catch (error) {
+      err(`${file}: ${(error as Error).message}`);
+      return 2;
+    }
+    const { rules, problems } = validateRules(json);
+    if (rest.includes("--json")) out(JSON.stringify({ file, valid: problems.length === 0, widgets: rules?.widgets.length ?? 0, problems }, null, 2));
+    else if (!problems.length) out(`${file}: valid, ${rules!.widgets.length} widget(s)`);
+    else {
+      err(`${file}: ${problems.length} problem(s)`);
+      for (const problem of problems) err(`  ${formatProblem(problem)}`);
+      err(rules ? `${rules.widgets.length} widget(s) are still usable.` : "The file cannot be used as it is.");
+    }
+    return problems.length ? 1 : 0;
+  }
+  err(USAGE);
+  return 2;
+}

@@ -1,0 +1,341 @@
+import { browserEnv, type Env } from "../env/env.js";
+import { createDecider, type Decider, type Explanation } from "../decide/decider.js";
+import { recordOutcome, recordShown } from "../decide/frequency.js";
+import { buildFacts } from "../profile/build-facts.js";
+import { addToCart, removeFromCart } from "../profile/cart.js";
+import type { Facts, PageFacts } from "../profile/facts.js";
+import { createProfileStore } from "../profile/profile-store.js";
+import { dayOf, recordEvent, recordPageView, type Profile, type WidgetHistory } from "../profile/profile.js";
+import { localStorageStore, memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
+import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import { compileRules, type CompiledRules, type CompiledWidget } from "../rules/compile-rules.js";
+import { loadRules } from "../rules/load.js";
+import { readPage, watchNavigation } from "../track/page.js";
+import * as args from "./arguments.js";
+import { builtinWidgets, modalTypes } from "./builtin-widgets.js";
+import { createEmitter } from "./emitter.js";
+import { createReporter } from "./report.js";
+import type { NudgeEvents, NudgeOptions } from "./types.js";
+import { createWidgetHost } from "./widget-host.js";
+
+/**
+ * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
+ * the rules and shows widgets. Every method is safe to call at any time (calls
+ * made before it is ready are applied in order once it is) and never throws.
+ *
+ * @example
+ * import { createNudge } from "nudge";
+ * const nudge = createNudge({ rules: "/nudge-rules.json" });
+ * nudge.cart.add({ id: "sku-1", name: "Mug", price: 19.9 });
+ * nudge.on("converted", (e) => analytics.track("nudge_conversion", e));
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createNudge(options: NudgeOptions) {
+  const env: Env = { ...browserEnv(), ...options.env };
+  const events = createEmitter<NudgeEvents>((event, error) => {
+    // A throwing "error" listener is only logged, so reporting cannot loop.
+    if (event === "error") env.console.error("[nudge] an on(\"error\") listener threw", error);
+    else reporter.error(`on("${event}") listener`, error);
+  });
+  const reporter = createReporter(env, (problem) => events.emit("error", problem));
+  const profiles = createProfileStore(env, (error) => reporter.error("storage", error));
+  const widgets = new Map<string, WidgetDefinition | WidgetLoader>(Object.entries({ ...builtinWidgets, ...options.widgets }));
+
+  let consented = options.consent !== "required";
+  let destroyed = false;
+  let opened = false;
+  const pending: Array<() => void> = [];
+  let store: KeyValueStore = memoryStore();
+  let rules: CompiledRules | null = null;
+  let decider: Decider | null = null;
+  let page: PageFacts = readPage(env);
+  let pageStart = env.now();
+  const cleanups: Array<() => void> = [];
+
+  const newId = () => `${env.now().toString(36)}-${Math.floor(env.random() * 2 ** 52).toString(36)}`;
+
+  /** Runs a profile change now, or once the stored profile has been read. */
+  function act(change: () => void) {
+    if (destroyed) return;
+    if (opened) change();
+    else pending.push(change);
+  }
+
+  /** Wraps a public method: a wrong call is a warning, a failure is an error, neither reaches the page. */
+  function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R, fallback?: R): (...a: A) => R {
+    return (...a: A) => {
+      try {
+        return fn(...a);
+      } catch (error) {
+        if (error instanceof args.ArgumentProblem) reporter.warn(name, error.message);
+        else reporter.error(name, error);
+        return fallback as R;
+      }
+    };
+  }
+
+  function facts(): Facts {
+    const base = buildFacts(profiles.get(), { page, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD" }, env);
+    if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
+    return base;
+  }
+
+  function record(name: string, props: Record<string, unknown>, change?: (p: Profile) => Profile) {
+    profiles.update((p) => recordEvent(change ? change(p) : p, name, env.now(), newId));
+    events.emit("track", { name, props });
+    void decider?.consider();
+  }
+
+  function updateWidget(id: string, change: (h: WidgetHistory | undefined) => WidgetHistory) {
+    profiles.update((p) => ({ ...p, widgets: { ...p.widgets, [id]: change(p.widgets[id]) } }));
+  }
+
+  const caps = () => ({ sessionId: profiles.get().session.id, day: dayOf(env.now()) });
+  const widgetEvent = (w: CompiledWidget) => ({ id: w.id, type: w.type });
+
+  const host = createWidgetHost({
+    env,
+    reporter,
+    widgets,
+    nonce: options.nonce,
+    locale: () => ({ locale: rules?.settings.locale ?? "en", currency: rules?.settings.currency ?? "USD" }),
+    shown(widget) {
+      updateWidget(widget.id, (h) => recordShown(h, caps(), env.now()));
+      events.emit("shown", widgetEvent(widget));
+    },
+    closed(widget, reason) {
+      updateWidget(widget.id, (h) => recordOutcome(h, "closed", caps(), env.now()));
+      events.emit("closed", { ...widgetEvent(widget), reason });
+    },
+    clicked: (widget, props) => events.emit("clicked", { ...widgetEvent(widget), props }),
+    converted(widget, props) {
+      updateWidget(widget.id, (h) => recordOutcome(h, "converted", caps(), env.now()));
+      events.emit("converted", { ...widgetEvent(widget), props });
+    },
+    tracked: (widget, name, props) => events.emit("widget", { ...widgetEvent(widget), name, props }),
+  });
+
+  function pageView(previousUrl?: string) {
+    page = readPage(env, previousUrl);
+    pageStart = env.now();
+    profiles.update((p) => recordPageView(p, env.now(), newId));
+    events.emit("track", { name: "page_view", props: { path: page.path } });
+    void decider?.pageView();
+  }
+
+  async function openStorage(): Promise<KeyValueStore> {
+    if (options.store) return options.store;
+    return openBestStore(env, (message) => env.console.info(`[nudge] storage: ${message}`));
+  }
+
+  async function start(): Promise<void> {
+    if (!env.window) return; // SSR: an inert instance
+    if (consented) store = await openStorage();
+    await profiles.open(store, newId);
+    opened = true;
+    if (options.trackPageViews !== false) {
+      profiles.update((p) => recordPageView(p, env.now(), newId));
+      cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
+    }
+    for (const change of pending.splice(0)) safe("queued call", change)();
+    const flush = () => void profiles.flush();
+    const onHidden = () => env.document?.visibilityState === "hidden" && flush();
+    env.window.addEventListener("pagehide", flush);
+    env.document?.addEventListener("visibilitychange", onHidden);
+    cleanups.push(() => {
+      env.window?.removeEventListener("pagehide", flush);
+      env.document?.removeEventListener("visibilitychange", onHidden);
+    });
+
+    const file = await loadRules(options.rules, {
+      env,
+      store,
+      report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
+    });
+    if (destroyed) return;
+    rules = compileRules(file ?? { version: 1, widgets: [] }, (path, error) => reporter.error(`rules ${path}`, error));
+    decider = createDecider({
+      env,
+      rules,
+      facts,
+      history: () => profiles.get().widgets,
+      caps,
+      showing: host.showing,
+      isModal: (type) => modalTypes.has(type) || (typeof widgets.get(type) === "object" && !!(widgets.get(type) as WidgetDefinition).modal),
+      show: (widget, snapshot) => host.show(widget, snapshot),
+      enabled: () => consented && !destroyed,
+    });
+    events.emit("ready", { widgets: rules.widgets.length });
+    await decider.pageView();
+  }
+
+  const ready: Promise<void> = start().catch((error) => reporter.error("start", error));
+
+  const instance = {
+    /** Resolves once the profile and the rules are loaded and the first page view is decided. */
+    ready,
+
+    /** Records a custom event, e.g. `track("signup", { plan: "pro" })`. */
+    track: safe("track()", (name: unknown, props?: unknown) => {
+      const event = args.eventName(name, "track()");
+      const data = args.plainObject(props, "track() props");
+      act(() => record(event, data));
+    }),
+
+    /** Records a page view; call it yourself only with `trackPageViews: false`. */
+    page: safe("page()", () => act(() => pageView())),
+
+    /** Names the visitor (a user id from your site) and stores traits such as `{ firstName }`. */
+    identify: safe("identify()", (id?: unknown, traits?: unknown) => {
+      const userId = id === undefined || id === null ? undefined : args.identifier(id, "identify() id");
+      const data = args.plainObject(traits, "identify() traits");
+      act(() => profiles.update((p) => ({ ...p, userId: userId ?? p.userId, attributes: { ...p.attributes, ...data } })));
+    }),
+
+    /** The visitor's cart, kept in step with your shop's cart. */
+    cart: {
+      add: safe("cart.add()", (item: unknown) => {
+        const line = args.cartItem(item, "cart.add()");
+        act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
+      }),
+      remove: safe("cart.remove()", (id: unknown) => {
+        const key = args.identifier(id, "cart.remove()");
+        act(() => record("remove_from_cart", { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key) })));
+      }),
+      set: safe("cart.set()", (items: unknown) => {
+        if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");
+        const lines = items.map((item, i) => args.cartItem(item, `cart.set() items[${i}]`));
+        act(() => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines })));
+      }),
+      clear: safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] })))),
+    },
+
+    /** Records an order: `purchase({ id: "1001", value: 59.8, items })`. */
+    purchase: safe("purchase()", (input: unknown) => {
+      const placed = args.order(input, "purchase()");
+      act(() =>
+        record("purchase", { id: placed.id, value: placed.value }, (p) => ({
+          ...p,
+          orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
+        })),
+      );
+    }),
+
+    /** Gives (`true`) or withdraws (`false`) the visitor's consent to storing their profile. */
+    consent: safe("consent()", (granted: unknown) => {
+      if (typeof granted !== "boolean") throw new args.ArgumentProblem(`consent(): expected true or false, got ${typeof granted}`);
+      if (granted === consented) return;
+      consented = granted;
+      if (!granted) {
+        host.hide();
+        store = memoryStore();
+        void profiles.moveTo(store);
+        return;
+      }
+      void ready.then(async () => {
+        store = await openStorage();
+        await profiles.moveTo(store);
+        await decider?.consider();
+      });
+    }),
+
+    /** Erases everything Nudge stored about the visitor, in every storage, and starts a new anonymous profile. */
+    forget: safe("forget()", () => {
+      host.hide();
+      profiles.reset(newId());
+      const win = env.window;
+      const stores = [store, ...(win ? [safeLocalStore(win)] : [])];
+      return Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error)))).then(() => undefined);
+    }),
+
+    /** Shows a widget now, if its conditions and caps allow (`{ force: true }` skips them: for previews). */
+    show: safe(
+      "show()",
+      (id: unknown, opts?: { force?: boolean }) => {
+        const widgetId = args.identifier(id, "show()");
+        return ready.then(async () => {
+          if (!decider) return false;
+          const blocks = await decider.showNow(widgetId, !!opts?.force);
+          if (blocks.length) reporter.warn(`show("${widgetId}")`, `not shown: ${blocks.join("; ")}`);
+          return blocks.length === 0;
+        });
+      },
+      Promise.resolve(false),
+    ),
+
+    /** Closes the widget on screen, if any. */
+    hide: safe("hide()", () => host.hide()),
+
+    /** Why each widget (or the one named) would or would not show now. */
+    explain: safe("explain()", (id?: string): Explanation[] => decider?.explain(id) ?? [], []),
+
+    /** The facts document the rules see now. */
+    facts: safe("facts()", facts),
+
+    /** Listens to an event (see `NudgeEvents`); returns a function that stops listening. */
+    on: safe(
+      "on()",
+      <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void): (() => void) => {
+        if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${String(event)}"): the handler must be a function`);
+        return events.on(event, handler);
+      },
+      () => {},
+    ),
+
+    /** Adds a custom widget type (or replaces a built-in one). */
+    registerWidget: safe("registerWidget()", (type: unknown, definition: WidgetDefinition | WidgetLoader) => {
+      const name = args.identifier(type, "registerWidget() type");
+      const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && typeof definition.component === "function");
+      if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal? } or a loader function`);
+      widgets.set(name, definition);
+    }),
+
+    /** Stops everything: listeners, timers, widgets. Pending profile changes are written first. */
+    destroy: safe("destroy()", () => {
+      if (destroyed) return;
+      destroyed = true;
+      decider?.dispose();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      void profiles.flush();
+      void host.destroy();
+      events.clear();
+    }),
+
+    /**
+     * Runs a command in the script-tag queue format: `["track", "signup", {…}]`,
+     * `["cart.add", item]`, or a function called with the instance.
+     */
+    push: safe("push()", (command: unknown): number => {
+      if (typeof command === "function") {
+        command(instance);
+        return 0;
+      }
+      if (!Array.isArray(command) || typeof command[0] !== "string") throw new args.ArgumentProblem("push(): expected [\"method\", ...arguments] or a function");
+      const [method, ...rest] = command as [string, ...unknown[]];
+      const target = COMMANDS.has(method) ? resolveCommand(instance, method) : undefined;
+      if (!target) throw new args.ArgumentProblem(`push(): unknown command "${method}"`);
+      target(...rest);
+      return 0;
+    }, 0),
+  };
+  return instance;
+}
+
+export type Nudge = ReturnType<typeof createNudge>;
+
+const COMMANDS = new Set(["track", "page", "identify", "cart.add", "cart.remove", "cart.set", "cart.clear", "purchase", "consent", "forget", "show", "hide", "on", "registerWidget"]);
+
+function resolveCommand(instance: Nudge, method: string): ((...a: unknown[]) => unknown) | undefined {
+  const [first, second] = method.split(".");
+  const owner = second ? (instance as unknown as Record<string, Record<string, unknown>>)[first] : (instance as unknown as Record<string, unknown>);
+  const fn = owner?.[second ?? first];
+  return typeof fn === "function" ? (fn as (...a: unknown[]) => unknown) : undefined;
+}
+
+function safeLocalStore(win: Window): KeyValueStore | undefined {
+  try {
+    return localStorageStore(win.localStorage);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Env } from "../env/env.js";
+import type { KeyValueStore } from "../profile/storage.js";
+import type { CloseReason, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { RulesFile } from "../rules/schema/rules-schema.js";
+import type { NudgeProblem } from "./report.js";
+
+export interface NudgeOptions {
+  /** The rules file: a URL to fetch, or the parsed object. */
+  rules: string | RulesFile | Record<string, unknown>;
+  /**
+   * `"granted"` (default): Nudge stores the profile in this browser from the start.
+   * `"required"`: nothing is stored and no widget shows until `consent(true)`;
+   * call it on every page load once your consent banner has the visitor's answer.
+   */
+  consent?: "granted" | "required";
+  /** Custom widget types, or replacements for built-in ones: a definition or a lazy loader. */
+  widgets?: Record<string, WidgetDefinition | WidgetLoader>;
+  /** Track page views and single-page-app navigations automatically (default true). */
+  trackPageViews?: boolean;
+  /** CSP nonce for the `<style>` fallback in browsers without constructable stylesheets. */
+  nonce?: string;
+  /** Replace parts of the environment (clock, timers, fetch…); for tests and SSR. */
+  env?: Partial<Env>;
+  /** Replace the storage (default: IndexedDB, then localStorage, then memory). */
+  store?: KeyValueStore;
+}
+
+/** Payload of widget lifecycle events. */
+export interface WidgetEvent {
+  id: string;
+  type: string;
+}
+
+/** Events you can listen to with `nudge.on(name, handler)`. */
+export interface NudgeEvents {
+  ready: { widgets: number };
+  shown: WidgetEvent;
+  closed: WidgetEvent & { reason: CloseReason };
+  clicked: WidgetEvent & { props: Record<string, unknown> };
+  converted: WidgetEvent & { props: Record<string, unknown> };
+  /** A custom event a widget recorded, e.g. a copied coupon code. */
+  widget: WidgetEvent & { name: string; props: Record<string, unknown> };
+  /** Every event tracked through the API or automatically (page views included). */
+  track: { name: string; props: Record<string, unknown> };
+  /** A problem Nudge survived: bad rules, a wrong API call, storage or widget failure. */
+  error: NudgeProblem;
+}

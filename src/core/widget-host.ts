@@ -1,0 +1,110 @@
+import type { Env } from "../env/env.js";
+import type { Facts } from "../profile/facts.js";
+import type { Renderer } from "../render/renderer.js";
+import type { CloseReason, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { CompiledWidget } from "../rules/compile-rules.js";
+import type { Reporter } from "./report.js";
+
+export interface WidgetHostDeps {
+  env: Env;
+  reporter: Reporter;
+  widgets: Map<string, WidgetLoader | WidgetDefinition>;
+  locale(): { locale: string; currency: string };
+  nonce?: string;
+  /** Lifecycle callbacks, owned by the instance (profile and events). */
+  shown(widget: CompiledWidget): void;
+  closed(widget: CompiledWidget, reason: CloseReason): void;
+  clicked(widget: CompiledWidget, props: Record<string, unknown>): void;
+  converted(widget: CompiledWidget, props: Record<string, unknown>): void;
+  tracked(widget: CompiledWidget, name: string, props: Record<string, unknown>): void;
+}
+
+/**
+ * Loads widget code on demand and hands widgets to the renderer, which is
+ * itself loaded with the first widget: a page that shows nothing pays for neither.
+ */
+export function createWidgetHost(deps: WidgetHostDeps) {
+  let renderer: Promise<Renderer> | undefined;
+  let current: { widget: CompiledWidget; modal: boolean } | null = null;
+  let generation = 0;
+
+  function getRenderer(): Promise<Renderer> {
+    return (renderer ??= import("../render/renderer.js").then(({ createRenderer }) =>
+      createRenderer(deps.env, { nonce: deps.nonce, onError: (error) => widgetFailed(error) }),
+    ));
+  }
+
+  function widgetFailed(error: unknown) {
+    const failed = current;
+    deps.reporter.error(failed ? `widget "${failed.widget.id}"` : "widget", error);
+    if (failed) close(failed.widget, "api");
+  }
+
+  async function definitionOf(type: string): Promise<WidgetDefinition | undefined> {
+    const entry = deps.widgets.get(type);
+    if (!entry) return undefined;
+    if (typeof entry !== "function") return entry;
+    const module = await entry();
+    return module.default;
+  }
+
+  function close(widget: CompiledWidget, reason: CloseReason) {
+    if (current?.widget !== widget) return;
+    current = null;
+    generation++;
+    void getRenderer().then((r) => r.unmount());
+    deps.closed(widget, reason);
+  }
+
+  return {
+    showing: () => (current ? { id: current.widget.id, modal: current.modal } : null),
+    async show(widget: CompiledWidget, facts: Facts): Promise<boolean> {
+      if (!deps.env.document) return false;
+      let definition: WidgetDefinition | undefined;
+      let render: Renderer;
+      try {
+        [definition, render] = await Promise.all([definitionOf(widget.type), getRenderer()]);
+      } catch (error) {
+        deps.reporter.error(`widget "${widget.id}"`, new Error(`the code of widget type "${widget.type}" failed to load: ${(error as Error)?.message}`));
+        return false;
+      }
+      if (!definition) {
+        deps.reporter.warn(`widget "${widget.id}"`, `no widget is registered for type "${widget.type}"`);
+        return false;
+      }
+      if (current) close(current.widget, "replaced");
+      const mine = ++generation;
+      current = { widget, modal: !!definition.modal };
+      const { locale, currency } = deps.locale();
+      // Callbacks from a widget that was since replaced or closed are ignored.
+      const live = () => mine === generation;
+      render.mount(definition, {
+        id: widget.id,
+        content: widget.content,
+        facts: structuredCopy(facts),
+        locale,
+        currency,
+        close: (reason) => live() && close(widget, reason),
+        click: (props) => live() && deps.clicked(widget, props ?? {}),
+        convert: (props) => live() && deps.converted(widget, props ?? {}),
+        track: (name, props) => live() && deps.tracked(widget, name, props ?? {}),
+      });
+      if (!live()) return false; // it failed during its first render
+      deps.shown(widget);
+      return true;
+    },
+    hide(): void {
+      if (current) close(current.widget, "api");
+    },
+    async destroy(): Promise<void> {
+      current = null;
+      generation++;
+      if (renderer) (await renderer).destroy();
+    },
+  };
+}
+
+/** Widgets get their own copy of the facts: nothing they do can change the profile. */
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,75 @@
+import type { Env } from "../env/env.js";
+import { cartCount, cartValue } from "./cart.js";
+import type { Facts, PageFacts, VisitorFacts } from "./facts.js";
+import { dayOf, type Profile } from "./profile.js";
+
+export interface FactsContext {
+  page: PageFacts;
+  /** When the current page view started, for `visitor.secondsOnPage`. */
+  pageStart: number;
+  /** True when this profile was created during this page load. */
+  isNew: boolean;
+  currency: string;
+  /** Segment names the visitor is in, computed by the rules step. */
+  segments?: string[];
+}
+
+/** Derives the facts document from the profile and the page: plain JSON, no functions. */
+export function buildFacts(profile: Profile, context: FactsContext, env: Env): Facts {
+  const now = env.now();
+  const time = new Date(now);
+  const orders = profile.orders;
+  return {
+    page: context.page,
+    visitor: visitorFacts(profile, context, env, now),
+    time: { now, hour: time.getHours(), weekday: time.getDay(), date: dayOf(now) },
+    cart: {
+      count: cartCount(profile.cart),
+      value: cartValue(profile.cart),
+      currency: context.currency,
+      items: profile.cart,
+    },
+    orders: {
+      count: orders.count,
+      total: orders.total,
+      average: orders.count ? Math.round((orders.total / orders.count) * 100) / 100 : 0,
+      last: orders.last,
+    },
+    attributes: profile.attributes,
+    segments: context.segments ?? [],
+    events: profile.events,
+  };
+}
+
+function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: number): VisitorFacts {
+  const nav = env.window?.navigator;
+  return {
+    id: profile.userId ?? profile.id,
+    isNew: context.isNew,
+    visits: profile.sessions,
+    sessions: profile.sessions,
+    pagesThisSession: profile.session.pages,
+    pagesTotal: profile.pagesTotal,
+    firstSeen: profile.firstSeen,
+    lastSeen: profile.lastSeen,
+    secondsOnPage: Math.max(0, Math.round((now - context.pageStart) / 1000)),
+    device: deviceType(nav?.userAgent ?? "", env.window?.innerWidth ?? 1024),
+    language: nav?.language ?? "",
+    timezone: timeZone(),
+  };
+}
+
+/** Coarse device class from the user agent, with the viewport as a tie-breaker. */
+export function deviceType(userAgent: string, viewportWidth: number): VisitorFacts["device"] {
+  if (/iPad|Tablet|PlayBook|Silk|(Android(?!.*Mobile))/i.test(userAgent)) return "tablet";
+  if (/Mobi|iPhone|iPod|Android|Windows Phone/i.test(userAgent)) return "mobile";
+  return viewportWidth < 600 ? "mobile" : "desktop";
+}
+
+function timeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,103 @@
+import { createStore, del, get, keys, set } from "idb-keyval";
+import type { Env } from "../env/env.js";
+
+/** The one storage seam: async key/value, so IndexedDB, localStorage and memory look alike. */
+export interface KeyValueStore {
+  readonly kind: "indexeddb" | "localstorage" | "memory";
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  /** Removes every key Nudge wrote in this store. */
+  clear(): Promise<void>;
+}
+
+const DB_NAME = "nudge";
+const LOCAL_PREFIX = "nudge:";
+
+export function indexedDbStore(): KeyValueStore {
+  const db = createStore(DB_NAME, "kv");
+  return {
+    kind: "indexeddb",
+    get: (key) => get(key, db),
+    set: (key, value) => set(key, value, db),
+    del: (key) => del(key, db),
+    clear: async () => {
+      for (const key of await keys(db)) await del(key, db);
+    },
+  };
+}
+
+export function localStorageStore(storage: Storage): KeyValueStore {
+  return {
+    kind: "localstorage",
+    get: async (key) => {
+      const text = storage.getItem(LOCAL_PREFIX + key);
+      return text === null ? undefined : JSON.parse(text);
+    },
+    set: async (key, value) => storage.setItem(LOCAL_PREFIX + key, JSON.stringify(value)),
+    del: async (key) => storage.removeItem(LOCAL_PREFIX + key),
+    clear: async () => {
+      for (let i = storage.length - 1; i >= 0; i--) {
+        const key = storage.key(i);
+        if (key?.startsWith(LOCAL_PREFIX)) storage.removeItem(key);
+      }
+    },
+  };
+}
+
+export function memoryStore(): KeyValueStore {
+  const data = new Map<string, string>();
+  return {
+    kind: "memory",
+    // Stored as JSON so callers never share mutable objects with the store, as with real storage.
+    get: async (key) => (data.has(key) ? JSON.parse(data.get(key)!) : undefined),
+    set: async (key, value) => void data.set(key, JSON.stringify(value)),
+    del: async (key) => void data.delete(key),
+    clear: async () => data.clear(),
+  };
+}
+
+/**
+ * Picks the best storage that actually works here: IndexedDB, then
+ * localStorage, then memory. Each candidate must survive a write and a read
+ * (private modes and blocked storage fail there, not at construction).
+ */
+export async function openBestStore(env: Env, onFallback: (message: string) => void): Promise<KeyValueStore> {
+  const candidates: Array<() => KeyValueStore> = [];
+  const win = env.window;
+  if (win && "indexedDB" in win && win.indexedDB) candidates.push(indexedDbStore);
+  if (win) candidates.push(() => localStorageStore(win.localStorage));
+  for (const make of candidates) {
+    try {
+      const store = make();
+      if (await works(store)) return store;
+      onFallback(`${store.kind} is not usable; trying the next storage`);
+    } catch {
+      onFallback("a storage backend threw while opening; trying the next one");
+    }
+  }
+  return memoryStore();
+}
+
+async function works(store: KeyValueStore): Promise<boolean> {
+  try {
+    const probe = "probe";
+    await withTimeout(store.set(probe, 1), 3000);
+    const ok = (await withTimeout(store.get(probe), 3000)) === 1;
+    await store.del(probe);
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+/** A blocked IndexedDB `open` never settles; treat that as "not usable". */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("storage timed out")), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}

@@ -1,0 +1,86 @@
+import { Component, render, type ComponentChildren } from "preact";
+import type { Env } from "../env/env.js";
+import { HOST_STYLES } from "./host-styles.js";
+import type { WidgetDefinition, WidgetProps } from "./widget-api.js";
+
+/**
+ * The render step: one shadow root for all of Nudge, Preact inside it, styles
+ * adopted as constructable stylesheets (CSP-safe, invisible to the host page).
+ * It mounts what the decide step chose; it never decides.
+ */
+export function createRenderer(env: Env, options: { nonce?: string; onError(error: unknown): void }) {
+  const doc = env.document!;
+  const host = doc.createElement("nudge-root");
+  const shadow = host.attachShadow({ mode: "open" });
+  const container = doc.createElement("div");
+  shadow.appendChild(container);
+  const sheets = new Map<string, CSSStyleSheet | HTMLStyleElement>();
+
+  function sheet(css: string): CSSStyleSheet | HTMLStyleElement {
+    let made = sheets.get(css);
+    if (made) return made;
+    if (canAdopt(shadow)) {
+      const constructed = new CSSStyleSheet();
+      constructed.replaceSync(css);
+      made = constructed;
+    } else {
+      // Older browsers: a <style> inside the shadow root, carrying the page's CSP nonce.
+      const style = doc.createElement("style");
+      if (options.nonce) style.nonce = options.nonce;
+      style.textContent = css;
+      made = style;
+    }
+    sheets.set(css, made);
+    return made;
+  }
+
+  function applyStyles(cssList: string[]) {
+    const all = cssList.map(sheet);
+    if (canAdopt(shadow)) shadow.adoptedStyleSheets = all as CSSStyleSheet[];
+    else for (const style of all as HTMLStyleElement[]) if (!style.isConnected) shadow.insertBefore(style, container);
+  }
+
+  function attach() {
+    // An SPA may replace <body>; put the host back wherever it is now.
+    if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+  }
+
+  return {
+    host,
+    mount(definition: WidgetDefinition, props: WidgetProps): void {
+      attach();
+      applyStyles([HOST_STYLES, definition.styles ?? ""]);
+      render(
+        <Boundary onError={options.onError}>
+          <definition.component {...props} />
+        </Boundary>,
+        container,
+      );
+    },
+    unmount(): void {
+      render(null, container);
+    },
+    destroy(): void {
+      render(null, container);
+      host.remove();
+    },
+  };
+}
+
+export type Renderer = ReturnType<typeof createRenderer>;
+
+function canAdopt(root: ShadowRoot): boolean {
+  return "adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype;
+}
+
+/** A widget that throws while rendering is removed and reported; the page and the runtime carry on. */
+class Boundary extends Component<{ onError(error: unknown): void; children: ComponentChildren }, { failed: boolean }> {
+  override state = { failed: false };
+  override componentDidCatch(error: unknown) {
+    this.setState({ failed: true });
+    this.props.onError(error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}

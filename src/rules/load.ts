@@ -1,0 +1,68 @@
+import type { Env } from "../env/env.js";
+import type { KeyValueStore } from "../profile/storage.js";
+import { hashString } from "./hash.js";
+import { formatProblem, type RulesProblem } from "./problems.js";
+import type { RulesFile } from "./schema/rules-schema.js";
+
+const CACHE_KEY = "rules";
+
+/** What is cached per rules file: its hash, and the usable part the validator left. */
+interface CachedRules {
+  hash: number;
+  rules: RulesFile;
+  problems: RulesProblem[];
+}
+
+export interface LoadRulesDeps {
+  env: Env;
+  store: KeyValueStore;
+  report(where: string, message: string, level: "warn" | "error"): void;
+}
+
+/**
+ * Loads a rules file from a URL or an object. A file already validated (same
+ * content hash) skips the validator, whose code is then never even fetched.
+ * When the URL fails or returns invalid JSON, the last good rules are used.
+ */
+export async function loadRules(source: string | object, deps: LoadRulesDeps): Promise<RulesFile | null> {
+  const cached = (await deps.store.get(CACHE_KEY).catch(() => undefined)) as CachedRules | undefined;
+  let text: string;
+  try {
+    text = typeof source === "string" ? await fetchText(source, deps.env) : JSON.stringify(source);
+  } catch (error) {
+    return fallBack(cached, `${(error as Error).message}`, deps);
+  }
+  const hash = hashString(text);
+  if (cached && cached.hash === hash && cached.rules) {
+    reportProblems(cached.problems, deps);
+    return cached.rules;
+  }
+  let json: unknown;
+  try {
+    json = typeof source === "string" ? JSON.parse(text) : source;
+  } catch (error) {
+    return fallBack(cached, `${source} is not valid JSON (${(error as Error).message})`, deps);
+  }
+  const { validateRules } = await import("./validate.js");
+  const { rules, problems } = validateRules(json);
+  reportProblems(problems, deps);
+  if (!rules) return fallBack(cached, "the rules file cannot be used", deps);
+  await deps.store.set(CACHE_KEY, { hash, rules, problems } satisfies CachedRules).catch(() => {});
+  return rules;
+}
+
+async function fetchText(url: string, env: Env): Promise<string> {
+  if (!env.fetch) throw new Error("fetch is not available");
+  const response = await env.fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.text();
+}
+
+function fallBack(cached: CachedRules | undefined, why: string, deps: LoadRulesDeps): RulesFile | null {
+  deps.report("rules", cached ? `${why}; using the last good rules` : `${why}; no widgets will show`, "error");
+  return cached?.rules ?? null;
+}
+
+function reportProblems(problems: RulesProblem[], deps: LoadRulesDeps) {
+  for (const problem of problems) deps.report("rules", formatProblem(problem), "warn");
+}

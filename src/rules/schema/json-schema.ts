@@ -1,0 +1,31 @@
+import * as z from "zod/mini";
+import { builtinContentSchemas, schemas, widgetSchema } from "./rules-schema.js";
+
+/**
+ * The rules file's JSON Schema, generated from the same zod schemas the
+ * runtime validates with. Editors use it for autocomplete and inline errors;
+ * each built-in widget type gets its own `content` schema.
+ */
+export function rulesJsonSchema(): Record<string, unknown> {
+  const { envelope } = schemas();
+  const root = toJson(envelope);
+  const widget = toJson(widgetSchema());
+  widget.allOf = Object.entries(builtinContentSchemas()).map(([type, content]) => ({
+    if: { properties: { type: { const: type } }, required: ["type"] },
+    then: { properties: { content: toJson(content) } },
+  }));
+  const properties = root.properties as Record<string, Record<string, unknown>>;
+  properties.widgets = { type: "array", items: widget, description: "The widgets: when each shows, how often, and what it says." };
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://unpkg.com/nudge/dist/rules.schema.json",
+    title: "Nudge rules file",
+    ...root,
+  };
+}
+
+function toJson(schema: z.ZodMiniType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { unrepresentable: "any" }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}

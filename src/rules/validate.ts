@@ -1,0 +1,139 @@
+import type * as z from "zod/mini";
+import { checkCondition } from "./condition/index.js";
+import { closest, jsonPath, type RulesProblem } from "./problems.js";
+import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";
+
+export interface ValidationResult {
+  /** The usable part of the file: valid settings and segments, and every widget that passed. Null when nothing is usable. */
+  rules: RulesFile | null;
+  /** Every problem found, each with its JSON path. Widgets with problems are left out of `rules`. */
+  problems: RulesProblem[];
+}
+
+/**
+ * Validates a parsed rules file. Never throws. A broken widget is reported and
+ * skipped; the other widgets still run. A broken envelope (version, settings,
+ * segments) makes the whole file unusable, since every widget depends on it.
+ */
+export function validateRules(input: unknown): ValidationResult {
+  const { envelope, widget: widgetSchema, content } = schemas();
+  const problems: RulesProblem[] = [];
+  const parsed = envelope.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    return { rules: null, problems: describeIssues(parsed.error.issues, envelope, input) };
+  }
+  const file = parsed.data;
+  const segmentNames = Object.keys(file.segments ?? {});
+  for (const [name, condition] of Object.entries(file.segments ?? {})) {
+    problems.push(...checkCondition(condition, `segments.${name}`, { knownSegments: segmentNames }));
+  }
+  if (problems.length) return { rules: null, problems };
+
+  const widgets: WidgetRule[] = [];
+  const seenIds = new Set<string>();
+  file.widgets.forEach((raw, index) => {
+    const prefix = `widgets[${index}]`;
+    const widgetProblems: RulesProblem[] = [];
+    const result = widgetSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) widgetProblems.push(...describeIssues(result.error.issues, widgetSchema, raw, prefix));
+    // Conditions and content are checked even when the widget's shape is wrong, so one run lists every problem.
+    const widget = (isObject(raw) ? raw : {}) as Partial<WidgetRule>;
+    if (typeof widget.id === "string") {
+      if (seenIds.has(widget.id)) widgetProblems.push({ path: `${prefix}.id`, message: `duplicate id "${widget.id}"` });
+      seenIds.add(widget.id);
+    }
+    if (isObject(widget.when)) widgetProblems.push(...checkCondition(widget.when, `${prefix}.when`, { knownSegments: segmentNames }));
+    const contentSchema = typeof widget.type === "string" && Object.prototype.hasOwnProperty.call(content, widget.type) ? content[widget.type] : undefined;
+    if (contentSchema) {
+      const checked = contentSchema.safeParse(widget.content ?? {}, { reportInput: true });
+      if (!checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema, widget.content, `${prefix}.content`));
+    }
+    if (result.success && !widgetProblems.length) widgets.push(result.data);
+    problems.push(...widgetProblems);
+  });
+  return { rules: { ...file, widgets }, problems };
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType, input: unknown, prefix = ""): RulesProblem[] {
+  return issues.map((issue) => ({ path: jsonPath(issue.path, prefix), message: describeIssue(issue, schema, input) }));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType, input: unknown): string {
+  const found = describeValue((issue as { input?: unknown }).input);
+  switch (issue.code) {
+    case "invalid_type":
+      return found === "nothing" ? `required ${issue.expected} is missing` : `expected ${issue.expected}, found ${found}`;
+    case "unrecognized_keys":
+      return issue.keys
+        .map((key) => {
+          const suggestion = closest(key, knownKeys(schema, issue.path));
+          return `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`;
+        })
+        .join("; ");
+    case "invalid_value":
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, found ${found}`;
+    case "invalid_union":
+      return `expected ${describeUnion(schema, issue.path)}, found ${found}`;
+    case "too_small":
+      return issue.origin === "string" ? "must not be empty" : `must be at least ${issue.minimum}${issue.inclusive ? "" : " (exclusive)"}`;
+    case "invalid_format":
+      return `expected ${issue.message && issue.message !== "Invalid input" ? issue.message : issue.format}, found ${found}`;
+    default:
+      return issue.message && issue.message !== "Invalid input" ? issue.message : `invalid value (${issue.code})`;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${typeof value} ${text.slice(0, 37)}...` : `${typeof value} ${text}`;
+}
+
+type AnyDef = { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType; options?: z.ZodMiniType[]; element?: z.ZodMiniType; valueType?: z.ZodMiniType; values?: unknown[] };
+
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: AnyDef } })._zod.def;
+
+/** The sub-schemas found at a path, looking through optionals, unions, arrays and records. */
+function schemasAt(schema: z.ZodMiniType, path: ReadonlyArray<PropertyKey>): z.ZodMiniType[] {
+  let current = [schema];
+  for (const part of [...path, null]) {
+    const next: z.ZodMiniType[] = [];
+    const expand = (s: z.ZodMiniType): void => {
+      const def = defOf(s);
+      if (def.innerType) return expand(def.innerType);
+      if (def.options) return def.options.forEach(expand);
+      if (part === null) return void next.push(s);
+      if (def.shape && typeof part === "string" && def.shape[part]) next.push(def.shape[part]);
+      else if (def.element && typeof part === "number") next.push(def.element);
+      else if (def.valueType) next.push(def.valueType);
+    };
+    current.forEach(expand);
+    current = next;
+  }
+  return current;
+}
+
+function knownKeys(schema: z.ZodMiniType, path: ReadonlyArray<PropertyKey>): string[] {
+  return schemasAt(schema, path).flatMap((s) => Object.keys(defOf(s).shape ?? {}));
+}
+
+/** "one of: \"page_view\", \"manual\", an object with type \"delay\"…" built from the union's options. */
+function describeUnion(schema: z.ZodMiniType, path: ReadonlyArray<PropertyKey>): string {
+  const kinds = new Set<string>();
+  for (const option of schemasAt(schema, path)) {
+    const def = defOf(option);
+    if (def.type === "enum" || def.type === "literal") (def.values ?? Object.values((def as { entries?: object }).entries ?? {})).forEach((v) => kinds.add(JSON.stringify(v)));
+    else if (def.shape?.type) {
+      const literal = defOf(def.shape.type);
+      kinds.add(`{"type": ${(literal.values ?? []).map((v) => JSON.stringify(v)).join("|")}, …}`);
+    } else kinds.add(def.type);
+  }
+  return kinds.size ? `one of ${[...kinds].join(", ")}` : "a different value";
+}

@@ -1,0 +1,25 @@
+import { createNudge } from "../core/create-nudge.js";
+
+/**
+ * Starts Nudge for the script tag: options come from the tag's data
+ * attributes, and commands queued before loading run in order.
+ */
+export function boot(script: HTMLScriptElement, queue: unknown[]): void {
+  const win = window as unknown as { nudge?: unknown };
+  if ((win.nudge as { __nudge?: string } | undefined)?.__nudge === "running") return;
+  const rules = script.dataset.rules;
+  if (!rules) {
+    console.error('[nudge] the script tag needs data-rules="/path/to/rules.json"');
+    return;
+  }
+  const instance = Object.assign(
+    createNudge({
+      rules,
+      consent: script.dataset.consent === "required" ? "required" : "granted",
+      nonce: script.nonce || undefined,
+    }),
+    { __nudge: "running" as const },
+  );
+  win.nudge = instance;
+  for (const command of queue.splice(0)) instance.push(command);
+}
