@@ -11,6 +11,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The packed tarball, the CLI, SSR import and byte budgets: Node only, after the build.
+        test: { name: "package", environment: "node", include: ["test/package/**/*.test.ts"], testTimeout: 120_000 },
+      },
+      {
+        extends: true,
         test: {
           name: "browser",
           environment: "node",
