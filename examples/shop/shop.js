@@ -9,7 +9,9 @@ window.nudge = window.nudge || [];
 const CART_KEY = "fernhouse-cart";
 const ORDERS_KEY = "fernhouse-orders";
 const REPORTED_KEY = "fernhouse-reported-orders";
-const FREE_SHIPPING_FROM = 50;
+const FREE_SHIPPING_FROM = 60;
+/** Discount codes the shop accepts at checkout (percent off the subtotal). */
+const PROMO_CODES = { WELCOME10: 10 };
 const SHIPPING_FEE = 6;
 const MAX_QTY = 20;
 
@@ -566,13 +568,45 @@ async function renderCheckout() {
     $("checkout-empty").hidden = false;
     return;
   }
-  const subtotal = cartSubtotal(lines);
-  const shipping = shippingFor(subtotal);
-  const total = round2(subtotal + shipping);
+  let promo = null; // { code, percent }
+  const totalsFor = (items) => {
+    const subtotal = cartSubtotal(items);
+    const discount = promo ? round2((subtotal * promo.percent) / 100) : 0;
+    const shipping = shippingFor(subtotal);
+    return { subtotal, discount, shipping, total: round2(subtotal - discount + shipping) };
+  };
+  const drawTotals = () => {
+    const t = totalsFor(lines);
+    $("checkout-subtotal").textContent = fmt(t.subtotal);
+    $("checkout-discount-row").hidden = !t.discount;
+    $("checkout-discount-code").textContent = promo ? promo.code : "";
+    $("checkout-discount").textContent = `−${fmt(t.discount)}`;
+    $("checkout-shipping").textContent = t.shipping ? fmt(t.shipping) : "Free";
+    $("checkout-total").textContent = fmt(t.total);
+  };
   summaryLines($("checkout-lines"), lines, index);
-  $("checkout-subtotal").textContent = fmt(subtotal);
-  $("checkout-shipping").textContent = shipping ? fmt(shipping) : "Free";
-  $("checkout-total").textContent = fmt(total);
+  drawTotals();
+
+  $("promo-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = $("promo-code");
+    const code = input.value.trim().toUpperCase();
+    const message = $("promo-message");
+    if (!code) {
+      promo = null;
+      message.textContent = "";
+    } else if (Object.hasOwn(PROMO_CODES, code)) {
+      promo = { code, percent: PROMO_CODES[code] };
+      input.value = code;
+      message.textContent = `${code} applied: ${promo.percent}% off your order.`;
+      message.className = "promo__message is-ok";
+    } else {
+      promo = null;
+      message.textContent = `“${code}” isn't a valid code.`;
+      message.className = "promo__message is-error";
+    }
+    drawTotals();
+  });
 
   const form = $("checkout-form");
   const error = $("checkout-error");
@@ -593,16 +627,17 @@ async function renderCheckout() {
       return;
     }
     const data = new FormData(form);
-    const sub = cartSubtotal(current);
-    const ship = shippingFor(sub);
+    const t = totalsFor(current);
     const id = `FH-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 36 ** 2).toString(36).toUpperCase().padStart(2, "0")}`;
     const order = {
       id,
       createdAt: new Date().toISOString(),
       items: current.map(nudgeItem),
-      subtotal: sub,
-      shipping: ship,
-      total: round2(sub + ship),
+      subtotal: t.subtotal,
+      discount: t.discount,
+      code: promo ? promo.code : null,
+      shipping: t.shipping,
+      total: t.total,
       currency: "USD",
       customer: {
         name: String(data.get("name") || ""),
@@ -652,6 +687,11 @@ async function renderThanks() {
   }
   summaryLines($("thanks-lines"), order.items, index);
   $("thanks-subtotal").textContent = fmt(order.subtotal);
+  if (order.discount) {
+    $("thanks-discount-row").hidden = false;
+    $("thanks-discount-code").textContent = order.code || "";
+    $("thanks-discount").textContent = `−${fmt(order.discount)}`;
+  }
   $("thanks-shipping").textContent = order.shipping ? fmt(order.shipping) : "Free";
   $("order-total").textContent = fmt(order.total);
   const c = order.customer || {};
