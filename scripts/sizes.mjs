@@ -1,0 +1,105 @@
+// Byte sizes of what the script-tag build makes a page download: raw (minified), gzip -9 and brotli (max quality).
+// `measure()` is used by test/package/budget.test.ts; `node scripts/sizes.mjs` prints a table (run `npm run build` first).
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, posix, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Sizes of one file's bytes. */
+export function sizesOf(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+/** The one file in `dir` (relative to the dist folder) whose name starts with `prefix` and ends in .js. */
+function chunk(dist, dir, prefix) {
+  const matches = readdirSync(join(dist, dir)).filter((name) => name.startsWith(prefix) && name.endsWith(".js"));
+  if (matches.length !== 1) throw new Error(`expected exactly one ${dir}/${prefix}*.js in ${dist}, found ${matches.length}: ${matches.join(", ")}`);
+  return posix.join(dir, matches[0]);
+}
+
+/** Relative specifiers a minified ES module imports statically: `from"./x.js"`, `import"./x.js"` (not `import("./x.js")`). */
+export function staticImports(code) {
+  const specifiers = new Set();
+  for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*(["'])(\.{1,2}\/[^"']+)\1/g)) specifiers.add(match[2]);
+  return [...specifiers];
+}
+
+/**
+ * The files (relative to dist) a page downloads for `entries`: each entry plus every chunk it imports
+ * statically, transitively. Files in `loaded` (already on the page) are neither counted nor followed.
+ */
+function closure(dist, entries, loaded = []) {
+  const seen = new Set(loaded);
+  const files = [];
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    files.push(file);
+    const code = readFileSync(join(dist, file), "utf8");
+    for (const specifier of staticImports(code)) visit(posix.normalize(posix.join(posix.dirname(file), specifier)));
+  };
+  entries.forEach(visit);
+  return files;
+}
+
+function group(dist, files) {
+  const parts = files.map((file) => ({ file, ...sizesOf(readFileSync(join(dist, file))) }));
+  // Each file is its own request, compressed on its own: the group's size is the sum.
+  const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
+  return { files, raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli"), parts };
+}
+
+/**
+ * Measures the script-tag build in `dist` (default: this project's dist/).
+ * - loader: dist/nudge.js, the line a shop pastes.
+ * - runtime: dist/nudge.runtime.js, loaded by the loader on every page.
+ * - loader+runtime: both, what every page pays.
+ * - validator: the validate chunk and what it imports (loaded only when the rules file changed).
+ * - popup: the popup chunk, the renderer chunk (loaded with the first widget) and everything they import
+ *   (Preact…): what the page downloads when the first popup shows. The runtime is already loaded, so not counted.
+ */
+export function measure(dist = join(ROOT, "dist")) {
+  const loader = "nudge.js";
+  const runtime = "nudge.runtime.js";
+  const validator = chunk(dist, "chunks", "validate-");
+  const popup = chunk(dist, "chunks", "popup-");
+  const renderer = chunk(dist, "chunks", "renderer-");
+  return {
+    loader: group(dist, [loader]),
+    runtime: group(dist, [runtime]),
+    "loader+runtime": group(dist, [loader, runtime]),
+    validator: group(dist, closure(dist, [validator], [runtime])),
+    popup: group(dist, closure(dist, [popup, renderer], [runtime])),
+  };
+}
+
+function printTable(results) {
+  const rows = Object.entries(results).map(([name, r]) => [name, r.raw, r.gzip, r.brotli, r.files.join(" + ")]);
+  const head = ["bundle", "raw", "gzip", "brotli", "files"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => (i > 0 && i < 4 ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join("  ").trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const dist = process.argv[2] ? resolve(process.argv[2]) : join(ROOT, "dist");
+  try {
+    printTable(measure(dist));
+  } catch (error) {
+    console.error(`sizes: ${error.message} (run \`npm run build\` first, in ${relative(process.cwd(), ROOT) || "."})`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+// @ts-ignore: a plain .mjs script without type declarations
+import { measure, sizesOf, staticImports } from "../../scripts/sizes.mjs";
+
+interface Sizes {
+  files: string[];
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+/** Budgets in brotli bytes, until package.json has a top-level "budgets" field (which then wins). */
+const FALLBACK_BUDGETS: Record<string, number> = {
+  loader: 600,
+  runtime: 10_000,
+  "loader+runtime": 10_240,
+  validator: 11_000,
+  popup: 9_500, // popup chunk + Preact + renderer: what the page downloads when the first popup shows
+};
+
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { budgets?: Record<string, number> };
+const budgets = pkg.budgets ?? FALLBACK_BUDGETS;
+
+describe("scripts/sizes.mjs", () => {
+  it("finds static imports in minified code, not dynamic ones", () => {
+    const code = 'import{a as b}from"./jsx-1.js";import"./side.js";export{c}from"../up.js";const d=()=>import("./lazy.js");const e="from ./x.js";';
+    expect(staticImports(code)).toEqual(["./jsx-1.js", "./side.js", "../up.js"]);
+  });
+
+  it("compresses: brotli ≤ gzip ≤ raw for real code", () => {
+    const bytes = readFileSync(join(ROOT, "dist/nudge.runtime.js"));
+    const sizes = sizesOf(bytes);
+    expect(sizes.raw).toBe(bytes.length);
+    expect(sizes.gzip).toBeLessThan(sizes.raw);
+    expect(sizes.brotli).toBeLessThanOrEqual(sizes.gzip);
+  });
+
+  it("the popup group holds the popup, the renderer and Preact, and not the runtime already on the page", () => {
+    const { popup } = measure() as Record<string, Sizes>;
+    const names = popup.files.join(" ");
+    expect(names).toMatch(/chunks\/popup-[^ ]+\.js/);
+    expect(names).toMatch(/chunks\/renderer-[^ ]+\.js/);
+    expect(popup.files.length).toBeGreaterThanOrEqual(3); // + the shared Preact chunk
+    expect(popup.files).not.toContain("nudge.runtime.js");
+    for (const file of popup.files) expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
+  });
+});
+
+describe("byte budgets (brotli)", () => {
+  const results = measure() as Record<string, Sizes>;
+
+  it("every budget names a measured bundle, and every bundle has a budget", () => {
+    expect(Object.keys(budgets).sort()).toEqual(Object.keys(results).sort());
+  });
+
+  it.each(Object.keys(FALLBACK_BUDGETS))("%s is within its budget", (name) => {
+    const result = results[name];
+    const budget = budgets[name];
+    expect(result, `no measurement for ${name}`).toBeDefined();
+    expect(typeof budget).toBe("number");
+    expect(result.brotli, `${name} (${result.files.join(" + ")}): ${result.brotli} B brotli > budget ${budget} B`).toBeLessThanOrEqual(budget);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it, vi } from "vitest";
+import shopFile from "../../../examples/shop/rules.json";
+import { compileRules } from "../../../src/rules/compile-rules.js";
+import type { RulesFile, WidgetRule } from "../../../src/rules/schema/rules-schema.js";
+import { validateRules } from "../../../src/rules/validate.js";
+
+const popup = (overrides: Partial<WidgetRule> = {}): WidgetRule => ({ id: "w", type: "popup", content: { title: "T" }, ...overrides });
+const noError = () => {
+  throw new Error("onError should not be called");
+};
+
+describe("compileRules: settings", () => {
+  it("fills in defaults when settings are absent", () => {
+    const { settings } = compileRules({ version: 1, widgets: [] }, noError);
+    expect(settings).toEqual({ locale: "en", currency: "USD", quietMs: 0, maxPerPage: Infinity, maxPerSession: Infinity });
+  });
+
+  it("keeps given settings and turns the quiet period into milliseconds", () => {
+    const { settings } = compileRules({ version: 1, settings: { locale: "de-DE", currency: "EUR", quietPeriod: "2m", maxPerPage: 1, maxPerSession: 4 }, widgets: [] }, noError);
+    expect(settings).toEqual({ locale: "de-DE", currency: "EUR", quietMs: 120_000, maxPerPage: 1, maxPerSession: 4 });
+    expect(compileRules({ version: 1, settings: { quietPeriod: 20 }, widgets: [] }, noError).settings.quietMs).toBe(20_000);
+  });
+});
+
+describe("compileRules: widgets", () => {
+  it("a missing trigger means page_view, at once; priority defaults to 0; frequency to no caps; content to {}", () => {
+    const [widget] = compileRules({ version: 1, widgets: [{ id: "bare", type: "custom" }] }, noError).widgets;
+    expect(widget).toMatchObject({ id: "bare", type: "custom", trigger: { kind: "page_view", afterMs: 0 }, priority: 0, frequency: {}, content: {} });
+    expect(widget.when({})).toBe(true);
+  });
+
+  it.each<[WidgetRule["trigger"], { kind: string; afterMs: number }]>([
+    ["page_view", { kind: "page_view", afterMs: 0 }],
+    ["manual", { kind: "manual", afterMs: 0 }],
+    [{ type: "page_view" }, { kind: "page_view", afterMs: 0 }],
+    [{ type: "manual" }, { kind: "manual", afterMs: 0 }],
+    [{ type: "delay", after: "6s" }, { kind: "delay", afterMs: 6000 }],
+    [{ type: "delay", after: "500ms" }, { kind: "delay", afterMs: 500 }],
+    [{ type: "delay", after: 2 }, { kind: "delay", afterMs: 2000 }],
+  ])("trigger %j → %j", (trigger, expected) => {
+    expect(compileRules({ version: 1, widgets: [popup({ trigger })] }, noError).widgets[0].trigger).toEqual(expected);
+  });
+
+  it("keeps priority, frequency and content as given", () => {
+    const [widget] = compileRules({ version: 1, widgets: [popup({ priority: 7, frequency: { session: 1, total: 3 }, content: { title: "Hi", text: "there" } })] }, noError).widgets;
+    expect(widget.priority).toBe(7);
+    expect(widget.frequency).toEqual({ session: 1, total: 3 });
+    expect(widget.content).toEqual({ title: "Hi", text: "there" });
+  });
+
+  it("compiles `when` into a predicate over facts, with segments resolved by name", () => {
+    const rules: RulesFile = {
+      version: 1,
+      segments: { big: { "cart.value": { $gte: 50 } }, bigAndNew: { $segment: "big", "visitor.isNew": true } },
+      widgets: [popup({ when: { $segment: "bigAndNew", "page.path": "/cart" } })],
+    };
+    const { widgets, segments } = compileRules(rules, noError);
+    expect(Object.keys(segments)).toEqual(["big", "bigAndNew"]);
+    const when = widgets[0].when;
+    expect(when({ cart: { value: 60 }, visitor: { isNew: true }, page: { path: "/cart" } })).toBe(true);
+    expect(when({ cart: { value: 10 }, visitor: { isNew: true }, page: { path: "/cart" } })).toBe(false);
+    expect(when({ cart: { value: 60 }, visitor: { isNew: false }, page: { path: "/cart" } })).toBe(false);
+    expect(when({ cart: { value: 60 }, visitor: { isNew: true }, page: { path: "/" } })).toBe(false);
+  });
+
+  it("a segment cycle evaluates to false instead of recursing forever", () => {
+    const { widgets } = compileRules({ version: 1, segments: { a: { $segment: "b" }, b: { $segment: "a" } }, widgets: [popup({ when: { $segment: "a" } })] }, noError);
+    expect(widgets[0].when({})).toBe(false);
+  });
+
+  it("trusts validated input: an unchecked bad regex compiles, and its predicate fails closed instead of throwing", () => {
+    const rules = { version: 1, widgets: [popup({ id: "bad", when: { x: { $regex: "(" } } })] } as RulesFile;
+    const { widgets } = compileRules(rules, noError);
+    expect(widgets[0].when({ x: "(" })).toBe(false);
+  });
+
+  it("a widget whose condition throws while compiling is reported with its path and left out; the others stay", () => {
+    const onError = vi.fn();
+    const exploding = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const rules = { version: 1, widgets: [popup({ id: "ok-1" }), popup({ id: "bad", when: exploding }), popup({ id: "ok-2" })] } as RulesFile;
+    const { widgets } = compileRules(rules, onError);
+    expect(widgets.map((w) => w.id)).toEqual(["ok-1", "ok-2"]);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0][0]).toBe("widgets[1]");
+  });
+
+  it("a segment that throws while compiling is reported with its path and left out", () => {
+    const onError = vi.fn();
+    const exploding = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const { segments } = compileRules({ version: 1, segments: { bad: exploding, good: {} }, widgets: [] } as RulesFile, onError);
+    expect(Object.keys(segments)).toEqual(["good"]);
+    expect(onError.mock.calls.map((call) => call[0])).toEqual(["segments.bad"]);
+  });
+});
+
+describe("compileRules on the shop example", () => {
+  const { rules, problems } = validateRules(structuredClone(shopFile));
+  it("validates, then compiles every widget with its trigger, priority and settings", () => {
+    expect(problems).toEqual([]);
+    const compiled = compileRules(rules!, noError);
+    expect(compiled.settings).toEqual({ locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: Infinity, maxPerSession: 3 });
+    expect(compiled.widgets.map((w) => [w.id, w.trigger, w.priority])).toEqual([
+      ["welcome-offer", { kind: "page_view", afterMs: 0 }, 10],
+      ["free-shipping", { kind: "delay", afterMs: 6000 }, 5],
+    ]);
+  });
+
+  it("the free-shipping widget's condition matches a small cart on the cart page only", () => {
+    const when = compileRules(rules!, noError).widgets[1].when;
+    expect(when({ page: { path: "/shop/cart.html" }, cart: { value: 30 } })).toBe(true);
+    expect(when({ page: { path: "/shop/cart.html" }, cart: { value: 80 } })).toBe(false);
+    expect(when({ page: { path: "/shop/cart.html" }, cart: { value: 0 } })).toBe(false);
+    expect(when({ page: { path: "/shop/index.html" }, cart: { value: 30 } })).toBe(false);
+  });
+
+  it("the welcome offer needs the browsing segment and not the customer one", () => {
+    const when = compileRules(rules!, noError).widgets[0].when;
+    const facts = (pages: number, orders: number, path = "/shop/index.html") => ({ visitor: { pagesThisSession: pages }, orders: { count: orders }, page: { path } });
+    expect(when(facts(2, 0))).toBe(true);
+    expect(when(facts(1, 0))).toBe(false);
+    expect(when(facts(3, 1))).toBe(false);
+    expect(when(facts(3, 0, "/shop/checkout.html"))).toBe(false);
+  });
+});

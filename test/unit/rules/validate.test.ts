@@ -1,0 +1,303 @@
+import { describe, expect, it } from "vitest";
+import shopFile from "../../../examples/shop/rules.json";
+import type { RulesProblem } from "../../../src/rules/problems.js";
+import { validateRules } from "../../../src/rules/validate.js";
+
+const shop = structuredClone(shopFile) as Record<string, unknown>;
+
+/** A minimal valid popup widget, with overrides. */
+function popup(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id: "w", type: "popup", content: { title: "Hello" }, ...overrides };
+}
+
+/** A rules file with the given widgets (and optional envelope overrides). */
+function file(widgets: unknown[], envelope: Record<string, unknown> = {}): Record<string, unknown> {
+  return { version: 1, ...envelope, widgets };
+}
+
+/** Validates and expects exactly one problem; returns it. */
+function onlyProblem(input: unknown): RulesProblem {
+  const { problems } = validateRules(input);
+  expect(problems, JSON.stringify(problems)).toHaveLength(1);
+  return problems[0];
+}
+
+describe("validateRules: valid files", () => {
+  it("accepts the shop example with no problems and keeps every widget", () => {
+    const { rules, problems } = validateRules(shop);
+    expect(problems).toEqual([]);
+    expect(rules).not.toBeNull();
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["welcome-offer", "free-shipping"]);
+    expect(rules!.settings).toEqual(shop.settings);
+    expect(Object.keys(rules!.segments ?? {})).toEqual(["browsing", "customer"]);
+  });
+
+  it("accepts the smallest file: version and an empty widget list", () => {
+    expect(validateRules({ version: 1, widgets: [] })).toEqual({ rules: { version: 1, widgets: [] }, problems: [] });
+  });
+
+  it("accepts every trigger form, both conditions forms and free content for custom widget types", () => {
+    const widgets = [
+      popup({ id: "a", trigger: "page_view" }),
+      popup({ id: "b", trigger: "manual" }),
+      popup({ id: "c", trigger: { type: "page_view" } }),
+      popup({ id: "d", trigger: { type: "delay", after: "500ms" } }),
+      popup({ id: "e", trigger: { type: "delay", after: 3 } }),
+      popup({ id: "f", trigger: { type: "manual" } }),
+      popup({ id: "g", when: { $and: [{ "cart.count": { $gte: 1 } }, { $segment: "vip" }] }, frequency: { session: 1, day: 2, total: 3 }, priority: -1 }),
+      { id: "h", type: "my-carousel", content: { anything: ["goes", 1, { nested: true }] } },
+      popup({ id: "i", content: { title: "T", image: { src: "https://cdn.example/a.png", alt: "" }, cta: { label: "Go", href: "/shop", action: "convert" } } }),
+    ];
+    const { rules, problems } = validateRules(file(widgets, { $schema: "./rules.schema.json", settings: { quietPeriod: 30 }, segments: { vip: { "orders.count": { $gte: 3 } } } }));
+    expect(problems).toEqual([]);
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+  });
+
+  it("returns the widgets as given (no mutation of the input, no extra keys)", () => {
+    const input = structuredClone(shop);
+    const { rules } = validateRules(input);
+    expect(input).toEqual(shop);
+    expect(rules!.widgets).toEqual(shop.widgets);
+  });
+});
+
+describe("validateRules: each problem with its JSON path and a useful message", () => {
+  it("unknown widget key: names the key and suggests the right one", () => {
+    const problem = onlyProblem(file([popup({ priorty: 3 })]));
+    // The path is the object holding the unknown key (as JSON Schema's additionalProperties does); the key is in the message.
+    expect(problem).toEqual({ path: "widgets[0]", message: 'unknown key "priorty" (did you mean "priority"?)' });
+  });
+
+  it("unknown key in settings and at the root suggest the right key", () => {
+    expect(onlyProblem(file([], { settings: { currncy: "USD" } }))).toEqual({ path: "settings", message: 'unknown key "currncy" (did you mean "currency"?)' });
+    const { rules, problems } = validateRules({ version: 1, widgts: [] });
+    expect(rules).toBeNull();
+    expect(problems).toContainEqual({ path: "(root)", message: 'unknown key "widgts" (did you mean "widgets"?)' });
+    expect(problems).toContainEqual({ path: "widgets", message: "required array is missing" });
+  });
+
+  it("unknown key in popup content and nested cta suggest the right key", () => {
+    const { problems } = validateRules(file([popup({ content: { titel: "Hi" } })]));
+    expect(problems).toContainEqual({ path: "widgets[0].content", message: 'unknown key "titel" (did you mean "title"?)' });
+    expect(problems).toContainEqual({ path: "widgets[0].content.title", message: "required string is missing" });
+    const cta = validateRules(file([popup({ content: { title: "T", cta: { label: "Go", hrf: "/x" } } })]));
+    expect(cta.problems).toEqual([{ path: "widgets[0].content.cta", message: 'unknown key "hrf" (did you mean "href"?)' }]);
+  });
+
+  it("an unknown key far from any known one gets no misleading suggestion", () => {
+    expect(onlyProblem(file([popup({ zzzzzzzz: 1 })])).message).toBe('unknown key "zzzzzzzz"');
+  });
+
+  it("wrong type says what was expected and what was found", () => {
+    expect(onlyProblem(file([popup({ priority: "high" })]))).toEqual({ path: "widgets[0].priority", message: 'expected number, found string "high"' });
+    expect(onlyProblem(file([popup({ frequency: { session: "1" } })]))).toEqual({ path: "widgets[0].frequency.session", message: 'expected number, found string "1"' });
+    expect(onlyProblem(file([popup({ frequency: { total: 1.5 } })]))).toEqual({ path: "widgets[0].frequency.total", message: "expected int, found number 1.5" });
+    expect(onlyProblem(file([popup({ frequency: [1] })]))).toEqual({ path: "widgets[0].frequency", message: "expected object, found an array" });
+    expect(onlyProblem(file([popup({ id: 7 })]))).toEqual({ path: "widgets[0].id", message: "expected string, found number 7" });
+    expect(onlyProblem(file([5]))).toEqual({ path: "widgets[0]", message: "expected object, found number 5" });
+  });
+
+  it("a missing required field says it is missing", () => {
+    expect(onlyProblem(file([{ type: "popup", content: { title: "T" } }]))).toEqual({ path: "widgets[0].id", message: "required string is missing" });
+    expect(onlyProblem(file([popup({ content: {} })]))).toEqual({ path: "widgets[0].content.title", message: "required string is missing" });
+  });
+
+  it("long found values are shortened in the message", () => {
+    const { message } = onlyProblem(file([popup({ priority: "x".repeat(500) })]));
+    expect(message.length).toBeLessThan(100);
+    expect(message).toMatch(/^expected number, found string "x+\.\.\.$/);
+  });
+
+  it("bad duration: in a delay trigger and in settings.quietPeriod", () => {
+    expect(onlyProblem(file([popup({ trigger: { type: "delay", after: "6 secs" } })]))).toEqual({
+      path: "widgets[0].trigger.after",
+      message: 'expected a duration such as "30s", "15m", "2h" or "7d", found string "6 secs"',
+    });
+    expect(onlyProblem(file([popup({ trigger: { type: "delay", after: -5 } })]))).toEqual({ path: "widgets[0].trigger.after", message: "must be at least 0" });
+    const quiet = validateRules(file([popup()], { settings: { quietPeriod: "soon" } }));
+    expect(quiet.rules).toBeNull();
+    expect(quiet.problems).toEqual([{ path: "settings.quietPeriod", message: 'expected a duration such as "30s", "15m", "2h" or "7d", found string "soon"' }]);
+  });
+
+  it("bad enum: lists the allowed values and what was found", () => {
+    expect(onlyProblem(file([popup({ content: { title: "T", cta: { label: "Go", action: "open" } } })]))).toEqual({
+      path: "widgets[0].content.cta.action",
+      message: 'expected "close" or "convert", found string "open"',
+    });
+    const trigger = onlyProblem(file([popup({ trigger: "page_veiw" })]));
+    expect(trigger.path).toBe("widgets[0].trigger");
+    expect(trigger.message).toContain('"page_view"');
+    expect(trigger.message).toContain('"manual"');
+    expect(trigger.message).toContain('{"type": "delay", …}');
+    expect(trigger.message).toMatch(/found string "page_veiw"$/);
+  });
+
+  it("bad trigger type inside the object form", () => {
+    const problem = onlyProblem(file([popup({ trigger: { type: "scroll" } })]));
+    expect(problem.path).toMatch(/^widgets\[0\]\.trigger/);
+    expect(problem.message).toMatch(/delay/);
+  });
+
+  // BUG: a typo'd key inside an object trigger ({type: "delay", afterr: "6s"}) is reported only as
+  // `widgets[0].trigger: expected one of "page_view", "manual", {"type": "page_view", …}, … found an object`:
+  // the outer z.union hides the strict object's unrecognized_keys issue, so the key is never named
+  // and there is no "did you mean \"after\"" as there is for every other object in the file.
+  it.skip("a typo'd key inside an object trigger names the key and suggests the right one", () => {
+    const problem = onlyProblem(file([popup({ trigger: { type: "delay", afterr: "6s" } })]));
+    expect(problem.message).toContain('"afterr"');
+    expect(problem.message).toContain('did you mean "after"');
+  });
+
+  it.each([
+    ["cta.href", { cta: { label: "Go", href: "javascript:alert(1)" } }, "widgets[0].content.cta.href"],
+    ["cta.href with spaces and case", { cta: { label: "Go", href: " JavaScript:alert(1)" } }, "widgets[0].content.cta.href"],
+    ["cta.href data:", { cta: { label: "Go", href: "data:text/html,<script>alert(1)</script>" } }, "widgets[0].content.cta.href"],
+    ["image.src", { image: { src: "javascript:alert(1)", alt: "" } }, "widgets[0].content.image.src"],
+  ])("unsafe URL in content (%s) is rejected at its path", (_name, extra, path) => {
+    const { rules, problems } = validateRules(file([popup({ content: { title: "T", ...extra } })]));
+    expect(problems).toEqual([{ path, message: "must be an http(s) or relative URL" }]);
+    expect(rules!.widgets).toEqual([]);
+  });
+
+  it("empty title (and empty CTA label) must not be empty", () => {
+    expect(onlyProblem(file([popup({ content: { title: "" } })]))).toEqual({ path: "widgets[0].content.title", message: "must not be empty" });
+    expect(onlyProblem(file([popup({ content: { title: "T", cta: { label: "" } } })]))).toEqual({ path: "widgets[0].content.cta.label", message: "must not be empty" });
+    expect(onlyProblem(file([popup({ id: "" })]))).toEqual({ path: "widgets[0].id", message: "must not be empty" });
+  });
+
+  it("unknown condition operator in `when`, at top level and nested, with a suggestion", () => {
+    expect(onlyProblem(file([popup({ when: { "cart.value": { $gtt: 1 } } })]))).toEqual({
+      path: "widgets[0].when.cart.value.$gtt",
+      message: "$gtt: unknown operator; did you mean $gt?",
+    });
+    expect(onlyProblem(file([popup({ when: { $or: [{ a: 1 }, { b: { $inn: [1] } }] } })]))).toEqual({
+      path: "widgets[0].when.$or[1].b.$inn",
+      message: "$inn: unknown operator; did you mean $in?",
+    });
+    const top = onlyProblem(file([popup({ when: { $andd: [] } })]));
+    expect(top.path).toBe("widgets[0].when.$andd");
+    expect(top.message).toMatch(/unknown operator; did you mean \$and\?/);
+  });
+
+  it("unknown condition operator in `segments` makes the whole file unusable", () => {
+    const { rules, problems } = validateRules(file([popup()], { segments: { vip: { "orders.count": { $gtee: 1 } } } }));
+    expect(rules).toBeNull();
+    expect(problems).toEqual([{ path: "segments.vip.orders.count.$gtee", message: "$gtee: unknown operator; did you mean $gte?" }]);
+  });
+
+  it("unknown $segment: in a widget's `when` (widget skipped) and in a segment (file unusable)", () => {
+    const widget = validateRules(file([popup({ id: "a", when: { $segment: "vpi" } }), popup({ id: "b", when: { $segment: "vip" } })], { segments: { vip: {} } }));
+    expect(widget.problems).toEqual([{ path: "widgets[0].when.$segment", message: 'unknown segment "vpi"; did you mean "vip"?' }]);
+    expect(widget.rules!.widgets.map((w) => w.id)).toEqual(["b"]);
+
+    const noSegments = onlyProblem(file([popup({ when: { $segment: "vip" } })]));
+    expect(noSegments).toEqual({ path: "widgets[0].when.$segment", message: 'unknown segment "vip"' });
+
+    const inSegment = validateRules(file([], { segments: { loyal: { $segment: "vipp" }, vip: {} } }));
+    expect(inSegment.rules).toBeNull();
+    expect(inSegment.problems).toEqual([{ path: "segments.loyal.$segment", message: 'unknown segment "vipp"; did you mean "vip"?' }]);
+  });
+
+  it("duplicate widget ids: the second is reported at its id and skipped, the first kept", () => {
+    const { rules, problems } = validateRules(file([popup({ id: "dup", priority: 1 }), popup({ id: "other" }), popup({ id: "dup", priority: 2 })]));
+    expect(problems).toEqual([{ path: "widgets[2].id", message: 'duplicate id "dup"' }]);
+    expect(rules!.widgets.map((w) => [w.id, w.priority])).toEqual([
+      ["dup", 1],
+      ["other", undefined],
+    ]);
+  });
+
+  it.each([
+    ["missing", { widgets: [] }, "expected 1, found nothing"],
+    ["2", { version: 2, widgets: [] }, "expected 1, found number 2"],
+    ['"1"', { version: "1", widgets: [] }, 'expected 1, found string "1"'],
+    ["null", { version: null, widgets: [] }, "expected 1, found null"],
+  ])("version %s makes the file unusable", (_name, input, message) => {
+    expect(validateRules(input)).toEqual({ rules: null, problems: [{ path: "version", message }] });
+  });
+
+  it("lists every problem of a widget in one run (shape, content and conditions together)", () => {
+    const { problems } = validateRules(file([popup({ priorty: 1, when: { x: { $gtt: 1 } }, content: { title: "" } })]));
+    expect(problems.map((p) => p.path).sort()).toEqual(["widgets[0]", "widgets[0].content.title", "widgets[0].when.x.$gtt"]);
+  });
+});
+
+describe("validateRules: a broken widget is skipped, the rest kept", () => {
+  it("keeps valid widgets next to invalid ones, in order, and reports each invalid one", () => {
+    const input = file([
+      popup({ id: "ok-1" }),
+      popup({ id: "bad-type", priority: "x" }),
+      popup({ id: "ok-2", trigger: { type: "delay", after: "6s" } }),
+      popup({ id: "bad-url", content: { title: "T", cta: { label: "Go", href: "javascript:void 0" } } }),
+      "not a widget",
+      popup({ id: "bad-when", when: { $segment: "nope" } }),
+      popup({ id: "ok-3", when: { "page.path": "/" } }),
+    ]);
+    const { rules, problems } = validateRules(input);
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["ok-1", "ok-2", "ok-3"]);
+    expect(problems.map((p) => p.path)).toEqual(["widgets[1].priority", "widgets[3].content.cta.href", "widgets[4]", "widgets[5].when.$segment"]);
+  });
+
+  it("the shop example with one widget broken keeps the other", () => {
+    const broken = structuredClone(shop) as { widgets: Array<Record<string, unknown>> };
+    broken.widgets[0].trigger = "sometimes";
+    const { rules, problems } = validateRules(broken);
+    expect(problems.map((p) => p.path)).toEqual(["widgets[0].trigger"]);
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["free-shipping"]);
+    expect(rules!.settings).toEqual(shop.settings);
+  });
+});
+
+describe("validateRules: a broken envelope makes the file unusable", () => {
+  it.each([
+    ["settings.currency lowercase", { settings: { currency: "usd" } }, "settings.currency", 'expected a 3-letter ISO 4217 code such as "USD", found string "usd"'],
+    ["settings.maxPerPage zero", { settings: { maxPerPage: 0 } }, "settings.maxPerPage", "must be at least 0 (exclusive)"],
+    ["settings not an object", { settings: "fast" }, "settings", 'expected object, found string "fast"'],
+    ["widgets not an array", { widgets: {} }, "widgets", "expected array, found an object"],
+    ["segment not an object", { segments: { vip: [] } }, "segments.vip", "expected record, found an array"],
+  ])("%s → rules null with the problem at its path", (_name, envelope, path, message) => {
+    const { rules, problems } = validateRules({ version: 1, widgets: [popup()], ...envelope });
+    expect(rules).toBeNull();
+    expect(problems).toEqual([{ path, message }]);
+  });
+
+  it.each([
+    ["null", null, "expected object, found null"],
+    ["a number", 5, "expected object, found number 5"],
+    ["an array", [], "expected object, found an array"],
+    ["a string", "{}", 'expected object, found string "{}"'],
+    ["nothing", undefined, "required object is missing"],
+  ])("a root that is %s is reported at (root)", (_name, input, message) => {
+    expect(validateRules(input)).toEqual({ rules: null, problems: [{ path: "(root)", message }] });
+  });
+});
+
+describe("validateRules: hostile input", () => {
+  it("__proto__ keys (as JSON.parse creates them) are reported as unknown keys, and do not pollute", () => {
+    const input = JSON.parse('{"version":1,"settings":{"__proto__":{"polluted":1}},"widgets":[]}');
+    const { rules, problems } = validateRules(input);
+    expect(rules).toBeNull();
+    expect(problems).toEqual([{ path: "settings", message: 'unknown key "__proto__"' }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
+    const widget = JSON.parse('{"version":1,"widgets":[{"id":"a","type":"popup","content":{"title":"T","__proto__":{"x":1}}}]}');
+    expect(validateRules(widget).problems).toEqual([{ path: "widgets[0].content", message: 'unknown key "__proto__"' }]);
+  });
+
+  it("widget types named like Object.prototype members are custom types, not a crash", () => {
+    for (const type of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const { rules, problems } = validateRules(file([{ id: "a", type, content: { x: 1 } }]));
+      expect(problems).toEqual([]);
+      expect(rules!.widgets).toHaveLength(1);
+    }
+  });
+
+  it("a condition nested too deep to check is reported and the widget skipped, without throwing", () => {
+    let when: Record<string, unknown> = { a: 1 };
+    for (let i = 0; i < 20_000; i++) when = { $not: when };
+    const { rules, problems } = validateRules(file([popup({ id: "deep", when }), popup({ id: "fine" })]));
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe("widgets[0].when");
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["fine"]);
+  });
+});
