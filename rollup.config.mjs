@@ -1,4 +1,5 @@
 import nodeResolve from "@rollup/plugin-node-resolve";
+import replace from "@rollup/plugin-replace";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 
@@ -25,7 +26,13 @@ export default [
     // Let lazy chunks import shared code from the runtime itself instead of a facade chunk: one request fewer.
     preserveEntrySignatures: "allow-extension",
     output: { dir: "dist", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
-    plugins: [nodeResolve({ browser: true }), ts("dist"), minify()],
+    plugins: [
+      nodeResolve({ browser: true }),
+      // Dependencies keep dev-only checks behind process.env.NODE_ENV; browsers have no `process`.
+      replace({ preventAssignment: true, values: { "process.env.NODE_ENV": JSON.stringify("production") } }),
+      ts("dist"),
+      minify(),
+    ],
   },
   // Script tag, part 1: the classic-script loader a shop owner pastes.
   {

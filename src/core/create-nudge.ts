@@ -50,6 +50,8 @@ export function createNudge(options: NudgeOptions) {
   let decider: Decider | null = null;
   let page: PageFacts = readPage(env);
   let pageStart = env.now();
+  /** Whether this page has been counted yet (with `trackPageViews: false`, the site's `page()` does it). */
+  let pageCounted = false;
   const cleanups: Array<() => void> = [];
 
   const newId = () => `${env.now().toString(36)}-${Math.floor(env.random() * 2 ** 52).toString(36)}`;
@@ -104,12 +106,12 @@ export function createNudge(options: NudgeOptions) {
       events.emit("shown", widgetEvent(widget));
     },
     closed(widget, reason) {
-      updateWidget(widget.id, (h) => recordOutcome(h, "closed", caps(), env.now()));
+      updateWidget(widget.id, (h) => recordOutcome(h, "closed", env.now()));
       events.emit("closed", { ...widgetEvent(widget), reason });
     },
     clicked: (widget, props) => events.emit("clicked", { ...widgetEvent(widget), props }),
     converted(widget, props) {
-      updateWidget(widget.id, (h) => recordOutcome(h, "converted", caps(), env.now()));
+      updateWidget(widget.id, (h) => recordOutcome(h, "converted", env.now()));
       events.emit("converted", { ...widgetEvent(widget), props });
     },
     tracked: (widget, name, props) => events.emit("widget", { ...widgetEvent(widget), name, props }),
@@ -118,6 +120,7 @@ export function createNudge(options: NudgeOptions) {
   function pageView(previousUrl?: string) {
     page = readPage(env, previousUrl);
     pageStart = env.now();
+    pageCounted = true;
     profiles.update((p) => recordPageView(p, env.now(), newId));
     events.emit("track", { name: "page_view", props: { path: page.path } });
     void decider?.pageView();
@@ -132,13 +135,15 @@ export function createNudge(options: NudgeOptions) {
     if (!env.window) return; // SSR: an inert instance
     if (consented) store = await openStorage();
     await profiles.open(store, newId);
+    if (destroyed) return;
     opened = true;
     if (options.trackPageViews !== false) {
+      pageCounted = true;
       profiles.update((p) => recordPageView(p, env.now(), newId));
       cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
-    const flush = () => void profiles.flush();
+    const flush = () => void profiles.flushOnHide();
     const onHidden = () => env.document?.visibilityState === "hidden" && flush();
     env.window.addEventListener("pagehide", flush);
     env.document?.addEventListener("visibilitychange", onHidden);
@@ -166,7 +171,8 @@ export function createNudge(options: NudgeOptions) {
       enabled: () => consented && !destroyed,
     });
     events.emit("ready", { widgets: rules.widgets.length });
-    await decider.pageView();
+    // Decide on this page only once it is counted; otherwise the site's page() call will.
+    if (pageCounted) await decider.pageView();
   }
 
   const ready: Promise<void> = start().catch((error) => reporter.error("start", error));
@@ -234,19 +240,22 @@ export function createNudge(options: NudgeOptions) {
       }
       void ready.then(async () => {
         store = await openStorage();
-        await profiles.moveTo(store);
+        await profiles.adopt(store, newId);
         await decider?.consider();
       });
     }),
 
     /** Erases everything Nudge stored about the visitor, in every storage, and starts a new anonymous profile. */
-    forget: safe("forget()", () => {
-      host.hide();
-      profiles.reset(newId());
-      const win = env.window;
-      const stores = [store, ...(win ? [safeLocalStore(win)] : [])];
-      return Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error)))).then(() => undefined);
-    }),
+    forget: safe("forget()", () =>
+      // After start, so the store that is erased is the real one, not the placeholder.
+      ready.then(async () => {
+        host.hide();
+        profiles.reset(newId());
+        const win = env.window;
+        const stores = [store, ...(win ? [safeLocalStore(win)] : [])];
+        await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
+      }),
+    Promise.resolve()),
 
     /** Shows a widget now, if its conditions and caps allow (`{ force: true }` skips them: for previews). */
     show: safe(
@@ -275,12 +284,12 @@ export function createNudge(options: NudgeOptions) {
     /** Listens to an event (see `NudgeEvents`); returns a function that stops listening. */
     on: safe(
       "on()",
-      <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void): (() => void) => {
+      (event: keyof NudgeEvents, handler: (payload: never) => void): (() => void) => {
         if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${String(event)}"): the handler must be a function`);
-        return events.on(event, handler);
+        return events.on(event, handler as (payload: unknown) => void);
       },
       () => {},
-    ),
+    ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,
 
     /** Adds a custom widget type (or replaces a built-in one). */
     registerWidget: safe("registerWidget()", (type: unknown, definition: WidgetDefinition | WidgetLoader) => {

@@ -19,7 +19,8 @@ export interface Reporter {
 export function createReporter(env: Env, onProblem: (problem: NudgeProblem) => void): Reporter {
   const seen = new Set<string>();
   function report(level: "warn" | "error", problem: NudgeProblem) {
-    const line = `[nudge] ${problem.where}: ${problem.message}`;
+    // Argument problems already start with the call's name ("track(): …"); don't say it twice.
+    const line = problem.message.startsWith(problem.where) ? `[nudge] ${problem.message}` : `[nudge] ${problem.where}: ${problem.message}`;
     if (seen.has(line)) return;
     seen.add(line);
     try {

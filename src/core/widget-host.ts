@@ -25,7 +25,8 @@ export interface WidgetHostDeps {
  */
 export function createWidgetHost(deps: WidgetHostDeps) {
   let renderer: Promise<Renderer> | undefined;
-  let current: { widget: CompiledWidget; modal: boolean } | null = null;
+  /** `announced` once `shown` was reported: a widget that fails on its first render never counts as shown or closed. */
+  let current: { widget: CompiledWidget; modal: boolean; announced: boolean } | null = null;
   let generation = 0;
 
   function getRenderer(): Promise<Renderer> {
@@ -50,10 +51,11 @@ export function createWidgetHost(deps: WidgetHostDeps) {
 
   function close(widget: CompiledWidget, reason: CloseReason) {
     if (current?.widget !== widget) return;
+    const { announced } = current;
     current = null;
     generation++;
     void getRenderer().then((r) => r.unmount());
-    deps.closed(widget, reason);
+    if (announced) deps.closed(widget, reason);
   }
 
   return {
@@ -74,7 +76,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
       }
       if (current) close(current.widget, "replaced");
       const mine = ++generation;
-      current = { widget, modal: !!definition.modal };
+      current = { widget, modal: !!definition.modal, announced: false };
       const { locale, currency } = deps.locale();
       // Callbacks from a widget that was since replaced or closed are ignored.
       const live = () => mine === generation;
@@ -90,6 +92,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
         track: (name, props) => live() && deps.tracked(widget, name, props ?? {}),
       });
       if (!live()) return false; // it failed during its first render
+      current.announced = true;
       deps.shown(widget);
       return true;
     },

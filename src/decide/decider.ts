@@ -110,12 +110,12 @@ export function createDecider(deps: DeciderDeps) {
       }
       return consider();
     },
-    /** `show(id)` from the API: every gate but the trigger still applies unless forced. */
+    /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {
       const widget = rules.widgets.find((w) => w.id === id);
       if (!widget) return [`no widget with id "${id}" in the rules`];
       const facts = deps.facts();
-      const blocks = force ? [] : gates(widget, facts, { ignoreTrigger: true });
+      const blocks = force ? (deps.enabled() ? [] : ["disabled: waiting for consent or destroyed"]) : gates(widget, facts, { ignoreTrigger: true });
       if (blocks.length) return blocks;
       if (await deps.show(widget, facts)) shownThisPage++;
       return [];

@@ -26,15 +26,15 @@ export function frequencyBlocks(frequency: Frequency, history: WidgetHistory | u
   return blocks;
 }
 
+function emptyHistory(): WidgetHistory {
+  return { shown: 0, lastShown: 0, sessionId: "", sessionShown: 0, day: "", dayShown: 0, closed: 0, lastClosed: 0, converted: 0, lastConverted: 0 };
+}
+
 /** Records one show in a widget's history. */
 export function recordShown(history: WidgetHistory | undefined, now: CapContext, time: number): WidgetHistory {
   const shows = showsNow(history, now);
   return {
-    closed: 0,
-    lastClosed: 0,
-    converted: 0,
-    lastConverted: 0,
-    ...history,
+    ...(history ?? emptyHistory()),
     shown: shows.total + 1,
     lastShown: time,
     sessionId: now.sessionId,
@@ -44,9 +44,9 @@ export function recordShown(history: WidgetHistory | undefined, now: CapContext,
   };
 }
 
-/** Records that the visitor closed or converted on a widget that was shown. */
-export function recordOutcome(history: WidgetHistory | undefined, outcome: "closed" | "converted", now: CapContext, time: number): WidgetHistory {
-  const base = history ?? recordShown(undefined, now, time);
+/** Records that the visitor closed or converted on a widget. */
+export function recordOutcome(history: WidgetHistory | undefined, outcome: "closed" | "converted", time: number): WidgetHistory {
+  const base = history ?? emptyHistory();
   return outcome === "closed"
     ? { ...base, closed: base.closed + 1, lastClosed: time }
     : { ...base, converted: base.converted + 1, lastConverted: time };

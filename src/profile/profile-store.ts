@@ -1,7 +1,7 @@
 import { atom } from "nanostores";
 import type { Env } from "../env/env.js";
-import { migrateProfile, newProfile, type Profile } from "./profile.js";
-import type { KeyValueStore } from "./storage.js";
+import { migrateProfile, newProfile, recordPageView, type Profile } from "./profile.js";
+import { localStorageSnapshot, type KeyValueStore, type SyncSnapshot } from "./storage.js";
 
 const PROFILE_KEY = "profile";
 /** Writes are batched: many events in a burst cost one storage write. */
@@ -17,6 +17,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void) 
   let timer: unknown;
   let dirty = false;
   let isNew = false;
+  let snapshot: SyncSnapshot | undefined;
 
   async function flush(): Promise<void> {
     if (timer !== undefined) env.clearTimeout(timer);
@@ -36,6 +37,26 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void) 
     if (timer === undefined && store) timer = env.setTimeout(() => void flush(), WRITE_DELAY_MS);
   }
 
+  /** The newest readable profile in a store (or its page-hide snapshot); a corrupt one is set aside. */
+  async function readFrom(target: KeyValueStore): Promise<Profile | undefined> {
+    store = target;
+    snapshot = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, PROFILE_KEY);
+    let stored: unknown;
+    try {
+      stored = await target.get(PROFILE_KEY);
+    } catch (error) {
+      onError(error);
+    }
+    const fromStore = migrateProfile(stored);
+    if (stored !== undefined && !fromStore) {
+      onError(new Error("the stored profile was unreadable; it was set aside and a new one started"));
+      await target.set(`${PROFILE_KEY}.corrupt`, stored).catch(() => {});
+    }
+    // The page-hide snapshot wins when the last asynchronous write did not finish before unload.
+    const saved = migrateProfile(snapshot?.read());
+    return saved && saved.rev > (fromStore?.rev ?? -1) ? saved : fromStore;
+  }
+
   return {
     $profile,
     get: () => $profile.get(),
@@ -43,31 +64,44 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void) 
     isNew: () => isNew,
     /** Reads the stored profile, or starts a new one (a corrupt one is set aside, not thrown). */
     async open(target: KeyValueStore, newId: () => string): Promise<void> {
-      store = target;
-      let stored: unknown;
-      try {
-        stored = await target.get(PROFILE_KEY);
-      } catch (error) {
-        onError(error);
-      }
-      const profile = migrateProfile(stored);
-      if (stored !== undefined && !profile) {
-        onError(new Error("the stored profile was unreadable; it was set aside and a new one started"));
-        await target.set(`${PROFILE_KEY}.corrupt`, stored).catch(() => {});
-      }
+      const profile = await readFrom(target);
       isNew = !profile;
       // Changes made before storage opened (early API calls) are replayed by the caller.
       $profile.set(profile ?? newProfile(newId(), env.now()));
       schedule();
     },
+    /**
+     * Switches from memory to real storage once consent is given. A returning
+     * visitor's stored profile is kept; what this page added in memory (its
+     * page view, cart, traits) is carried over onto it.
+     */
+    async adopt(target: KeyValueStore, newId: () => string): Promise<void> {
+      const stored = await readFrom(target);
+      const current = $profile.get();
+      if (stored) {
+        const carried = current.pagesTotal > 0 ? recordPageView(stored, env.now(), newId) : stored;
+        $profile.set({
+          ...carried,
+          rev: Math.max(stored.rev, current.rev) + 1,
+          cart: current.cart.length ? current.cart : stored.cart,
+          attributes: { ...stored.attributes, ...current.attributes },
+        });
+        isNew = false;
+      }
+      schedule();
+      await flush();
+    },
     /** Moves the profile to another store (e.g. from memory to IndexedDB once consent is given). */
     async moveTo(target: KeyValueStore): Promise<void> {
       store = target;
+      snapshot?.clear();
+      snapshot = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, PROFILE_KEY);
       schedule();
       await flush();
     },
     update(change: (profile: Profile) => Profile): void {
-      $profile.set(change($profile.get()));
+      const before = $profile.get();
+      $profile.set({ ...change(before), rev: before.rev + 1 });
       schedule();
     },
     reset(newId: string): void {
@@ -76,6 +110,11 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void) 
       dirty = false;
     },
     flush,
+    /** On page hide: a synchronous snapshot first (it always lands), then the normal write. */
+    flushOnHide(): Promise<void> {
+      if (dirty && store) snapshot?.write($profile.get());
+      return flush();
+    },
   };
 }
 

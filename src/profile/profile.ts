@@ -25,6 +25,8 @@ export interface WidgetHistory {
 /** The visitor profile as stored; the facts document is derived from it. */
 export interface Profile {
   v: typeof PROFILE_VERSION;
+  /** Bumped on every change: of two stored copies, the higher one is newer. */
+  rev: number;
   id: string;
   userId?: string;
   firstSeen: number;
@@ -42,6 +44,7 @@ export interface Profile {
 export function newProfile(id: string, now: number): Profile {
   return {
     v: PROFILE_VERSION,
+    rev: 0,
     id,
     firstSeen: now,
     lastSeen: now,
@@ -99,6 +102,7 @@ export function migrateProfile(stored: unknown): Profile | undefined {
   if (!isRecord(stored) || stored.v !== PROFILE_VERSION) return undefined;
   const p = stored as unknown as Profile;
   const wellFormed =
+    typeof p.rev === "number" &&
     typeof p.id === "string" &&
     typeof p.firstSeen === "number" &&
     typeof p.lastSeen === "number" &&

@@ -70,7 +70,7 @@ export async function openBestStore(env: Env, onFallback: (message: string) => v
   for (const make of candidates) {
     try {
       const store = make();
-      if (await works(store)) return store;
+      if (await works(store, env)) return store;
       onFallback(`${store.kind} is not usable; trying the next storage`);
     } catch {
       onFallback("a storage backend threw while opening; trying the next one");
@@ -79,11 +79,11 @@ export async function openBestStore(env: Env, onFallback: (message: string) => v
   return memoryStore();
 }
 
-async function works(store: KeyValueStore): Promise<boolean> {
+async function works(store: KeyValueStore, env: Env): Promise<boolean> {
   try {
     const probe = "probe";
-    await withTimeout(store.set(probe, 1), 3000);
-    const ok = (await withTimeout(store.get(probe), 3000)) === 1;
+    await withTimeout(store.set(probe, 1), 3000, env);
+    const ok = (await withTimeout(store.get(probe), 3000, env)) === 1;
     await store.del(probe);
     return ok;
   } catch {
@@ -92,12 +92,54 @@ async function works(store: KeyValueStore): Promise<boolean> {
 }
 
 /** A blocked IndexedDB `open` never settles; treat that as "not usable". */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, env: Env): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("storage timed out")), ms);
+    const timer = env.setTimeout(() => reject(new Error("storage timed out")), ms);
     promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
+      (value) => (env.clearTimeout(timer), resolve(value)),
+      (error) => (env.clearTimeout(timer), reject(error)),
     );
   });
+}
+
+/** A synchronous copy of one value, for `pagehide`, when an asynchronous write may never finish. */
+export interface SyncSnapshot {
+  read(): unknown;
+  write(value: unknown): void;
+  clear(): void;
+}
+
+export function localStorageSnapshot(win: Window | undefined, key: string): SyncSnapshot | undefined {
+  let storage: Storage;
+  try {
+    if (!win?.localStorage) return undefined;
+    storage = win.localStorage;
+  } catch {
+    return undefined; // access itself throws when storage is disabled
+  }
+  const name = `${LOCAL_PREFIX}${key}.snapshot`;
+  return {
+    read: () => {
+      try {
+        const text = storage.getItem(name);
+        return text === null ? undefined : JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+    },
+    write: (value) => {
+      try {
+        storage.setItem(name, JSON.stringify(value));
+      } catch {
+        // Full or disabled: the asynchronous store still has the last flushed copy.
+      }
+    },
+    clear: () => {
+      try {
+        storage.removeItem(name);
+      } catch {
+        // nothing to clear
+      }
+    },
+  };
 }

@@ -15,6 +15,7 @@ export function createRenderer(env: Env, options: { nonce?: string; onError(erro
   const container = doc.createElement("div");
   shadow.appendChild(container);
   const sheets = new Map<string, CSSStyleSheet | HTMLStyleElement>();
+  let mounts = 0;
 
   function sheet(css: string): CSSStyleSheet | HTMLStyleElement {
     let made = sheets.get(css);
@@ -50,8 +51,9 @@ export function createRenderer(env: Env, options: { nonce?: string; onError(erro
     mount(definition: WidgetDefinition, props: WidgetProps): void {
       attach();
       applyStyles([HOST_STYLES, definition.styles ?? ""]);
+      // A fresh key per mount: a boundary that caught an error must not hide the next widget.
       render(
-        <Boundary onError={options.onError}>
+        <Boundary key={++mounts} onError={options.onError}>
           <definition.component {...props} />
         </Boundary>,
         container,

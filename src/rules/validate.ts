@@ -16,6 +16,15 @@ export interface ValidationResult {
  * segments) makes the whole file unusable, since every widget depends on it.
  */
 export function validateRules(input: unknown): ValidationResult {
+  try {
+    return validate(input);
+  } catch (error) {
+    // Only objects handed over by code (throwing getters, proxies) get here; JSON never does.
+    return { rules: null, problems: [{ path: "(root)", message: `the rules could not be read: ${(error as Error)?.message ?? error}` }] };
+  }
+}
+
+function validate(input: unknown): ValidationResult {
   const { envelope, widget: widgetSchema, content } = schemas();
   const problems: RulesProblem[] = [];
   const parsed = envelope.safeParse(input, { reportInput: true });
@@ -24,8 +33,10 @@ export function validateRules(input: unknown): ValidationResult {
   }
   const file = parsed.data;
   const segmentNames = Object.keys(file.segments ?? {});
-  for (const [name, condition] of Object.entries(file.segments ?? {})) {
-    problems.push(...checkCondition(condition, `segments.${name}`, { knownSegments: segmentNames }));
+  const rawSegments = isObject(input) && isObject(input.segments) ? input.segments : {};
+  if (hasOwn(rawSegments, "__proto__")) problems.push(protoProblem("segments"));
+  for (const [name, condition] of Object.entries(rawSegments)) {
+    problems.push(...conditionProblems(condition, `segments.${name}`, segmentNames));
   }
   if (problems.length) return { rules: null, problems };
 
@@ -42,7 +53,7 @@ export function validateRules(input: unknown): ValidationResult {
       if (seenIds.has(widget.id)) widgetProblems.push({ path: `${prefix}.id`, message: `duplicate id "${widget.id}"` });
       seenIds.add(widget.id);
     }
-    if (isObject(widget.when)) widgetProblems.push(...checkCondition(widget.when, `${prefix}.when`, { knownSegments: segmentNames }));
+    if (isObject(widget.when)) widgetProblems.push(...conditionProblems(widget.when, `${prefix}.when`, segmentNames));
     const contentSchema = typeof widget.type === "string" && Object.prototype.hasOwnProperty.call(content, widget.type) ? content[widget.type] : undefined;
     if (contentSchema) {
       const checked = contentSchema.safeParse(widget.content ?? {}, { reportInput: true });
@@ -54,8 +65,21 @@ export function validateRules(input: unknown): ValidationResult {
   return { rules: { ...file, widgets }, problems };
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType, input: unknown, prefix = ""): RulesProblem[] {
-  return issues.map((issue) => ({ path: jsonPath(issue.path, prefix), message: describeIssue(issue, schema, input) }));
+function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType, input: unknown, prefix = "", base: PropertyKey[] = []): RulesProblem[] {
+  return issues.flatMap((issue) => {
+    const path = [...base, ...issue.path];
+    // In a union, an object that matched one branch's shape is best explained by that branch's own issues
+    // (e.g. a typo inside a {"type": "delay"} trigger), not by "expected one of…".
+    const branch = issue.code === "invalid_union" ? closestBranch(issue.errors) : undefined;
+    if (branch) return describeIssues(branch, schema, input, prefix, path);
+    return [{ path: jsonPath(path, prefix), message: describeIssue({ ...issue, path } as z.core.$ZodIssue, schema, input) }];
+  });
+}
+
+/** The branch whose issues are not just "wrong type here": the one the author meant. */
+function closestBranch(branches: readonly (readonly z.core.$ZodIssue[])[] | undefined): readonly z.core.$ZodIssue[] | undefined {
+  const meant = (branches ?? []).filter((issues) => issues.length > 0 && !issues.every((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")));
+  return meant.length === 1 ? meant[0] : undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType, input: unknown): string {
@@ -73,14 +97,32 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType, input: un
     case "invalid_value":
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, found ${found}`;
     case "invalid_union":
-      return `expected ${describeUnion(schema, issue.path)}, found ${found}`;
+      return found === "nothing" ? `required: ${describeUnion(schema, issue.path)}` : `expected ${describeUnion(schema, issue.path)}, found ${found}`;
     case "too_small":
-      return issue.origin === "string" ? "must not be empty" : `must be at least ${issue.minimum}${issue.inclusive ? "" : " (exclusive)"}`;
+      return issue.origin === "string" ? "must not be empty" : issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
     case "invalid_format":
       return `expected ${issue.message && issue.message !== "Invalid input" ? issue.message : issue.format}, found ${found}`;
     default:
       return issue.message && issue.message !== "Invalid input" ? issue.message : `invalid value (${issue.code})`;
   }
+}
+
+/**
+ * Problems in a condition. A top-level "__proto__" field is refused here: it could never match,
+ * and rebuilding the object (as the schema does) would drop it, leaving an always-true `{}`.
+ */
+function conditionProblems(condition: unknown, path: string, knownSegments: string[]): RulesProblem[] {
+  const problems = checkCondition(condition, path, { knownSegments });
+  if (isObject(condition) && hasOwn(condition, "__proto__")) problems.push(protoProblem(path));
+  return problems;
+}
+
+function protoProblem(path: string): RulesProblem {
+  return { path: `${path}.__proto__`, message: '"__proto__" cannot be used as a name here' };
+}
+
+function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -92,6 +134,7 @@ function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return `a ${typeof value}`;
   const text = JSON.stringify(value);
   return text.length > 40 ? `${typeof value} ${text.slice(0, 37)}...` : `${typeof value} ${text}`;
 }

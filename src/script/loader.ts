@@ -15,10 +15,9 @@
     const script = (document.currentScript ?? document.querySelector('script[src*="nudge.js"]')) as HTMLScriptElement | null;
     if (!script) return;
     const runtimeUrl = new URL("nudge.runtime.js", script.src).href;
-    import(/* @vite-ignore */ runtimeUrl).then(
-      (runtime: { boot(script: HTMLScriptElement, queue: unknown[]): void }) => runtime.boot(script, queue),
-      (error: unknown) => console.error("[nudge] the runtime failed to load", error),
-    );
+    import(/* @vite-ignore */ runtimeUrl)
+      .then((runtime: { boot(script: HTMLScriptElement, queue: unknown[]): void }) => runtime.boot(script, queue))
+      .catch((error: unknown) => console.error("[nudge] the runtime failed to start", error));
   } catch (error) {
     console.error("[nudge] the loader failed", error);
   }

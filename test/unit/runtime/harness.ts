@@ -153,6 +153,8 @@ export function cleanup() {
   for (const nudge of live.splice(0)) nudge.destroy();
   document.body.innerHTML = "";
   localStorage.clear();
+  // Tests navigate with pushState; start the next one on a fresh URL so its first pushState is a real navigation.
+  history.replaceState({}, "", "/");
 }
 
 export function rulesOf(widgets: unknown[], settings?: Record<string, unknown>): RulesFile {

@@ -1,0 +1,67 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+// @ts-expect-error: a plain .mjs module without types
+import { serve } from "../../scripts/serve.mjs";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Harness {
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** One Chromium and one static server (examples/ at /, dist/ at /dist/) for a test file. */
+export async function startHarness(): Promise<Harness> {
+  const server: { url: string; close(): Promise<void> } = await serve({ port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    baseUrl: server.url,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far, as text. */
+  errors: string[];
+  /** Console warnings seen so far. */
+  warnings: string[];
+  /** URLs requested so far. */
+  requests: string[];
+}
+
+/** Opens a page that records console errors, page errors and requests. */
+export async function watchedPage(context: BrowserContext): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, errors: [], warnings: [], requests: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") watched.errors.push(message.text());
+    if (message.type() === "warning") watched.warnings.push(message.text());
+  });
+  page.on("pageerror", (error) => watched.errors.push(`pageerror: ${error.message}`));
+  page.on("request", (request) => watched.requests.push(request.url()));
+  return watched;
+}
+
+/** Waits until the script-tag runtime has booted, loaded its rules and decided on the page view. */
+export async function nudgeReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { nudge?: { __nudge?: string } }).nudge?.__nudge === "running");
+  await page.evaluate(() => (window as unknown as { nudge: { ready: Promise<void> } }).nudge.ready);
+}
+
+/** The popup dialog inside Nudge's (open) shadow root; Playwright's CSS engine pierces it. */
+export const dialog = (page: Page) => page.locator("nudge-root [role=dialog]");
