@@ -1,6 +1,6 @@
 // Byte sizes of what the script-tag build makes a page download: raw (minified), gzip -9 and brotli (max quality).
 // `measure()` is used by test/package/budget.test.ts; `node scripts/sizes.mjs` prints a table (run `npm run build` first).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -84,6 +84,20 @@ export function measure(dist = join(ROOT, "dist")) {
   };
 }
 
+/** The README's size table (between the `sizes:start` / `sizes:end` markers), made from a measurement. */
+export function readmeTable(results) {
+  const rows = Object.entries(results).map(([name, r]) => `| ${name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+  return ["| bundle | minified | gzip | brotli |", "| --- | ---: | ---: | ---: |", ...rows].join("\n");
+}
+
+const README_BLOCK = /(<!-- sizes:start -->\n)[\s\S]*?(\n<!-- sizes:end -->)/;
+
+/** The table the README shows now, or undefined when the markers are missing. */
+export function readmeSizes(readme) {
+  const match = README_BLOCK.exec(readme);
+  return match ? match[0].slice(match[1].length, match[0].length - match[2].length) : undefined;
+}
+
 function printTable(results) {
   const rows = Object.entries(results).map(([name, r]) => [name, r.raw, r.gzip, r.brotli, r.files.join(" + ")]);
   const head = ["bundle", "raw", "gzip", "brotli", "files"];
@@ -95,9 +109,15 @@ function printTable(results) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dist = process.argv[2] ? resolve(process.argv[2]) : join(ROOT, "dist");
+  const dist = process.argv[2] && !process.argv[2].startsWith("--") ? resolve(process.argv[2]) : join(ROOT, "dist");
   try {
-    printTable(measure(dist));
+    const results = measure(dist);
+    printTable(results);
+    if (process.argv.includes("--readme")) {
+      const file = join(ROOT, "README.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace(README_BLOCK, (_, start, end) => `${start}${readmeTable(results)}${end}`));
+      console.log("README.md size table updated");
+    }
   } catch (error) {
     console.error(`sizes: ${error.message} (run \`npm run build\` first, in ${relative(process.cwd(), ROOT) || "."})`);
     process.exitCode = 1;

@@ -46,10 +46,14 @@ export function createRenderer(env: Env, options: { nonce?: string; onError(erro
     if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
   }
 
+  let stopViewport = () => {};
+
   return {
     host,
     mount(definition: WidgetDefinition, props: WidgetProps): void {
       attach();
+      stopViewport();
+      stopViewport = followVisualViewport(env, host);
       applyStyles([HOST_STYLES, definition.styles ?? ""]);
       // A fresh key per mount: a boundary that caught an error must not hide the next widget.
       render(
@@ -60,9 +64,11 @@ export function createRenderer(env: Env, options: { nonce?: string; onError(erro
       );
     },
     unmount(): void {
+      stopViewport();
       render(null, container);
     },
     destroy(): void {
+      stopViewport();
       render(null, container);
       host.remove();
     },
@@ -70,6 +76,29 @@ export function createRenderer(env: Env, options: { nonce?: string; onError(erro
 }
 
 export type Renderer = ReturnType<typeof createRenderer>;
+
+/**
+ * Keeps `--nudge-vx/vy/vw/vh` on the host equal to the visible part of the page. Fixed
+ * overlays sized with them stay on screen even when the host page overflows sideways on a
+ * phone (its layout viewport is then wider and taller than what the visitor sees) or is zoomed.
+ */
+function followVisualViewport(env: Env, host: HTMLElement): () => void {
+  const viewport = env.window?.visualViewport;
+  if (!viewport) return () => {};
+  const update = () => {
+    host.style.setProperty("--nudge-vx", `${viewport.offsetLeft}px`);
+    host.style.setProperty("--nudge-vy", `${viewport.offsetTop}px`);
+    host.style.setProperty("--nudge-vw", `${viewport.width}px`);
+    host.style.setProperty("--nudge-vh", `${viewport.height}px`);
+  };
+  update();
+  viewport.addEventListener("resize", update);
+  viewport.addEventListener("scroll", update);
+  return () => {
+    viewport.removeEventListener("resize", update);
+    viewport.removeEventListener("scroll", update);
+  };
+}
 
 function canAdopt(root: ShadowRoot): boolean {
   return "adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype;

@@ -34,7 +34,12 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   track(name: string, props?: Record<string, unknown>): void;
 }
 
-/** What a widget module exports as its default: the component and how to host it. */
+/**
+ * What a widget module exports as its default: the component and how to host it.
+ * A full-screen overlay should be `position: fixed` at `left: var(--nudge-vx, 0); top: var(--nudge-vy, 0)`
+ * with `width: var(--nudge-vw, 100%); height: var(--nudge-vh, 100%)`: the renderer keeps these equal
+ * to the part of the page the visitor actually sees.
+ */
 export interface WidgetDefinition<Content = any> {
   component: ComponentType<WidgetProps<Content>>;
   /** CSS for the widget, adopted into Nudge's shadow root (never into the page). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-ignore: a plain .mjs script without type declarations
-import { measure, sizesOf, staticImports } from "../../scripts/sizes.mjs";
+import { measure, readmeSizes, readmeTable, sizesOf, staticImports } from "../../scripts/sizes.mjs";
 
 interface Sizes {
   files: string[];
@@ -63,5 +63,12 @@ describe("byte budgets (brotli)", () => {
     expect(result, `no measurement for ${name}`).toBeDefined();
     expect(typeof budget).toBe("number");
     expect(result.brotli, `${name} (${result.files.join(" + ")}): ${result.brotli} B brotli > budget ${budget} B`).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("the README's size table", () => {
+  it("shows what the build measures now (update it with `npm run sizes -- --readme`)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    expect(readmeSizes(readme)).toBe(readmeTable(measure()));
   });
 });

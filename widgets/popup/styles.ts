@@ -18,7 +18,7 @@
  * 600px a bottom sheet that scrolls inside when taller than the screen. The image box has a fixed size, so nothing moves when it loads.
  */
 export const popupStyles = /* css */ `
-.nudge-popup{position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;
+.nudge-popup{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);z-index:2147483647;display:flex;align-items:center;justify-content:center;
 padding:24px;overflow-y:auto;overscroll-behavior:contain;background:var(--_backdrop);
 -webkit-backdrop-filter:blur(3px);backdrop-filter:blur(3px);animation:nudge-fade .2s ease-out}
 .nudge-popup__card{position:relative;width:100%;max-width:440px;margin:auto;background:var(--_surface);

@@ -1,5 +1,5 @@
 import type { RefObject } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { deepActiveElement, tabbables } from "./focusable.js";
 
 /** Options of {@link useModalFocus}. */
@@ -32,7 +32,9 @@ export function useModalFocus(
   const latest = useRef(options);
   latest.current = options;
 
-  useEffect(() => {
+  // A layout effect runs as the dialog is inserted, before the browser can paint or handle a key:
+  // the element focused before it opened is recorded before a Tab could move focus elsewhere.
+  useLayoutEffect(() => {
     const box = container.current;
     if (!box) return;
     const doc = box.ownerDocument;
