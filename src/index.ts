@@ -6,4 +6,5 @@ export type { Facts, PageFacts, VisitorFacts, TimeFacts, CartFacts, CartItem, Or
 export type { KeyValueStore } from "./profile/storage.js";
 export type { Env } from "./env/env.js";
 export type { WidgetProps, WidgetDefinition, WidgetLoader, CloseReason } from "./render/widget-api.js";
-export type { RulesFile, WidgetRule, Settings, Trigger, Frequency } from "./rules/schema/rules-schema.js";
+export type { RulesFile, WidgetRule, Settings, Frequency } from "./rules/schema/rules-schema.js";
+export type { Trigger } from "./rules/schema/trigger-schema.js";

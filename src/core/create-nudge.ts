@@ -85,7 +85,7 @@ export function createNudge(options: NudgeOptions) {
   function record(name: string, props: Record<string, unknown>, change?: (p: Profile) => Profile) {
     profiles.update((p) => recordEvent(change ? change(p) : p, name, env.now(), newId));
     events.emit("track", { name, props });
-    void decider?.consider();
+    void decider?.event(name, props);
   }
 
   function updateWidget(id: string, change: (h: WidgetHistory | undefined) => WidgetHistory) {

@@ -3,6 +3,7 @@ import type { Facts } from "../profile/facts.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
+import { armTriggers, type PageTriggers } from "./triggers/index.js";
 
 /** Why a widget would or would not show now. */
 export interface Explanation {
@@ -35,17 +36,16 @@ export interface DeciderDeps {
  */
 export function createDecider(deps: DeciderDeps) {
   const { env, rules } = deps;
-  let timers: unknown[] = [];
+  let triggers: PageTriggers | null = null;
   let shownThisPage = 0;
   /** Widgets whose trigger has fired on this page (delay elapsed, page viewed). */
   const fired = new Set<string>();
-  let pageStart = env.now();
   let busy = false;
 
   function gates(widget: CompiledWidget, facts: Facts, { ignoreTrigger = false } = {}): string[] {
     const blocks: string[] = [];
     if (!deps.enabled()) blocks.push("disabled: waiting for consent or destroyed");
-    if (!ignoreTrigger && !fired.has(widget.id)) blocks.push(awaitedTrigger(widget));
+    if (!ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
     if (!widget.when(facts)) blocks.push("when: conditions do not hold for the current facts");
     const history = deps.history();
     blocks.push(...frequencyBlocks(widget.frequency, history[widget.id], deps.caps()));
@@ -60,15 +60,6 @@ export function createDecider(deps: DeciderDeps) {
     if (showing && showing.id === widget.id) blocks.push("already showing");
     else if (showing && showing.modal && deps.isModal(widget.type)) blocks.push(`one modal at a time: "${showing.id}" is showing`);
     return blocks;
-  }
-
-  function awaitedTrigger(widget: CompiledWidget): string {
-    if (widget.trigger.kind === "manual") return "trigger: manual, waits for show()";
-    if (widget.trigger.kind === "delay") {
-      const left = Math.max(0, Math.ceil((pageStart + widget.trigger.afterMs - env.now()) / 1000));
-      return `trigger: delay, ${left}s left on this page`;
-    }
-    return "trigger: page_view, waits for the next page view";
   }
 
   /** Shows the highest-priority widget among those due now whose gates are all open. */
@@ -97,17 +88,23 @@ export function createDecider(deps: DeciderDeps) {
     consider,
     /** A new page view (first load or SPA navigation): the previous page's timers are cancelled. */
     pageView(): Promise<void> {
-      for (const timer of timers) env.clearTimeout(timer);
-      timers = [];
+      triggers?.dispose();
       fired.clear();
       shownThisPage = 0;
-      pageStart = env.now();
-      for (const widget of rules.widgets) {
-        if (widget.trigger.kind === "page_view") fired.add(widget.id);
-        if (widget.trigger.kind === "delay") {
-          timers.push(env.setTimeout(() => (fired.add(widget.id), void consider()), widget.trigger.afterMs));
-        }
-      }
+      let arming = true;
+      triggers = armTriggers(rules.widgets, {
+        env,
+        fire(id) {
+          fired.add(id);
+          if (!arming) void consider();
+        },
+      });
+      arming = false;
+      return consider();
+    },
+    /** A tracked event: event triggers may fire, and facts changed, so due widgets are reconsidered. */
+    event(name: string, props: Record<string, unknown>): Promise<void> {
+      triggers?.event(name, props);
       return consider();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
@@ -130,8 +127,8 @@ export function createDecider(deps: DeciderDeps) {
         });
     },
     dispose(): void {
-      for (const timer of timers) env.clearTimeout(timer);
-      timers = [];
+      triggers?.dispose();
+      triggers = null;
     },
   };
 }

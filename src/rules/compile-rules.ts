@@ -1,15 +1,14 @@
 import { compileCheckedCondition as compileCondition } from "./condition/compile.js";
 import type { CompiledCondition } from "./condition/index.js";
+import { compileTrigger, type CompiledTrigger } from "../decide/triggers/index.js";
 import { parseDuration } from "./duration.js";
 import type { Frequency, RulesFile, WidgetRule } from "./schema/rules-schema.js";
-
-export type TriggerKind = "page_view" | "delay" | "manual";
 
 /** A widget rule ready to decide on: conditions are functions, durations are milliseconds. */
 export interface CompiledWidget {
   id: string;
   type: string;
-  trigger: { kind: TriggerKind; afterMs: number };
+  trigger: CompiledTrigger;
   when: CompiledCondition;
   frequency: Frequency;
   priority: number;
@@ -75,11 +74,10 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
 }
 
 function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCondition | undefined): CompiledWidget {
-  const trigger = typeof rule.trigger === "string" ? { type: rule.trigger } : rule.trigger ?? { type: "page_view" as const };
   return {
     id: rule.id,
     type: rule.type,
-    trigger: { kind: trigger.type, afterMs: "after" in trigger ? parseDuration(trigger.after) ?? 0 : 0 },
+    trigger: compileTrigger(rule.trigger),
     when: rule.when ? compileCondition(rule.when, { segment }) : always,
     frequency: rule.frequency ?? {},
     priority: rule.priority ?? 0,

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { popupContentSchema } from "../../../widgets/popup/schema.js";
-import { DURATION_PATTERN } from "../duration.js";
+import { duration } from "./duration-schema.js";
+import { triggerSchema } from "./trigger-schema.js";
 
 /*
  * The rules file's schema: the single source of the runtime validator, the
@@ -8,25 +9,11 @@ import { DURATION_PATTERN } from "../duration.js";
  * Built on first use, never at import, and with zod's JIT off (no `new Function`, CSP-safe).
  */
 
-function duration() {
-  return z.union([z.number().check(z.nonnegative()), z.string().check(z.regex(DURATION_PATTERN, 'a duration such as "30s", "15m", "2h" or "7d"'))]);
-}
 
 const positiveInt = () => z.int().check(z.positive());
 
 /** A condition over the facts document; its operators are checked by the condition compiler. */
 const condition = () => z.record(z.string(), z.unknown());
-
-function triggerSchema() {
-  return z.union([
-    z.enum(["page_view", "manual"]),
-    z.discriminatedUnion("type", [
-      z.strictObject({ type: z.literal("page_view") }),
-      z.strictObject({ type: z.literal("delay"), after: duration() }),
-      z.strictObject({ type: z.literal("manual") }),
-    ]),
-  ]);
-}
 
 function frequencySchema() {
   return z.strictObject({
@@ -90,5 +77,4 @@ export function schemas() {
 export type WidgetRule = z.infer<ReturnType<typeof widgetSchema>>;
 export type RulesFile = Omit<z.infer<ReturnType<typeof rulesEnvelopeSchema>>, "widgets"> & { widgets: WidgetRule[] };
 export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
-export type Trigger = z.infer<ReturnType<typeof triggerSchema>>;
 export type Frequency = z.infer<ReturnType<typeof frequencySchema>>;

@@ -67,7 +67,8 @@ const mutatedPopup = fc
   .tuple(validPopup, fc.constantFrom("id", "type", "trigger", "when", "priority", "content", "frequency", "extra"), vocabularyValueNoProto)
   .map(([widget, key, value]) => ({ ...widget, [key]: value }));
 
-describe("validateRules never throws", () => {
+// Hundreds of random documents per property: generous time, since CI machines may be busy (never a timing assertion).
+describe("validateRules never throws", { timeout: 30_000 }, () => {
   it("on fc.anything() (exotic objects included)", () => {
     fc.assert(
       fc.property(
