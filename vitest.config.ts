@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", environment: "happy-dom", include: ["test/unit/**/*.test.{ts,tsx}"] },
+        test: { name: "unit", environment: "happy-dom", include: ["test/unit/**/*.test.{ts,tsx}"], testTimeout: 20_000 },
       },
       {
         extends: true,
