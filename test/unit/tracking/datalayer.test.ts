@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from "vitest";
+import { ga4ToCommands, watchDataLayer, type Command } from "../../../src/track/datalayer.js";
+
+const mug = { item_id: "sku-1", item_name: "Mug", price: 19.9, quantity: 2, item_category: "ceramics" };
+
+describe("ga4ToCommands", () => {
+  it("maps GA4 ecommerce events to Nudge commands", () => {
+    expect(ga4ToCommands({ event: "view_item", ecommerce: { items: [mug] } })).toEqual([["track", "view_item", { id: "sku-1", name: "Mug", price: 19.9, category: "ceramics" }]]);
+    expect(ga4ToCommands({ event: "add_to_cart", ecommerce: { items: [mug, { item_id: 7, price: "5" }] } })).toEqual([
+      ["cart.add", { id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }],
+      ["cart.add", { id: "7", price: 5, quantity: 1 }],
+    ]);
+    expect(ga4ToCommands({ event: "remove_from_cart", ecommerce: { items: [mug] } })).toEqual([["cart.remove", "sku-1"]]);
+    expect(ga4ToCommands({ event: "begin_checkout", ecommerce: { value: 39.8 } })).toEqual([["track", "begin_checkout", { value: 39.8 }]]);
+    expect(ga4ToCommands({ event: "purchase", ecommerce: { transaction_id: "T1", value: 39.8, currency: "EUR", items: [mug] } })).toEqual([
+      ["purchase", { id: "T1", value: 39.8, currency: "EUR", items: [{ id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }] }],
+      ["cart.clear"],
+    ]);
+    expect(ga4ToCommands({ event: "search", search_term: "kettle" })).toEqual([["track", "search", { query: "kettle" }]]);
+    expect(ga4ToCommands({ event: "view_item_list", ecommerce: { item_list_name: "Coffee", items: [mug, mug] } })).toEqual([["track", "view_item_list", { list: "Coffee", count: 2 }]]);
+  });
+
+  it("reads gtag's arguments form", () => {
+    function gtag(..._args: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params
+      return arguments;
+    }
+    expect(ga4ToCommands(gtag("event", "add_to_cart", { items: [mug] }))).toEqual([["cart.add", { id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }]]);
+  });
+
+  it("ignores what it does not use or cannot read", () => {
+    for (const entry of [null, 5, "x", {}, { ecommerce: null }, { event: "gtm.js" }, { event: "purchase", ecommerce: { value: 3 } }, { event: "add_to_cart", ecommerce: { items: [{ price: 3 }] } }]) {
+      expect(ga4ToCommands(entry)).toEqual([]);
+    }
+  });
+});
+
+describe("watchDataLayer", () => {
+  it("replays what was pushed before it loaded, follows new pushes once each, and restores push", () => {
+    const win = { dataLayer: [{ event: "view_item", ecommerce: { items: [mug] } }] } as unknown as Window;
+    const run = vi.fn<(c: Command) => void>();
+    const stop = watchDataLayer(win, run);
+    expect(run).toHaveBeenCalledTimes(1);
+    const layer = (win as unknown as { dataLayer: unknown[] }).dataLayer;
+    const entry = { event: "add_to_cart", ecommerce: { items: [mug] } };
+    expect(layer.push(entry)).toBe(2);
+    layer.push(entry); // the same object twice (a tag manager re-pushing) counts once
+    expect(run.mock.calls.map((c) => c[0][0])).toEqual(["track", "cart.add"]);
+    expect(layer).toHaveLength(3);
+    stop();
+    layer.push({ event: "add_to_cart", ecommerce: { items: [mug] } });
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it("creates the layer when the page has none, and a throwing handler never breaks the page's push", () => {
+    const win = {} as Window;
+    watchDataLayer(win, () => {
+      throw new Error("boom");
+    });
+    const layer = (win as unknown as { dataLayer: unknown[] }).dataLayer;
+    expect(() => layer.push({ event: "add_to_cart", ecommerce: { items: [mug] } })).not.toThrow();
+    expect(layer).toHaveLength(1);
+  });
+});
