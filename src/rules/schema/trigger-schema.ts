@@ -1,14 +1,75 @@
 import * as z from "zod/mini";
+import { checkCondition } from "../condition/check.js";
 import { duration } from "./duration-schema.js";
+
+/** A CSS selector; one the browser cannot parse is a problem at its path (checked where a DOM exists, accepted in Node). */
+function selector() {
+  return z.string().check(
+    z.minLength(1),
+    z.superRefine((value, ctx) => {
+      if (!isValidSelector(value)) ctx.addIssue({ code: "custom", message: `not a valid CSS selector: ${JSON.stringify(value)}`, input: value });
+    }),
+  );
+}
+
+function isValidSelector(value: string): boolean {
+  if (typeof document === "undefined" || typeof document.createDocumentFragment !== "function") return true;
+  try {
+    document.createDocumentFragment().querySelector(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A condition over `{ props }` of an event; every operator problem is reported at its own path. */
+function eventCondition() {
+  return z.record(z.string(), z.unknown()).check(
+    z.superRefine((value, ctx) => {
+      for (const problem of checkCondition(value)) {
+        ctx.addIssue({ code: "custom", message: problem.message, input: value, path: problem.path ? [problem.path] : [] });
+      }
+    }),
+  );
+}
+
+function scrollTrigger() {
+  return z
+    .strictObject({
+      type: z.literal("scroll"),
+      percent: z.optional(z.number().check(z.positive(), z.lte(100))),
+      px: z.optional(z.number().check(z.positive())),
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if ((value.percent === undefined) === (value.px === undefined)) {
+          ctx.addIssue({ code: "custom", message: 'give either "percent" (1-100) or "px", not both or neither', input: value });
+        }
+      }),
+    );
+}
 
 /** When a widget is due: the `trigger` of a widget in the rules file. */
 export function triggerSchema() {
   return z.union([
-    z.enum(["page_view", "manual"]),
+    z.enum(["page_view", "manual", "exit_intent"]),
     z.discriminatedUnion("type", [
       z.strictObject({ type: z.literal("page_view") }),
       z.strictObject({ type: z.literal("delay"), after: duration() }),
       z.strictObject({ type: z.literal("manual") }),
+      scrollTrigger(),
+      z.strictObject({
+        type: z.literal("exit_intent"),
+        sensitivity: z.optional(z.number().check(z.nonnegative())),
+        minTimeOnPage: z.optional(duration()),
+        mobile: z.optional(z.boolean()),
+      }),
+      z.strictObject({ type: z.literal("inactivity"), after: duration() }),
+      z.strictObject({ type: z.literal("time_on_site"), after: duration() }),
+      z.strictObject({ type: z.literal("click"), selector: selector() }),
+      z.strictObject({ type: z.literal("visible"), selector: selector(), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+      z.strictObject({ type: z.literal("form_submit"), selector: selector() }),
+      z.strictObject({ type: z.literal("event"), name: z.string().check(z.minLength(1)), where: z.optional(eventCondition()) }),
     ]),
   ]);
 }

@@ -1,0 +1,102 @@
+import type { Env } from "../../env/env.js";
+import type { CompiledTrigger } from "./compile.js";
+
+/** What a widget needs for its trigger to be armed. */
+export interface Triggerable {
+  id: string;
+  trigger: CompiledTrigger;
+}
+
+/** The triggers armed for one page view. */
+export interface PageTriggers {
+  /** A tracked event happened on this page (for `event` triggers). */
+  event(name: string, props: Record<string, unknown>): void;
+  /** Why a widget's trigger has not fired yet on this page (or that it has, and why), in words. */
+  awaiting(widget: Triggerable): string;
+  /** What fired a widget's trigger on this page, e.g. "fast scroll up"; undefined while it has not. */
+  reason(id: string): string | undefined;
+  /** Settles when every trigger is armed: the page-signal triggers load their code first. */
+  ready: Promise<void>;
+  /** Disarms everything (the page changed or Nudge stopped). */
+  dispose(): void;
+}
+
+/** The page-signal triggers (scroll, exit intent, clicks…), armed by a lazily loaded chunk. */
+export interface SignalTriggers {
+  awaiting(widget: Triggerable): string | undefined;
+  dispose(): void;
+}
+
+/** Kinds armed by `./signal-triggers.js`: its code loads only when a rules file uses one. */
+const SIGNAL_KINDS: ReadonlyArray<CompiledTrigger["kind"]> = ["scroll", "exit_intent", "inactivity", "time_on_site", "click", "visible", "form_submit"];
+
+/**
+ * Arms the triggers of every widget for a new page view; `fire(id)` is called
+ * (at most once per widget and page view) when a widget's moment comes. The
+ * decide step then checks every other gate.
+ *
+ * @example
+ * const triggers = armTriggers(rules.widgets, { env, fire: (id) => due.add(id) });
+ * triggers.event("add_to_cart", { price: 60 });
+ * triggers.dispose(); // next page view
+ */
+export function armTriggers(widgets: readonly Triggerable[], context: { env: Env; fire(id: string): void }): PageTriggers {
+  const { env, fire } = context;
+  const pageStart = env.now();
+  const timers: unknown[] = [];
+  const reasons = new Map<string, string>();
+  let disposed = false;
+  let signals: SignalTriggers | undefined;
+  let failed = false;
+
+  const done = (id: string, reason: string) => {
+    if (disposed || reasons.has(id)) return;
+    reasons.set(id, reason);
+    fire(id);
+  };
+  for (const { id, trigger } of widgets) {
+    if (trigger.kind === "page_view") done(id, "page view");
+    if (trigger.kind === "delay") timers.push(env.setTimeout(() => done(id, "delay elapsed"), trigger.afterMs));
+  }
+  const watched = widgets.filter((widget) => SIGNAL_KINDS.includes(widget.trigger.kind));
+  const ready =
+    watched.length && env.document
+      ? import("./signal-triggers.js").then(
+          (chunk) => {
+            if (!disposed) signals = chunk.armSignalTriggers(watched, env, done);
+          },
+          (error) => {
+            failed = true;
+            env.console.warn("Nudge: could not load the page triggers", error);
+          },
+        )
+      : Promise.resolve();
+
+  return {
+    event(name, props) {
+      for (const { id, trigger } of widgets) {
+        if (trigger.kind === "event" && trigger.name === name && (!trigger.where || trigger.where({ props }))) done(id, `"${name}" event`);
+      }
+    },
+    awaiting({ id, trigger }) {
+      const reason = reasons.get(id);
+      if (trigger.kind === "page_view") return "trigger: page_view, waits for the next page view";
+      if (reason) return `trigger: ${trigger.kind}, fired on this page (${reason}); waits for the next page view`;
+      if (trigger.kind === "manual") return "trigger: manual, waits for show()";
+      if (trigger.kind === "delay") return `trigger: delay, ${Math.max(0, Math.ceil((pageStart + trigger.afterMs - env.now()) / 1000))}s left on this page`;
+      if (trigger.kind === "event") {
+        return `trigger: event, waiting for "${trigger.name}"${trigger.condition ? ` with ${JSON.stringify(trigger.condition)}` : ""}`;
+      }
+      const state = failed ? "could not load its code" : env.document ? "arming" : "no page to watch";
+      return signals?.awaiting({ id, trigger }) ?? `trigger: ${trigger.kind}, ${state}`;
+    },
+    reason: (id) => reasons.get(id),
+    ready,
+    dispose() {
+      disposed = true;
+      for (const timer of timers.splice(0)) env.clearTimeout(timer);
+      signals?.dispose();
+      signals = undefined;
+    },
+  };
+}
