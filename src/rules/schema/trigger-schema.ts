@@ -37,7 +37,7 @@ function scrollTrigger() {
   return z
     .strictObject({
       type: z.literal("scroll"),
-      percent: z.optional(z.number().check(z.positive(), z.lte(100))),
+      percent: z.optional(z.number().check(z.positive(), z.lte(100, "must be at most 100"))),
       px: z.optional(z.number().check(z.positive())),
     })
     .check(
@@ -67,7 +67,7 @@ export function triggerSchema() {
       z.strictObject({ type: z.literal("inactivity"), after: duration() }),
       z.strictObject({ type: z.literal("time_on_site"), after: duration() }),
       z.strictObject({ type: z.literal("click"), selector: selector() }),
-      z.strictObject({ type: z.literal("visible"), selector: selector(), threshold: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+      z.strictObject({ type: z.literal("visible"), selector: selector(), threshold: z.optional(z.number().check(z.gte(0), z.lte(1, "must be at most 1 (the whole element)"))) }),
       z.strictObject({ type: z.literal("form_submit"), selector: selector() }),
       z.strictObject({ type: z.literal("event"), name: z.string().check(z.minLength(1)), where: z.optional(eventCondition()) }),
     ]),

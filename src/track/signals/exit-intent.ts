@@ -78,18 +78,20 @@ function watchPointerExit(env: Env, sensitivity: number, report: (reason: ExitRe
 
 function watchTouchExit(env: Env, report: (reason: ExitReason) => void): Stop {
   let last = { y: env.window?.scrollY ?? 0, t: env.now() };
-  let gesture: { y: number; t: number } | null = null;
+  /** The upward scroll under way: where and when it started, and whether it was reported already. */
+  let gesture: { y: number; t: number; seen?: boolean } | null = null;
   let hiddenAt: number | null = null;
   const stops = [
     listen(env, env.window, "scroll", () => {
       const now = { y: env.window?.scrollY ?? 0, t: env.now() };
       if (now.y >= last.y) gesture = null;
-      else if (!gesture || now.t - last.t > SCROLL_GAP_MS) gesture = now.t - last.t > SCROLL_GAP_MS ? now : last;
+      else if (now.t - last.t > SCROLL_GAP_MS) gesture = { ...now };
+      else gesture ??= { ...last };
       last = now;
-      if (!gesture) return;
+      if (!gesture || gesture.seen) return;
       const distance = gesture.y - now.y;
       if (distance >= SCROLL_MIN_DISTANCE && distance / Math.max(1, now.t - gesture.t) > SCROLL_MIN_SPEED) {
-        gesture = null;
+        gesture.seen = true;
         report("fast scroll up");
       }
     }),
