@@ -2,7 +2,8 @@
  * `nudge/rules`: compile the conditions of a rules file into fast, CSP-safe predicates.
  *
  * Conditions use MongoDB-style operators over a facts document, with the semantics of
- * GrowthBook's `evalCondition`, plus `$segment`.
+ * GrowthBook's `evalCondition`, plus `$segment`, `$event` (event history over time windows) and
+ * the relative-time operators `$olderThan` / `$newerThan`. `traceCondition` says why one is false.
  *
  * @packageDocumentation
  */
@@ -19,10 +20,28 @@ import type {
   Condition as ConditionImpl,
   ConditionProblem as ConditionProblemImpl,
 } from "./condition/index.js";
+import { traceCondition as traceConditionImpl } from "./trace/index.js";
+import type {
+  TraceFailure as TraceFailureImpl,
+  TraceOptions as TraceOptionsImpl,
+  TraceResult as TraceResultImpl,
+} from "./trace/index.js";
+import type { EventHistory as EventHistoryImpl } from "./condition/index.js";
 
 /**
  * A condition object: dotted field paths to values or operator objects, plus `$and`, `$or`,
- * `$nor`, `$not` and `$segment`.
+ * `$nor`, `$not`, `$segment` and `$event`.
+ *
+ * `$event` tests `facts.events[name]` (an {@link EventHistory}) against `facts.time.now`. Keys:
+ * `name`; `within` (a duration; a day or more counts whole local days from `days`, today
+ * included; shorter counts `recent` entries with `t >= now - within`; absent: all time);
+ * `count` (a number, or `$eq $ne $gt $gte $lt $lte`; default at least 1, unless only
+ * `lastWithin` / `notWithin` are given); `where` (a condition on each `recent` entry's
+ * `{ props }`; then only `recent` is counted); `lastWithin` (the last one happened within it);
+ * `notWithin` (it did not, or never). A history lacking the field a form needs fails it.
+ * `$olderThan` / `$newerThan` test a timestamp: `time.now - value` is more than / at most the
+ * duration; a missing or non-numeric field fails both.
+ * Durations: "500ms", "30s", "15m", "2h", "7d", "1w", or a number of seconds.
  *
  * @example
  * ```ts
@@ -30,6 +49,11 @@ import type {
  *   "visitor.isNew": false,
  *   "orders.total": { "$gte": 500 },
  *   "$or": [{ "geo.country": "DE" }, { "geo.country": { "$in": ["AT", "CH"] } }],
+ * };
+ * const cartAbandoner: Condition = {
+ *   "$event": { "name": "add_to_cart", "within": "7d", "count": { "$gte": 2 } },
+ *   "$and": [{ "$event": { "name": "purchase", "notWithin": "30d" } }],
+ *   "visitor.firstSeen": { "$olderThan": "1w" },
  * };
  * ```
  */
@@ -137,3 +161,74 @@ export const checkCondition: (
 export const ConditionError = ConditionErrorImpl;
 /** The instance type of {@link ConditionError}. */
 export type ConditionError = ConditionErrorImpl;
+
+/**
+ * The history of one event name at `facts.events[name]`, as `$event` reads it.
+ *
+ * @example
+ * ```ts
+ * const history: EventHistory = { count: 2, first: 1_717_000_000_000, last: 1_717_400_000_000 };
+ * ```
+ */
+export type EventHistory = EventHistoryImpl;
+
+/**
+ * One failed test in a {@link TraceResult}: where, which operator, expected vs actual, and a
+ * sentence. `$or` and `$segment` failures hold their inner failures in `children`.
+ *
+ * @example
+ * ```ts
+ * const failure: TraceFailure = {
+ *   path: "cart.value", operator: "$gte", expected: 50, actual: 32.5,
+ *   message: "cart.value: expected $gte 50, found 32.5",
+ * };
+ * ```
+ */
+export type TraceFailure = TraceFailureImpl;
+
+/**
+ * What {@link traceCondition} returns: the verdict and the failed tests.
+ *
+ * @example
+ * ```ts
+ * const result: TraceResult = traceCondition({ "cart.count": { $gt: 0 } }, { cart: { count: 0 } });
+ * result.pass; // false
+ * ```
+ */
+export type TraceResult = TraceResultImpl;
+
+/**
+ * Options for {@link traceCondition}: `segment(name)` returns a segment's condition object.
+ *
+ * @example
+ * ```ts
+ * const segments: Record<string, Condition> = { vip: { "orders.count": { $gte: 5 } } };
+ * const options: TraceOptions = { segment: (name) => segments[name] };
+ * ```
+ */
+export type TraceOptions = TraceOptionsImpl;
+
+/**
+ * Says why a condition is false for a facts document: the same verdict as
+ * {@link compileCondition} (always), plus each failed test with the value the facts held, in
+ * words a marketer can read. An interpreter for `explain()` and tools, not for the hot path.
+ * Never throws; an invalid condition fails with its problems as failures.
+ *
+ * @example
+ * ```ts
+ * import { traceCondition } from "nudge/rules";
+ *
+ * const result = traceCondition(
+ *   { "cart.value": { "$gte": 50 }, "$or": [{ "$segment": "vip" }, { "visitor.pagesThisSession": 2 }] },
+ *   { cart: { value: 32.5 }, visitor: { pagesThisSession: 1 }, orders: { count: 1 } },
+ *   { segment: (name) => (name === "vip" ? { "orders.count": { "$gte": 5 } } : undefined) },
+ * );
+ * result.pass; // false
+ * result.failures.map((failure) => failure.message);
+ * // ["cart.value: expected $gte 50, found 32.5", "$or: none of 2 alternatives held"]
+ * result.failures[1].children?.map((failure) => failure.message);
+ * // ['$segment "vip": not in the segment', "visitor.pagesThisSession: expected 2, found 1"]
+ * ```
+ */
+export const traceCondition: (condition: unknown, facts: unknown, options?: TraceOptions) => TraceResult =
+  traceConditionImpl;

@@ -1,3 +1,4 @@
+import { checkDuration } from "./check-event.js";
 import { isOperatorObject, isPlainObject, TYPE_NAMES } from "./compare.js";
 import { closestName, isConditionOperator } from "./operator-names.js";
 import { childPath, describeType, indexPath } from "./problem-path.js";
@@ -58,6 +59,10 @@ export function checkOperand(operator: string, operand: unknown, path: string, c
       return;
     case "$not":
       checker.checkValue(operand, path);
+      return;
+    case "$olderThan":
+    case "$newerThan":
+      checkDuration(operator, operand, path, checker);
       return;
     default:
       // The version operators: $veq $vne $vgt $vgte $vlt $vlte.

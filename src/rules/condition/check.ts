@@ -1,3 +1,4 @@
+import { checkEvent } from "./check-event.js";
 import { checkOperand, type OperandChecker } from "./check-operand.js";
 import { isPlainObject } from "./compare.js";
 import {
@@ -13,7 +14,8 @@ import type { CheckOptions, ConditionProblem } from "./types.js";
 
 /**
  * Lists every problem in a condition: unknown operators (with the closest known one), bad
- * regexes, wrong operand types, `$segment` names that are not strings or not known.
+ * regexes, wrong operand types, `$segment` names that are not strings or not known, `$event`
+ * objects with unknown keys, bad durations or a bad `count`, and `where` conditions.
  * Never throws; `pathPrefix` is prepended to each problem's path.
  */
 export function checkCondition(condition: unknown, pathPrefix = "", options: CheckOptions = {}): ConditionProblem[] {
@@ -65,6 +67,9 @@ function checkConditionOperand(
       return;
     case "$segment":
       checkSegment(operand, path, checker, options);
+      return;
+    case "$event":
+      checkEvent(operand, path, checker);
       return;
     default:
       // $and, $or, $nor

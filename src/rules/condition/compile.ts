@@ -1,13 +1,13 @@
 import { checkCondition } from "./check.js";
 import { equalsBoolean, equalsJson, equalsNumber, equalsString, isOperatorObject } from "./compare.js";
 import { ConditionError } from "./error.js";
+import { compileEventSpec, testEvent } from "./event.js";
 import { compileOperator, type NestedCompilers } from "./operators.js";
 import { testAtPath } from "./path.js";
-import type { CompileOptions, CompiledCondition, Condition, ValueTest } from "./types.js";
-
-type FactsTest = (facts: unknown) => boolean;
+import type { CompileOptions, CompiledCondition, Condition, FactsTest, ValueTest } from "./types.js";
 
 const always: FactsTest = () => true;
+const never: FactsTest = () => false;
 
 /**
  * Compiles a condition once into plain closures. Throws a `ConditionError` listing every
@@ -28,7 +28,7 @@ export function compileCheckedCondition(condition: Condition, options: CompileOp
   const test = compileConditionObject(condition, options);
   return (facts) => {
     try {
-      return test(facts);
+      return test(facts, facts);
     } catch {
       // Exotic facts (null-prototype objects, symbols, cyclic JSON, a throwing segment) fail closed.
       return false;
@@ -41,7 +41,7 @@ function compileConditionObject(condition: Condition, options: CompileOptions): 
   const tests = Object.entries(condition).map(([key, operand]) => compileEntry(key, operand, options));
   if (tests.length === 0) return always;
   if (tests.length === 1) return tests[0];
-  return (facts) => tests.every((test) => test(facts));
+  return (facts, root) => tests.every((test) => test(facts, root));
 }
 
 /** The flat switch over condition-level operators; any other key is a dotted field path. */
@@ -49,24 +49,32 @@ function compileEntry(key: string, operand: unknown, options: CompileOptions): F
   switch (key) {
     case "$and": {
       const tests = compileEach(operand, options);
-      return (facts) => tests.every((test) => test(facts));
+      return (facts, root) => tests.every((test) => test(facts, root));
     }
     case "$or": {
       const tests = compileEach(operand, options);
       // GrowthBook: an empty $or is true.
-      return (facts) => tests.length === 0 || tests.some((test) => test(facts));
+      return (facts, root) => tests.length === 0 || tests.some((test) => test(facts, root));
     }
     case "$nor": {
       const tests = compileEach(operand, options);
       // GrowthBook negates its $or, so an empty $nor is false.
-      return (facts) => !(tests.length === 0 || tests.some((test) => test(facts)));
+      return (facts, root) => !(tests.length === 0 || tests.some((test) => test(facts, root)));
     }
     case "$not": {
       const inner = compileConditionObject(operand as Condition, options);
-      return (facts) => !inner(facts);
+      return (facts, root) => !inner(facts, root);
     }
     case "$segment":
       return compileSegment(operand, options);
+    case "$event": {
+      const spec = compileEventSpec(operand, {
+        count: (count) => compileValue(count, options),
+        where: (where) => compileConditionObject(where as Condition, options),
+      });
+      // Reads the whole facts document (events, time.now), even inside $elemMatch.
+      return spec ? (_facts, root) => testEvent(spec, root) : never;
+    }
     default:
       return testAtPath(key, compileValue(operand, options));
   }
@@ -80,7 +88,7 @@ function compileEach(operand: unknown, options: CompileOptions): FactsTest[] {
 /** Looked up at evaluation time, so segments may be (re)defined after this condition is compiled. */
 function compileSegment(name: unknown, options: CompileOptions): FactsTest {
   const lookup = options.segment;
-  if (typeof name !== "string" || !lookup) return () => false;
+  if (typeof name !== "string" || !lookup) return never;
   return (facts) => {
     const segment = lookup(name);
     return segment ? segment(facts) === true : false;
@@ -88,7 +96,7 @@ function compileSegment(name: unknown, options: CompileOptions): FactsTest {
 }
 
 /** Compiles what a field is compared with: a literal (implicit equality) or an operator object. */
-function compileValue(condition: unknown, options: CompileOptions): ValueTest {
+export function compileValue(condition: unknown, options: CompileOptions): ValueTest {
   if (typeof condition === "string") return equalsString(condition);
   if (typeof condition === "number") return equalsNumber(condition);
   if (typeof condition === "boolean") return equalsBoolean(condition);
@@ -97,10 +105,10 @@ function compileValue(condition: unknown, options: CompileOptions): ValueTest {
   const nested = nestedCompilers(options);
   const tests = Object.entries(condition).map(([operator, operand]) => compileOperator(operator, operand, nested));
   if (tests.length === 1) return tests[0];
-  return (value) => tests.every((test) => test(value));
+  return (value, root) => tests.every((test) => test(value, root));
 }
 
-function nestedCompilers(options: CompileOptions): NestedCompilers {
+export function nestedCompilers(options: CompileOptions): NestedCompilers {
   return {
     value: (condition) => compileValue(condition, options),
     condition: (condition) => compileConditionObject(condition, options),

@@ -1,5 +1,5 @@
 /** Operators that combine whole conditions; valid only as keys of a condition object. */
-export const CONDITION_OPERATORS = ["$and", "$or", "$nor", "$not", "$segment"] as const;
+export const CONDITION_OPERATORS = ["$and", "$or", "$nor", "$not", "$segment", "$event"] as const;
 
 /** Operators that test one field's value; valid only inside `{ "field": { ... } }`. */
 export const VALUE_OPERATORS = [
@@ -7,6 +7,7 @@ export const VALUE_OPERATORS = [
   "$in", "$nin", "$all", "$size", "$elemMatch",
   "$exists", "$type", "$regex", "$not",
   "$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte",
+  "$olderThan", "$newerThan",
 ] as const;
 
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];

@@ -8,6 +8,7 @@ import {
   typeName,
 } from "./compare.js";
 import { matchesRegex, parseRegex } from "./regex.js";
+import { compileRelativeTime } from "./time.js";
 import type { Condition, ValueTest } from "./types.js";
 import { paddedVersion } from "./version.js";
 
@@ -56,7 +57,7 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
       return compileRegex(operand);
     case "$not": {
       const inner = nested.value(operand);
-      return (value) => !inner(value);
+      return (value, root) => !inner(value, root);
     }
     case "$veq":
     case "$vne":
@@ -65,6 +66,9 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
     case "$vlt":
     case "$vlte":
       return compileVersion(operator, paddedVersion(operand));
+    case "$olderThan":
+    case "$newerThan":
+      return compileRelativeTime(operator, operand);
     default:
       return never;
   }
@@ -80,12 +84,12 @@ function compileIn(operand: unknown, negate: boolean): ValueTest {
 function compileAll(operand: unknown, nested: NestedCompilers): ValueTest {
   if (!Array.isArray(operand)) return never;
   const itemTests = operand.map((item) => nested.value(item));
-  return (value) => Array.isArray(value) && itemTests.every((test) => value.some(test));
+  return (value, root) => Array.isArray(value) && itemTests.every((test) => value.some((element) => test(element, root)));
 }
 
 function compileSize(operand: unknown, nested: NestedCompilers): ValueTest {
   const lengthTest = nested.value(operand);
-  return (value) => Array.isArray(value) && lengthTest(value.length);
+  return (value, root) => Array.isArray(value) && lengthTest(value.length, root);
 }
 
 /** Operator objects test each element's value; anything else is a condition on each element. */
@@ -94,7 +98,8 @@ function compileElemMatch(operand: unknown, nested: NestedCompilers): ValueTest 
     ? nested.value(operand)
     : nested.condition((operand ?? {}) as Condition);
   // GrowthBook skips null/undefined elements but still tests 0, "" and false.
-  return (value) => Array.isArray(value) && value.some((element) => element != null && elementTest(element));
+  return (value, root) =>
+    Array.isArray(value) && value.some((element) => element != null && elementTest(element, root));
 }
 
 function compileRegex(operand: unknown): ValueTest {

@@ -1,4 +1,4 @@
-import type { ValueTest } from "./types.js";
+import type { FactsTest, ValueTest } from "./types.js";
 
 /** Keys that could reach an object's prototype chain; they always read as missing. */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
@@ -23,6 +23,11 @@ function hasOwnKey(container: unknown, key: string): container is Record<string,
   );
 }
 
+/** One own property of an object, or `undefined` (also for the prototype keys). */
+export function readOwn(container: unknown, key: string): unknown {
+  return hasOwnKey(container, key) ? container[key] : undefined;
+}
+
 /**
  * Splits a dotted path once at compile time and returns a reader for it.
  * Array indexes (`items.0`) and `length` work because they are own properties of arrays.
@@ -40,7 +45,7 @@ export function compilePath(path: string): PathReader {
 }
 
 /** Applies a value test to whatever a path reads. */
-export function testAtPath(path: string, test: ValueTest): (facts: unknown) => boolean {
+export function testAtPath(path: string, test: ValueTest): FactsTest {
   const read = compilePath(path);
-  return (facts) => test(read(facts));
+  return (facts, root) => test(read(facts), root);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { compileCheckedCondition } from "../../../src/rules/condition/compile.js";
 import { checkCondition, compileCondition } from "../../../src/rules/condition/index.js";
 
 /** JSON.parse keeps `__proto__` as a plain own key, exactly as a rules file would arrive. */
@@ -72,5 +73,36 @@ describe("compiling and evaluating never pollutes prototypes", () => {
     }
     // Compiling reads the condition; it never writes to it.
     expect(JSON.stringify(condition)).toBe(before);
+  });
+});
+
+describe("$event never reaches prototypes", () => {
+  const now = 1_718_000_000_000;
+  const history = { count: 3, first: now, last: now, days: { "19884": 3 }, recent: [{ t: now, props: { price: 1 } }] };
+  const facts = json(`{"time": {"now": ${now}}, "events": {"__proto__": ${JSON.stringify(history)}, "constructor": ${JSON.stringify(history)}, "prototype": ${JSON.stringify(history)}}}`);
+
+  it.each(["__proto__", "constructor", "prototype"])("event name %s is rejected and never resolves", (name) => {
+    expect(checkCondition({ $event: { name } })).toHaveLength(1);
+    // Compiled without the check (as the runtime does), it still never resolves: never happened.
+    expect(compileCheckedCondition({ $event: { name } })(facts)).toBe(false);
+    expect(compileCheckedCondition({ $event: { name, notWithin: "1d" } })(facts)).toBe(true);
+  });
+
+  it("inherited names (toString, hasOwnProperty) never happened", () => {
+    for (const name of ["toString", "hasOwnProperty", "valueOf"]) {
+      expect(compileCondition({ $event: { name, count: 0 } })({ time: { now }, events: {} })).toBe(true);
+    }
+  });
+
+  it("where reads only own props", () => {
+    const where = compileCondition({ $event: { name: "a", where: { "props.constructor.name": "Object" } } });
+    expect(where({ time: { now }, events: { a: { count: 1, last: now, recent: [{ t: now, props: {} }] } } })).toBe(false);
+  });
+
+  it("a hostile $event leaves the facts and prototypes untouched", () => {
+    const condition = json('{"$event": {"name": "__proto__", "where": {"__proto__.polluted": 1}, "count": {"$gte": 0}}}');
+    const before = JSON.stringify(facts);
+    compileCheckedCondition(condition)(facts);
+    expect(JSON.stringify(facts)).toBe(before);
   });
 });

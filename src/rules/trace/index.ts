@@ -1,0 +1,2 @@
+export { traceCondition } from "./trace.js";
+export type { TraceFailure, TraceOptions, TraceResult } from "./types.js";
