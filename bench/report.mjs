@@ -1,0 +1,118 @@
+// Formatting: the benchmark's markdown tables and the goals, from the measured numbers only.
+const KIB = 1024;
+const int = (n) => (n === undefined ? "n/a" : Math.round(n).toLocaleString("en-US"));
+const fix = (n, d = 1) => (n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(d));
+const times = (n) => (n === undefined ? "n/a" : `${n >= 10 ? n.toFixed(0) : n.toFixed(1)}×`);
+
+function table(head, rows, align) {
+  const sep = head.map((_, i) => (align?.[i] === "r" ? "---:" : "---"));
+  return [head, sep, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+export function bytesTable(bytes) {
+  const rows = [];
+  const notes = [];
+  for (const r of bytes.rows) {
+    rows.push([`**${r.row}**`, r.nudge.name, int(r.nudge.raw), int(r.nudge.gzip), int(r.nudge.brotli), "1×"]);
+    for (const p of r.peers) {
+      if (p.missing) {
+        notes.push(`${p.name}: ${p.note}`);
+        rows.push(["", p.name, "n/a", "n/a", "n/a", "n/a¹"]);
+      } else rows.push(["", p.name, int(p.raw), int(p.gzip), int(p.brotli), times(p.brotli / r.nudge.brotli)]);
+    }
+  }
+  const f = bytes.floor;
+  rows.push(["**floor**", f.name, int(f.raw), int(f.gzip), int(f.brotli), "—"]);
+  const v = bytes.versions;
+  const text = table(["what the page pays", "bundle", "minified", "gzip", "brotli", "× Nudge (brotli)"], rows, ["l", "l", "r", "r", "r", "r"]);
+  return `${text}\n\n¹ ${[...new Set(notes)].join("; ")}.\nPeers as published on npm: posthog-js ${v["posthog-js"]}, @growthbook/growthbook ${v["@growthbook/growthbook"]}, @formbricks/js ${v["@formbricks/js"]}, preact ${v.preact}; a file not shipped minified is minified with terser first. Each file compressed on its own (gzip -9, brotli 11).`;
+}
+
+export function rulesTable(rules) {
+  const nudge = rules.rows[0];
+  const rows = rules.rows.map((r) => [r.name, r.how, fix(r.medianUs), int(1e6 / r.medianUs), `±${fix(r.rme)}%`, times(r.medianUs / nudge.medianUs)]);
+  const text = table(["engine", "how it is called", "µs per visitor (all 200 rules, median)", "visitors/s", "rme", "time × Nudge"], rows, ["l", "l", "r", "r", "r", "r"]);
+  return `${text}\n\nWorkload bench/workload.json: ${rules.events} events, ${rules.rules} rules, ${rules.conditions} conditions; ${rules.passing} rules pass. Agreement before timing: **${rules.mismatches} mismatches** (every engine × every rule, same boolean), ${rules.refereeMismatches} against a plain-JS referee. Event windows ("event X at least N times in the last D days") are precomputed facts (\`recent.<name>.d<days>\`) for every engine, Nudge included: Nudge's \`$event\` operator is not in this build yet.`;
+}
+
+export function growthTable(growth) {
+  const sizes = [...new Set(growth.results.map((r) => r.size))];
+  const get = (size, prefix) => growth.results.find((r) => r.size === size && r.name.startsWith(prefix));
+  const rows = sizes.map((size) => {
+    const a = get(size, "Nudge A");
+    const b = get(size, "Nudge B");
+    const g = get(size, "GrowthBook");
+    return [int(size), fix(a.medianUs), fix(b.medianUs), fix(g.medianUs), times(g.medianUs / a.medianUs), `${a.passing}`, `${a.mismatches}`];
+  });
+  const text = table(["events in history", "Nudge A µs", "Nudge B µs", "GrowthBook µs", "GrowthBook ÷ Nudge A", "rules passing", "Nudge≠GB"], rows, ["r", "r", "r", "r", "r", "r", "r"]);
+  return `${text}\n\nMedian µs for one decision: facts + all 200 rules. **Nudge A**: the real profile path (profile kept by \`recordEvent\`/\`recordPageView\` as events are tracked; timed: \`buildFacts\` + 200 compiled conditions), window counts precomputed outside the timing because the profile has no time-stamped history yet. **Nudge B**: the same, plus the window counts computed inside the timing by scanning the raw event list. **GrowthBook**: facts from a straightforward scan of the raw event list, then \`evalCondition\` ×200. Visitors differ by size (so do the rules that pass, which changes evaluation work a little).`;
+}
+
+export function browserTables(browser) {
+  const order = ["blank", "nudge", "nudge-repeat", "growthbook", "posthog"];
+  const rows = order.map((k) => {
+    const s = browser.summary[k];
+    return [s.label, fix(s.scriptMs), fix(s.taskMs, 0), int(s.heapKB), `${s.longtasks}${s.longtasks ? ` (longest ${int(s.longestTaskMs)} ms)` : ""}`, `${s.requests.length}`, s.ready ? "yes" : "**no**"];
+  });
+  const init = table(["page", "ScriptDuration ms", "TaskDuration ms", "JS heap KB", "long tasks (all runs)", "requests", "ready"], rows, ["l", "r", "r", "r", "l", "r", "l"]);
+  const c = browser.shows.cold;
+  const w = browser.shows.warm;
+  const showRows = [
+    ["cold: first show() (popup + renderer + Preact chunks fetched)", `${c.n}/${c.of}`, fix(c.toShownMs), fix(c.toFrameMs), fix(c.fcpMs), `${c.longtasks.length}`],
+    ["warm: show() again after hide()", `${w.n}/${w.of}`, fix(w.toShownMs), fix(w.toFrameMs), "—", `${w.longtasks.length}`],
+  ];
+  const shows = table(["trigger → popup", "shown", "→ `shown` event ms", "→ frame rendered ms", "→ first-contentful-paint ms", "long tasks"], showRows, ["l", "r", "r", "r", "r", "r"]);
+  const errors = order.flatMap((k) => browser.summary[k].errors.map((e) => `${k}: ${e}`));
+  return `${init}\n\nMedians over ${browser.runs} page loads each, a fresh browser context per load, SDKs interleaved; CDP \`Performance.getMetrics\` read ${browser.settleMs} ms after the SDK reported ready (Nudge: \`nudge.ready\`; GrowthBook: its \`growthbookdata\` event; PostHog: \`loaded\`), after a forced GC. "repeat view" reuses the first visit's storage (IndexedDB/localStorage). Requests not for 127.0.0.1 aborted: ${browser.blocked.length}${browser.blocked.length ? ` (${browser.blocked.slice(0, 3).join(", ")})` : ""}.${errors.length ? ` Page errors: ${errors.join("; ")}.` : ""}\n\n${shows}\n\nMeasured in the page with \`performance.now()\`: from just before \`nudge.show("bench-popup")\` to the \`shown\` event (the widget is mounted in the shadow root), and to the end of the next rendered frame (a \`requestAnimationFrame\` callback, then a \`MessageChannel\` message that runs after that frame's style, layout and paint on the main thread; not the moment pixels reach the screen: headless, no GPU). For the cold show the page has painted nothing before, so \`first-contentful-paint\` is the popup's own first paint. Element Timing needs an \`elementtiming\` attribute the widget does not set, so it is not used. Medians over ${c.of} cold and ${w.of} warm shows (2 warm shows per page). Chunks come from 127.0.0.1 (no network latency).`;
+}
+
+/** Each goal with MET / NOT MET, from the numbers above. */
+export function goals({ bytes, rules, growth, browser, triggers }) {
+  const out = [];
+  const add = (goal, measured, met, note = "") => out.push({ goal, measured, met, note });
+  const lr = bytes.loaderRuntime.brotli;
+  add("loader + runtime ≤ 10 kB brotli before any widget shows (10,240 B)", `${int(lr)} B`, lr <= 10 * KIB);
+  const withPopup = lr + bytes.popup.brotli;
+  add("≤ 16 kB brotli with the popup (16,384 B)", `${int(withPopup)} B`, withPopup <= 16 * KIB);
+  const losing = [];
+  for (const r of bytes.rows) {
+    for (const p of r.peers.filter((p) => !p.missing)) {
+      for (const key of ["raw", "gzip", "brotli"]) if (p[key] <= r.nudge[key]) losing.push(`${r.row}: ${p.name} ${key} ${int(p[key])} ≤ Nudge ${int(r.nudge[key])}`);
+    }
+  }
+  add("smallest of all peers in every bytes row (minified, gzip and brotli; rows with a measured peer)", losing.length ? losing.join("; ") : "smallest in every row", losing.length === 0, "Preact is the floor, not a peer");
+  const nudge = rules.rows[0];
+  const fastest = rules.rows.slice(1).reduce((a, b) => (a.medianUs < b.medianUs ? a : b));
+  const speedup = fastest.medianUs / nudge.medianUs;
+  add("rule evaluation ≥ 10× the fastest peer engine", `${times(speedup)} ${fastest.name} (${fix(fastest.medianUs)} µs vs ${fix(nudge.medianUs)} µs)`, speedup >= 10 && rules.mismatches === 0);
+  const a = growth.results.filter((r) => r.name.startsWith("Nudge A"));
+  const first = a[0];
+  const last = a[a.length - 1];
+  const growthRatio = last.medianUs / first.medianUs;
+  add(
+    `facts + evaluation flat from ${int(first.size)} to ${int(last.size)} events (≤ 1.5× here)`,
+    `${fix(first.medianUs)} → ${fix(last.medianUs)} µs (${fix(growthRatio, 2)}×)`,
+    growthRatio <= 1.5,
+    "Nudge A: window counts precomputed outside the timing until $event lands; with them scanned (Nudge B) it is not flat",
+  );
+  const s = browser.summary;
+  const nudgeLong = s.nudge.longtasks + s["nudge-repeat"].longtasks + browser.shows.cold.longtasks.length + browser.shows.warm.longtasks.length + browser.shows.initLongtasks.length;
+  const blankLong = s.blank.longtasks;
+  add(
+    "no long task (> 50 ms) caused by Nudge",
+    `${nudgeLong} long task(s) on Nudge's pages (init and shows; longest at init ${int(Math.max(s.nudge.longestTaskMs, s["nudge-repeat"].longestTaskMs))} ms), ${blankLong} on the blank page`,
+    nudgeLong === 0,
+  );
+  const gb = s.growthbook.scriptMs;
+  add(
+    "main-thread scripting at init below GrowthBook's",
+    `Nudge ${fix(s.nudge.scriptMs)} ms first visit, ${fix(s["nudge-repeat"].scriptMs)} ms repeat view; GrowthBook ${fix(gb)} ms`,
+    s.nudge.scriptMs < gb && s["nudge-repeat"].scriptMs < gb,
+  );
+  const warm = browser.shows.warm.toFrameMs;
+  add("warm trigger-to-paint within one frame (16.7 ms)", `${fix(warm)} ms median to the rendered frame`, warm !== undefined && warm <= 1000 / 60);
+  const table_ = table(["goal", "measured", "result"], out.map((g) => [g.goal, g.measured + (g.note ? ` (${g.note})` : ""), g.met ? "MET" : "**NOT MET**"]), ["l", "l", "l"]);
+  const trig = triggers ? triggers.filter((t) => ["page_view", "manual", "delay", "event", "exit_intent", "exit-intent", "exitIntent", "scroll", "idle"].includes(t)) : [];
+  const triggerNote = `Triggers in this build's rules schema: ${trig.length ? trig.join(", ") : "unknown"}. ${trig.some((t) => /exit/i.test(t)) ? "" : "There is no exit-intent trigger yet, so exit intent is not measured. "}${trig.includes("event") ? "" : "No trigger fires on a tracked custom event yet, so the trigger measured is `nudge.show(id)`."}`;
+  return { list: out, table: `${table_}\n\n${triggerNote}` };
+}
