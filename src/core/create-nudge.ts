@@ -1,14 +1,13 @@
 import { browserEnv, type Env } from "../env/env.js";
 import { createDecider, type Decider, type Explanation } from "../decide/decider.js";
-import { recordOutcome, recordShown } from "../decide/frequency.js";
 import { buildFacts } from "../profile/build-facts.js";
 import { addToCart, removeFromCart } from "../profile/cart.js";
 import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
-import { dayOf, recordEvent, recordPageView, type Profile, type WidgetHistory } from "../profile/profile.js";
+import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
 import { localStorageStore, memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
 import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
-import { compileRules, type CompiledRules, type CompiledWidget } from "../rules/compile-rules.js";
+import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
 import { readPage, watchNavigation } from "../track/page.js";
 import * as args from "./arguments.js";
@@ -16,7 +15,7 @@ import { builtinWidgets, modalTypes } from "./builtin-widgets.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
-import { createWidgetHost } from "./widget-host.js";
+import { createLifecycle } from "./lifecycle.js";
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -85,37 +84,13 @@ export function createNudge(options: NudgeOptions) {
   function record(name: string, props: Record<string, unknown>, change?: (p: Profile) => Profile) {
     profiles.update((p) => recordEvent(change ? change(p) : p, name, env.now(), newId));
     events.emit("track", { name, props });
+    lifecycle.tracked(name, props);
     void decider?.event(name, props);
   }
 
-  function updateWidget(id: string, change: (h: WidgetHistory | undefined) => WidgetHistory) {
-    profiles.update((p) => ({ ...p, widgets: { ...p.widgets, [id]: change(p.widgets[id]) } }));
-  }
-
   const caps = () => ({ sessionId: profiles.get().session.id, day: dayOf(env.now()) });
-  const widgetEvent = (w: CompiledWidget) => ({ id: w.id, type: w.type });
-
-  const host = createWidgetHost({
-    env,
-    reporter,
-    widgets,
-    nonce: options.nonce,
-    locale: () => ({ locale: rules?.settings.locale ?? "en", currency: rules?.settings.currency ?? "USD" }),
-    shown(widget) {
-      updateWidget(widget.id, (h) => recordShown(h, caps(), env.now()));
-      events.emit("shown", widgetEvent(widget));
-    },
-    closed(widget, reason) {
-      updateWidget(widget.id, (h) => recordOutcome(h, "closed", env.now()));
-      events.emit("closed", { ...widgetEvent(widget), reason });
-    },
-    clicked: (widget, props) => events.emit("clicked", { ...widgetEvent(widget), props }),
-    converted(widget, props) {
-      updateWidget(widget.id, (h) => recordOutcome(h, "converted", env.now()));
-      events.emit("converted", { ...widgetEvent(widget), props });
-    },
-    tracked: (widget, name, props) => events.emit("widget", { ...widgetEvent(widget), name, props }),
-  });
+  const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, rules: () => rules, caps, closed: () => decider?.closed() });
+  const host = lifecycle.host;
 
   function pageView(previousUrl?: string) {
     page = readPage(env, previousUrl);
@@ -123,6 +98,7 @@ export function createNudge(options: NudgeOptions) {
     pageCounted = true;
     profiles.update((p) => recordPageView(p, env.now(), newId));
     events.emit("track", { name: "page_view", props: { path: page.path } });
+    lifecycle.tracked("page_view", { path: page.path });
     void decider?.pageView();
   }
 
@@ -143,7 +119,10 @@ export function createNudge(options: NudgeOptions) {
       cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
-    const flush = () => void profiles.flushOnHide();
+    const flush = () => {
+      decider?.pageHidden();
+      void profiles.flushOnHide();
+    };
     const onHidden = () => env.document?.visibilityState === "hidden" && flush();
     env.window.addEventListener("pagehide", flush);
     env.document?.addEventListener("visibilitychange", onHidden);
@@ -165,15 +144,27 @@ export function createNudge(options: NudgeOptions) {
       facts,
       history: () => profiles.get().widgets,
       caps,
+      tab: newId(),
       showing: host.showing,
       isModal: (type) => modalTypes.has(type) || (typeof widgets.get(type) === "object" && !!(widgets.get(type) as WidgetDefinition).modal),
-      show: (widget, snapshot) => host.show(widget, snapshot),
+      eligible: lifecycle.eligible,
+      show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
       enabled: () => consented && !destroyed,
     });
     events.emit("ready", { widgets: rules.widgets.length });
     // Decide on this page only once it is counted; otherwise the site's page() call will.
     if (pageCounted) await decider.pageView();
   }
+
+  /**
+   * Loads the `when` tracer for explain() on its first call: developer
+   * diagnostics stay out of what every page view downloads. Until it is there,
+   * explain() names a failing `when` without its failing tests.
+   */
+  function loadTracer(target: Decider) {
+    tracing ??= import("../decide/trace-when.js").then(({ traceWhen }) => target.setTracer(traceWhen)).catch((error) => reporter.error("explain()", error));
+  }
+  let tracing: Promise<void> | undefined;
 
   const ready: Promise<void> = start().catch((error) => reporter.error("start", error));
 
@@ -276,7 +267,14 @@ export function createNudge(options: NudgeOptions) {
     hide: safe("hide()", () => host.hide()),
 
     /** Why each widget (or the one named) would or would not show now. */
-    explain: safe("explain()", (id?: string): Explanation[] => decider?.explain(id) ?? [], []),
+    explain: safe(
+      "explain()",
+      (id?: string): Explanation[] => {
+        if (decider && !decider.hasTracer()) loadTracer(decider);
+        return decider?.explain(id) ?? [];
+      },
+      [],
+    ),
 
     /** The facts document the rules see now. */
     facts: safe("facts()", facts),

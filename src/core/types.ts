@@ -29,15 +29,26 @@ export interface NudgeOptions {
 export interface WidgetEvent {
   id: string;
   type: string;
+  /** The variant the visitor sees ("default" for a widget with plain `content`), for A/B analysis. */
+  variant: string;
 }
 
 /** Events you can listen to with `nudge.on(name, handler)`. */
 export interface NudgeEvents {
   ready: { widgets: number };
+  /**
+   * A widget passed every gate, once per page view, just before it shows; for a
+   * visitor in the control group (`holdout`) instead of showing: `variant` is "holdout".
+   */
+  eligible: WidgetEvent & { holdout: boolean };
   shown: WidgetEvent;
   closed: WidgetEvent & { reason: CloseReason };
   clicked: WidgetEvent & { props: Record<string, unknown> };
-  converted: WidgetEvent & { props: Record<string, unknown> };
+  /**
+   * The widget converted: the widget said so (e.g. a lead form), or a tracked event
+   * met its `goal` (once per showing). `value` is the event's `props.value` (purchases).
+   */
+  converted: WidgetEvent & { props: Record<string, unknown>; value?: number; goal?: string };
   /** A custom event a widget recorded, e.g. a copied coupon code. */
   widget: WidgetEvent & { name: string; props: Record<string, unknown> };
   /** Every event tracked through the API or automatically (page views included). */

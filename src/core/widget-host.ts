@@ -2,8 +2,15 @@ import type { Env } from "../env/env.js";
 import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
 import type { CloseReason, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import { fillContent } from "../render/template.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { Reporter } from "./report.js";
+
+/** A widget on screen, in the variant the visitor sees. */
+export interface Shown {
+  widget: CompiledWidget;
+  variant: string;
+}
 
 export interface WidgetHostDeps {
   env: Env;
@@ -12,11 +19,11 @@ export interface WidgetHostDeps {
   locale(): { locale: string; currency: string };
   nonce?: string;
   /** Lifecycle callbacks, owned by the instance (profile and events). */
-  shown(widget: CompiledWidget): void;
-  closed(widget: CompiledWidget, reason: CloseReason): void;
-  clicked(widget: CompiledWidget, props: Record<string, unknown>): void;
-  converted(widget: CompiledWidget, props: Record<string, unknown>): void;
-  tracked(widget: CompiledWidget, name: string, props: Record<string, unknown>): void;
+  shown(shown: Shown): void;
+  closed(shown: Shown, reason: CloseReason): void;
+  clicked(shown: Shown, props: Record<string, unknown>): void;
+  converted(shown: Shown, props: Record<string, unknown>): void;
+  tracked(shown: Shown, name: string, props: Record<string, unknown>): void;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface WidgetHostDeps {
 export function createWidgetHost(deps: WidgetHostDeps) {
   let renderer: Promise<Renderer> | undefined;
   /** `announced` once `shown` was reported: a widget that fails on its first render never counts as shown or closed. */
-  let current: { widget: CompiledWidget; modal: boolean; announced: boolean } | null = null;
+  let current: (Shown & { modal: boolean; announced: boolean }) | null = null;
   let generation = 0;
 
   function getRenderer(): Promise<Renderer> {
@@ -38,7 +45,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
   function widgetFailed(error: unknown) {
     const failed = current;
     deps.reporter.error(failed ? `widget "${failed.widget.id}"` : "widget", error);
-    if (failed) close(failed.widget, "api");
+    if (failed) close(failed, "api");
   }
 
   async function definitionOf(type: string): Promise<WidgetDefinition | undefined> {
@@ -49,18 +56,19 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     return module.default;
   }
 
-  function close(widget: CompiledWidget, reason: CloseReason) {
-    if (current?.widget !== widget) return;
+  function close(shown: Shown, reason: CloseReason) {
+    if (current !== shown) return;
     const { announced } = current;
     current = null;
     generation++;
     void getRenderer().then((r) => r.unmount());
-    if (announced) deps.closed(widget, reason);
+    if (announced) deps.closed(shown, reason);
   }
 
   return {
     showing: () => (current ? { id: current.widget.id, modal: current.modal } : null),
-    async show(widget: CompiledWidget, facts: Facts): Promise<boolean> {
+    /** Shows a widget in a variant; templates in its content are filled from the facts here, before the widget sees them. */
+    async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
       if (!deps.env.document) return false;
       let definition: WidgetDefinition | undefined;
       let render: Renderer;
@@ -74,30 +82,32 @@ export function createWidgetHost(deps: WidgetHostDeps) {
         deps.reporter.warn(`widget "${widget.id}"`, `no widget is registered for type "${widget.type}"`);
         return false;
       }
-      if (current) close(current.widget, "replaced");
+      if (current) close(current, "replaced");
       const mine = ++generation;
-      current = { widget, modal: !!definition.modal, announced: false };
+      const shown: Shown & { modal: boolean; announced: boolean } = (current = { widget, variant, modal: !!definition.modal, announced: false });
+      const snapshot = structuredCopy(facts);
+      const content = widget.variants.find((v) => v.id === variant)?.content ?? {};
       const { locale, currency } = deps.locale();
       // Callbacks from a widget that was since replaced or closed are ignored.
       const live = () => mine === generation;
       render.mount(definition, {
         id: widget.id,
-        content: widget.content,
-        facts: structuredCopy(facts),
+        content: fillContent(content, snapshot),
+        facts: snapshot,
         locale,
         currency,
-        close: (reason) => live() && close(widget, reason),
-        click: (props) => live() && deps.clicked(widget, props ?? {}),
-        convert: (props) => live() && deps.converted(widget, props ?? {}),
-        track: (name, props) => live() && deps.tracked(widget, name, props ?? {}),
+        close: (reason) => live() && close(shown, reason),
+        click: (props) => live() && deps.clicked(shown, props ?? {}),
+        convert: (props) => live() && deps.converted(shown, props ?? {}),
+        track: (name, props) => live() && deps.tracked(shown, name, props ?? {}),
       });
       if (!live()) return false; // it failed during its first render
-      current.announced = true;
-      deps.shown(widget);
+      shown.announced = true;
+      deps.shown(shown);
       return true;
     },
     hide(): void {
-      if (current) close(current.widget, "api");
+      if (current) close(current, "api");
     },
     async destroy(): Promise<void> {
       current = null;

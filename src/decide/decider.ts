@@ -2,8 +2,11 @@ import type { Env } from "../env/env.js";
 import type { Facts } from "../profile/facts.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
-import { frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
+import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
+import { createModalLock, type ModalHolder } from "./modal-lock.js";
+import { scheduleBlocks } from "./schedule.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
+import { HOLDOUT, variantFor } from "./variants.js";
 
 /** Why a widget would or would not show now. */
 export interface Explanation {
@@ -15,51 +18,124 @@ export interface Explanation {
   blockedBy: string[];
 }
 
+/**
+ * Explains a failing condition test by test (`cart.value: expected $gte 50, found 32.5`),
+ * with the segments' conditions as written; loaded on demand.
+ */
+export type WhenTracer = (condition: Record<string, unknown>, facts: Facts, segments: Record<string, Record<string, unknown>>) => string[];
+
 export interface DeciderDeps {
   env: Env;
   rules: CompiledRules;
   facts(): Facts;
   history(): Record<string, WidgetHistory>;
   caps(): CapContext;
+  /** This instance's id among the browser's tabs, for one modal at a time across them. */
+  tab: string;
   /** The widget on screen now, if any. */
   showing(): { id: string; modal: boolean } | null;
   isModal(type: string): boolean;
-  /** Hands a widget to the render step; resolves true when it is on screen. */
-  show(widget: CompiledWidget, facts: Facts): Promise<boolean>;
+  /** A widget passed every gate (the visitor's variant, or "holdout"): once per page view. */
+  eligible(widget: CompiledWidget, variant: string): void;
+  /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
+  show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
   /** Whether widgets may show at all (consent, destroyed). */
   enabled(): boolean;
 }
 
 /**
  * The decide step: turns triggers into at most one widget on screen, in one
- * place. It reads facts and history, never the DOM or storage.
+ * place. It reads facts and history, never the DOM or the profile's storage
+ * (only the small cross-tab modal lock).
  */
 export function createDecider(deps: DeciderDeps) {
   const { env, rules } = deps;
+  const { settings } = rules;
   let triggers: PageTriggers | null = null;
   let shownThisPage = 0;
+  /** Groups that already showed a widget on this page. */
+  const groupsThisPage = new Set<string>();
+  /** Widgets reported eligible on this page (the `eligible` event is once per page). */
+  const eligibleThisPage = new Set<string>();
   /** Widgets whose trigger has fired on this page (delay elapsed, page viewed). */
   const fired = new Set<string>();
   let busy = false;
+  let tracer: WhenTracer | undefined;
+  const lock = createModalLock({ env, tab: deps.tab, onRelease: () => void consider() });
 
-  function gates(widget: CompiledWidget, facts: Facts, { ignoreTrigger = false } = {}): string[] {
+  interface GateOptions {
+    ignoreTrigger?: boolean;
+    /** Set when another tab's modal is what holds a widget back. */
+    lockedBy?: { holder?: ModalHolder };
+  }
+
+  function gates(widget: CompiledWidget, facts: Facts, options: GateOptions = {}): string[] {
     const blocks: string[] = [];
+    const now = env.now();
     if (!deps.enabled()) blocks.push("disabled: waiting for consent or destroyed");
-    if (!ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
-    if (!widget.when(facts)) blocks.push("when: conditions do not hold for the current facts");
+    if (!options.ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
+    blocks.push(...scheduleBlocks(widget.schedule, now));
+    if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
     const history = deps.history();
-    blocks.push(...frequencyBlocks(widget.frequency, history[widget.id], deps.caps()));
-    const { settings } = rules;
+    const own = history[widget.id];
+    blocks.push(...frequencyBlocks(widget.frequency, own, deps.caps(), now));
+    blocks.push(...afterBlocks(widget.after, widget.after && history[widget.after.widget], now));
+    const sessionShows = (ids?: (id: string) => boolean) =>
+      Object.entries(history).reduce((sum, [id, h]) => sum + (!ids || ids(id) ? showsNow(h, deps.caps()).session : 0), 0);
+    if (widget.group) {
+      const { group } = widget;
+      if (groupsThisPage.has(group)) blocks.push(`group "${group}": a widget of this group already showed on this page`);
+      const cap = settings.groups[group]?.maxPerSession ?? Infinity;
+      const inGroup = sessionShows((id) => rules.widgets.some((w) => w.id === id && w.group === group));
+      if (inGroup >= cap) blocks.push(`settings.groups.${group}.maxPerSession: ${inGroup} already shown this session`);
+    }
     if (shownThisPage >= settings.maxPerPage) blocks.push(`settings.maxPerPage: ${shownThisPage} already shown on this page`);
-    const sessionShows = Object.values(history).reduce((sum, h) => sum + showsNow(h, deps.caps()).session, 0);
-    if (sessionShows >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${sessionShows} already shown this session`);
+    const total = sessionShows();
+    if (total >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${total} already shown this session`);
     const lastShown = Math.max(0, ...Object.values(history).map((h) => h.lastShown));
-    const quietLeft = lastShown + settings.quietMs - env.now();
-    if (settings.quietMs && quietLeft > 0) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((env.now() - lastShown) / 1000)}s ago`);
+    if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
     const showing = deps.showing();
+    const modal = deps.isModal(widget.type);
     if (showing && showing.id === widget.id) blocks.push("already showing");
-    else if (showing && showing.modal && deps.isModal(widget.type)) blocks.push(`one modal at a time: "${showing.id}" is showing`);
+    else if (showing && showing.modal && modal) blocks.push(`one modal at a time: "${showing.id}" is showing`);
+    const holder = modal ? lock.heldElsewhere() : null;
+    if (holder) {
+      blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
+      if (options.lockedBy) options.lockedBy.holder = holder;
+    }
     return blocks;
+  }
+
+  function whenBlocks(widget: CompiledWidget, facts: Facts): string[] {
+    const generic = ["when: conditions do not hold for the current facts"];
+    if (!tracer || !widget.whenSource) return generic;
+    try {
+      const lines = tracer(widget.whenSource, facts, rules.segmentSources);
+      return lines.length ? lines.map((line) => `when: ${line}`) : generic;
+    } catch {
+      return generic;
+    }
+  }
+
+  const variantOf = (widget: CompiledWidget, facts: Facts) => variantFor(widget, facts.visitor.id, deps.history()[widget.id]?.variant);
+
+  function markEligible(widget: CompiledWidget, variant: string) {
+    if (eligibleThisPage.has(widget.id)) return;
+    eligibleThisPage.add(widget.id);
+    deps.eligible(widget, variant);
+  }
+
+  /** Shows a widget in the visitor's variant, holding the cross-tab lock while a modal is up. */
+  async function present(widget: CompiledWidget, facts: Facts, variant: string, force = false): Promise<boolean> {
+    const modal = deps.isModal(widget.type);
+    if (modal && !lock.acquire(widget.id) && !force) return false;
+    if (await deps.show(widget, facts, variant)) {
+      shownThisPage++;
+      if (widget.group) groupsThisPage.add(widget.group);
+      return true;
+    }
+    if (modal) lock.release();
+    return false;
   }
 
   /** Shows the highest-priority widget among those due now whose gates are all open. */
@@ -68,20 +144,25 @@ export function createDecider(deps: DeciderDeps) {
     busy = true;
     try {
       const facts = deps.facts();
-      const due = rules.widgets
-        .filter((w) => fired.has(w.id))
-        .sort((a, b) => b.priority - a.priority);
+      const due = rules.widgets.filter((w) => fired.has(w.id)).sort((a, b) => b.priority - a.priority);
+      const lockedBy: GateOptions["lockedBy"] = {};
       for (const widget of due) {
-        if (gates(widget, facts).length) continue;
+        if (gates(widget, facts, { lockedBy }).length) continue;
+        const variant = variantOf(widget, facts);
         fired.delete(widget.id);
-        if (await deps.show(widget, facts)) {
-          shownThisPage++;
-          return;
-        }
+        markEligible(widget, variant);
+        // The control group counts as eligible and sees nothing; the next widget may still show.
+        if (variant === HOLDOUT) continue;
+        if (await present(widget, facts, variant)) return;
       }
+      if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
     } finally {
       busy = false;
     }
+  }
+
+  function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
+    return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
   }
 
   return {
@@ -90,11 +171,13 @@ export function createDecider(deps: DeciderDeps) {
     pageView(): Promise<void> {
       triggers?.dispose();
       fired.clear();
+      groupsThisPage.clear();
+      eligibleThisPage.clear();
       shownThisPage = 0;
       let arming = true;
       triggers = armTriggers(rules.widgets, {
         env,
-        fire(id) {
+        fire(id: string) {
           fired.add(id);
           if (!arming) void consider();
         },
@@ -107,14 +190,32 @@ export function createDecider(deps: DeciderDeps) {
       triggers?.event(name, props);
       return consider();
     },
+    /** The widget on screen went away: a modal gives the other tabs their turn. */
+    closed(): void {
+      lock.release();
+    },
+    /** The page is being hidden for good (pagehide): release what other tabs wait for. */
+    pageHidden(): void {
+      lock.release();
+    },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {
       const widget = rules.widgets.find((w) => w.id === id);
       if (!widget) return [`no widget with id "${id}" in the rules`];
       const facts = deps.facts();
-      const blocks = force ? (deps.enabled() ? [] : ["disabled: waiting for consent or destroyed"]) : gates(widget, facts, { ignoreTrigger: true });
+      if (force) {
+        if (!deps.enabled()) return ["disabled: waiting for consent or destroyed"];
+        const variant = variantOf(widget, facts);
+        // A preview shows the first variant to a control-group visitor, without recording them as exposed.
+        await present(widget, facts, variant === HOLDOUT ? widget.variants[0].id : variant, true);
+        return [];
+      }
+      const blocks = gates(widget, facts, { ignoreTrigger: true });
       if (blocks.length) return blocks;
-      if (await deps.show(widget, facts)) shownThisPage++;
+      const variant = variantOf(widget, facts);
+      markEligible(widget, variant);
+      if (variant === HOLDOUT) return holdoutBlock(widget, facts);
+      await present(widget, facts, variant);
       return [];
     },
     explain(id?: string): Explanation[] {
@@ -122,13 +223,19 @@ export function createDecider(deps: DeciderDeps) {
       return rules.widgets
         .filter((w) => id === undefined || w.id === id)
         .map((w) => {
-          const blockedBy = gates(w, facts);
+          const blockedBy = [...gates(w, facts), ...holdoutBlock(w, facts)];
           return { id: w.id, type: w.type, wouldShow: blockedBy.length === 0, blockedBy };
         });
     },
+    /** Installs the `when` tracer once its code has loaded (explain() is for developers: it loads on demand). */
+    setTracer(trace: WhenTracer): void {
+      tracer = trace;
+    },
+    hasTracer: () => !!tracer,
     dispose(): void {
       triggers?.dispose();
       triggers = null;
+      lock.dispose();
     },
   };
 }

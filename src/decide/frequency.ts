@@ -1,11 +1,47 @@
-import type { Frequency } from "../rules/schema/rules-schema.js";
+import { parseDuration } from "../rules/duration.js";
+import type { After, Frequency } from "../rules/schema/rules-schema.js";
 import type { WidgetHistory } from "../profile/profile.js";
+import type { CloseReason } from "../render/widget-api.js";
+import { formatWait } from "./schedule.js";
 
 /** Where the visitor is now, for counting shows per session and per day. */
 export interface CapContext {
   sessionId: string;
   day: string;
 }
+
+/** A widget's frequency rules with durations in milliseconds. */
+export interface CompiledFrequency {
+  session?: number;
+  day?: number;
+  total?: number;
+  /** Milliseconds to wait after the last show, close, conversion. */
+  cooldown?: { afterShown?: number; afterClosed?: number; afterConverted?: number };
+  stopAfter?: ReadonlyArray<"converted" | "dismissed">;
+}
+
+/** A follow-up: another widget shown at least `shownAtLeastMs` ago, with no conversion since when `notConverted`. */
+export interface CompiledAfter {
+  widget: string;
+  shownAtLeastMs: number;
+  notConverted: boolean;
+}
+
+/** Durations become milliseconds; keys absent from the rules stay absent. */
+export function compileFrequency(frequency: Frequency = {}): CompiledFrequency {
+  const { cooldown, ...rest } = frequency;
+  if (!cooldown) return rest;
+  const ms: NonNullable<CompiledFrequency["cooldown"]> = {};
+  for (const key of ["afterShown", "afterClosed", "afterConverted"] as const) if (cooldown[key] !== undefined) ms[key] = parseDuration(cooldown[key]) ?? 0;
+  return { ...rest, cooldown: ms };
+}
+
+export function compileAfter(after: After | undefined): CompiledAfter | undefined {
+  return after && { widget: after.widget, shownAtLeastMs: parseDuration(after.shownAtLeast) ?? 0, notConverted: !!after.notConverted };
+}
+
+/** Closes that count as the visitor dismissing a widget (not a CTA click, a replacement or `hide()`). */
+export const DISMISSALS: ReadonlySet<CloseReason> = new Set(["button", "escape", "backdrop", "dismiss"]);
 
 /** Shows of this widget in the current session and day (stale counters read as 0). */
 export function showsNow(history: WidgetHistory | undefined, now: CapContext) {
@@ -16,22 +52,47 @@ export function showsNow(history: WidgetHistory | undefined, now: CapContext) {
   };
 }
 
-/** The frequency caps that block a widget right now, in words; empty when none does. */
-export function frequencyBlocks(frequency: Frequency, history: WidgetHistory | undefined, now: CapContext): string[] {
+/** The frequency rules that block a widget right now, in words; empty when none does. */
+export function frequencyBlocks(frequency: CompiledFrequency, history: WidgetHistory | undefined, now: CapContext, time: number): string[] {
   const shows = showsNow(history, now);
   const blocks: string[] = [];
   if (frequency.session !== undefined && shows.session >= frequency.session) blocks.push(`frequency.session: shown ${shows.session} of ${frequency.session} times this session`);
   if (frequency.day !== undefined && shows.day >= frequency.day) blocks.push(`frequency.day: shown ${shows.day} of ${frequency.day} times today`);
   if (frequency.total !== undefined && shows.total >= frequency.total) blocks.push(`frequency.total: shown ${shows.total} of ${frequency.total} times in total`);
+  if (!history) return blocks;
+  const stop = frequency.stopAfter ?? [];
+  if (stop.includes("converted") && history.converted > 0) blocks.push(`frequency.stopAfter: converted (${history.converted} time(s)), never shown again`);
+  if (stop.includes("dismissed") && (history.dismissed ?? 0) > 0) blocks.push(`frequency.stopAfter: dismissed by the visitor (${history.dismissed} time(s)), never shown again`);
+  const cooldown = frequency.cooldown ?? {};
+  const cool = (name: "afterShown" | "afterClosed" | "afterConverted", since: number | undefined, what: string) => {
+    const wait = cooldown[name];
+    if (wait === undefined || !since) return;
+    const left = since + wait - time;
+    if (left > 0) blocks.push(`frequency.cooldown.${name}: ${what} ${formatWait(time - since)} ago, eligible again in ${formatWait(left)}`);
+  };
+  cool("afterShown", history.lastShown, "shown");
+  cool("afterClosed", history.lastClosed, "closed");
+  cool("afterConverted", history.lastConverted, "converted");
   return blocks;
+}
+
+/** Why a follow-up is not due yet, in words; empty when it is. */
+export function afterBlocks(after: CompiledAfter | undefined, previous: WidgetHistory | undefined, time: number): string[] {
+  if (!after) return [];
+  const name = `"${after.widget}"`;
+  if (!previous?.lastShown) return [`after: ${name} has not been shown to this visitor yet`];
+  const left = previous.lastShown + after.shownAtLeastMs - time;
+  if (left > 0) return [`after: ${name} was shown ${formatWait(time - previous.lastShown)} ago, eligible in ${formatWait(left)}`];
+  if (after.notConverted && previous.lastConverted >= previous.lastShown) return [`after.notConverted: ${name} converted ${formatWait(time - previous.lastConverted)} ago`];
+  return [];
 }
 
 function emptyHistory(): WidgetHistory {
   return { shown: 0, lastShown: 0, sessionId: "", sessionShown: 0, day: "", dayShown: 0, closed: 0, lastClosed: 0, converted: 0, lastConverted: 0 };
 }
 
-/** Records one show in a widget's history. */
-export function recordShown(history: WidgetHistory | undefined, now: CapContext, time: number): WidgetHistory {
+/** Records one show in a widget's history (and the variant shown). */
+export function recordShown(history: WidgetHistory | undefined, now: CapContext, time: number, variant?: string): WidgetHistory {
   const shows = showsNow(history, now);
   return {
     ...(history ?? emptyHistory()),
@@ -41,13 +102,22 @@ export function recordShown(history: WidgetHistory | undefined, now: CapContext,
     sessionShown: shows.session + 1,
     day: now.day,
     dayShown: shows.day + 1,
+    ...(variant === undefined ? {} : { variant }),
   };
 }
 
-/** Records that the visitor closed or converted on a widget. */
-export function recordOutcome(history: WidgetHistory | undefined, outcome: "closed" | "converted", time: number): WidgetHistory {
+/** Records that a widget passed every gate, with the visitor's variant (or "holdout"). */
+export function recordEligible(history: WidgetHistory | undefined, time: number, variant: string): WidgetHistory {
+  return { ...(history ?? emptyHistory()), lastEligible: time, variant };
+}
+
+/**
+ * Records that the visitor closed or converted on a widget. A close for one of
+ * the {@link DISMISSALS} reasons also counts as a dismissal.
+ */
+export function recordOutcome(history: WidgetHistory | undefined, outcome: "closed" | "converted", time: number, reason?: CloseReason): WidgetHistory {
   const base = history ?? emptyHistory();
-  return outcome === "closed"
-    ? { ...base, closed: base.closed + 1, lastClosed: time }
-    : { ...base, converted: base.converted + 1, lastConverted: time };
+  if (outcome === "converted") return { ...base, converted: base.converted + 1, lastConverted: time };
+  const closed = { ...base, closed: base.closed + 1, lastClosed: time };
+  return reason && DISMISSALS.has(reason) ? { ...closed, dismissed: (base.dismissed ?? 0) + 1, lastDismissed: time } : closed;
 }

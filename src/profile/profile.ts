@@ -16,10 +16,20 @@ export interface WidgetHistory {
   /** Day (YYYY-MM-DD) on which it was last shown, and how often that day. */
   day: string;
   dayShown: number;
+  /** Every close (visitor, CTA, replaced, API), and the last one. */
   closed: number;
   lastClosed: number;
+  /** Closes by the visitor: × button, Esc, backdrop, "no thanks" (not a CTA click, not a replacement). */
+  dismissed?: number;
+  lastDismissed?: number;
   converted: number;
   lastConverted: number;
+  /** The variant this visitor was assigned (sticky), or "holdout" for the control group. */
+  variant?: string;
+  /** When it last passed every gate (for holdout visitors, the start of the goal window). */
+  lastEligible?: number;
+  /** The exposure (lastShown, or lastEligible for holdout) that a goal already converted: once per showing. */
+  goalExposure?: number;
 }
 
 /** The visitor profile as stored; the facts document is derived from it. */

@@ -1,8 +1,12 @@
 import { compileCheckedCondition as compileCondition } from "./condition/compile.js";
 import type { CompiledCondition } from "./condition/index.js";
+import { compileAfter, compileFrequency, type CompiledAfter, type CompiledFrequency } from "../decide/frequency.js";
+import { DEFAULT_GOAL_WINDOW_MS, type CompiledGoal } from "../decide/goals.js";
+import { compileSchedule, type CompiledSchedule } from "../decide/schedule.js";
 import { compileTrigger, type CompiledTrigger } from "../decide/triggers/index.js";
+import type { CompiledVariant } from "../decide/variants.js";
 import { parseDuration } from "./duration.js";
-import type { Frequency, RulesFile, WidgetRule } from "./schema/rules-schema.js";
+import type { RulesFile, WidgetRule } from "./schema/rules-schema.js";
 
 /** A widget rule ready to decide on: conditions are functions, durations are milliseconds. */
 export interface CompiledWidget {
@@ -10,14 +14,35 @@ export interface CompiledWidget {
   type: string;
   trigger: CompiledTrigger;
   when: CompiledCondition;
-  frequency: Frequency;
+  /** The `when` condition as written, for explaining which of its tests fail. */
+  whenSource?: Record<string, unknown>;
+  frequency: CompiledFrequency;
+  after?: CompiledAfter;
   priority: number;
-  content: Record<string, unknown>;
+  group?: string;
+  schedule?: CompiledSchedule;
+  /** Never empty: plain `content` is one variant with id "default". */
+  variants: CompiledVariant[];
+  /** Percent of visitors in the control group (0 when none). */
+  holdout: number;
+  goal?: CompiledGoal;
+}
+
+export interface CompiledSettings {
+  locale: string;
+  currency: string;
+  quietMs: number;
+  maxPerPage: number;
+  maxPerSession: number;
+  /** Caps per widget group; groups not listed have only the one-per-page rule. */
+  groups: Record<string, { maxPerSession: number }>;
 }
 
 export interface CompiledRules {
-  settings: { locale: string; currency: string; quietMs: number; maxPerPage: number; maxPerSession: number };
+  settings: CompiledSettings;
   segments: Record<string, CompiledCondition>;
+  /** The segments' conditions as written, for explaining a failing `$segment`. */
+  segmentSources: Record<string, Record<string, unknown>>;
   widgets: CompiledWidget[];
 }
 
@@ -67,20 +92,38 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
       quietMs: parseDuration(settings.quietPeriod ?? 0) ?? 0,
       maxPerPage: settings.maxPerPage ?? Infinity,
       maxPerSession: settings.maxPerSession ?? Infinity,
+      groups: Object.fromEntries(Object.entries(settings.groups ?? {}).map(([name, group]) => [name, { maxPerSession: group.maxPerSession ?? Infinity }])),
     },
     segments,
+    segmentSources: { ...file.segments },
     widgets,
   };
 }
 
 function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCondition | undefined): CompiledWidget {
-  return {
+  const variants = rule.variants
+    ? rule.variants.map((v) => ({ id: v.id, weight: v.weight ?? 1, content: v.content as Record<string, unknown> }))
+    : [{ id: "default", weight: 1, content: (rule.content ?? {}) as Record<string, unknown> }];
+  const widget: CompiledWidget = {
     id: rule.id,
     type: rule.type,
     trigger: compileTrigger(rule.trigger),
     when: rule.when ? compileCondition(rule.when, { segment }) : always,
-    frequency: rule.frequency ?? {},
+    frequency: compileFrequency(rule.frequency),
     priority: rule.priority ?? 0,
-    content: (rule.content ?? {}) as Record<string, unknown>,
+    variants,
+    holdout: rule.holdout ?? 0,
   };
+  if (rule.when) widget.whenSource = rule.when;
+  if (rule.after) widget.after = compileAfter(rule.after);
+  if (rule.group) widget.group = rule.group;
+  if (rule.schedule) widget.schedule = compileSchedule(rule.schedule);
+  if (rule.goal) {
+    widget.goal = {
+      event: rule.goal.event,
+      where: rule.goal.where ? compileCondition(rule.goal.where, { segment }) : always,
+      withinMs: rule.goal.within === undefined ? DEFAULT_GOAL_WINDOW_MS : parseDuration(rule.goal.within) ?? DEFAULT_GOAL_WINDOW_MS,
+    };
+  }
+  return widget;
 }

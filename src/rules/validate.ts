@@ -2,6 +2,7 @@ import type * as z from "zod/mini";
 import { checkCondition } from "./condition/index.js";
 import { closest, jsonPath, type RulesProblem } from "./problems.js";
 import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";
+import { parseLocalDate } from "../decide/schedule.js";
 
 export interface ValidationResult {
   /** The usable part of the file: valid settings and segments, and every widget that passed. Null when nothing is usable. */
@@ -42,6 +43,7 @@ function validate(input: unknown): ValidationResult {
 
   const widgets: WidgetRule[] = [];
   const seenIds = new Set<string>();
+  const widgetIds = new Set(file.widgets.flatMap((w) => (isObject(w) && typeof w.id === "string" ? [w.id] : [])));
   file.widgets.forEach((raw, index) => {
     const prefix = `widgets[${index}]`;
     const widgetProblems: RulesProblem[] = [];
@@ -55,10 +57,20 @@ function validate(input: unknown): ValidationResult {
     }
     if (isObject(widget.when)) widgetProblems.push(...conditionProblems(widget.when, `${prefix}.when`, segmentNames));
     const contentSchema = typeof widget.type === "string" && Object.prototype.hasOwnProperty.call(content, widget.type) ? content[widget.type] : undefined;
-    if (contentSchema) {
-      const checked = contentSchema.safeParse(widget.content ?? {}, { reportInput: true });
-      if (!checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema, widget.content, `${prefix}.content`));
+    const checkContent = (value: unknown, path: string) => {
+      const checked = contentSchema?.safeParse(value ?? {}, { reportInput: true });
+      if (checked && !checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema!, value, path));
+    };
+    if (Array.isArray(widget.variants)) {
+      if (widget.content !== undefined) widgetProblems.push({ path: `${prefix}.variants`, message: 'use either "content" or "variants", not both' });
+      widgetProblems.push(...variantProblems(widget.variants, `${prefix}.variants`, checkContent));
+    } else checkContent(widget.content, `${prefix}.content`);
+    if (isObject(widget.goal) && isObject(widget.goal.where)) widgetProblems.push(...conditionProblems(widget.goal.where, `${prefix}.goal.where`, segmentNames));
+    if (isObject(widget.after) && typeof widget.after.widget === "string") {
+      if (widget.after.widget === widget.id) widgetProblems.push({ path: `${prefix}.after.widget`, message: "a widget cannot follow itself" });
+      else if (!widgetIds.has(widget.after.widget)) widgetProblems.push({ path: `${prefix}.after.widget`, message: `no widget with id "${widget.after.widget}"${suggest(widget.after.widget, [...widgetIds])}` });
     }
+    if (isObject(widget.schedule)) widgetProblems.push(...scheduleProblems(widget.schedule, `${prefix}.schedule`));
     if (result.success && !widgetProblems.length) widgets.push(result.data);
     problems.push(...widgetProblems);
   });
@@ -115,6 +127,41 @@ function conditionProblems(condition: unknown, path: string, knownSegments: stri
   const problems = checkCondition(condition, path, { knownSegments });
   if (isObject(condition) && hasOwn(condition, "__proto__")) problems.push(protoProblem(path));
   return problems;
+}
+
+/** Variant ids are unique and not "holdout"; some weight is above 0; each content passes the type's schema. */
+function variantProblems(variants: unknown[], path: string, checkContent: (content: unknown, path: string) => void): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  const ids = new Set<string>();
+  let total = 0;
+  variants.forEach((variant, i) => {
+    if (!isObject(variant)) return;
+    if (variant.id === "holdout") problems.push({ path: `${path}[${i}].id`, message: '"holdout" is reserved for the control group' });
+    else if (typeof variant.id === "string" && ids.has(variant.id)) problems.push({ path: `${path}[${i}].id`, message: `duplicate variant id "${variant.id}"` });
+    if (typeof variant.id === "string") ids.add(variant.id);
+    total += typeof variant.weight === "number" && variant.weight >= 0 ? variant.weight : variant.weight === undefined ? 1 : 0;
+    if (isObject(variant.content)) checkContent(variant.content, `${path}[${i}].content`);
+  });
+  if (variants.length && total <= 0) problems.push({ path, message: "every variant has weight 0: at least one must be above 0" });
+  return problems;
+}
+
+/** Dates that do not exist (2026-02-30) and a start after the end; the shapes are the schema's. */
+function scheduleProblems(schedule: Record<string, unknown>, path: string): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  const start = typeof schedule.start === "string" ? parseLocalDate(schedule.start, "start") : undefined;
+  const end = typeof schedule.end === "string" ? parseLocalDate(schedule.end, "end") : undefined;
+  if (start === null) problems.push({ path: `${path}.start`, message: `no such date: "${schedule.start}"` });
+  if (end === null) problems.push({ path: `${path}.end`, message: `no such date: "${schedule.end}"` });
+  if (typeof start === "number" && typeof end === "number" && start >= end) problems.push({ path: `${path}.end`, message: `ends ("${schedule.end}") before it starts ("${schedule.start}")` });
+  const hours = schedule.hours;
+  if (isObject(hours) && hours.from === hours.to && typeof hours.from === "number") problems.push({ path: `${path}.hours`, message: "from and to are the same hour: it would never show" });
+  return problems;
+}
+
+function suggest(word: string, candidates: string[]): string {
+  const match = closest(word, candidates);
+  return match ? ` (did you mean "${match}"?)` : "";
 }
 
 function protoProblem(path: string): RulesProblem {

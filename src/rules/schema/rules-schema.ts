@@ -20,6 +20,57 @@ function frequencySchema() {
     session: z.optional(positiveInt()),
     day: z.optional(positiveInt()),
     total: z.optional(positiveInt()),
+    /** How long to wait after the widget was last shown, closed (any way) or converted. */
+    cooldown: z.optional(z.strictObject({ afterShown: z.optional(duration()), afterClosed: z.optional(duration()), afterConverted: z.optional(duration()) })),
+    /** Never show it again once the visitor converted, or dismissed it (×, Esc, backdrop, "no thanks"). */
+    stopAfter: z.optional(z.array(z.enum(["converted", "dismissed"]))),
+  });
+}
+
+/** A follow-up: show only once another widget was shown at least this long ago (and, optionally, did not convert since). */
+function afterSchema() {
+  return z.strictObject({
+    widget: z.string().check(z.minLength(1)),
+    shownAtLeast: duration(),
+    notConverted: z.optional(z.boolean()),
+  });
+}
+
+/** One arm of an A/B test: its share of the traffic and its own content. */
+function variantSchema() {
+  return z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    /** Relative share of the visitors (default 1); 0 pauses the variant for visitors not yet assigned. */
+    weight: z.optional(z.number().check(z.nonnegative())),
+    content: z.record(z.string(), z.unknown()),
+  });
+}
+
+/** What counts as a conversion: a tracked event (matching `where`) within `within` after the widget was shown. */
+function goalSchema() {
+  return z.strictObject({
+    event: z.string().check(z.minLength(1)),
+    /** A condition over the event: `{ "name": …, "props": {…} }`. */
+    where: z.optional(condition()),
+    /** Default "7d". */
+    within: z.optional(duration()),
+  });
+}
+
+/** A local date "2026-12-01" or date and time "2026-12-31T23:59". */
+export const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** When a widget may show, in the visitor's time zone. */
+function scheduleSchema() {
+  const date = () => z.string().check(z.regex(LOCAL_DATE_PATTERN, 'a local date "2026-12-01" or date and time "2026-12-31T23:59"'));
+  return z.strictObject({
+    start: z.optional(date()),
+    /** Inclusive: a date alone runs to the end of that day, a time to the end of that minute. */
+    end: z.optional(date()),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekdays: z.optional(z.array(z.int().check(z.gte(0), z.lte(6)))),
+    /** From `from`:00 up to (not including) `to`:00; `from` > `to` spans midnight. */
+    hours: z.optional(z.strictObject({ from: z.int().check(z.gte(0), z.lte(23)), to: z.int().check(z.gte(0), z.lte(24)) })),
   });
 }
 
@@ -35,8 +86,18 @@ export function widgetSchema() {
     trigger: z.optional(triggerSchema()),
     when: z.optional(condition()),
     frequency: z.optional(frequencySchema()),
+    /** Only once another widget was shown long enough ago: a follow-up. */
+    after: z.optional(afterSchema()),
     priority: z.optional(z.number()),
+    /** At most one widget of a group per page view (see also `settings.groups`). */
+    group: z.optional(z.string().check(z.minLength(1))),
+    schedule: z.optional(scheduleSchema()),
     content: z.optional(z.record(z.string(), z.unknown())),
+    /** Instead of `content`: weighted variants, one sticky per visitor. */
+    variants: z.optional(z.array(variantSchema()).check(z.minLength(1))),
+    /** Percent of visitors (a control group) who never see it; they count as eligible. */
+    holdout: z.optional(z.number().check(z.gte(0), z.lt(100))),
+    goal: z.optional(goalSchema()),
   });
 }
 
@@ -47,6 +108,8 @@ export function settingsSchema() {
     quietPeriod: z.optional(duration()),
     maxPerPage: z.optional(positiveInt()),
     maxPerSession: z.optional(positiveInt()),
+    /** Caps per group of widgets (`"group": "promo"` on each). */
+    groups: z.optional(z.record(z.string(), z.strictObject({ maxPerSession: z.optional(positiveInt()) }))),
   });
 }
 
@@ -78,3 +141,6 @@ export type WidgetRule = z.infer<ReturnType<typeof widgetSchema>>;
 export type RulesFile = Omit<z.infer<ReturnType<typeof rulesEnvelopeSchema>>, "widgets"> & { widgets: WidgetRule[] };
 export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 export type Frequency = z.infer<ReturnType<typeof frequencySchema>>;
+export type After = z.infer<ReturnType<typeof afterSchema>>;
+export type Goal = z.infer<ReturnType<typeof goalSchema>>;
+export type Schedule = z.infer<ReturnType<typeof scheduleSchema>>;

@@ -12,20 +12,21 @@ const noError = () => {
 describe("compileRules: settings", () => {
   it("fills in defaults when settings are absent", () => {
     const { settings } = compileRules({ version: 1, widgets: [] }, noError);
-    expect(settings).toEqual({ locale: "en", currency: "USD", quietMs: 0, maxPerPage: Infinity, maxPerSession: Infinity });
+    expect(settings).toEqual({ locale: "en", currency: "USD", quietMs: 0, maxPerPage: Infinity, maxPerSession: Infinity, groups: {} });
   });
 
   it("keeps given settings and turns the quiet period into milliseconds", () => {
     const { settings } = compileRules({ version: 1, settings: { locale: "de-DE", currency: "EUR", quietPeriod: "2m", maxPerPage: 1, maxPerSession: 4 }, widgets: [] }, noError);
-    expect(settings).toEqual({ locale: "de-DE", currency: "EUR", quietMs: 120_000, maxPerPage: 1, maxPerSession: 4 });
+    expect(settings).toEqual({ locale: "de-DE", currency: "EUR", quietMs: 120_000, maxPerPage: 1, maxPerSession: 4, groups: {} });
     expect(compileRules({ version: 1, settings: { quietPeriod: 20 }, widgets: [] }, noError).settings.quietMs).toBe(20_000);
   });
 });
 
 describe("compileRules: widgets", () => {
-  it("a missing trigger means page_view, at once; priority defaults to 0; frequency to no caps; content to {}", () => {
+  it("a missing trigger means page_view, at once; priority defaults to 0; frequency to no caps; content to {} (one \"default\" variant, no holdout)", () => {
     const [widget] = compileRules({ version: 1, widgets: [{ id: "bare", type: "custom" }] }, noError).widgets;
-    expect(widget).toMatchObject({ id: "bare", type: "custom", trigger: { kind: "page_view", afterMs: 0 }, priority: 0, frequency: {}, content: {} });
+    expect(widget).toMatchObject({ id: "bare", type: "custom", trigger: { kind: "page_view", afterMs: 0 }, priority: 0, frequency: {}, holdout: 0 });
+    expect(widget.variants).toEqual([{ id: "default", weight: 1, content: {} }]);
     expect(widget.when({})).toBe(true);
   });
 
@@ -45,7 +46,7 @@ describe("compileRules: widgets", () => {
     const [widget] = compileRules({ version: 1, widgets: [popup({ priority: 7, frequency: { session: 1, total: 3 }, content: { title: "Hi", text: "there" } })] }, noError).widgets;
     expect(widget.priority).toBe(7);
     expect(widget.frequency).toEqual({ session: 1, total: 3 });
-    expect(widget.content).toEqual({ title: "Hi", text: "there" });
+    expect(widget.variants).toEqual([{ id: "default", weight: 1, content: { title: "Hi", text: "there" } }]);
   });
 
   it("compiles `when` into a predicate over facts, with segments resolved by name", () => {
@@ -95,18 +96,21 @@ describe("compileRules: widgets", () => {
 
 describe("compileRules on the shop example", () => {
   const { rules, problems } = validateRules(structuredClone(shopFile));
+  const widget = (id: string) => compileRules(rules!, noError).widgets.find((w) => w.id === id)!;
   it("validates, then compiles every widget with its trigger, priority and settings", () => {
     expect(problems).toEqual([]);
     const compiled = compileRules(rules!, noError);
-    expect(compiled.settings).toEqual({ locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: Infinity, maxPerSession: 3 });
+    expect(compiled.settings).toEqual({ locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: Infinity, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
     expect(compiled.widgets.map((w) => [w.id, w.trigger, w.priority])).toEqual([
-      ["welcome-offer", { kind: "page_view", afterMs: 0 }, 10],
+      ["welcome-reminder", { kind: "page_view", afterMs: 0 }, 8],
       ["free-shipping", { kind: "delay", afterMs: 6000 }, 5],
+      ["welcome-offer", { kind: "page_view", afterMs: 0 }, 10],
+      ["holiday-gift-wrap", { kind: "delay", afterMs: 3000 }, 3],
     ]);
   });
 
   it("the free-shipping widget's condition matches a small cart on the cart page only", () => {
-    const when = compileRules(rules!, noError).widgets[1].when;
+    const when = widget("free-shipping").when;
     expect(when({ page: { path: "/shop/cart.html" }, cart: { value: 30 } })).toBe(true);
     expect(when({ page: { path: "/shop/cart.html" }, cart: { value: 80 } })).toBe(false);
     expect(when({ page: { path: "/shop/cart.html" }, cart: { value: 0 } })).toBe(false);
@@ -114,7 +118,7 @@ describe("compileRules on the shop example", () => {
   });
 
   it("the welcome offer needs the browsing segment and not the customer one", () => {
-    const when = compileRules(rules!, noError).widgets[0].when;
+    const when = widget("welcome-offer").when;
     const facts = (pages: number, orders: number, path = "/shop/index.html") => ({ visitor: { pagesThisSession: pages }, orders: { count: orders }, page: { path } });
     expect(when(facts(2, 0))).toBe(true);
     expect(when(facts(1, 0))).toBe(false);

@@ -27,7 +27,7 @@ describe("validateRules: valid files", () => {
     const { rules, problems } = validateRules(shop);
     expect(problems).toEqual([]);
     expect(rules).not.toBeNull();
-    expect(rules!.widgets.map((w) => w.id)).toEqual(["welcome-offer", "free-shipping"]);
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["welcome-reminder", "free-shipping", "welcome-offer", "holiday-gift-wrap"]);
     expect(rules!.settings).toEqual(shop.settings);
     expect(Object.keys(rules!.segments ?? {})).toEqual(["browsing", "customer"]);
   });
@@ -237,12 +237,12 @@ describe("validateRules: a broken widget is skipped, the rest kept", () => {
     expect(problems.map((p) => p.path)).toEqual(["widgets[1].priority", "widgets[3].content.cta.href", "widgets[4]", "widgets[5].when.$segment"]);
   });
 
-  it("the shop example with one widget broken keeps the other", () => {
+  it("the shop example with one widget broken keeps the others", () => {
     const broken = structuredClone(shop) as { widgets: Array<Record<string, unknown>> };
     broken.widgets[0].trigger = "sometimes";
     const { rules, problems } = validateRules(broken);
     expect(problems.map((p) => p.path)).toEqual(["widgets[0].trigger"]);
-    expect(rules!.widgets.map((w) => w.id)).toEqual(["free-shipping"]);
+    expect(rules!.widgets.map((w) => w.id)).toEqual(["free-shipping", "welcome-offer", "holiday-gift-wrap"]);
     expect(rules!.settings).toEqual(shop.settings);
   });
 });

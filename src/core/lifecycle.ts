@@ -1,0 +1,85 @@
+import { conversionValue, goalReached } from "../decide/goals.js";
+import { recordEligible, recordOutcome, recordShown, type CapContext } from "../decide/frequency.js";
+import { HOLDOUT } from "../decide/variants.js";
+import type { Env } from "../env/env.js";
+import type { ProfileStore } from "../profile/profile-store.js";
+import type { WidgetHistory } from "../profile/profile.js";
+import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
+import type { createEmitter } from "./emitter.js";
+import type { Reporter } from "./report.js";
+import type { NudgeEvents } from "./types.js";
+import { createWidgetHost, type Shown } from "./widget-host.js";
+
+export interface LifecycleDeps {
+  env: Env;
+  reporter: Reporter;
+  events: ReturnType<typeof createEmitter<NudgeEvents>>;
+  profiles: ProfileStore;
+  widgets: Map<string, WidgetDefinition | WidgetLoader>;
+  nonce?: string;
+  rules(): CompiledRules | null;
+  caps(): CapContext;
+  /** A widget went away (the decider releases the cross-tab modal lock). */
+  closed(): void;
+}
+
+/**
+ * What happens to a widget once the decider picked it: the widget host renders
+ * it, and every step of its life (eligible, shown, closed, clicked, converted,
+ * a goal reached) is written to the visitor's widget history and sent out as an event.
+ */
+export function createLifecycle(deps: LifecycleDeps) {
+  const { env, events, profiles } = deps;
+
+  function update(id: string, change: (h: WidgetHistory | undefined) => WidgetHistory) {
+    profiles.update((p) => ({ ...p, widgets: { ...p.widgets, [id]: change(Object.prototype.hasOwnProperty.call(p.widgets, id) ? p.widgets[id] : undefined) } }));
+  }
+  const payload = ({ widget, variant }: Shown) => ({ id: widget.id, type: widget.type, variant });
+
+  const host = createWidgetHost({
+    env,
+    reporter: deps.reporter,
+    widgets: deps.widgets,
+    nonce: deps.nonce,
+    locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
+    shown(shown) {
+      update(shown.widget.id, (h) => recordShown(h, deps.caps(), env.now()));
+      events.emit("shown", payload(shown));
+    },
+    closed(shown, reason) {
+      update(shown.widget.id, (h) => recordOutcome(h, "closed", env.now(), reason));
+      deps.closed();
+      events.emit("closed", { ...payload(shown), reason });
+    },
+    clicked: (shown, props) => events.emit("clicked", { ...payload(shown), props }),
+    converted(shown, props) {
+      update(shown.widget.id, (h) => recordOutcome(h, "converted", env.now()));
+      events.emit("converted", { ...payload(shown), props });
+    },
+    tracked: (shown, name, props) => events.emit("widget", { ...payload(shown), name, props }),
+  });
+
+  return {
+    host,
+    /** A widget passed every gate: its variant is recorded (sticky) and `eligible` sent. */
+    eligible(widget: CompiledWidget, variant: string): void {
+      update(widget.id, (h) => recordEligible(h, env.now(), variant));
+      events.emit("eligible", { id: widget.id, type: widget.type, variant, holdout: variant === HOLDOUT });
+    },
+    /** A tracked event: each widget whose goal it meets converts, once per showing (or eligibility, for the control group). */
+    tracked(name: string, props: Record<string, unknown>): void {
+      const time = env.now();
+      for (const widget of deps.rules()?.widgets ?? []) {
+        const all = profiles.get().widgets;
+        const history = Object.prototype.hasOwnProperty.call(all, widget.id) ? all[widget.id] : undefined;
+        const exposure = goalReached(widget.goal, history, name, props, time);
+        if (exposure === undefined) continue;
+        update(widget.id, (h) => ({ ...recordOutcome(h, "converted", time), goalExposure: exposure }));
+        const value = conversionValue(props);
+        const variant = history?.variant ?? widget.variants[0].id;
+        events.emit("converted", { id: widget.id, type: widget.type, variant, props, goal: name, ...(value === undefined ? {} : { value }) });
+      }
+    },
+  };
+}

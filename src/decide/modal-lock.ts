@@ -1,0 +1,159 @@
+import type { Env } from "../env/env.js";
+
+/** Who holds the modal across this browser's tabs, as written in localStorage. */
+export interface ModalHolder {
+  tab: string;
+  widget: string;
+  /** The lock lapses at this time unless its tab renews it (heartbeat). */
+  until: number;
+}
+
+export interface ModalLockOptions {
+  env: Env;
+  /** This tab's (this instance's) id. */
+  tab: string;
+  /** Called when another tab released its modal, or its lock lapsed: a good moment to decide again. */
+  onRelease(): void;
+  /** How long a lock lasts without a heartbeat (default 10 s) and how often it is renewed (default 3 s). */
+  ttlMs?: number;
+  heartbeatMs?: number;
+}
+
+export const MODAL_LOCK_KEY = "nudge:modal";
+const CHANNEL = "nudge:modal";
+
+/**
+ * One modal at a time across the tabs of a browser. The tab showing a modal
+ * writes `{ tab, widget, until }` to localStorage and renews it every few
+ * seconds; other tabs see it and wait until it is released (on close, on
+ * pagehide) or lapses (a tab that crashed). Release is announced through a
+ * BroadcastChannel and the `storage` event when they exist. Without storage
+ * it does nothing (every tab decides alone), and it never throws.
+ */
+export function createModalLock(options: ModalLockOptions) {
+  const { env, tab, ttlMs = 10_000, heartbeatMs = 3_000 } = options;
+  let held: string | null = null;
+  let heartbeat: unknown;
+  let retry: unknown;
+  let channel: BroadcastChannel | undefined;
+
+  const storage = (): Storage | undefined => {
+    try {
+      return env.window?.localStorage ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  function read(): ModalHolder | null {
+    try {
+      const raw = storage()?.getItem(MODAL_LOCK_KEY);
+      const value = raw ? (JSON.parse(raw) as Partial<ModalHolder>) : null;
+      if (!value || typeof value.tab !== "string" || typeof value.until !== "number") return null;
+      return { tab: value.tab, widget: String(value.widget ?? ""), until: value.until };
+    } catch {
+      return null;
+    }
+  }
+
+  function write(widget: string): boolean {
+    try {
+      const store = storage();
+      if (!store) return false;
+      store.setItem(MODAL_LOCK_KEY, JSON.stringify({ tab, widget, until: env.now() + ttlMs }));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function notified() {
+    try {
+      options.onRelease();
+    } catch {
+      // The decider reports its own errors; a lock must not break the page.
+    }
+  }
+
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === MODAL_LOCK_KEY && !event.newValue) notified();
+  };
+  try {
+    env.window?.addEventListener("storage", onStorage);
+    const Channel = env.window?.BroadcastChannel;
+    if (Channel) {
+      channel = new Channel(CHANNEL);
+      channel.onmessage = (event) => {
+        if ((event.data as { released?: string } | null)?.released !== tab) notified();
+      };
+      (channel as unknown as { unref?: () => void }).unref?.();
+    }
+  } catch {
+    channel = undefined;
+  }
+
+  function beat() {
+    heartbeat = env.setTimeout(() => {
+      if (!held) return;
+      if (read()?.tab === tab || !heldElsewhere()) write(held);
+      beat();
+    }, heartbeatMs);
+  }
+
+  function heldElsewhere(): ModalHolder | null {
+    const holder = read();
+    return holder && holder.tab !== tab && holder.until > env.now() ? holder : null;
+  }
+
+  function release(): void {
+    if (!held) return;
+    held = null;
+    env.clearTimeout(heartbeat);
+    try {
+      if (read()?.tab === tab) storage()?.removeItem(MODAL_LOCK_KEY);
+      channel?.postMessage({ released: tab });
+    } catch {
+      // Storage went away: the lock lapses by itself.
+    }
+  }
+
+  return {
+    /** The other tab holding a modal now, if any. */
+    heldElsewhere,
+    /** Takes the lock for a modal about to show; false while another tab holds it. */
+    acquire(widget: string): boolean {
+      if (heldElsewhere()) return false;
+      held = widget;
+      if (write(widget)) {
+        // Two tabs may write at once: the last write wins, and the other backs off.
+        if (read()?.tab !== tab) {
+          held = null;
+          return false;
+        }
+        env.clearTimeout(heartbeat);
+        beat();
+      }
+      return true;
+    },
+    /** Releases the lock (the modal closed, the page is hidden, Nudge stops) and tells the other tabs. */
+    release,
+    /** Decide again once another tab's lock would lapse, in case that tab is gone without a word. */
+    retryWhenLapsed(holder: ModalHolder): void {
+      env.clearTimeout(retry);
+      retry = env.setTimeout(notified, Math.max(0, holder.until - env.now()) + 1);
+    },
+    dispose(): void {
+      release();
+      env.clearTimeout(retry);
+      try {
+        env.window?.removeEventListener("storage", onStorage);
+        channel?.close();
+      } catch {
+        // nothing to undo
+      }
+      channel = undefined;
+    },
+  };
+}
+
+export type ModalLock = ReturnType<typeof createModalLock>;
