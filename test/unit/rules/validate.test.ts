@@ -133,7 +133,7 @@ describe("validateRules: each problem with its JSON path and a useful message", 
   });
 
   it("bad trigger type inside the object form", () => {
-    const problem = onlyProblem(file([popup({ trigger: { type: "scroll" } })]));
+    const problem = onlyProblem(file([popup({ trigger: { type: "hover" } })]));
     expect(problem.path).toMatch(/^widgets\[0\]\.trigger/);
     expect(problem.message).toMatch(/delay/);
   });
