@@ -2,7 +2,7 @@ import { parseDuration } from "../rules/duration.js";
 import type { After, Frequency } from "../rules/schema/rules-schema.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CloseReason } from "../render/widget-api.js";
-import { formatWait } from "./schedule.js";
+import { formatElapsed, formatWait } from "./schedule.js";
 
 /** Where the visitor is now, for counting shows per session and per day. */
 export interface CapContext {
@@ -68,7 +68,7 @@ export function frequencyBlocks(frequency: CompiledFrequency, history: WidgetHis
     const wait = cooldown[name];
     if (wait === undefined || !since) return;
     const left = since + wait - time;
-    if (left > 0) blocks.push(`frequency.cooldown.${name}: ${what} ${formatWait(time - since)} ago, eligible again in ${formatWait(left)}`);
+    if (left > 0) blocks.push(`frequency.cooldown.${name}: ${what} ${formatElapsed(time - since)} ago, eligible again in ${formatWait(left)}`);
   };
   cool("afterShown", history.lastShown, "shown");
   cool("afterClosed", history.lastClosed, "closed");
@@ -82,8 +82,8 @@ export function afterBlocks(after: CompiledAfter | undefined, previous: WidgetHi
   const name = `"${after.widget}"`;
   if (!previous?.lastShown) return [`after: ${name} has not been shown to this visitor yet`];
   const left = previous.lastShown + after.shownAtLeastMs - time;
-  if (left > 0) return [`after: ${name} was shown ${formatWait(time - previous.lastShown)} ago, eligible in ${formatWait(left)}`];
-  if (after.notConverted && previous.lastConverted >= previous.lastShown) return [`after.notConverted: ${name} converted ${formatWait(time - previous.lastConverted)} ago`];
+  if (left > 0) return [`after: ${name} was shown ${formatElapsed(time - previous.lastShown)} ago, eligible in ${formatWait(left)}`];
+  if (after.notConverted && previous.lastConverted >= previous.lastShown) return [`after.notConverted: ${name} converted ${formatElapsed(time - previous.lastConverted)} ago`];
   return [];
 }
 

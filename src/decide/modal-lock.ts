@@ -14,7 +14,7 @@ export interface ModalLockOptions {
   tab: string;
   /** Called when another tab released its modal, or its lock lapsed: a good moment to decide again. */
   onRelease(): void;
-  /** How long a lock lasts without a heartbeat (default 10 s) and how often it is renewed (default 3 s). */
+  /** How long a lock lasts without a heartbeat (default 15 s) and how often it is renewed (default 5 s). */
   ttlMs?: number;
   heartbeatMs?: number;
 }
@@ -31,7 +31,7 @@ const CHANNEL = "nudge:modal";
  * it does nothing (every tab decides alone), and it never throws.
  */
 export function createModalLock(options: ModalLockOptions) {
-  const { env, tab, ttlMs = 10_000, heartbeatMs = 3_000 } = options;
+  const { env, tab, ttlMs = 15_000, heartbeatMs = 5_000 } = options;
   let held: string | null = null;
   let heartbeat: unknown;
   let retry: unknown;
