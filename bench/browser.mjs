@@ -28,16 +28,16 @@ export const SDKS = {
   nudge: {
     label: "Nudge (dist/nudge.js, 3-widget rules file)",
     snippet: `<script>window.nudge = window.nudge || [];</script><script async src="/dist/nudge.js" data-rules="/bench/page-rules.json"></script>`,
-    ready: `window.nudge && window.nudge.__nudge === "running" && (window.__nudgeReady ??= (window.nudge.ready.then(() => (window.__nudgeOk = true)), 1)) && window.__nudgeOk === true`,
+    ready: `window.nudge && window.nudge.__nudge === "running" && (window.__nudgeReady ??= (window.nudge.ready.then(() => ((window.__readyAt ??= performance.now()), (window.__nudgeOk = true))), 1)) && window.__nudgeOk === true`,
   },
   growthbook: {
     label: "GrowthBook (auto.min.js, features from the local server)",
-    snippet: `<script>document.addEventListener("growthbookdata", () => (window.__gbReady = true));</script><script async src="/peer/growthbook/auto.min.js" data-api-host="/gb" data-client-key="sdk-bench" data-no-streaming="true"></script>`,
+    snippet: `<script>document.addEventListener("growthbookdata", () => ((window.__readyAt ??= performance.now()), (window.__gbReady = true)));</script><script async src="/peer/growthbook/auto.min.js" data-api-host="/gb" data-client-key="sdk-bench" data-no-streaming="true"></script>`,
     ready: "window.__gbReady === true",
   },
   posthog: {
     label: "PostHog (snippet → array.js, api_host = local server)",
-    snippet: `<script>${POSTHOG_SNIPPET}posthog.init("phc_bench", { api_host: location.origin + "/ph", loaded: () => (window.__phReady = true) });</script>`,
+    snippet: `<script>${POSTHOG_SNIPPET}posthog.init("phc_bench", { api_host: location.origin + "/ph", loaded: () => ((window.__readyAt ??= performance.now()), (window.__phReady = true)) });</script>`,
     ready: "window.__phReady === true",
   },
 };
@@ -116,8 +116,8 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function newPage(browser, origin, blocked, storageState) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
+async function newPage(browser, origin, blocked, storageState, reducedMotion = "no-preference") {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState, reducedMotion });
   // Anything not for the local server is aborted (and counted): nothing leaves the machine.
   await context.route(
     (url) => !url.href.startsWith(origin),
@@ -141,8 +141,8 @@ async function metrics(cdp) {
 }
 
 /** One page load of one SDK in a fresh context; returns its metrics after init (+ `settleMs` idle). */
-async function loadOnce(browser, origin, sdkKey, blocked, { settleMs, storageState } = {}) {
-  const { context, page, cdp } = await newPage(browser, origin, blocked, storageState);
+async function loadOnce(browser, origin, sdkKey, blocked, { settleMs, storageState, reducedMotion } = {}) {
+  const { context, page, cdp } = await newPage(browser, origin, blocked, storageState, reducedMotion);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${origin}/page.html?sdk=${sdkKey}`, { waitUntil: "load" });
@@ -150,8 +150,8 @@ async function loadOnce(browser, origin, sdkKey, blocked, { settleMs, storageSta
   await page.waitForFunction(SDKS[sdkKey].ready, null, { timeout: 15_000, polling: 20 }).catch(() => (ready = false));
   await page.waitForTimeout(settleMs);
   const m = await metrics(cdp);
-  const longtasks = await page.evaluate(() => window.__bench.longtasks);
-  return { context, page, cdp, result: { ...m, ready, longtasks, errors } };
+  const { longtasks, readyAt } = await page.evaluate(() => ({ longtasks: window.__bench.longtasks, readyAt: window.__readyAt }));
+  return { context, page, cdp, result: { ...m, ready, readyAt, longtasks, errors } };
 }
 
 /** In the page: Nudge's show() → `shown` event → the next frame rendered. See README for what this measures. */
@@ -188,7 +188,6 @@ async function showTiming(page, id) {
       toShown: shownAt - t0,
       toFrame: frame.after - t0,
       hasDialog: !!dialog,
-      fcp: window.__bench.paints.find((p) => p.name === "first-contentful-paint")?.start,
       longtasks: window.__bench.longtasks.slice(before),
     };
   }, id);
@@ -238,18 +237,34 @@ export async function benchBrowser({ runs = 5, settleMs = 1000, showRuns = 5 } =
       }
     }
     // Trigger → paint: fresh context, Nudge initialised, then show() cold, hide, show() warm.
-    const shows = { cold: [], warm: [], initLongtasks: [] };
-    for (let run = 0; run < showRuns; run++) {
-      const { context, page, result } = await loadOnce(browser, origin, "nudge", blocked, { settleMs: 300 });
+    const shows = { cold: [], coldReduced: [], warm: [], initLongtasks: [] };
+    for (let run = 0; run < showRuns * 2; run++) {
+      // Odd runs: the same cold show with prefers-reduced-motion: reduce (the popup's fade-in is off).
+      const reduced = run % 2 === 1;
+      const { context, page, result } = await loadOnce(browser, origin, "nudge", blocked, { settleMs: 300, reducedMotion: reduced ? "reduce" : "no-preference" });
       shows.initLongtasks.push(result.longtasks);
-      const paintsBefore = await page.evaluate(() => window.__bench.paints.length);
+      const paintsBefore = await page.evaluate(() => performance.getEntriesByType("paint").length);
       const cold = await showTiming(page, "bench-popup");
-      cold.fcpAfterShow = paintsBefore === 0 && cold.fcp !== undefined ? cold.fcp - cold.t0 : undefined;
+      // Paint entries are delivered well after the frame (headless): wait for the entry.
+      await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 5000, polling: 50 }).catch(() => {});
+      const fcp = await page.evaluate(() => {
+        const e = performance.getEntriesByName("first-contentful-paint")[0];
+        return e && { start: e.startTime, paintTime: e.paintTime };
+      });
+      if (paintsBefore === 0 && fcp) {
+        cold.fcpAfterShow = (fcp.paintTime ?? fcp.start) - cold.t0;
+        cold.fcpPresentedAfterShow = fcp.start - cold.t0;
+      }
+      if (reduced) {
+        shows.coldReduced.push(cold);
+        await context.close();
+        continue;
+      }
       shows.cold.push(cold);
-      await hideAndWait(page);
-      shows.warm.push(await showTiming(page, "bench-popup"));
-      await hideAndWait(page);
-      shows.warm.push(await showTiming(page, "bench-popup"));
+      for (let i = 0; i < 3; i++) {
+        await hideAndWait(page);
+        shows.warm.push(await showTiming(page, "bench-popup"));
+      }
       await context.close();
     }
     const summary = {};
@@ -258,7 +273,8 @@ export async function benchBrowser({ runs = 5, settleMs = 1000, showRuns = 5 } =
       summary[key] = {
         label: key === "nudge-repeat" ? "Nudge, repeat view (rules cached, no validator)" : key === "nudge" ? "Nudge, first visit (rules validated)" : SDKS[key].label,
         runs: list.length,
-        ready: list.every((r) => r.ready),
+        ready: list.filter((r) => r.ready).length,
+        readyAtMs: median(list.map((r) => r.readyAt)),
         scriptMs: median(list.map((r) => r.scriptMs)),
         taskMs: median(list.map((r) => r.taskMs)),
         heapKB: median(list.map((r) => r.heapKB)),
@@ -276,6 +292,7 @@ export async function benchBrowser({ runs = 5, settleMs = 1000, showRuns = 5 } =
       toFrameMs: median(ok(list).map((s) => s.toFrame)),
       maxToFrameMs: Math.max(...ok(list).map((s) => s.toFrame)),
       fcpMs: median(ok(list).map((s) => s.fcpAfterShow)),
+      fcpPresentedMs: median(ok(list).map((s) => s.fcpPresentedAfterShow)),
       longtasks: ok(list).flatMap((s) => s.longtasks),
       dialog: ok(list).every((s) => s.hasDialog),
     });
@@ -284,7 +301,7 @@ export async function benchBrowser({ runs = 5, settleMs = 1000, showRuns = 5 } =
       runs,
       settleMs,
       summary,
-      shows: { cold: showSummary(shows.cold), warm: showSummary(shows.warm), initLongtasks: shows.initLongtasks.flat() },
+      shows: { cold: showSummary(shows.cold), coldReduced: showSummary(shows.coldReduced), warm: showSummary(shows.warm), initLongtasks: shows.initLongtasks.flat() },
       blocked: [...new Set(blocked)],
     };
   } finally {

@@ -3,9 +3,9 @@
 //   (src/profile/profile.ts recordEvent/recordPageView, replayed here before timing, as tracking does
 //   during the visit); what is timed is what a decision costs: buildFacts (src/profile/build-facts.ts)
 //   + the 200 compiled conditions.
-//   Nudge's profile keeps per-name { count, last } only, so the "event X ≥ N times in the last D days"
-//   counts do not exist in it yet ($event is being written): row A adds them precomputed (outside the
-//   timing), row B computes them inside the timing by scanning the raw event list, as a peer must.
+//   As issue #7 asks for now, the "event X ≥ N times in the last D days" counts are precomputed facts for
+//   every engine (Nudge's own $event operator is not what is timed): row A adds them precomputed
+//   (outside the timing), row B computes them inside the timing by scanning the raw event list, as a peer must.
 // - GrowthBook: a peer's straightforward way: scan the raw event list into facts, then evalCondition.
 import "./ts.mjs";
 import { evalCondition } from "@growthbook/growthbook";

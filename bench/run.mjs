@@ -77,8 +77,17 @@ const chromiumVersion = browser?.chromium ?? (() => {
     return "n/a";
   }
 })();
+const git = (...a) => {
+  try {
+    return execFileSync("git", a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "";
+  }
+};
+const commit = git("rev-parse", "--short", "HEAD") || "unknown";
+const dirty = git("status", "--porcelain", "--", "src", "widgets", "rollup.config.mjs");
 const cpu = cpus();
-const machine = `Node ${process.version}, ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Chromium ${chromiumVersion}, load average ${load.toFixed(2)} at start${quick ? ", --quick" : ""}`;
+const machine = `commit ${commit}${dirty ? " with uncommitted changes in src/ or widgets/ (measured as they are)" : ""}; Node ${process.version}, ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} cores), Chromium ${chromiumVersion}, load average ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end${quick ? ", --quick" : ""}`;
 const date = new Date().toISOString().slice(0, 10);
 console.log(`\n${date}: ${machine}. Took ${Math.round((Date.now() - started) / 1000)} s.`);
 
