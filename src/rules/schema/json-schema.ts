@@ -12,7 +12,7 @@ export function rulesJsonSchema(): Record<string, unknown> {
   const widget = toJson(widgetSchema());
   widget.allOf = Object.entries(builtinContentSchemas()).map(([type, content]) => ({
     if: { properties: { type: { const: type } }, required: ["type"] },
-    then: { properties: { content: toJson(content) } },
+    then: { properties: { content: toJson(content), variants: { type: "array", items: { type: "object", properties: { content: toJson(content) } } } } },
   }));
   const properties = root.properties as Record<string, Record<string, unknown>>;
   properties.widgets = { type: "array", items: widget, description: "The widgets: when each shows, how often, and what it says." };
