@@ -5,13 +5,14 @@ import { addToCart, removeFromCart } from "../profile/cart.js";
 import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
 import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
-import { localStorageStore, memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
+import { memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
 import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
 import { readPage, watchNavigation } from "../track/page.js";
 import * as args from "./arguments.js";
 import { builtinWidgets, modalTypes } from "./builtin-widgets.js";
+import { runCommand, safeLocalStore } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
@@ -312,37 +313,9 @@ export function createNudge(options: NudgeOptions) {
      * Runs a command in the script-tag queue format: `["track", "signup", {…}]`,
      * `["cart.add", item]`, or a function called with the instance.
      */
-    push: safe("push()", (command: unknown): number => {
-      if (typeof command === "function") {
-        command(instance);
-        return 0;
-      }
-      if (!Array.isArray(command) || typeof command[0] !== "string") throw new args.ArgumentProblem("push(): expected [\"method\", ...arguments] or a function");
-      const [method, ...rest] = command as [string, ...unknown[]];
-      const target = COMMANDS.has(method) ? resolveCommand(instance, method) : undefined;
-      if (!target) throw new args.ArgumentProblem(`push(): unknown command "${method}"`);
-      target(...rest);
-      return 0;
-    }, 0),
+    push: safe("push()", (command: unknown): number => runCommand(instance, command), 0),
   };
   return instance;
 }
 
 export type Nudge = ReturnType<typeof createNudge>;
-
-const COMMANDS = new Set(["track", "page", "identify", "cart.add", "cart.remove", "cart.set", "cart.clear", "purchase", "consent", "forget", "show", "hide", "on", "registerWidget"]);
-
-function resolveCommand(instance: Nudge, method: string): ((...a: unknown[]) => unknown) | undefined {
-  const [first, second] = method.split(".");
-  const owner = second ? (instance as unknown as Record<string, Record<string, unknown>>)[first] : (instance as unknown as Record<string, unknown>);
-  const fn = owner?.[second ?? first];
-  return typeof fn === "function" ? (fn as (...a: unknown[]) => unknown) : undefined;
-}
-
-function safeLocalStore(win: Window): KeyValueStore | undefined {
-  try {
-    return localStorageStore(win.localStorage);
-  } catch {
-    return undefined;
-  }
-}

@@ -1,0 +1,38 @@
+import { localStorageStore, type KeyValueStore } from "../profile/storage.js";
+import { ArgumentProblem } from "./arguments.js";
+
+/**
+ * Runs one command of the script-tag queue on an instance: `["track", "signup", {…}]`,
+ * `["cart.add", item]`, or a function called with the instance. Throws an
+ * `ArgumentProblem` for anything else (the caller turns it into a warning).
+ */
+export function runCommand(instance: object, command: unknown): number {
+  if (typeof command === "function") {
+    command(instance);
+    return 0;
+  }
+  if (!Array.isArray(command) || typeof command[0] !== "string") throw new ArgumentProblem('push(): expected ["method", ...arguments] or a function');
+  const [method, ...rest] = command as [string, ...unknown[]];
+  const target = COMMANDS.has(method) ? resolveCommand(instance, method) : undefined;
+  if (!target) throw new ArgumentProblem(`push(): unknown command "${method}"`);
+  target(...rest);
+  return 0;
+}
+
+const COMMANDS = new Set(["track", "page", "identify", "cart.add", "cart.remove", "cart.set", "cart.clear", "purchase", "consent", "forget", "show", "hide", "on", "registerWidget"]);
+
+function resolveCommand(instance: object, method: string): ((...a: unknown[]) => unknown) | undefined {
+  const [first, second] = method.split(".");
+  const owner = second ? (instance as Record<string, Record<string, unknown>>)[first] : (instance as Record<string, unknown>);
+  const fn = owner?.[second ?? first];
+  return typeof fn === "function" ? (fn as (...a: unknown[]) => unknown) : undefined;
+}
+
+/** The localStorage store, or undefined where reading `localStorage` throws (blocked storage). */
+export function safeLocalStore(win: Window): KeyValueStore | undefined {
+  try {
+    return localStorageStore(win.localStorage);
+  } catch {
+    return undefined;
+  }
+}
