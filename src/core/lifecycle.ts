@@ -62,10 +62,15 @@ export function createLifecycle(deps: LifecycleDeps) {
 
   return {
     host,
-    /** A widget passed every gate: its variant is recorded (sticky) and `eligible` sent. */
+    /**
+     * A widget passed every gate: its variant is recorded (sticky) and `eligible` sent. For the
+     * control group this stands in for the show: it counts against the same caps and cooldowns,
+     * so both groups are exposed (and can convert) equally often.
+     */
     eligible(widget: CompiledWidget, variant: string): void {
-      update(widget.id, (h) => recordEligible(h, env.now(), variant));
-      events.emit("eligible", { id: widget.id, type: widget.type, variant, holdout: variant === HOLDOUT });
+      const holdout = variant === HOLDOUT;
+      update(widget.id, (h) => recordEligible(holdout ? recordShown(h, deps.caps(), env.now()) : h, env.now(), variant));
+      events.emit("eligible", { id: widget.id, type: widget.type, variant, holdout });
     },
     /** A tracked event: each widget whose goal it meets converts, once per showing (or eligibility, for the control group). */
     tracked(name: string, props: Record<string, unknown>): void {

@@ -79,6 +79,22 @@ describe("holdout", () => {
     expect(onScreen()).toEqual([]);
   });
 
+  it("for the control group, eligibility counts against the caps as a show would, so both groups are exposed alike", async () => {
+    const h = start(rulesOf([abTest]), { widgets }); // frequency: { session: 1 }
+    const eligible = collect(h, "eligible");
+    h.nudge.identify(userIn(HOLDOUT));
+    await h.nudge.ready;
+    h.nudge.page();
+    await settle();
+    expect(eligible).toHaveLength(1);
+    expect(blocked(h, "welcome")).toContain("frequency.session: shown 1 of 1 times this session");
+    await h.clock.advance(31 * 60_000);
+    h.nudge.page();
+    await settle();
+    expect(eligible).toHaveLength(2);
+    expect(h.shown).toEqual([]);
+  });
+
   it("a lower-priority widget can still show to a holdout visitor", async () => {
     const h = start(rulesOf([{ ...abTest, priority: 5 }, { id: "other", type: "banner", content: { title: "other" } }]), { widgets });
     h.nudge.identify(userIn(HOLDOUT));
