@@ -161,6 +161,19 @@ export function createDecider(deps: DeciderDeps) {
     }
   }
 
+  let pendingConsider: unknown;
+  /**
+   * Triggers due at the same moment (two 6 s delays) fire in separate timer tasks: waiting one
+   * tick lets them all arrive, so `priority`, not timer order, decides which shows.
+   */
+  function considerSoon(): void {
+    if (pendingConsider !== undefined) return;
+    pendingConsider = env.setTimeout(() => {
+      pendingConsider = undefined;
+      void consider();
+    }, 0);
+  }
+
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
     return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
   }
@@ -179,7 +192,7 @@ export function createDecider(deps: DeciderDeps) {
         env,
         fire(id: string) {
           fired.add(id);
-          if (!arming) void consider();
+          if (!arming) considerSoon();
         },
       });
       arming = false;
@@ -235,6 +248,7 @@ export function createDecider(deps: DeciderDeps) {
     dispose(): void {
       triggers?.dispose();
       triggers = null;
+      if (pendingConsider !== undefined) env.clearTimeout(pendingConsider);
       lock.dispose();
     },
   };

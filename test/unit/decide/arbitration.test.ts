@@ -60,6 +60,18 @@ describe("priority and re-checks", () => {
     expect(onScreen()).toEqual(["low"]);
   });
 
+  // Regression: two delay triggers with the same deadline fire in separate timer tasks; the first
+  // used to show before the second arrived, so timer order beat priority.
+  it("of two delay triggers due at the same moment, the higher priority shows", async () => {
+    const delayed = (id: string, priority: number) => ({ id, type: "offer", priority, trigger: { type: "delay", after: "6s" }, content: { title: id } });
+    const h = start(rulesOf([delayed("first-in-file", 1), delayed("important", 9)]), { widgets });
+    await h.nudge.ready;
+    expect(onScreen()).toEqual([]);
+    await h.clock.advance(6000);
+    await settle();
+    expect(onScreen()).toEqual(["important"]);
+  });
+
   it("a widget due while its conditions stopped holding is checked again, and does not show", async () => {
     const h = start(rulesOf([{ id: "cart", type: "offer", trigger: { type: "delay", after: "10s" }, when: { "cart.count": { $gte: 1 } }, content: { title: "cart" } }]), { widgets });
     await h.nudge.ready;
