@@ -9,7 +9,9 @@ import { memoryStore, openBestStore, type KeyValueStore } from "../profile/stora
 import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
+import { watchDataLayer } from "../track/datalayer.js";
 import { readPage, watchNavigation } from "../track/page.js";
+import { classifySource } from "../track/source.js";
 import * as args from "./arguments.js";
 import { builtinWidgets, modalTypes } from "./builtin-widgets.js";
 import { runCommand, safeLocalStore } from "./commands.js";
@@ -83,25 +85,28 @@ export function createNudge(options: NudgeOptions) {
   }
 
   function record(name: string, props: Record<string, unknown>, change?: (p: Profile) => Profile) {
-    profiles.update((p) => recordEvent(change ? change(p) : p, name, env.now(), newId));
+    profiles.update((p) => recordEvent(change ? change(p) : p, name, env.now(), newId, props));
     events.emit("track", { name, props });
     lifecycle.tracked(name, props);
     void decider?.event(name, props);
   }
 
   const caps = () => ({ sessionId: profiles.get().session.id, day: dayOf(env.now()) });
-  const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, rules: () => rules, caps, closed: () => decider?.closed() });
+  const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, headless: options.headless, rules: () => rules, caps, closed: () => decider?.closed() });
   const host = lifecycle.host;
 
   function pageView(previousUrl?: string) {
     page = readPage(env, previousUrl);
     pageStart = env.now();
     pageCounted = true;
-    profiles.update((p) => recordPageView(p, env.now(), newId));
+    profiles.update((p) => recordPageView(p, env.now(), newId, visitSource()));
     events.emit("track", { name: "page_view", props: { path: page.path } });
     lifecycle.tracked("page_view", { path: page.path });
     void decider?.pageView();
   }
+
+  /** Where this page view's visit came from (kept when it starts a session). */
+  const visitSource = () => classifySource(page.query, page.referrer, env.window?.location.hostname ?? "");
 
   async function openStorage(): Promise<KeyValueStore> {
     if (options.store) return options.store;
@@ -116,10 +121,15 @@ export function createNudge(options: NudgeOptions) {
     opened = true;
     if (options.trackPageViews !== false) {
       pageCounted = true;
-      profiles.update((p) => recordPageView(p, env.now(), newId));
+      profiles.update((p) => recordPageView(p, env.now(), newId, visitSource()));
       cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
+    // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
+    if (options.dataLayer !== false) {
+      const name = typeof options.dataLayer === "string" ? options.dataLayer : "dataLayer";
+      cleanups.push(watchDataLayer(env.window, (command) => instance.push(command), name));
+    }
     const flush = () => {
       decider?.pageHidden();
       void profiles.flushOnHide();

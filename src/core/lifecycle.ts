@@ -8,7 +8,7 @@ import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import type { createEmitter } from "./emitter.js";
 import type { Reporter } from "./report.js";
-import type { NudgeEvents } from "./types.js";
+import type { NudgeEvents, NudgeOptions } from "./types.js";
 import { createWidgetHost, type Shown } from "./widget-host.js";
 
 export interface LifecycleDeps {
@@ -18,6 +18,7 @@ export interface LifecycleDeps {
   profiles: ProfileStore;
   widgets: Map<string, WidgetDefinition | WidgetLoader>;
   nonce?: string;
+  headless?: NudgeOptions["headless"];
   rules(): CompiledRules | null;
   caps(): CapContext;
   /** A widget went away (the decider releases the cross-tab modal lock). */
@@ -42,6 +43,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     reporter: deps.reporter,
     widgets: deps.widgets,
     nonce: deps.nonce,
+    headless: deps.headless,
     locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
     shown(shown) {
       update(shown.widget.id, (h) => recordShown(h, deps.caps(), env.now()));

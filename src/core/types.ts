@@ -1,6 +1,6 @@
 import type { Env } from "../env/env.js";
 import type { KeyValueStore } from "../profile/storage.js";
-import type { CloseReason, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { CloseReason, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
 import type { RulesFile } from "../rules/schema/rules-schema.js";
 import type { NudgeProblem } from "./report.js";
 
@@ -15,6 +15,12 @@ export interface NudgeOptions {
   consent?: "granted" | "required";
   /** Custom widget types, or replacements for built-in ones: a definition or a lazy loader. */
   widgets?: Record<string, WidgetDefinition | WidgetLoader>;
+  /**
+   * Pick up GA4 ecommerce events (`view_item`, `add_to_cart`, `purchase`…) that the page pushes to
+   * `window.dataLayer`, including those pushed before Nudge loaded (default true). `false` turns it
+   * off; a string names another layer.
+   */
+  dataLayer?: boolean | string;
   /** Track page views and single-page-app navigations automatically (default true). */
   trackPageViews?: boolean;
   /** CSP nonce for the `<style>` fallback in browsers without constructable stylesheets. */
@@ -23,6 +29,13 @@ export interface NudgeOptions {
   env?: Partial<Env>;
   /** Replace the storage (default: IndexedDB, then localStorage, then memory). */
   store?: KeyValueStore;
+  /**
+   * Records shows without rendering; for simulation and tests. No DOM is needed and
+   * the renderer never loads: `shown` is recorded and emitted, `hide()` closes as usual.
+   * A function also gets each shown widget's props (filled content, `close`, `click`,
+   * `convert`), to act on it as the visitor would.
+   */
+  headless?: boolean | ((widget: WidgetProps) => void);
 }
 
 /** Payload of widget lifecycle events. */

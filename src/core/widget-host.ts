@@ -1,7 +1,7 @@
 import type { Env } from "../env/env.js";
 import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
-import type { CloseReason, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { CloseReason, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
 import { fillContent } from "../render/template.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { Reporter } from "./report.js";
@@ -18,6 +18,8 @@ export interface WidgetHostDeps {
   widgets: Map<string, WidgetLoader | WidgetDefinition>;
   locale(): { locale: string; currency: string };
   nonce?: string;
+  /** Record shows without rendering (see `NudgeOptions.headless`). */
+  headless?: boolean | ((widget: WidgetProps) => void);
   /** Lifecycle callbacks, owned by the instance (profile and events). */
   shown(shown: Shown): void;
   closed(shown: Shown, reason: CloseReason): void;
@@ -61,7 +63,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     const { announced } = current;
     current = null;
     generation++;
-    void getRenderer().then((r) => r.unmount());
+    void renderer?.then((r) => r.unmount());
     if (announced) deps.closed(shown, reason);
   }
 
@@ -69,11 +71,12 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     showing: () => (current ? { id: current.widget.id, modal: current.modal } : null),
     /** Shows a widget in a variant; templates in its content are filled from the facts here, before the widget sees them. */
     async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
-      if (!deps.env.document) return false;
+      const { headless } = deps;
+      if (!deps.env.document && !headless) return false;
       let definition: WidgetDefinition | undefined;
-      let render: Renderer;
+      let render: Renderer | undefined;
       try {
-        [definition, render] = await Promise.all([definitionOf(widget.type), getRenderer()]);
+        [definition, render] = await Promise.all([definitionOf(widget.type), headless ? undefined : getRenderer()]);
       } catch (error) {
         deps.reporter.error(`widget "${widget.id}"`, new Error(`the code of widget type "${widget.type}" failed to load: ${(error as Error)?.message}`));
         return false;
@@ -90,7 +93,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
       const { locale, currency } = deps.locale();
       // Callbacks from a widget that was since replaced or closed are ignored.
       const live = () => mine === generation;
-      render.mount(definition, {
+      const props: WidgetProps = {
         id: widget.id,
         content: fillContent(content, snapshot),
         facts: snapshot,
@@ -100,7 +103,15 @@ export function createWidgetHost(deps: WidgetHostDeps) {
         click: (props) => live() && deps.clicked(shown, props ?? {}),
         convert: (props) => live() && deps.converted(shown, props ?? {}),
         track: (name, props) => live() && deps.tracked(shown, name, props ?? {}),
-      });
+      };
+      if (render) render.mount(definition, props);
+      else if (typeof headless === "function") {
+        try {
+          headless(props);
+        } catch (error) {
+          widgetFailed(error);
+        }
+      }
       if (!live()) return false; // it failed during its first render
       shown.announced = true;
       deps.shown(shown);

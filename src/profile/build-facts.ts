@@ -2,6 +2,7 @@ import type { Env } from "../env/env.js";
 import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts } from "./facts.js";
 import { dayOf, type Profile } from "./profile.js";
+import { rfm } from "./rfm.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -38,6 +39,17 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     attributes: profile.attributes,
     segments: context.segments ?? [],
     events: profile.events,
+    rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now),
+    viewed: viewedFacts(profile.viewed),
+  };
+}
+
+function viewedFacts(viewed: Profile["viewed"]): Facts["viewed"] {
+  const [last] = viewed.products;
+  return {
+    products: viewed.products.map((p) => p.id),
+    categories: Object.keys(viewed.categories).sort((a, b) => viewed.categories[b] - viewed.categories[a]),
+    last: last ? { id: last.id, name: last.name, price: last.price, category: last.category } : null,
   };
 }
 
@@ -56,6 +68,8 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     device: deviceType(nav?.userAgent ?? "", env.window?.innerWidth ?? 1024),
     language: nav?.language ?? "",
     timezone: timeZone(),
+    source: profile.session.source ?? null,
+    firstSource: profile.firstSource ?? null,
   };
 }
 

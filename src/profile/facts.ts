@@ -1,3 +1,7 @@
+import type { EventHistory } from "../rules/condition/types.js";
+import type { VisitSource } from "../track/source.js";
+import type { RfmFacts } from "./rfm.js";
+
 /**
  * The facts document: everything a condition in the rules file can test,
  * addressed by dotted paths such as `visitor.pagesThisSession` or `cart.value`.
@@ -13,8 +17,12 @@ export interface Facts {
   attributes: Record<string, unknown>;
   /** Names of the rules file's segments the visitor is in now. */
   segments: string[];
-  /** Per event name: how many times it happened and when it last did. */
-  events: Record<string, { count: number; last: number }>;
+  /** Per event name: count, first and last time, per-day counts and the last raw events (what `$event` reads). */
+  events: Record<string, EventHistory>;
+  /** Recency, frequency and monetary scores (1–5) and the RFM segment; zeros and null before the first order. */
+  rfm: RfmFacts;
+  /** Recently viewed product ids (newest first) and categories (most viewed first). */
+  viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
 }
 
 export interface PageFacts {
@@ -41,6 +49,10 @@ export interface VisitorFacts {
   device: "mobile" | "tablet" | "desktop";
   language: string;
   timezone: string;
+  /** Where this session's visit came from: channel (paid, email, social, search, referral, direct), source, medium, campaign. */
+  source: VisitSource | null;
+  /** Where the visitor came from the very first time. */
+  firstSource: VisitSource | null;
 }
 
 export interface TimeFacts {

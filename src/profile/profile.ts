@@ -1,7 +1,22 @@
+import type { EventHistory } from "../rules/condition/types.js";
+import type { VisitSource } from "../track/source.js";
 import type { CartItem } from "./facts.js";
+import { addEvent, upgradeHistory } from "./history.js";
 
 /** Bump when the stored shape changes, and add a step to `migrateProfile`. */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
+
+/** Products kept in the recently-viewed list. */
+export const KEEP_VIEWED = 20;
+
+/** A product the visitor looked at (from `view_item`). */
+export interface ViewedProduct {
+  id: string;
+  name?: string;
+  price?: number;
+  category?: string;
+  time: number;
+}
 
 /** A session ends after this much inactivity, as in common analytics tools. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -42,12 +57,18 @@ export interface Profile {
   firstSeen: number;
   lastSeen: number;
   sessions: number;
-  session: { id: string; start: number; pages: number };
+  /** The current session; `source` is where the visit that started it came from. */
+  session: { id: string; start: number; pages: number; source?: VisitSource };
+  /** Where the visitor came from the very first time (first touch). */
+  firstSource?: VisitSource;
   pagesTotal: number;
   attributes: Record<string, unknown>;
   cart: CartItem[];
   orders: { count: number; total: number; last: { id: string; value: number; time: number } | null };
-  events: Record<string, { count: number; last: number }>;
+  /** Per event name: a bounded history (see `EventHistory`), whatever the number of events. */
+  events: Record<string, EventHistory>;
+  /** Recently viewed products, newest first, and how often each category was viewed. */
+  viewed: { products: ViewedProduct[]; categories: Record<string, number> };
   widgets: Record<string, WidgetHistory>;
 }
 
@@ -65,6 +86,7 @@ export function newProfile(id: string, now: number): Profile {
     cart: [],
     orders: { count: 0, total: 0, last: null },
     events: {},
+    viewed: { products: [], categories: {} },
     widgets: {},
   };
 }
@@ -87,30 +109,62 @@ export function touchSession(profile: Profile, now: number, newId: () => string)
   return { ...profile, lastSeen: now, sessions: profile.sessions + 1, session: { id: newId(), start: now, pages: 0 } };
 }
 
-export function recordPageView(profile: Profile, now: number, newId: () => string): Profile {
+/** Counts a page view; `source` says where this visit came from and is kept when it starts a session. */
+export function recordPageView(profile: Profile, now: number, newId: () => string, source?: VisitSource): Profile {
   const touched = touchSession(profile, now, newId);
+  const starts = touched.session.pages === 0;
   return {
     ...touched,
     pagesTotal: touched.pagesTotal + 1,
-    session: { ...touched.session, pages: touched.session.pages + 1 },
+    session: { ...touched.session, pages: touched.session.pages + 1, ...(starts && source ? { source } : {}) },
+    firstSource: touched.firstSource ?? source,
     events: countEvent(touched.events, "page_view", now),
   };
 }
 
-export function recordEvent(profile: Profile, name: string, now: number, newId: () => string): Profile {
+export function recordEvent(profile: Profile, name: string, now: number, newId: () => string, props?: Record<string, unknown>): Profile {
   const touched = touchSession(profile, now, newId);
-  return { ...touched, events: countEvent(touched.events, name, now) };
+  const viewed = name === "view_item" && props ? recordViewed(touched.viewed, props, now) : touched.viewed;
+  return { ...touched, viewed, events: countEvent(touched.events, name, now, props) };
 }
 
-function countEvent(events: Profile["events"], name: string, now: number): Profile["events"] {
+function countEvent(events: Profile["events"], name: string, now: number, props?: Record<string, unknown>): Profile["events"] {
   const previous = Object.prototype.hasOwnProperty.call(events, name) ? events[name] : undefined;
-  return { ...events, [name]: { count: (previous?.count ?? 0) + 1, last: now } };
+  return { ...events, [name]: addEvent(previous, now, props) };
 }
 
-/** The stored profile if it is one we can read (migrated), else undefined: the caller starts clean. */
+/** Moves a viewed product to the front of the recently-viewed list and counts its category. */
+function recordViewed(viewed: Profile["viewed"], props: Record<string, unknown>, now: number): Profile["viewed"] {
+  const id = typeof props.id === "number" ? String(props.id) : props.id;
+  if (typeof id !== "string" || !id) return viewed;
+  const product: ViewedProduct = { id, time: now };
+  if (typeof props.name === "string") product.name = props.name;
+  if (typeof props.price === "number") product.price = props.price;
+  const category = typeof props.category === "string" && props.category !== "__proto__" ? props.category : undefined;
+  if (category) product.category = category;
+  return {
+    products: [product, ...viewed.products.filter((p) => p.id !== id)].slice(0, KEEP_VIEWED),
+    categories: category ? { ...viewed.categories, [category]: (hasOwn(viewed.categories, category) ? viewed.categories[category] : 0) + 1 } : viewed.categories,
+  };
+}
+
+function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** v1 kept `{ count, last }` per event and no recently-viewed list. */
+function fromV1(stored: Record<string, unknown>): Record<string, unknown> {
+  const events: Record<string, EventHistory> = {};
+  if (isRecord(stored.events)) for (const [name, old] of Object.entries(stored.events)) if (isRecord(old)) events[name] = upgradeHistory(old);
+  return { ...stored, v: 2, events, viewed: { products: [], categories: {} } };
+}
+
+/** The stored profile if it is one we can read (migrated to the current version), else undefined: the caller starts clean. */
 export function migrateProfile(stored: unknown): Profile | undefined {
-  if (!isRecord(stored) || stored.v !== PROFILE_VERSION) return undefined;
-  const p = stored as unknown as Profile;
+  if (!isRecord(stored)) return undefined;
+  const current = stored.v === 1 ? fromV1(stored) : stored;
+  if (current.v !== PROFILE_VERSION) return undefined;
+  const p = current as unknown as Profile;
   const wellFormed =
     typeof p.rev === "number" &&
     typeof p.id === "string" &&
@@ -121,6 +175,9 @@ export function migrateProfile(stored: unknown): Profile | undefined {
     Array.isArray(p.cart) &&
     isRecord(p.orders) &&
     isRecord(p.events) &&
+    isRecord(p.viewed) &&
+    Array.isArray(p.viewed.products) &&
+    isRecord(p.viewed.categories) &&
     isRecord(p.widgets) &&
     isRecord(p.attributes);
   return wellFormed ? p : undefined;

@@ -143,13 +143,23 @@ describe("profile functions", () => {
     expect(migrateProfile(JSON.parse(JSON.stringify(good)))).toEqual(good);
   });
 
+  it("migrates a v1 profile: event counts become histories, an empty recently-viewed list is added", () => {
+    const v1 = { ...newProfile("v", 1), v: 1, events: { add_to_cart: { count: 3, last: 500 } } } as Record<string, unknown>;
+    delete v1.viewed;
+    const migrated = migrateProfile(JSON.parse(JSON.stringify(v1)))!;
+    expect(migrated.v).toBe(2);
+    expect(migrated.events.add_to_cart).toEqual({ count: 3, first: 500, last: 500, days: {}, recent: [] });
+    expect(migrated.viewed).toEqual({ products: [], categories: {} });
+  });
+
   it.each([
     ["undefined", undefined],
     ["null", null],
     ["a string", "{not json"],
     ["an array", []],
     ["a number", 42],
-    ["another version", { ...newProfile("v", 1), v: 2 }],
+    ["a future version", { ...newProfile("v", 1), v: 3 }],
+    ["viewed missing", { ...newProfile("v", 1), viewed: undefined }],
     ["no version", { ...newProfile("v", 1), v: undefined }],
     ["a numeric id", { ...newProfile("v", 1), id: 5 }],
     ["firstSeen as a string", { ...newProfile("v", 1), firstSeen: "yesterday" }],
