@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { checkCondition } from "./condition/index.js";
 import { closest, jsonPath, type RulesProblem } from "./problems.js";
+import { segmentCycles } from "./segment-cycles.js";
 import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";
 import { parseLocalDate } from "../decide/schedule.js";
 
@@ -39,6 +40,7 @@ function validate(input: unknown): ValidationResult {
   for (const [name, condition] of Object.entries(rawSegments)) {
     problems.push(...conditionProblems(condition, `segments.${name}`, segmentNames));
   }
+  problems.push(...segmentCycles(rawSegments));
   if (problems.length) return { rules: null, problems };
 
   const widgets: WidgetRule[] = [];
