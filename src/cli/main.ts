@@ -6,6 +6,9 @@ import { validateRules } from "../rules/validate.js";
 
 const USAGE = `Usage:
   nudge validate <rules.json> [--json]   check a rules file; exit 1 when it has problems
+  nudge simulate <rules.json> <timeline.json> [--json]
+                                         replay a visitor's timeline with a fake clock: which widget shows
+                                         when, and why; exit 1 when an "expect" step fails
   nudge schema                           print the rules file's JSON Schema`;
 
 /** Runs the `nudge` command line; returns the exit code. */
@@ -33,6 +36,12 @@ export async function main(argv: string[], out: (text: string) => void = console
       err(rules ? `${rules.widgets.length} widget(s) are still usable.` : "The file cannot be used as it is.");
     }
     return problems.length ? 1 : 0;
+  }
+  if (command === "simulate" && rest.filter((a) => !a.startsWith("--")).length === 2) {
+    const [rulesFile, timelineFile] = rest.filter((a) => !a.startsWith("--"));
+    // Loaded only for this command: it brings the whole runtime.
+    const { simulateCommand } = await import("./simulate-command.js");
+    return simulateCommand(rulesFile, timelineFile, rest.includes("--json"), out, err);
   }
   err(USAGE);
   return 2;
