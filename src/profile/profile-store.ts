@@ -1,46 +1,316 @@
 import { atom } from "nanostores";
 import type { Env } from "../env/env.js";
+import { mergeProfiles } from "./merge.js";
 import { migrateProfile, newProfile, recordPageView, type Profile } from "./profile.js";
 import { localStorageSnapshot, type KeyValueStore, type SyncSnapshot } from "./storage.js";
+import { openTabChannel, type OpenTabChannel, type TabChannel, type TabMessage } from "./tabs.js";
 
 const PROFILE_KEY = "profile";
+/** The page-hide journal (IndexedDB only): this tab's unwritten batches, as before/after copies. */
+const UNSAVED_KEY = "profile.unsaved";
 /** Writes are batched: many events in a burst cost one storage write. */
 const WRITE_DELAY_MS = 250;
+/** Ids of the latest writes kept in the stored profile, so a journal entry is folded in once only. */
+const KEEP_WRITES = 64;
+
+/**
+ * One `update(fn)`, with the clock readings and random numbers it took the
+ * first time: a replay hands the same values back, so a rebased change keeps
+ * its original timestamps and ids (a retried write an hour later does not
+ * move a widget's close to "now").
+ */
+interface Change {
+  fn: (profile: Profile) => Profile;
+  times: number[];
+  randoms: number[];
+  /** Its result in the current chain (`chainBase` plus every pending change up to this one). */
+  out?: Stored;
+}
+/** Changes sealed for one write, under an id that the stored profile records once they are in. */
+interface Batch {
+  id: string;
+  changes: Change[];
+}
+/** The stored profile also lists the ids of its latest writes. */
+type Stored = Profile & { writes?: string[] };
+/** A page-hide journal entry: one unwritten batch as the copy before it and after it. */
+interface Unsaved {
+  id: string;
+  before: Profile;
+  after: Profile;
+}
+
+/** Stores made by this page: part of each store's tab id. */
+let stores = 0;
+
+export interface ProfileStoreOptions {
+  /** How to reach the other tabs (tests pass a fake); by default BroadcastChannel, else the `storage` event. */
+  openChannel?: OpenTabChannel;
+}
 
 /**
  * The visitor profile: a nanostores atom in memory, persisted in batches to
- * a `KeyValueStore`, flushed when the page is hidden or unloaded.
+ * a `KeyValueStore`, flushed when the page is hidden or unloaded, and shared
+ * by every tab of the site.
+ *
+ * Several tabs: "rebase, then write". Every `update(fn)` is kept as the
+ * function `fn` until it is stored. A write reads the stored copy and replays
+ * this tab's pending functions onto it in one atomic step
+ * (`KeyValueStore.update`), so another tab's cart lines, events and widget
+ * closes are never overwritten. After a write the tab posts `{ rev }` to the
+ * others, which re-read the stored copy and replay their own pending changes
+ * onto it. The atom always shows the last stored copy plus this tab's
+ * pending changes. (Replayed changes run again, so a timestamp they read from
+ * the clock is the replay's, a few hundred ms later at most.)
+ *
+ * Page hide: an IndexedDB write may not finish before unload, so the pending
+ * batches are also written synchronously to a localStorage journal, each as a
+ * before/after pair under its batch id. Whichever tab writes next folds the
+ * entries that are not yet in the stored copy with a three-way merge
+ * (`mergeProfiles`) and records their ids in `writes`; a batch that lands
+ * later finds its id there and is not applied twice. A snapshot of the whole
+ * profile would not do: it would either lose the other tabs' writes made
+ * since, or (when older) lose this tab's. With localStorage as the store the
+ * write itself is synchronous and needs no journal.
+ *
+ * Not covered: a storage that is cleared by `forget()` in one tab while
+ * another tab still holds pending changes (those land on the cleared store).
  */
-export function createProfileStore(env: Env, onError: (error: unknown) => void) {
+export function createProfileStore(env: Env, onError: (error: unknown) => void, options: ProfileStoreOptions = {}) {
+  // Unique per store: batch ids must never repeat (a stored id means "already in"), even with a seeded random.
+  const tab = `${env.now().toString(36)}.${env.random().toString(36).slice(2, 8)}.${++stores}`;
+  let writeCount = 0;
+  const nextWriteId = () => `${tab}.${++writeCount}`;
   const $profile = atom<Profile>(newProfile("", env.now()));
   let store: KeyValueStore | undefined;
   let timer: unknown;
-  let dirty = false;
   let isNew = false;
-  let snapshot: SyncSnapshot | undefined;
+  /** The newest copy known to be stored. */
+  let base: Stored = $profile.get();
+  /** Sealed batches not yet stored (oldest first), and the open changes not yet sealed. */
+  let batches: Batch[] = [];
+  let open: Change[] = [];
+  /** `base` itself is not stored yet (a new visitor); `replace`: write it over whatever is stored. */
+  let mustWrite = false;
+  let replace = false;
+  /** Bumped by `reset` and store switches: a write begun before must not touch the new state. */
+  let generation = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let running = 0;
+  let journal: SyncSnapshot | undefined;
+  let channel: TabChannel | undefined;
+  const openChannel = options.openChannel ?? ((onMessage) => openTabChannel(env.window, onMessage));
 
-  async function flush(): Promise<void> {
+  /** The profile a running change is applied to: `get()` inside a change (e.g. caps' session id) reads it. */
+  let applying: Profile | undefined;
+
+  /**
+   * Runs a change on a profile. The first run records what it read from
+   * `env.now`/`env.random`; later runs (replays onto another tab's copy) are
+   * handed the same values, in order, so they are deterministic.
+   */
+  function run(change: Change, profile: Stored, record: boolean): Stored {
+    const { now, random } = env;
+    let t = 0;
+    let r = 0;
+    const tape = (real: () => number, values: number[], at: () => number) => () => {
+      if (record) {
+        const value = real.call(env);
+        values.push(value);
+        return value;
+      }
+      const i = at();
+      return i < values.length ? values[i] : real.call(env);
+    };
+    env.now = tape(now, change.times, () => t++);
+    env.random = tape(random, change.randoms, () => r++);
+    const outer = applying;
+    // The tapes are the first run's; `run` is synchronous, so nothing else sees the swapped clock.
+    applying = profile;
+    try {
+      return { ...change.fn(profile), rev: profile.rev + 1 };
+    } finally {
+      env.now = now;
+      env.random = random;
+      applying = outer;
+    }
+  }
+
+  function replay(changes: Change[], from: Stored): Stored {
+    let profile = from;
+    for (const change of changes) {
+      try {
+        profile = run(change, profile, false);
+      } catch (error) {
+        onError(error); // one broken change is skipped, the others still apply
+      }
+    }
+    return profile;
+  }
+
+  const pending = (): Change[] => [...batches.flatMap((batch) => batch.changes), ...open];
+  /** The copy the pending changes' `out` results were computed on. */
+  let chainBase: Stored = base;
+
+  /** Recomputes the pending changes on top of `base` (after another tab's write) and shows the result. */
+  function show() {
+    chainBase = base;
+    let profile = base;
+    for (const change of pending()) {
+      try {
+        profile = change.out = run(change, profile, false);
+      } catch (error) {
+        change.out = profile;
+        onError(error); // one broken change is skipped, the others still apply
+      }
+    }
+    $profile.set(profile);
+  }
+  const written = (profile: Stored) => (Array.isArray(profile.writes) ? profile.writes : []);
+
+  /**
+   * One task at a time: writes and re-reads never interleave within a tab.
+   * An idle queue starts the task at once, so a flush on page hide (or
+   * before `destroy`) begins its write synchronously.
+   */
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    running++;
+    const run = (running === 1 ? task() : queue.then(task)).catch(onError).finally(() => void running--);
+    queue = run;
+    return run;
+  }
+
+  function seal() {
+    if (open.length) batches.push({ id: nextWriteId(), changes: open });
+    open = [];
+  }
+
+  function flush(): Promise<void> {
     if (timer !== undefined) env.clearTimeout(timer);
     timer = undefined;
-    if (!dirty || !store) return;
-    dirty = false;
+    seal();
+    return enqueue(writeAll);
+  }
+
+  function schedule() {
+    if (timer === undefined && store) timer = env.setTimeout(() => void flush(), WRITE_DELAY_MS);
+  }
+
+  function readJournal(): Unsaved[] {
+    const entries = journal?.read();
+    if (!Array.isArray(entries)) return [];
+    return entries.filter((e): e is Unsaved => typeof e?.id === "string" && !!migrateProfile(e.before) && !!migrateProfile(e.after));
+  }
+
+  /** Folds other tabs' unwritten page-hide batches into a freshly read copy (inside the atomic write). */
+  function foldJournal(fresh: Stored): Stored {
+    let profile = fresh;
+    for (const entry of readJournal()) {
+      const ours = batches.some((batch) => batch.id === entry.id); // ours are replayed exactly instead
+      if (ours || entry.before.id !== profile.id || written(profile).includes(entry.id)) continue;
+      profile = { ...mergeProfiles(entry.before, entry.after, profile), writes: [...written(profile), entry.id].slice(-KEEP_WRITES) };
+    }
+    return profile;
+  }
+
+  /** Drops journal entries that are stored now (or belong to another visitor). */
+  function cleanJournal(stored: Stored) {
+    if (!journal) return;
+    const entries = readJournal();
+    const left = entries.filter((entry) => entry.before.id === stored.id && !written(stored).includes(entry.id));
+    if (left.length === entries.length) return;
+    if (left.length) journal.write(left);
+    else journal.clear();
+  }
+
+  /**
+   * The copy to write: the freshest stored one, with the journal folded in
+   * and this batch on top. When nobody else wrote since (the usual case) the
+   * batch's results are reused as they are; only another tab's write makes
+   * the changes run again (replay), on its copy.
+   */
+  function rebase(stored: unknown, batch: Batch): { result: Stored; replayed: boolean } {
+    const read = (replace ? undefined : (migrateProfile(stored) as Stored | undefined)) ?? base;
+    const fresh = foldJournal(read);
+    if (written(fresh).includes(batch.id)) return { result: fresh, replayed: true }; // another tab folded it from our journal already
+    const last = batch.changes[batch.changes.length - 1];
+    const unchanged = fresh === read && fresh.id === chainBase.id && fresh.rev === chainBase.rev && batch === batches[0];
+    const result = !last ? fresh : unchanged && last.out ? last.out : replay(batch.changes, fresh);
+    return { result: { ...result, writes: [...written(fresh), batch.id].slice(-KEEP_WRITES) }, replayed: !unchanged };
+  }
+
+  /** Batches another tab already folded in from the journal are not replayed again. */
+  function dropLanded() {
+    const landed = written(base);
+    batches = batches.filter((batch) => !landed.includes(batch.id));
+  }
+
+  async function writeAll(): Promise<void> {
+    const target = store;
+    if (!target) return;
+    while (batches.length || mustWrite) {
+      const batch = batches[0] ?? { id: nextWriteId(), changes: [] };
+      const started = generation;
+      let result: Stored | undefined;
+      let replayed = false;
+      const write = (stored: unknown) => {
+        ({ result, replayed } = rebase(stored, batch));
+        return result;
+      };
+      try {
+        if (target.update) await target.update(PROFILE_KEY, write);
+        else await target.set(PROFILE_KEY, write(await target.get(PROFILE_KEY)));
+      } catch (error) {
+        onError(error); // the batch stays for the next try rather than losing the change
+        return;
+      }
+      if (started !== generation || target !== store || !result) return;
+      mustWrite = replace = false;
+      if (batches[0] === batch) batches.shift();
+      base = result;
+      dropLanded();
+      cleanJournal(base);
+      if (replayed) show();
+      else chainBase = base; // the pending changes' results still stand on it
+      if (target.kind !== "memory") channel?.post({ rev: base.rev, from: tab });
+    }
+  }
+
+  /** Another tab wrote: re-read the stored copy and show it with this tab's pending changes on top. */
+  async function refresh(): Promise<void> {
+    const target = store;
+    if (!target || target.kind === "memory") return;
+    const started = generation;
+    const stored = migrateProfile(await target.get(PROFILE_KEY)) as Stored | undefined;
+    if (!stored || started !== generation || target !== store) return;
+    if (stored.id === base.id && stored.rev <= base.rev) return;
+    base = stored;
+    mustWrite = false;
+    dropLanded();
+    show();
+  }
+
+  function listen() {
+    if (channel) return;
     try {
-      await store.set(PROFILE_KEY, $profile.get());
+      channel = openChannel((message: TabMessage) => {
+        if (message.from !== tab && message.rev > base.rev) void enqueue(refresh);
+      });
     } catch (error) {
-      dirty = true; // keep it for the next try rather than losing the change
       onError(error);
     }
   }
 
-  function schedule() {
-    dirty = true;
-    if (timer === undefined && store) timer = env.setTimeout(() => void flush(), WRITE_DELAY_MS);
+  /** Where the journal lives: only IndexedDB writes can miss the unload. */
+  function useStore(target: KeyValueStore) {
+    store = target;
+    generation++;
+    journal = target.kind === "indexeddb" ? localStorageSnapshot(env.window, UNSAVED_KEY) : undefined;
   }
 
-  /** The newest readable profile in a store (or its page-hide snapshot); a corrupt one is set aside. */
-  async function readFrom(target: KeyValueStore): Promise<Profile | undefined> {
-    store = target;
-    snapshot = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, PROFILE_KEY);
+  /** The stored profile, or undefined; a corrupt one is set aside. */
+  async function readFrom(target: KeyValueStore): Promise<{ stored?: Stored; legacy?: Profile }> {
+    useStore(target);
     let stored: unknown;
     try {
       stored = await target.get(PROFILE_KEY);
@@ -52,23 +322,32 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void) 
       onError(new Error("the stored profile was unreadable; it was set aside and a new one started"));
       await target.set(`${PROFILE_KEY}.corrupt`, stored).catch(() => {});
     }
-    // The page-hide snapshot wins when the last asynchronous write did not finish before unload.
-    const saved = migrateProfile(snapshot?.read());
-    return saved && saved.rev > (fromStore?.rev ?? -1) ? saved : fromStore;
+    // Earlier versions kept a whole-profile page-hide snapshot: it wins, once, when newer.
+    const old = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, PROFILE_KEY);
+    const saved = migrateProfile(old?.read());
+    old?.clear();
+    return { stored: fromStore, legacy: saved && saved.rev > (fromStore?.rev ?? -1) ? saved : undefined };
   }
 
   return {
     $profile,
-    get: () => $profile.get(),
+    get: (): Profile => applying ?? $profile.get(),
     /** True when this page load created the visitor. */
     isNew: () => isNew,
     /** Reads the stored profile, or starts a new one (a corrupt one is set aside, not thrown). */
     async open(target: KeyValueStore, newId: () => string): Promise<void> {
-      const profile = await readFrom(target);
-      isNew = !profile;
-      // Changes made before storage opened (early API calls) are replayed by the caller.
-      $profile.set(profile ?? newProfile(newId(), env.now()));
-      schedule();
+      const { stored, legacy } = await readFrom(target);
+      isNew = !stored && !legacy;
+      base = stored ?? legacy ?? newProfile(newId(), env.now());
+      if (legacy && stored) open.unshift({ fn: () => legacy, times: [], randoms: [] });
+      mustWrite = !stored;
+      listen();
+      show();
+      // Another tab's unwritten page-hide batches: fold them in now, so this page sees them.
+      if (readJournal().length) {
+        mustWrite = true;
+        await flush();
+      } else schedule();
     },
     /**
      * Switches from memory to real storage once consent is given. A returning
@@ -76,43 +355,74 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void) 
      * page view, cart, traits) is carried over onto it.
      */
     async adopt(target: KeyValueStore, newId: () => string): Promise<void> {
-      const stored = await readFrom(target);
       const current = $profile.get();
-      if (stored) {
-        const carried = current.pagesTotal > 0 ? recordPageView(stored, env.now(), newId) : stored;
-        $profile.set({
-          ...carried,
-          rev: Math.max(stored.rev, current.rev) + 1,
-          cart: current.cart.length ? current.cart : stored.cart,
-          attributes: { ...stored.attributes, ...current.attributes },
-        });
+      const { stored, legacy } = await readFrom(target);
+      const found = stored ?? legacy;
+      batches = [];
+      if (found) {
+        base = stored ?? newProfile(found.id, env.now());
+        const carry = (p: Profile): Profile => {
+            const from = legacy && p.rev < legacy.rev ? legacy : p;
+            const carried = current.pagesTotal > 0 ? recordPageView(from, env.now(), newId) : from;
+            return { ...carried, cart: current.cart.length ? current.cart : from.cart, attributes: { ...from.attributes, ...current.attributes } };
+        };
+        open = [{ fn: carry, times: [], randoms: [] }];
         isNew = false;
+      } else {
+        base = current;
+        open = [];
       }
-      schedule();
+      mustWrite = true;
+      listen();
+      show();
       await flush();
     },
-    /** Moves the profile to another store (e.g. from memory to IndexedDB once consent is given). */
+    /** Moves the profile to another store (e.g. to memory when consent is withdrawn), replacing what is there. */
     async moveTo(target: KeyValueStore): Promise<void> {
-      store = target;
-      snapshot?.clear();
-      snapshot = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, PROFILE_KEY);
-      schedule();
+      journal?.clear();
+      base = chainBase = $profile.get();
+      batches = [];
+      open = [];
+      useStore(target);
+      mustWrite = replace = true;
       await flush();
     },
+    /** Changes the profile now; the change is written in the next batch, on top of the other tabs' changes. */
     update(change: (profile: Profile) => Profile): void {
-      const before = $profile.get();
-      $profile.set({ ...change(before), rev: before.rev + 1 });
+      const step: Change = { fn: change, times: [], randoms: [] };
+      const after = run(step, $profile.get(), true); // a change that throws is not kept; the caller reports it
+      step.out = after;
+      open.push(step);
+      $profile.set(after);
       schedule();
     },
     reset(newId: string): void {
-      $profile.set(newProfile(newId, env.now()));
+      generation++;
+      base = chainBase = newProfile(newId, env.now());
+      batches = [];
+      open = [];
+      mustWrite = replace = false;
+      $profile.set(base);
       isNew = true;
-      dirty = false;
     },
     flush,
-    /** On page hide: a synchronous snapshot first (it always lands), then the normal write. */
+    /**
+     * On page hide: this tab's unwritten batches go to the synchronous journal
+     * first (it always lands), then the normal write.
+     */
     flushOnHide(): Promise<void> {
-      if (dirty && store) snapshot?.write($profile.get());
+      seal();
+      if (store && journal && batches.length) {
+        const entries: Unsaved[] = [];
+        let before: Profile = chainBase;
+        for (const batch of batches) {
+          const after = batch.changes[batch.changes.length - 1]?.out ?? before;
+          entries.push({ id: batch.id, before, after });
+          before = after;
+        }
+        const others = readJournal().filter((entry) => !entries.some((e) => e.id === entry.id));
+        journal.write([...others, ...entries]);
+      }
       return flush();
     },
   };

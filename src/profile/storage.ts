@@ -1,4 +1,4 @@
-import { createStore, del, get, keys, set } from "idb-keyval";
+import { createStore, del, get, keys, set, update } from "idb-keyval";
 import type { Env } from "../env/env.js";
 
 /** The one storage seam: async key/value, so IndexedDB, localStorage and memory look alike. */
@@ -6,6 +6,17 @@ export interface KeyValueStore {
   readonly kind: "indexeddb" | "localstorage" | "memory";
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Optional (a custom store may leave it out: Nudge then reads and writes,
+   * which is not atomic across tabs). Reads, changes and writes one key as one atomic step: no other tab can
+   * write the key in between (one IndexedDB transaction; localStorage and
+   * memory do it synchronously). `fn` must be synchronous; if it throws,
+   * nothing is written and the promise rejects.
+   *
+   * @example
+   * await store.update("visits", (old) => (typeof old === "number" ? old : 0) + 1);
+   */
+  update?(key: string, fn: (old: unknown) => unknown): Promise<void>;
   del(key: string): Promise<void>;
   /** Removes every key Nudge wrote in this store. */
   clear(): Promise<void>;
@@ -20,6 +31,7 @@ export function indexedDbStore(): KeyValueStore {
     kind: "indexeddb",
     get: (key) => get(key, db),
     set: (key, value) => set(key, value, db),
+    update: (key, fn) => update(key, fn, db),
     del: (key) => del(key, db),
     clear: async () => {
       for (const key of await keys(db)) await del(key, db);
@@ -35,6 +47,11 @@ export function localStorageStore(storage: Storage): KeyValueStore {
       return text === null ? undefined : JSON.parse(text);
     },
     set: async (key, value) => storage.setItem(LOCAL_PREFIX + key, JSON.stringify(value)),
+    // Synchronous between the read and the write, so no other tab's script runs in between.
+    update: async (key, fn) => {
+      const text = storage.getItem(LOCAL_PREFIX + key);
+      storage.setItem(LOCAL_PREFIX + key, JSON.stringify(fn(text === null ? undefined : JSON.parse(text))));
+    },
     del: async (key) => storage.removeItem(LOCAL_PREFIX + key),
     clear: async () => {
       for (let i = storage.length - 1; i >= 0; i--) {
@@ -52,6 +69,7 @@ export function memoryStore(): KeyValueStore {
     // Stored as JSON so callers never share mutable objects with the store, as with real storage.
     get: async (key) => (data.has(key) ? JSON.parse(data.get(key)!) : undefined),
     set: async (key, value) => void data.set(key, JSON.stringify(value)),
+    update: async (key, fn) => void data.set(key, JSON.stringify(fn(data.has(key) ? JSON.parse(data.get(key)!) : undefined))),
     del: async (key) => void data.delete(key),
     clear: async () => data.clear(),
   };
