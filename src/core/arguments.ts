@@ -69,3 +69,31 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   return typeof value === "string" ? `"${value.slice(0, 30)}"` : typeof value;
 }
+
+/** `viewItem(product)`: a product with an id, and optional name, price and category. */
+export function product(value: unknown, where: string): { id: string; name?: string; price?: number; category?: string } & Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected a product object { id, name?, price?, category? }, got ${typeOf(value)}`);
+  const raw = value as Record<string, unknown>;
+  const id = identifier(raw.id, `${where}: product.id`);
+  if (raw.price !== undefined && (typeof raw.price !== "number" || !Number.isFinite(raw.price) || raw.price < 0)) {
+    throw new ArgumentProblem(`${where}: product.price must be a number ≥ 0, got ${typeOf(raw.price)}`);
+  }
+  for (const key of ["name", "category"]) {
+    if (raw[key] !== undefined && typeof raw[key] !== "string") throw new ArgumentProblem(`${where}: product.${key} must be a string, got ${typeOf(raw[key])}`);
+  }
+  return { ...sanitize(raw, 0) as Record<string, unknown>, id };
+}
+
+/** `search(query)`: the visitor's search terms, trimmed, at most 200 characters. */
+export function searchQuery(value: unknown, where: string): string {
+  if (typeof value !== "string" || !value.trim()) throw new ArgumentProblem(`${where}: expected a non-empty search string, got ${typeOf(value)}`);
+  return value.trim().slice(0, 200);
+}
+
+/** `page({ type })`: an optional page-type hint. */
+export function pageProps(value: unknown, where: string, types: readonly string[]): { type?: string } {
+  const raw = plainObject(value, where);
+  if (raw.type === undefined) return {};
+  if (typeof raw.type !== "string" || !types.includes(raw.type)) throw new ArgumentProblem(`${where}: type must be one of ${types.join(", ")}, got ${typeOf(raw.type)}`);
+  return { type: raw.type };
+}

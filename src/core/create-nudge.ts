@@ -1,6 +1,7 @@
 import { browserEnv, type Env } from "../env/env.js";
 import { createDecider, type Decider, type Explanation } from "../decide/decider.js";
 import { buildFacts } from "../profile/build-facts.js";
+import { identified } from "../profile/identify.js";
 import { addToCart, removeFromCart } from "../profile/cart.js";
 import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
@@ -10,7 +11,10 @@ import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
 import { watchDataLayer } from "../track/datalayer.js";
+import { watchEngagement } from "../track/engagement.js";
 import { readPage, watchNavigation } from "../track/page.js";
+import { notePage, pageTrail } from "../track/page-trail.js";
+import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import { classifySource } from "../track/source.js";
 import * as args from "./arguments.js";
 import { builtinWidgets, modalTypes } from "./builtin-widgets.js";
@@ -43,7 +47,9 @@ export function createNudge(options: NudgeOptions) {
   const profiles = createProfileStore(env, (error) => reporter.error("storage", error));
   const widgets = new Map<string, WidgetDefinition | WidgetLoader>(Object.entries({ ...builtinWidgets, ...options.widgets }));
 
-  let consented = options.consent !== "required";
+  // Global Privacy Control, when the site asks to respect it, counts as "consent required" until consent(true).
+  const gpc = options.respectGPC === true && (env.window?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true;
+  let consented = options.consent !== "required" && !gpc;
   let destroyed = false;
   let opened = false;
   const pending: Array<() => void> = [];
@@ -52,9 +58,15 @@ export function createNudge(options: NudgeOptions) {
   let decider: Decider | null = null;
   let page: PageFacts = readPage(env);
   let pageStart = env.now();
+  /** The rules file's `settings.pageTypes` path patterns. */
+  let pageTypes: Record<string, string> | undefined;
+  /** The host's page-type hint for this page view, from `page({ type })`. */
+  let pageHint: string | undefined;
   /** Whether this page has been counted yet (with `trackPageViews: false`, the site's `page()` does it). */
   let pageCounted = false;
   const cleanups: Array<() => void> = [];
+  const engagement = watchEngagement(env);
+  cleanups.push(engagement.stop);
 
   const newId = () => `${env.now().toString(36)}-${Math.floor(env.random() * 2 ** 52).toString(36)}`;
 
@@ -79,7 +91,9 @@ export function createNudge(options: NudgeOptions) {
   }
 
   function facts(): Facts {
-    const base = buildFacts(profiles.get(), { page, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD" }, env);
+    const type = pageType(page.path, pageTypes, pageHint ?? metaPageType(env));
+    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), scrollDepth: engagement.scrollDepth() };
+    const base = buildFacts(profiles.get(), context, env);
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
   }
@@ -95,11 +109,20 @@ export function createNudge(options: NudgeOptions) {
   const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, headless: options.headless, rules: () => rules, caps, closed: () => decider?.closed() });
   const host = lifecycle.host;
 
-  function pageView(previousUrl?: string) {
+  /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
+  function countPage() {
+    pageCounted = true;
+    profiles.update((p) => notePage(recordPageView(p, env.now(), newId, visitSource()), page.path));
+    const trail = pageTrail(profiles.get());
+    page = { ...page, landing: trail.landing ?? page.path, previous: trail.previous ?? "" };
+  }
+
+  function pageView(previousUrl?: string, hint?: string) {
     page = readPage(env, previousUrl);
     pageStart = env.now();
-    pageCounted = true;
-    profiles.update((p) => recordPageView(p, env.now(), newId, visitSource()));
+    pageHint = hint;
+    engagement.restart();
+    countPage();
     events.emit("track", { name: "page_view", props: { path: page.path } });
     lifecycle.tracked("page_view", { path: page.path });
     void decider?.pageView();
@@ -120,8 +143,7 @@ export function createNudge(options: NudgeOptions) {
     if (destroyed) return;
     opened = true;
     if (options.trackPageViews !== false) {
-      pageCounted = true;
-      profiles.update((p) => recordPageView(p, env.now(), newId, visitSource()));
+      countPage();
       cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
@@ -148,6 +170,7 @@ export function createNudge(options: NudgeOptions) {
       report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
     });
     if (destroyed) return;
+    pageTypes = file?.settings?.pageTypes;
     rules = compileRules(file ?? { version: 1, widgets: [] }, (path, error) => reporter.error(`rules ${path}`, error));
     decider = createDecider({
       env,
@@ -163,6 +186,7 @@ export function createNudge(options: NudgeOptions) {
       enabled: () => consented && !destroyed,
     });
     events.emit("ready", { widgets: rules.widgets.length });
+    if (options.debug === true || /[?&]nudge_debug=1(&|$)/.test(env.window.location.search)) openDebugView();
     // Decide on this page only once it is counted; otherwise the site's page() call will.
     if (pageCounted) await decider.pageView();
   }
@@ -177,6 +201,15 @@ export function createNudge(options: NudgeOptions) {
   }
   let tracing: Promise<void> | undefined;
 
+  /** The debug view (facts and explain() live) is its own chunk, downloaded only when asked for. */
+  function openDebugView() {
+    import("../debug/panel.js")
+      .then(({ openDebugPanel }) => {
+        if (!destroyed) cleanups.push(openDebugPanel(env, instance));
+      })
+      .catch((error) => reporter.error("debug view", error));
+  }
+
   const ready: Promise<void> = start().catch((error) => reporter.error("start", error));
 
   const instance = {
@@ -190,14 +223,36 @@ export function createNudge(options: NudgeOptions) {
       act(() => record(event, data));
     }),
 
-    /** Records a page view; call it yourself only with `trackPageViews: false`. */
-    page: safe("page()", () => act(() => pageView())),
+    /**
+     * Records a page view; call it yourself only with `trackPageViews: false`.
+     * `{ type: "product" }` tells the rules what kind of page it is (`page.type`).
+     */
+    page: safe("page()", (props?: unknown) => {
+      const { type } = args.pageProps(props, "page()", PAGE_TYPES);
+      act(() => pageView(undefined, type));
+    }),
 
-    /** Names the visitor (a user id from your site) and stores traits such as `{ firstName }`. */
+    /**
+     * Names the visitor (a user id from your site) and stores traits such as `{ firstName }`.
+     * The first id keeps the anonymous history; a different id later (someone else logged in)
+     * starts a fresh profile that keeps only this device's widget history (see `identified`).
+     */
     identify: safe("identify()", (id?: unknown, traits?: unknown) => {
       const userId = id === undefined || id === null ? undefined : args.identifier(id, "identify() id");
       const data = args.plainObject(traits, "identify() traits");
-      act(() => profiles.update((p) => ({ ...p, userId: userId ?? p.userId, attributes: { ...p.attributes, ...data } })));
+      act(() => profiles.update((p) => identified(p, userId, data, env.now(), newId)));
+    }),
+
+    /** Records that the visitor looked at a product (`view_item`): `viewItem({ id: "sku-1", name, price, category })`. */
+    viewItem: safe("viewItem()", (input: unknown) => {
+      const item = args.product(input, "viewItem()");
+      act(() => record("view_item", item));
+    }),
+
+    /** Records a site search (`search` with `{ query }`): `search("running shoes")`. */
+    search: safe("search()", (input: unknown) => {
+      const query = args.searchQuery(input, "search()");
+      act(() => record("search", { query }));
     }),
 
     /** The visitor's cart, kept in step with your shop's cart. */

@@ -13,6 +13,13 @@ export interface NudgeOptions {
    * call it on every page load once your consent banner has the visitor's answer.
    */
   consent?: "granted" | "required";
+  /**
+   * Honour Global Privacy Control: when the browser sends it (`navigator.globalPrivacyControl`),
+   * behave as `consent: "required"` until `consent(true)`. Script tag: `data-gpc="respect"`.
+   */
+  respectGPC?: boolean;
+  /** Show the debug view (live facts and `explain()`); also on with `?nudge_debug=1` in the page URL. */
+  debug?: boolean;
   /** Custom widget types, or replacements for built-in ones: a definition or a lazy loader. */
   widgets?: Record<string, WidgetDefinition | WidgetLoader>;
   /**

@@ -1,4 +1,5 @@
 import type { Env } from "../env/env.js";
+import { browserName, osName } from "../track/user-agent.js";
 import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts } from "./facts.js";
 import { dayOf, type Profile } from "./profile.js";
@@ -6,8 +7,12 @@ import { rfm } from "./rfm.js";
 
 export interface FactsContext {
   page: PageFacts;
-  /** When the current page view started, for `visitor.secondsOnPage`. */
+  /** When the current page view started, for `visitor.secondsOnPage` when `visibleSeconds` is not given. */
   pageStart: number;
+  /** Seconds the page has been visible (see `watchEngagement`). */
+  visibleSeconds?: number;
+  /** Largest share of the page scrolled into view, 0–100. */
+  scrollDepth?: number;
   /** True when this profile was created during this page load. */
   isNew: boolean;
   currency: string;
@@ -55,6 +60,7 @@ function viewedFacts(viewed: Profile["viewed"]): Facts["viewed"] {
 
 function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: number): VisitorFacts {
   const nav = env.window?.navigator;
+  const userAgent = nav?.userAgent ?? "";
   return {
     id: profile.userId ?? profile.id,
     isNew: context.isNew,
@@ -64,8 +70,12 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     pagesTotal: profile.pagesTotal,
     firstSeen: profile.firstSeen,
     lastSeen: profile.lastSeen,
-    secondsOnPage: Math.max(0, Math.round((now - context.pageStart) / 1000)),
-    device: deviceType(nav?.userAgent ?? "", env.window?.innerWidth ?? 1024),
+    secondsOnPage: context.visibleSeconds ?? Math.max(0, Math.round((now - context.pageStart) / 1000)),
+    scrollDepth: context.scrollDepth ?? 0,
+    device: deviceType(userAgent, env.window?.innerWidth ?? 1024),
+    os: osName(userAgent),
+    browser: browserName(userAgent),
+    viewport: { width: env.window?.innerWidth ?? 0, height: env.window?.innerHeight ?? 0 },
     language: nav?.language ?? "",
     timezone: timeZone(),
     source: profile.session.source ?? null,

@@ -1,5 +1,7 @@
 import type { EventHistory } from "../rules/condition/types.js";
+import type { PageType } from "../track/page-type.js";
 import type { VisitSource } from "../track/source.js";
+import type { BrowserName, OsName } from "../track/user-agent.js";
 import type { RfmFacts } from "./rfm.js";
 
 /**
@@ -34,6 +36,16 @@ export interface PageFacts {
   query: Record<string, string>;
   /** `utm_*` parameters without the prefix: `{ source, medium, campaign, term, content }`. */
   utm: Record<string, string>;
+  /**
+   * What kind of page this is: home, category, product, cart, checkout or other. From the host's hint
+   * (`nudge.page({ type })` or `<meta name="nudge:page-type" content="…">`), else the rules file's
+   * `settings.pageTypes` path patterns, else "home" for `/` and "other".
+   */
+  type: PageType;
+  /** Path of the first page of this session (the landing page). */
+  landing: string;
+  /** Path of the page viewed before this one in this session; "" on the landing page. */
+  previous: string;
 }
 
 export interface VisitorFacts {
@@ -45,8 +57,17 @@ export interface VisitorFacts {
   pagesTotal: number;
   firstSeen: number;
   lastSeen: number;
+  /** Seconds the current page has been visible (time in a background tab does not count). */
   secondsOnPage: number;
+  /** Largest share of the current page scrolled into view, 0–100. */
+  scrollDepth: number;
   device: "mobile" | "tablet" | "desktop";
+  /** Operating system: ios, android, windows, macos, linux, chromeos or other. */
+  os: OsName;
+  /** Browser: chrome, safari, firefox, edge, opera, samsung or other. */
+  browser: BrowserName;
+  /** Size of the browser's viewport in CSS pixels. */
+  viewport: { width: number; height: number };
   language: string;
   timezone: string;
   /** Where this session's visit came from: channel (paid, email, social, search, referral, direct), source, medium, campaign. */

@@ -16,6 +16,7 @@ export function boot(script: HTMLScriptElement, queue: unknown[]): void {
     createNudge({
       rules,
       consent: script.dataset.consent === "required" ? "required" : "granted",
+      respectGPC: script.dataset.gpc === "respect",
       dataLayer: script.dataset.datalayer !== "off",
       nonce: script.nonce || undefined,
     }),

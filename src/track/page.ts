@@ -1,11 +1,15 @@
 import type { Env } from "../env/env.js";
 import type { PageFacts } from "../profile/facts.js";
 
-/** Reads the current page: URL parts, query and UTM parameters. */
+/**
+ * Reads the current page: URL parts, query and UTM parameters. `type`, `landing`
+ * and `previous` start as "other", this path and "": the runtime fills them in
+ * from the rules' patterns, the host's hint and the session's page trail.
+ */
 export function readPage(env: Env, referrer?: string): PageFacts {
   const location = env.window?.location;
   const doc = env.document;
-  if (!location) return { url: "", path: "", title: "", referrer: "", query: {}, utm: {} };
+  if (!location) return { url: "", path: "", title: "", referrer: "", query: {}, utm: {}, type: "other", landing: "", previous: "" };
   const query: Record<string, string> = {};
   const utm: Record<string, string> = {};
   new URLSearchParams(location.search).forEach((value, key) => {
@@ -20,6 +24,9 @@ export function readPage(env: Env, referrer?: string): PageFacts {
     referrer: referrer ?? doc?.referrer ?? "",
     query,
     utm,
+    type: "other",
+    landing: location.pathname,
+    previous: "",
   };
 }
 

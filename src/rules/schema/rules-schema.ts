@@ -110,6 +110,10 @@ export function settingsSchema() {
     maxPerSession: z.optional(positiveInt()),
     /** Caps per group of widgets (`"group": "promo"` on each). */
     groups: z.optional(z.record(z.string(), z.strictObject({ maxPerSession: z.optional(positiveInt()) }))),
+    /** `page.type` from the path: `{ "product": "^/shop/product" }` (regex strings, tried in the order home, category, product, cart, checkout). */
+    pageTypes: z.optional(
+      z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), z.string().check(z.refine(isRegex, "a valid regular expression"))),
+    ),
   });
 }
 
@@ -144,3 +148,12 @@ export type Frequency = z.infer<ReturnType<typeof frequencySchema>>;
 export type After = z.infer<ReturnType<typeof afterSchema>>;
 export type Goal = z.infer<ReturnType<typeof goalSchema>>;
 export type Schedule = z.infer<ReturnType<typeof scheduleSchema>>;
+
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -203,12 +203,13 @@ describe("push() and calls before ready", () => {
     const h = start(welcome);
     const order: string[] = [];
     on(h.nudge, "track", (e) => void order.push(e.name));
+    // A second, different id starts a fresh profile (another person): identify first, then the cart.
+    h.nudge.identify("first", { n: 1 });
+    h.nudge.identify("second", { n: 2 });
     h.nudge.cart.add({ id: "a", price: 1 });
     h.nudge.cart.add({ id: "a", price: 1, quantity: 2 });
     h.nudge.cart.remove("a");
     h.nudge.cart.add({ id: "b", price: 4 });
-    h.nudge.identify("first", { n: 1 });
-    h.nudge.identify("second", { n: 2 });
     h.nudge.push(["track", "queued"]);
     h.nudge.purchase({ id: "o1", value: 4 });
     expect(order).toEqual([]); // nothing applied yet
