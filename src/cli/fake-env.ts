@@ -1,43 +1,13 @@
 /// <reference types="node" />
 import type { Env } from "../env/env.js";
+import { manualClock } from "../env/manual-clock.js";
 
 /** Where the simulated shop lives: timeline pages such as `/shop/cart.html` are read against it. */
 export const BASE_URL = "https://shop.example";
 
-/**
- * A manual clock for the simulated visitor: `now` moves only with `advance`,
- * which runs every timer that falls due, in order, letting the runtime settle after each.
- */
+/** The simulated visitor's clock (see `manualClock`), settling the runtime after each timer. */
 export function fakeClock(start: number, seed = 1) {
-  let now = start;
-  let nextId = 1;
-  let seq = Math.abs(Math.floor(seed)) % 233_280;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  return {
-    now: () => now,
-    setTimeout: (fn: () => void, ms: number): unknown => {
-      const id = nextId++;
-      timers.set(id, { at: now + Math.max(0, Number(ms) || 0), fn });
-      return id;
-    },
-    clearTimeout: (id: unknown) => void timers.delete(id as number),
-    /** Deterministic: the same timeline gives the same visitor id, hence the same variants. */
-    random: () => ((seq = (seq * 9301 + 49297) % 233_280) + 1) / 233_281,
-    async advance(ms: number): Promise<void> {
-      const end = now + ms;
-      for (;;) {
-        let due: [number, { at: number; fn: () => void }] | undefined;
-        for (const entry of timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-        if (!due) break;
-        timers.delete(due[0]);
-        now = Math.max(now, due[1].at);
-        due[1].fn();
-        await settle();
-      }
-      now = end;
-      await settle();
-    },
-  };
+  return manualClock(start, () => settle(), seed);
 }
 export type FakeClock = ReturnType<typeof fakeClock>;
 

@@ -100,13 +100,17 @@ describe("compileRules on the shop example", () => {
   it("validates, then compiles every widget with its trigger, priority and settings", () => {
     expect(problems).toEqual([]);
     const compiled = compileRules(rules!, noError);
-    expect(compiled.settings).toEqual({ locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: Infinity, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
-    expect(compiled.widgets.map((w) => [w.id, w.trigger, w.priority])).toEqual([
+    expect(compiled.settings).toEqual({ locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: 1, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
+    expect(compiled.widgets.slice(0, 4).map((w) => [w.id, w.trigger, w.priority])).toEqual([
       ["welcome-reminder", { kind: "page_view", afterMs: 0 }, 8],
       ["free-shipping", { kind: "delay", afterMs: 6000 }, 5],
       ["welcome-offer", { kind: "page_view", afterMs: 0 }, 10],
       ["holiday-gift-wrap", { kind: "delay", afterMs: 3000 }, 3],
     ]);
+    // The shop uses every trigger kind.
+    expect(new Set(compiled.widgets.map((w) => w.trigger.kind))).toEqual(
+      new Set(["page_view", "delay", "exit_intent", "scroll", "inactivity", "time_on_site", "click", "visible", "form_submit", "event", "manual"]),
+    );
   });
 
   it("the free-shipping widget's condition matches a small cart on the cart page only", () => {

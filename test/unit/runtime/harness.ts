@@ -12,45 +12,16 @@ import type { NudgeProblem } from "../../../src/core/report.js";
 import type { Env } from "../../../src/env/env.js";
 import { memoryStore, type KeyValueStore } from "../../../src/profile/storage.js";
 import type { WidgetDefinition, WidgetProps } from "../../../src/render/widget-api.js";
+import { manualClock } from "../../../src/env/manual-clock.js";
 import type { RulesFile } from "../../../src/rules/schema/rules-schema.js";
 // Loaded up front so that showing the first widget does not wait on module loading.
 import "../../../src/render/renderer.js";
 
 export const MINUTE = 60_000;
 
-/** A manual clock: `now` only moves with `advance`, which runs due timers in order. */
+/** A manual clock: `now` only moves with `advance`, which runs due timers in order, then lets promises settle. */
 export function fakeClock(start: number) {
-  let now = start;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  let seq = 0;
-  const clock = {
-    now: () => now,
-    setTimeout: (fn: () => void, ms: number): unknown => {
-      const id = nextId++;
-      timers.set(id, { at: now + Math.max(0, ms), fn });
-      return id;
-    },
-    clearTimeout: (id: unknown) => void timers.delete(id as number),
-    random: () => ((seq = (seq * 9301 + 49297) % 233280) + 1) / 233281,
-    pending: () => timers.size,
-    /** Moves time forward, running every timer that falls due, then lets promises settle. */
-    async advance(ms: number) {
-      const end = now + ms;
-      for (;;) {
-        let due: [number, { at: number; fn: () => void }] | undefined;
-        for (const entry of timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-        if (!due) break;
-        timers.delete(due[0]);
-        now = Math.max(now, due[1].at);
-        due[1].fn();
-        await settle();
-      }
-      now = end;
-      await settle();
-    },
-  };
-  return clock;
+  return manualClock(start, () => settle());
 }
 export type FakeClock = ReturnType<typeof fakeClock>;
 
