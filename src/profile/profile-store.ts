@@ -406,6 +406,11 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       isNew = true;
     },
     flush,
+    /** Stops listening to the other tabs (for `destroy()`); pending changes still need a `flush()`. */
+    close(): void {
+      channel?.close();
+      channel = undefined;
+    },
     /**
      * On page hide: this tab's unwritten batches go to the synchronous journal
      * first (it always lands), then the normal write.

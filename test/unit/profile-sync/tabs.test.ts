@@ -214,3 +214,17 @@ describe("page hide with IndexedDB", () => {
     expect(saved.events.add_to_cart.count).toBe(2);
   });
 });
+
+describe("close()", () => {
+  it("stops hearing the other tabs", async () => {
+    const { a, b } = await twoTabs();
+    b.profiles.close();
+    a.profiles.update(addItem("a"));
+    await a.profiles.flush();
+    await settle();
+    expect(b.profiles.get().cart).toEqual([]);
+    b.profiles.update(addItem("b")); // its next write still rebases onto a's
+    await b.profiles.flush();
+    expect(b.profiles.get().cart.map((line) => line.id).sort()).toEqual(["a", "b"]);
+  });
+});
