@@ -112,7 +112,10 @@ export function createNudge(options: NudgeOptions) {
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
   function countPage() {
     pageCounted = true;
-    profiles.update((p) => notePage(recordPageView(p, env.now(), newId, visitSource()), page.path));
+    // Read outside the change: another tab's write may make the store replay it later, after navigation.
+    const source = visitSource();
+    const path = page.path;
+    profiles.update((p) => notePage(recordPageView(p, env.now(), newId, source), path));
     const trail = pageTrail(profiles.get());
     page = { ...page, landing: trail.landing ?? page.path, previous: trail.previous ?? "" };
   }
@@ -369,7 +372,7 @@ export function createNudge(options: NudgeOptions) {
       destroyed = true;
       decider?.dispose();
       for (const cleanup of cleanups.splice(0)) cleanup();
-      void profiles.flush();
+      void profiles.flush().then(() => profiles.close());
       void host.destroy();
       events.clear();
     }),
