@@ -213,6 +213,19 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     return profile;
   }
 
+  /**
+   * The newest profile in the page-hide journal, for a visitor whose first write never landed.
+   * The batches it already contains are marked as written, so folding the journal adds nothing twice.
+   */
+  function fromJournalOnly(): Stored | undefined {
+    const entries = readJournal();
+    if (!entries.length) return undefined;
+    const newest = entries.reduce((a, b) => (b.after.rev > a.after.rev ? b : a));
+    const included = entries.filter((e) => e.after.id === newest.after.id && e.after.rev <= newest.after.rev).map((e) => e.id);
+    const after = migrateProfile(newest.after) as Stored;
+    return { ...after, writes: [...written(after), ...included].slice(-KEEP_WRITES) };
+  }
+
   /** Drops journal entries that are stored now (or belong to another visitor). */
   function cleanJournal(stored: Stored) {
     if (!journal) return;
@@ -337,8 +350,10 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     /** Reads the stored profile, or starts a new one (a corrupt one is set aside, not thrown). */
     async open(target: KeyValueStore, newId: () => string): Promise<void> {
       const { stored, legacy } = await readFrom(target);
-      isNew = !stored && !legacy;
-      base = stored ?? legacy ?? newProfile(newId(), env.now());
+      // Nothing stored yet, but the previous page hid before its first write landed: its journal is the profile.
+      const orphan = stored || legacy ? undefined : fromJournalOnly();
+      isNew = !stored && !legacy && !orphan;
+      base = stored ?? legacy ?? orphan ?? newProfile(newId(), env.now());
       if (legacy && stored) open.unshift({ fn: () => legacy, times: [], randoms: [] });
       mustWrite = !stored;
       listen();

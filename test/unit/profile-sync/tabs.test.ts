@@ -201,6 +201,29 @@ describe("page hide with IndexedDB", () => {
     expect(saved.widgets.welcome.closed).toBe(1);
   });
 
+  // Regression: a brand-new visitor whose very first write was stuck at page hide came back as a
+  // new visitor on the next page (nothing stored, and the journal entry belonged to another id).
+  it("a new visitor's first write that never lands: the next page continues from the journal", async () => {
+    const { store, hold, release } = holdableStore();
+    const a = tab(fakeHub());
+    await a.profiles.open(store, newId);
+    hold(true);
+    a.profiles.update(addItem("a"));
+    void a.profiles.flushOnHide();
+    const visitor = a.profiles.get().id;
+    hold(false);
+
+    const b = tab(fakeHub());
+    await b.profiles.open(store, newId);
+    expect(b.profiles.get().id).toBe(visitor);
+    expect(b.profiles.isNew()).toBe(false);
+    expect(b.profiles.get().cart.map((line) => line.id)).toEqual(["a"]);
+    await release();
+    const saved = await stored(store);
+    expect(saved.id).toBe(visitor);
+    expect(saved.events.add_to_cart.count).toBe(1);
+  });
+
   it("a write that lands: the journal entry is dropped, nothing is counted twice", async () => {
     const store = sharedStore("indexeddb");
     const { a, b } = await twoTabs(store);
