@@ -28,10 +28,10 @@ function resolveCommand(instance: object, method: string): ((...a: unknown[]) =>
   return typeof fn === "function" ? (fn as (...a: unknown[]) => unknown) : undefined;
 }
 
-/** The localStorage store, or undefined where reading `localStorage` throws (blocked storage). */
-export function safeLocalStore(win: Window): KeyValueStore | undefined {
+/** A `nudge:`-prefixed view of a Web Storage area, or undefined where touching it throws (storage disabled). */
+export function safeLocalStore(area: () => Storage): KeyValueStore | undefined {
   try {
-    return localStorageStore(win.localStorage);
+    return localStorageStore(area());
   } catch {
     return undefined;
   }

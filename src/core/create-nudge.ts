@@ -312,7 +312,9 @@ export function createNudge(options: NudgeOptions) {
         host.hide();
         profiles.reset(newId());
         const win = env.window;
-        const stores = [store, ...(win ? [safeLocalStore(win)] : [])];
+        // Every place Nudge may have written: the store in use, localStorage (fallback, snapshots,
+        // tab messages, modal lock) and sessionStorage (time on site).
+        const stores = [store, ...(win ? [safeLocalStore(() => win.localStorage), safeLocalStore(() => win.sessionStorage)] : [])];
         await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
       }),
     Promise.resolve()),

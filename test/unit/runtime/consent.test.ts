@@ -81,6 +81,8 @@ describe("forget()", () => {
   it("empties the store and localStorage's nudge keys, and gives a new visitor id", async () => {
     localStorage.setItem("nudge:profile", "{}");
     localStorage.setItem("site:theme", "dark");
+    sessionStorage.setItem("nudge:time_on_site", "120");
+    sessionStorage.setItem("site:tab", "1");
     const { nudge, store, clock } = start(welcome);
     await nudge.ready;
     nudge.identify("user-9", { vip: true });
@@ -96,6 +98,8 @@ describe("forget()", () => {
     expect(await store.get("rules")).toBeUndefined();
     expect(localStorage.getItem("nudge:profile")).toBeNull();
     expect(localStorage.getItem("site:theme")).toBe("dark");
+    expect(sessionStorage.getItem("nudge:time_on_site")).toBeNull();
+    expect(sessionStorage.getItem("site:tab")).toBe("1");
     const facts = nudge.facts();
     expect(facts.visitor.id).not.toBe("user-9");
     expect(facts.visitor.id).not.toBe(anonymousId);
