@@ -76,10 +76,14 @@ describe("several tabs in Chromium", () => {
     await dialog(one.page).waitFor({ state: "visible" });
     await one.page.keyboard.press("Escape");
     await dialog(one.page).waitFor({ state: "detached" });
-    await one.page.waitForTimeout(600); // the close is written and broadcast
+    // The close reaches tab two (written, broadcast, re-read): wait until tab two knows, however busy the machine.
+    await two.page.waitForFunction(() =>
+      ((window as any).nudge.explain("welcome-offer")[0].blockedBy as string[]).some((b) => b.includes("frequency.session")),
+    );
     // Tab two never reloaded: its next page view is a client-side navigation.
     await two.page.evaluate(() => history.pushState({}, "", "/shop/category.html?c=tea"));
-    await two.page.waitForTimeout(800);
+    await two.page.waitForFunction(() => (window as any).nudge.facts().visitor.pagesThisSession === 3);
+    await two.page.waitForTimeout(800); // a window in which a wrongly shown popup would appear
     expect(await dialog(two.page).count()).toBe(0);
     const blockedBy = await two.page.evaluate(() => (window as any).nudge.explain("welcome-offer")[0].blockedBy as string[]);
     expect(blockedBy.join(" ")).toContain("frequency.session");
