@@ -1,3 +1,4 @@
+import { guardCycle } from "./condition/cycle-guard.js";
 import { compileCheckedCondition as compileCondition } from "./condition/compile.js";
 import type { CompiledCondition } from "./condition/index.js";
 import { compileAfter, compileFrequency, type CompiledAfter, type CompiledFrequency } from "../decide/frequency.js";
@@ -58,16 +59,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
   // Segments may refer to segments; a cycle evaluates to false instead of recursing forever.
   const segment = (name: string): CompiledCondition | undefined => {
     const compiled = Object.prototype.hasOwnProperty.call(segments, name) ? segments[name] : undefined;
-    if (!compiled) return undefined;
-    return (facts) => {
-      if (evaluating.has(name)) return false;
-      evaluating.add(name);
-      try {
-        return compiled(facts);
-      } finally {
-        evaluating.delete(name);
-      }
-    };
+    return compiled && guardCycle(name, compiled, evaluating);
   };
   for (const [name, condition] of Object.entries(file.segments ?? {})) {
     try {

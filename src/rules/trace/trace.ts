@@ -1,5 +1,6 @@
 import { checkCondition } from "../condition/check.js";
 import { compileCheckedCondition } from "../condition/compile.js";
+import { guardCycle } from "../condition/cycle-guard.js";
 import { childPath, indexPath } from "../condition/problem-path.js";
 import type { CompiledCondition, Condition } from "../condition/types.js";
 import { traceEvent } from "./event.js";
@@ -48,16 +49,7 @@ function compiledSegments(options: TraceOptions, evaluating: Set<string>): (name
       if (!condition) return undefined;
       compiled.set(name, compileCheckedCondition(condition, { segment: lookup }));
     }
-    const segment = compiled.get(name) as CompiledCondition;
-    return (facts) => {
-      if (evaluating.has(name)) return false;
-      evaluating.add(name);
-      try {
-        return segment(facts);
-      } finally {
-        evaluating.delete(name);
-      }
-    };
+    return guardCycle(name, compiled.get(name) as CompiledCondition, evaluating);
   };
   return lookup;
 }
