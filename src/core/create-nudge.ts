@@ -106,7 +106,7 @@ export function createNudge(options: NudgeOptions) {
   }
 
   const caps = () => ({ sessionId: profiles.get().session.id, day: dayOf(env.now()) });
-  const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, headless: options.headless, rules: () => rules, caps, closed: () => decider?.closed() });
+  const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, headless: options.headless, rules: () => rules, caps, closed: (id) => decider?.closed(id) });
   const host = lifecycle.host;
 
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
@@ -187,6 +187,7 @@ export function createNudge(options: NudgeOptions) {
       eligible: lifecycle.eligible,
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
       enabled: () => consented && !destroyed,
+      sync: profiles.sync,
     });
     events.emit("ready", { widgets: rules.widgets.length });
     if (options.debug === true || /[?&]nudge_debug=1(&|$)/.test(env.window.location.search)) openDebugView();
@@ -311,6 +312,7 @@ export function createNudge(options: NudgeOptions) {
       ready.then(async () => {
         host.hide();
         profiles.reset(newId());
+        await profiles.flush(); // waits for a write already under way (the close just recorded): it must land before the erase
         const win = env.window;
         // Every place Nudge may have written: the store in use, localStorage (fallback, snapshots,
         // tab messages, modal lock) and sessionStorage (time on site).

@@ -11,6 +11,8 @@ import type { Reporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
 import { createWidgetHost, type Shown } from "./widget-host.js";
 
+const CLOSE_WRITE_WAIT_MS = 1000;
+
 export interface LifecycleDeps {
   env: Env;
   reporter: Reporter;
@@ -21,8 +23,8 @@ export interface LifecycleDeps {
   headless?: NudgeOptions["headless"];
   rules(): CompiledRules | null;
   caps(): CapContext;
-  /** A widget went away (the decider releases the cross-tab modal lock). */
-  closed(): void;
+  /** A widget went away and its history is written (the decider releases the cross-tab modal lock). */
+  closed(id: string): void;
 }
 
 /**
@@ -38,6 +40,17 @@ export function createLifecycle(deps: LifecycleDeps) {
   }
   const payload = ({ widget, variant }: Shown) => ({ id: widget.id, type: widget.type, variant });
 
+  /**
+   * Resolves once the profile is written, or after a second if storage hangs. A tab that
+   * hears a modal was closed re-reads the profile before deciding, so the show and the
+   * close must be stored by then, or it would show the same offer again.
+   */
+  const written = () =>
+    new Promise<void>((resolve) => {
+      void profiles.flush().then(resolve);
+      env.setTimeout(resolve, CLOSE_WRITE_WAIT_MS);
+    });
+
   const host = createWidgetHost({
     env,
     reporter: deps.reporter,
@@ -47,11 +60,12 @@ export function createLifecycle(deps: LifecycleDeps) {
     locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
     shown(shown) {
       update(shown.widget.id, (h) => recordShown(h, deps.caps(), env.now()));
+      void profiles.flush(); // at once, not in the next batch: the other tabs count this show against their caps
       events.emit("shown", payload(shown));
     },
     closed(shown, reason) {
       update(shown.widget.id, (h) => recordOutcome(h, "closed", env.now(), reason));
-      deps.closed();
+      void written().then(() => deps.closed(shown.widget.id));
       events.emit("closed", { ...payload(shown), reason });
     },
     clicked: (shown, props) => events.emit("clicked", { ...payload(shown), props }),

@@ -41,6 +41,8 @@ export interface DeciderDeps {
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
   /** Whether widgets may show at all (consent, destroyed). */
   enabled(): boolean;
+  /** Re-reads what the other tabs wrote: a tab that closed its modal wrote its history first. */
+  sync(): Promise<void>;
 }
 
 /**
@@ -61,7 +63,7 @@ export function createDecider(deps: DeciderDeps) {
   const fired = new Set<string>();
   let busy = false;
   let tracer: WhenTracer | undefined;
-  const lock = createModalLock({ env, tab: deps.tab, onRelease: () => void consider() });
+  const lock = createModalLock({ env, tab: deps.tab, onRelease: () => void deps.sync().then(consider) });
 
   interface GateOptions {
     ignoreTrigger?: boolean;
@@ -203,9 +205,9 @@ export function createDecider(deps: DeciderDeps) {
       triggers?.event(name, props);
       return consider();
     },
-    /** The widget on screen went away: a modal gives the other tabs their turn. */
-    closed(): void {
-      lock.release();
+    /** A widget went away (its history is written by now): if it held the modal lock, the other tabs get their turn. */
+    closed(id: string): void {
+      lock.release(id);
     },
     /** The page is being hidden for good (pagehide): release what other tabs wait for. */
     pageHidden(): void {

@@ -105,8 +105,8 @@ export function createModalLock(options: ModalLockOptions) {
     return holder && holder.tab !== tab && holder.until > env.now() ? holder : null;
   }
 
-  function release(): void {
-    if (!held) return;
+  function release(widget?: string): void {
+    if (!held || (widget !== undefined && widget !== held)) return;
     held = null;
     env.clearTimeout(heartbeat);
     try {
@@ -135,7 +135,10 @@ export function createModalLock(options: ModalLockOptions) {
       }
       return true;
     },
-    /** Releases the lock (the modal closed, the page is hidden, Nudge stops) and tells the other tabs. */
+    /**
+     * Releases the lock (the modal closed, the page is hidden, Nudge stops) and tells the other tabs.
+     * With `widget`, only if that widget holds it (a late release must not free the next modal's lock).
+     */
     release,
     /** Decide again once another tab's lock would lapse, in case that tab is gone without a word. */
     retryWhenLapsed(holder: ModalHolder): void {

@@ -421,6 +421,8 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       isNew = true;
     },
     flush,
+    /** Catches up with the other tabs' writes now (e.g. before deciding on another tab's modal release). */
+    sync: (): Promise<void> => enqueue(refresh),
     /** Stops listening to the other tabs (for `destroy()`); pending changes still need a `flush()`. */
     close(): void {
       channel?.close();

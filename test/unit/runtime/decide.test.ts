@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, clickClose, MINUTE, onScreen, rulesOf, settle, start, warnings } from "./harness.js";
+import { sharedStore } from "../profile-sync/sync-harness.js";
+import { cleanup, clickClose, fakeClock, MINUTE, onScreen, rulesOf, settle, start, warnings } from "./harness.js";
 
 afterEach(cleanup);
 
@@ -258,5 +259,34 @@ describe("trackPageViews: false", () => {
     await settle();
     expect(shown).toEqual(["once"]);
     expect(nudge.facts().visitor.sessions).toBe(1);
+  });
+});
+
+describe("two tabs of one visitor", () => {
+  // Regression test (bug found in CI and fixed): tab B showed the welcome offer and the visitor closed it
+  // within the 250 ms write batch. B released the cross-tab modal lock at once; tab A heard the release,
+  // decided on its copy of the profile (B's page view in it, B's show not yet) and showed the same offer
+  // again. Now B writes the show and the close before releasing, and A re-reads before deciding.
+  it("an offer closed in one tab before its write batch is not shown again by the tab that waited for the lock", async () => {
+    const store = sharedStore("indexeddb");
+    const clock = fakeClock(new Date(2025, 2, 12, 12, 0, 0).getTime());
+    const tabA = start(rulesOf([onSecondPage]), { store, clock });
+    await tabA.nudge.ready; // page view 1: the offer's trigger fired, its condition did not hold yet
+    await clock.advance(300); // written
+    // Tab B's rules arrive only after its page view (2 of the session) is written and A has re-read it.
+    let answer: (body: string) => void = () => {};
+    const fetch = () => new Promise((resolve) => (answer = (body) => resolve(new Response(body, { status: 200 }))));
+    const tabB = start("/rules.json", { store, clock, env: { fetch: fetch as unknown as typeof globalThis.fetch } });
+    await settle();
+    await clock.advance(300);
+    await settle();
+    expect(tabA.nudge.facts().visitor.pagesThisSession).toBe(2);
+    answer(JSON.stringify(rulesOf([onSecondPage])));
+    await tabB.nudge.ready;
+    expect(tabB.shown).toEqual(["second"]);
+    tabB.nudge.hide(); // closed at once, well within the write batch
+    await settle(20);
+    expect(tabA.shown).toEqual([]);
+    expect(tabA.nudge.explain("second")[0].blockedBy.join(" ")).toContain("frequency.session: shown 1 of 1");
   });
 });
