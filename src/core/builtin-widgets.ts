@@ -5,5 +5,10 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
   popup: () => import("../../widgets/popup/index.js"),
 };
 
-/** Whether a built-in type is modal, known before its code loads (for one-modal-at-a-time). */
-export const modalTypes = new Set(["popup"]);
+/**
+ * Whether a built-in widget shows as a modal, known before its code loads (for one modal
+ * at a time): it must agree with the `modal` of the widget's definition.
+ */
+export const builtinModal: Record<string, (content: Record<string, unknown>) => boolean> = {
+  popup: () => true,
+};

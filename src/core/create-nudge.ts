@@ -7,7 +7,7 @@ import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
 import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
 import { memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
-import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
 import { watchDataLayer } from "../track/datalayer.js";
@@ -17,12 +17,13 @@ import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import { classifySource } from "../track/source.js";
 import * as args from "./arguments.js";
-import { builtinWidgets, modalTypes } from "./builtin-widgets.js";
+import { builtinModal, builtinWidgets } from "./builtin-widgets.js";
 import { runCommand, safeLocalStore } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
+import { modalOf } from "./widget-host.js";
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -106,7 +107,20 @@ export function createNudge(options: NudgeOptions) {
   }
 
   const caps = () => ({ sessionId: profiles.get().session.id, day: dayOf(env.now()) });
-  const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, headless: options.headless, rules: () => rules, caps, closed: (id) => decider?.closed(id) });
+  const lifecycle = createLifecycle({
+    env,
+    reporter,
+    events,
+    profiles,
+    widgets,
+    nonce: options.nonce,
+    headless: options.headless,
+    rules: () => rules,
+    caps,
+    closed: (id) => decider?.closed(id),
+    record: (name, props) => record(name, props),
+    catalog: () => (catalog ??= loadCatalog()),
+  });
   const host = lifecycle.host;
 
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
@@ -129,6 +143,26 @@ export function createNudge(options: NudgeOptions) {
     events.emit("track", { name: "page_view", props: { path: page.path } });
     lifecycle.tracked("page_view", { path: page.path });
     void decider?.pageView();
+  }
+
+  let catalog: Promise<Product[]> | undefined;
+  /** The catalog feed is fetched and checked only when a widget first asks for it, in its own chunk. */
+  function loadCatalog(): Promise<Product[]> {
+    const source = options.catalog ?? rules?.settings.catalog;
+    if (source === undefined) return Promise.resolve([]);
+    return import("../catalog/catalog.js")
+      .then((feed) => feed.loadCatalog(source, env, (where, message) => reporter.warn(where, message)))
+      .catch((error) => {
+        reporter.error("catalog", error);
+        return [];
+      });
+  }
+
+  /** Whether a widget shows as a modal, known before its code loads for built-in types. */
+  function isModal(type: string, content: Record<string, unknown>): boolean {
+    const entry = widgets.get(type);
+    if (typeof entry === "object") return modalOf(entry, content);
+    return builtinModal[type]?.(content) ?? false;
   }
 
   /** Where this page view's visit came from (kept when it starts a session). */
@@ -183,7 +217,7 @@ export function createNudge(options: NudgeOptions) {
       caps,
       tab: newId(),
       showing: host.showing,
-      isModal: (type) => modalTypes.has(type) || (typeof widgets.get(type) === "object" && !!(widgets.get(type) as WidgetDefinition).modal),
+      isModal,
       eligible: lifecycle.eligible,
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
       enabled: () => consented && !destroyed,
@@ -337,7 +371,8 @@ export function createNudge(options: NudgeOptions) {
     ),
 
     /** Closes the widget on screen, if any. */
-    hide: safe("hide()", () => host.hide()),
+    /** Closes the widget with this id, or every widget on screen. */
+    hide: safe("hide()", (id?: unknown) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()"))),
 
     /** Why each widget (or the one named) would or would not show now. */
     explain: safe(
@@ -363,11 +398,17 @@ export function createNudge(options: NudgeOptions) {
     ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,
 
     /** Adds a custom widget type (or replaces a built-in one). */
-    registerWidget: safe("registerWidget()", (type: unknown, definition: WidgetDefinition | WidgetLoader) => {
+    /**
+     * Adds a widget type (or replaces a built-in one): `{ component, styles?, modal?, placement?, schema? }`
+     * or a lazy loader of a module whose default export is one. `schema` (zod) checks each widget's
+     * `content` before it shows; a misfit is reported with its path and skipped.
+     */
+    registerWidget: safe("registerWidget()", (type: unknown, definition: WidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) => {
       const name = args.identifier(type, "registerWidget() type");
       const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && typeof definition.component === "function");
-      if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal? } or a loader function`);
-      widgets.set(name, definition);
+      if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal?, schema? } or a loader function`);
+      if (schema !== undefined && typeof schema?.safeParse !== "function") throw new args.ArgumentProblem(`registerWidget("${name}"): the schema must have safeParse (a zod schema)`);
+      widgets.set(name, schema && typeof definition === "object" ? { ...definition, schema } : definition);
     }),
 
     /** Stops everything: listeners, timers, widgets. Pending profile changes are written first. */

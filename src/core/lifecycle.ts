@@ -1,15 +1,15 @@
 import { conversionValue, goalReached } from "../decide/goals.js";
-import { recordEligible, recordOutcome, recordShown, type CapContext } from "../decide/frequency.js";
+import { emptyHistory, recordEligible, recordOutcome, recordShown, type CapContext } from "../decide/frequency.js";
 import { HOLDOUT } from "../decide/variants.js";
 import type { Env } from "../env/env.js";
 import type { ProfileStore } from "../profile/profile-store.js";
 import type { WidgetHistory } from "../profile/profile.js";
-import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import type { createEmitter } from "./emitter.js";
 import type { Reporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
-import { createWidgetHost, type Shown } from "./widget-host.js";
+import { createWidgetHost, type Shown, type WidgetSignal } from "./widget-host.js";
 
 const CLOSE_WRITE_WAIT_MS = 1000;
 
@@ -23,8 +23,11 @@ export interface LifecycleDeps {
   headless?: NudgeOptions["headless"];
   rules(): CompiledRules | null;
   caps(): CapContext;
-  /** A widget went away and its history is written (the decider releases the cross-tab modal lock). */
+  /** A widget went away (or was minimized) and its history is written: the decider releases the cross-tab modal lock. */
   closed(id: string): void;
+  /** Records an event in the visitor's history as `track()` does (a lead: `$event: "lead"`). */
+  record(name: string, props: Record<string, unknown>): void;
+  catalog(): Promise<Product[]>;
 }
 
 /**
@@ -58,6 +61,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     nonce: deps.nonce,
     headless: deps.headless,
     locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
+    state: (id) => {
+      const widgets = profiles.get().widgets;
+      return (Object.prototype.hasOwnProperty.call(widgets, id) && widgets[id].state) || {};
+    },
+    catalog: deps.catalog,
     shown(shown) {
       update(shown.widget.id, (h) => recordShown(h, deps.caps(), env.now()));
       void profiles.flush(); // at once, not in the next batch: the other tabs count this show against their caps
@@ -68,13 +76,36 @@ export function createLifecycle(deps: LifecycleDeps) {
       void written().then(() => deps.closed(shown.widget.id));
       events.emit("closed", { ...payload(shown), reason });
     },
-    clicked: (shown, props) => events.emit("clicked", { ...payload(shown), props }),
-    converted(shown, props) {
-      update(shown.widget.id, (h) => recordOutcome(h, "converted", env.now()));
-      events.emit("converted", { ...payload(shown), props });
-    },
-    tracked: (shown, name, props) => events.emit("widget", { ...payload(shown), name, props }),
+    signal: (shown, signal) => signals[signal.kind](shown, signal as never),
   });
+
+  function converted(shown: Shown, props: Record<string, unknown>) {
+    update(shown.widget.id, (h) => recordOutcome(h, "converted", env.now()));
+    events.emit("converted", { ...payload(shown), props });
+  }
+  const attributes = (values: Record<string, unknown>) => profiles.update((p) => ({ ...p, attributes: { ...p.attributes, ...values } }));
+
+  /** What each thing a widget does leaves in the profile, and the event it sends out. */
+  const signals: { [K in WidgetSignal["kind"]]: (shown: Shown, signal: Extract<WidgetSignal, { kind: K }>) => void } = {
+    viewable: (shown) => events.emit("viewable", payload(shown)),
+    minimized(shown) {
+      events.emit("minimized", payload(shown));
+      deps.closed(shown.widget.id); // a teaser blocks nothing: other tabs may show their modal
+    },
+    restored: (shown) => events.emit("restored", payload(shown)),
+    clicked: (shown, { props }) => events.emit("clicked", { ...payload(shown), props }),
+    converted: (shown, { props }) => converted(shown, props),
+    tracked: (shown, { name, props }) => events.emit("widget", { ...payload(shown), name, props }),
+    answered: (_shown, { attributes: values }) => attributes(values),
+    lead(shown, { fields }) {
+      attributes(fields);
+      deps.record("lead", { widget: shown.widget.id });
+      events.emit("lead", { ...payload(shown), fields });
+      converted(shown, { lead: true });
+    },
+    state: (shown, { patch }) => update(shown.widget.id, (h) => ({ ...(h ?? emptyHistory()), state: { ...h?.state, ...patch } })),
+    action: (shown, { name, payload: data }) => events.emit("action", { ...payload(shown), name, payload: data }),
+  };
 
   return {
     host,

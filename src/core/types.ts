@@ -20,6 +20,8 @@ export interface NudgeOptions {
   respectGPC?: boolean;
   /** Show the debug view (live facts and `explain()`); also on with `?nudge_debug=1` in the page URL. */
   debug?: boolean;
+  /** The catalog feed for recommendation widgets: a URL or the products; overrides `settings.catalog` of the rules. */
+  catalog?: string | unknown[];
   /** Custom widget types, or replacements for built-in ones: a definition or a lazy loader. */
   widgets?: Record<string, WidgetDefinition | WidgetLoader>;
   /**
@@ -69,6 +71,21 @@ export interface NudgeEvents {
    * met its `goal` (once per showing). `value` is the event's `props.value` (purchases).
    */
   converted: WidgetEvent & { props: Record<string, unknown>; value?: number; goal?: string };
+  /** At least half of the widget was on screen (once per show): a viewable impression. */
+  viewable: WidgetEvent;
+  /** The visitor shrank the widget to its teaser, or reopened it from there. */
+  minimized: WidgetEvent;
+  restored: WidgetEvent;
+  /**
+   * A lead form was sent. The fields are also kept as profile attributes; Nudge itself sends
+   * them nowhere: forward them to your CRM here.
+   */
+  lead: WidgetEvent & { fields: Record<string, string> };
+  /**
+   * A widget asks the page to act, e.g. `{ name: "add_to_cart", payload: { id } }` from a
+   * carousel or `{ name: "open_chat" }` from the chatbot's hand-off.
+   */
+  action: WidgetEvent & { name: string; payload: Record<string, unknown> };
   /** A custom event a widget recorded, e.g. a copied coupon code. */
   widget: WidgetEvent & { name: string; props: Record<string, unknown> };
   /** Every event tracked through the API or automatically (page views included). */

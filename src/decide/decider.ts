@@ -32,9 +32,10 @@ export interface DeciderDeps {
   caps(): CapContext;
   /** This instance's id among the browser's tabs, for one modal at a time across them. */
   tab: string;
-  /** The widget on screen now, if any. */
-  showing(): { id: string; modal: boolean } | null;
-  isModal(type: string): boolean;
+  /** The widgets on screen now. */
+  showing(): Array<{ id: string; modal: boolean }>;
+  /** Whether a widget of this type with this content shows as a modal. */
+  isModal(type: string, content: Record<string, unknown>): boolean;
   /** A widget passed every gate (the visitor's variant, or "holdout"): once per page view. */
   eligible(widget: CompiledWidget, variant: string): void;
   /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
@@ -97,9 +98,10 @@ export function createDecider(deps: DeciderDeps) {
     const lastShown = Math.max(0, ...Object.values(history).map((h) => h.lastShown));
     if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
     const showing = deps.showing();
-    const modal = deps.isModal(widget.type);
-    if (showing && showing.id === widget.id) blocks.push("already showing");
-    else if (showing && showing.modal && modal) blocks.push(`one modal at a time: "${showing.id}" is showing`);
+    const modal = isModal(widget, facts);
+    const modalShowing = showing.find((s) => s.modal);
+    if (showing.some((s) => s.id === widget.id)) blocks.push("already showing");
+    else if (modalShowing && modal) blocks.push(`one modal at a time: "${modalShowing.id}" is showing`);
     const holder = modal ? lock.heldElsewhere() : null;
     if (holder) {
       blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
@@ -120,6 +122,11 @@ export function createDecider(deps: DeciderDeps) {
   }
 
   const variantOf = (widget: CompiledWidget, facts: Facts) => variantFor(widget, facts.visitor.id, deps.history()[widget.id]?.variant);
+  /** Modal or not can depend on the content (a popup's layout): the visitor's variant decides. */
+  const isModal = (widget: CompiledWidget, facts: Facts) => {
+    const variant = variantOf(widget, facts);
+    return deps.isModal(widget.type, (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content);
+  };
 
   function markEligible(widget: CompiledWidget, variant: string) {
     if (eligibleThisPage.has(widget.id)) return;
@@ -129,7 +136,7 @@ export function createDecider(deps: DeciderDeps) {
 
   /** Shows a widget in the visitor's variant, holding the cross-tab lock while a modal is up. */
   async function present(widget: CompiledWidget, facts: Facts, variant: string, force = false): Promise<boolean> {
-    const modal = deps.isModal(widget.type);
+    const modal = isModal(widget, facts);
     if (modal && !lock.acquire(widget.id) && !force) return false;
     if (await deps.show(widget, facts, variant)) {
       shownThisPage++;
@@ -140,7 +147,11 @@ export function createDecider(deps: DeciderDeps) {
     return false;
   }
 
-  /** Shows the highest-priority widget among those due now whose gates are all open. */
+  /**
+   * Shows the widgets due now whose gates are all open, highest priority first. Several may
+   * show (a bar beside a popup); each show is seen by the next one's gates (one modal at a
+   * time, caps per page and group, the quiet period).
+   */
   async function consider(): Promise<void> {
     if (busy) return;
     busy = true;
@@ -155,7 +166,7 @@ export function createDecider(deps: DeciderDeps) {
         markEligible(widget, variant);
         // The control group counts as eligible and sees nothing; the next widget may still show.
         if (variant === HOLDOUT) continue;
-        if (await present(widget, facts, variant)) return;
+        await present(widget, facts, variant);
       }
       if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
     } finally {

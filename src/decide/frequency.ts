@@ -87,7 +87,7 @@ export function afterBlocks(after: CompiledAfter | undefined, previous: WidgetHi
   return [];
 }
 
-function emptyHistory(): WidgetHistory {
+export function emptyHistory(): WidgetHistory {
   return { shown: 0, lastShown: 0, sessionId: "", sessionShown: 0, day: "", dayShown: 0, closed: 0, lastClosed: 0, converted: 0, lastConverted: 0 };
 }
 

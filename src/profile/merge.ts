@@ -143,6 +143,8 @@ function mergeWidget(base: WidgetHistory | undefined, ours: WidgetHistory, their
     const b = theirs[key];
     if (a !== undefined || b !== undefined) result[key] = Math.max(a ?? -Infinity, b ?? -Infinity);
   }
+  // The widget's own state: keys this tab changed win over the other tab's.
+  if (ours.state !== base?.state) result.state = { ...theirs.state, ...changedKeys(base?.state ?? {}, ours.state ?? {}) };
   const ownSession = (w: WidgetHistory | undefined, id: string) => (w && w.sessionId === id ? w.sessionShown : 0);
   const ownDay = (w: WidgetHistory | undefined, day: string) => (w && w.day === day ? w.dayShown : 0);
   if (ours.sessionId === theirs.sessionId) result.sessionShown = theirs.sessionShown + ours.sessionShown - ownSession(base, ours.sessionId);
@@ -151,3 +153,4 @@ function mergeWidget(base: WidgetHistory | undefined, ours: WidgetHistory, their
   else if (ours.lastShown > theirs.lastShown) Object.assign(result, { day: ours.day, dayShown: ours.dayShown });
   return result;
 }
+

@@ -43,6 +43,8 @@ export interface WidgetHistory {
   variant?: string;
   /** When it last passed every gate (for holdout visitors, the start of the goal window). */
   lastEligible?: number;
+  /** The widget's own state for this visitor (`saveState`): an evergreen deadline, a chat's position. */
+  state?: Record<string, unknown>;
   /** The exposure (lastShown, or lastEligible for holdout) that a goal already converted: once per showing. */
   goalExposure?: number;
 }

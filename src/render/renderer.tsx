@@ -1,81 +1,183 @@
 import { Component, render, type ComponentChildren } from "preact";
 import type { Env } from "../env/env.js";
-import { HOST_STYLES } from "./host-styles.js";
-import type { WidgetDefinition, WidgetProps } from "./widget-api.js";
+import { HOST_STYLES, INLINE_HOST_STYLES } from "./host-styles.js";
+import type { Placement, WidgetDefinition, WidgetProps } from "./widget-api.js";
+
+export interface RendererOptions {
+  nonce?: string;
+  /** A widget threw while rendering: it is removed, the others stay. */
+  onError(key: string, error: unknown): void;
+  /** At least half of a widget was on screen (once per mount). */
+  onViewable(key: string): void;
+}
+
+/** One shadow root: Nudge's overlay layer, or the host element of one inline widget. */
+interface Layer {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  hostStyles: string;
+}
+
+interface Mounted {
+  layer: Layer;
+  container: HTMLElement;
+  styles: string;
+  stop(): void;
+}
 
 /**
- * The render step: one shadow root for all of Nudge, Preact inside it, styles
- * adopted as constructable stylesheets (CSP-safe, invisible to the host page).
- * It mounts what the decide step chose; it never decides.
+ * The render step: Preact inside shadow roots, styles adopted as constructable
+ * stylesheets (CSP-safe, invisible to the host page). Overlay widgets (popups,
+ * bars, launchers) share one fixed, zero-size layer; an inline widget gets its
+ * own host element at its place in the page. It mounts what the decide step
+ * chose, several at once, and never decides.
  */
-export function createRenderer(env: Env, options: { nonce?: string; onError(error: unknown): void }) {
+export function createRenderer(env: Env, options: RendererOptions) {
   const doc = env.document!;
-  const host = doc.createElement("nudge-root");
-  const shadow = host.attachShadow({ mode: "open" });
-  const container = doc.createElement("div");
-  shadow.appendChild(container);
   const sheets = new Map<string, CSSStyleSheet | HTMLStyleElement>();
-  let mounts = 0;
+  const mounted = new Map<string, Mounted>();
+  let keys = 0;
 
-  function sheet(css: string): CSSStyleSheet | HTMLStyleElement {
-    let made = sheets.get(css);
-    if (made) return made;
-    if (canAdopt(shadow)) {
-      const constructed = new CSSStyleSheet();
-      constructed.replaceSync(css);
-      made = constructed;
-    } else {
-      // Older browsers: a <style> inside the shadow root, carrying the page's CSP nonce.
-      const style = doc.createElement("style");
-      if (options.nonce) style.nonce = options.nonce;
-      style.textContent = css;
-      made = style;
+  function newLayer(tag: string, hostStyles: string): Layer {
+    const host = doc.createElement(tag);
+    return { host, shadow: host.attachShadow({ mode: "open" }), hostStyles };
+  }
+  const overlay = newLayer("nudge-root", HOST_STYLES);
+
+  function sheet(css: string, layer: Layer): CSSStyleSheet | HTMLStyleElement {
+    if (canAdopt(layer.shadow)) {
+      let made = sheets.get(css) as CSSStyleSheet | undefined;
+      if (!made) {
+        made = new CSSStyleSheet();
+        made.replaceSync(css);
+        sheets.set(css, made);
+      }
+      return made;
     }
-    sheets.set(css, made);
-    return made;
+    // Older browsers: a <style> per shadow root, carrying the page's CSP nonce.
+    const style = doc.createElement("style");
+    if (options.nonce) style.nonce = options.nonce;
+    style.textContent = css;
+    return style;
   }
 
-  function applyStyles(cssList: string[]) {
-    const all = cssList.map(sheet);
-    if (canAdopt(shadow)) shadow.adoptedStyleSheets = all as CSSStyleSheet[];
-    else for (const style of all as HTMLStyleElement[]) if (!style.isConnected) shadow.insertBefore(style, container);
+  /** A layer's stylesheets: its host's, then each mounted widget's, once each. */
+  function applyStyles(layer: Layer) {
+    const css = [layer.hostStyles, ...new Set([...mounted.values()].filter((m) => m.layer === layer).map((m) => m.styles))];
+    if (canAdopt(layer.shadow)) layer.shadow.adoptedStyleSheets = css.map((c) => sheet(c, layer) as CSSStyleSheet);
+    else {
+      for (const old of layer.shadow.querySelectorAll(":scope > style")) old.remove();
+      layer.shadow.prepend(...css.map((c) => sheet(c, layer) as HTMLStyleElement));
+    }
   }
 
-  function attach() {
-    // An SPA may replace <body>; put the host back wherever it is now.
-    if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+  /** Puts an inline widget's host element at its placement; undefined when the selector matches nothing. */
+  function placeInline(placement: Placement): { layer: Layer; anchor: Element } | undefined {
+    let anchor: Element | null = null;
+    try {
+      anchor = doc.querySelector(placement.selector);
+    } catch {
+      // an invalid selector is reported by the caller like one that matches nothing
+    }
+    if (!anchor) return undefined;
+    const layer = newLayer("nudge-inline", INLINE_HOST_STYLES);
+    const position = placement.position ?? "append";
+    if (position === "before") anchor.before(layer.host);
+    else if (position === "after") anchor.after(layer.host);
+    else if (position === "prepend") anchor.prepend(layer.host);
+    else anchor.append(layer.host);
+    return { layer, anchor };
   }
 
   let stopViewport = () => {};
+  const overlayCount = () => [...mounted.values()].filter((m) => m.layer === overlay).length;
+
+  function unmount(key: string): void {
+    const m = mounted.get(key);
+    if (!m) return;
+    mounted.delete(key);
+    m.stop();
+    render(null, m.container);
+    m.container.remove();
+    if (m.layer !== overlay) m.layer.host.remove();
+    else if (!overlayCount()) stopViewport();
+  }
 
   return {
-    host,
-    mount(definition: WidgetDefinition, props: WidgetProps): void {
-      attach();
-      stopViewport();
-      stopViewport = followVisualViewport(env, host);
-      applyStyles([HOST_STYLES, definition.styles ?? ""]);
+    /**
+     * Mounts a widget under `key`, replacing what was mounted under it. Returns the page element an
+     * inline widget was placed at, `null` for the overlay, or `undefined` when its placement matched nothing.
+     */
+    mount(key: string, definition: WidgetDefinition, props: WidgetProps, placement?: Placement): Element | null | undefined {
+      unmount(key);
+      let layer = overlay;
+      let target: Element | undefined;
+      if (placement) {
+        const inline = placeInline(placement);
+        if (!inline) return undefined;
+        ({ layer, anchor: target } = inline);
+      } else {
+        // An SPA may replace <body>; put the layer back wherever it is now.
+        if (!overlay.host.isConnected) (doc.body ?? doc.documentElement).appendChild(overlay.host);
+        if (!overlayCount()) stopViewport = followVisualViewport(env, overlay.host);
+      }
+      const container = doc.createElement("div");
+      layer.shadow.appendChild(container);
+      const stop = watchViewable(env, container, () => options.onViewable(key));
+      mounted.set(key, { layer, container, styles: definition.styles ?? "", stop });
+      applyStyles(layer);
       // A fresh key per mount: a boundary that caught an error must not hide the next widget.
       render(
-        <Boundary key={++mounts} onError={options.onError}>
-          <definition.component {...props} />
+        <Boundary key={++keys} onError={(error) => options.onError(key, error)}>
+          <definition.component {...props} target={target} />
         </Boundary>,
         container,
       );
+      return target ?? null;
     },
-    unmount(): void {
-      stopViewport();
-      render(null, container);
-    },
+    unmount,
     destroy(): void {
+      for (const key of [...mounted.keys()]) unmount(key);
       stopViewport();
-      render(null, container);
-      host.remove();
+      overlay.host.remove();
     },
   };
 }
 
 export type Renderer = ReturnType<typeof createRenderer>;
+
+/**
+ * Calls `onViewable` once when at least half of the widget's first element is on screen
+ * (the usual "viewable impression"). Without IntersectionObserver it never fires.
+ */
+function watchViewable(env: Env, container: HTMLElement, onViewable: () => void): () => void {
+  const win = env.window;
+  if (!win || typeof win.IntersectionObserver !== "function" || typeof win.MutationObserver !== "function") return () => {};
+  let seen: Element | null = null;
+  const intersection = new win.IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.intersectionRatio >= 0.5)) return;
+      stop();
+      onViewable();
+    },
+    { threshold: 0.5 },
+  );
+  // The widget may render its element later (after loading the catalog): watch for it.
+  const observe = () => {
+    const first = container.firstElementChild;
+    if (!first || first === seen) return;
+    if (seen) intersection.unobserve(seen);
+    intersection.observe((seen = first));
+  };
+  const mutation = new win.MutationObserver(observe);
+  mutation.observe(container, { childList: true });
+  queueMicrotask(observe);
+  function stop() {
+    intersection.disconnect();
+    mutation.disconnect();
+  }
+  return stop;
+}
 
 /**
  * Keeps `--nudge-vx/vy/vw/vh` on the host equal to the visible part of the page. Fixed

@@ -32,6 +32,60 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   convert(props?: Record<string, unknown>): void;
   /** Record a custom widget event, e.g. `track("copied", { code })`. */
   track(name: string, props?: Record<string, unknown>): void;
+  /**
+   * Shrinks the widget to its teaser (a tab that reopens it): emits `minimized`. It stays on
+   * screen, no longer modal, so another modal may show. `restore()` reopens it and emits
+   * `restored` (counted apart from impressions).
+   */
+  minimize(): void;
+  restore(): void;
+  /** Answers (a bot, a survey) become profile attributes, e.g. `answer({ nps: 9 })`. */
+  answer(attributes: Record<string, string | number | boolean>): void;
+  /**
+   * A lead form was sent: its fields become profile attributes, a `lead` event is emitted and
+   * tracked (rules can use `$event: "lead"`), and the widget converts. Nudge sends them nowhere itself.
+   */
+  lead(fields: Record<string, string>): void;
+  /** This widget's own state for this visitor, kept across reloads and tabs (e.g. an evergreen deadline). */
+  state: Readonly<Record<string, unknown>>;
+  /** Merges `patch` into `state` and stores it. */
+  saveState(patch: Record<string, unknown>): void;
+  /** Asks the host page to act (add to cart, open a live chat): emits `action`, which the site handles with `on("action", …)`. */
+  action(name: string, payload?: Record<string, unknown>): void;
+  /** The catalog feed (settings.catalog or the `catalog` option), loaded and checked on first call; [] when there is none. */
+  catalog(): Promise<Product[]>;
+  /** For a widget placed in the page (`placement`): the page element it was placed at. */
+  target?: Element;
+}
+
+/** A product of the catalog feed (see DESIGN.md "Catalog feed"). */
+export interface Product {
+  id: string;
+  name: string;
+  url: string;
+  image?: string;
+  price: number;
+  oldPrice?: number;
+  currency?: string;
+  category?: string;
+  tags?: string[];
+  brand?: string;
+  inStock?: boolean;
+  related?: string[];
+  boughtTogether?: string[];
+  popularity?: number;
+}
+
+/** Where in the page an inline widget goes: next to or into the first element matching `selector`. */
+export interface Placement {
+  selector: string;
+  /** Default "append" (inside, after its children). */
+  position?: "append" | "prepend" | "before" | "after";
+}
+
+/** Anything with zod's `safeParse` (zod or zod/mini): checks a custom widget's content before it shows. */
+export interface ContentSchema {
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
 }
 
 /**
@@ -44,8 +98,12 @@ export interface WidgetDefinition<Content = any> {
   component: ComponentType<WidgetProps<Content>>;
   /** CSS for the widget, adopted into Nudge's shadow root (never into the page). */
   styles?: string;
-  /** Modal widgets take focus and block the page; only one shows at a time. */
-  modal?: boolean;
+  /** Modal widgets take focus and block the page; only one shows at a time. A function decides by content (a popup's layout). */
+  modal?: boolean | ((content: Content) => boolean);
+  /** Place the widget in the page instead of Nudge's overlay layer: where, decided by its content. */
+  placement?: (content: Content) => Placement | undefined;
+  /** Checks a custom widget's `content` before it shows: a failure is reported with its path and the widget skipped. */
+  schema?: ContentSchema;
 }
 
 /** A lazy loader for a widget module, so its code is fetched only when it is about to show. */

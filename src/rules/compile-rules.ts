@@ -37,6 +37,8 @@ export interface CompiledSettings {
   maxPerSession: number;
   /** Caps per widget group; groups not listed have only the one-per-page rule. */
   groups: Record<string, { maxPerSession: number }>;
+  /** The catalog feed: a URL, or the products themselves (checked when a widget first asks for it). */
+  catalog?: string | unknown[];
 }
 
 export interface CompiledRules {
@@ -85,6 +87,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
       maxPerPage: settings.maxPerPage ?? Infinity,
       maxPerSession: settings.maxPerSession ?? Infinity,
       groups: Object.fromEntries(Object.entries(settings.groups ?? {}).map(([name, group]) => [name, { maxPerSession: group.maxPerSession ?? Infinity }])),
+      catalog: settings.catalog,
     },
     segments,
     segmentSources: { ...file.segments },

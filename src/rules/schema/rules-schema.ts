@@ -110,6 +110,8 @@ export function settingsSchema() {
     maxPerSession: z.optional(positiveInt()),
     /** Caps per group of widgets (`"group": "promo"` on each). */
     groups: z.optional(z.record(z.string(), z.strictObject({ maxPerSession: z.optional(positiveInt()) }))),
+    /** The catalog feed for recommendations: a URL (relative to the page) or the products inline; items are checked one by one. */
+    catalog: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.unknown())])),
     /** `page.type` from the path: `{ "product": "^/shop/product" }` (regex strings, tried in the order home, category, product, cart, checkout). */
     pageTypes: z.optional(
       z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), z.string().check(z.refine(isRegex, "a valid regular expression"))),

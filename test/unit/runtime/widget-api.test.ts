@@ -1,0 +1,160 @@
+import { h } from "preact";
+import * as z from "zod/mini";
+import { afterEach, describe, expect, it } from "vitest";
+import type { WidgetDefinition, WidgetProps } from "../../../src/render/widget-api.js";
+import { cleanup, on, rulesOf, settle, spyStore, start, warnings, type Harness } from "./harness.js";
+
+afterEach(cleanup);
+
+/** Every widget's props as it last rendered, by id: the test acts as the visitor through them. */
+function recorder() {
+  const props = new Map<string, WidgetProps>();
+  const widget = (modal: boolean): WidgetDefinition => ({
+    modal,
+    component: (p: WidgetProps) => {
+      props.set(p.id, p);
+      return h("div", { "data-widget": p.id }, String(p.content.title ?? ""));
+    },
+  });
+  return { props, widgets: { dialog: widget(true), bar: widget(false), inline: { ...widget(false), placement: (c: { into?: string }) => ({ selector: c.into ?? "#none" }) } } };
+}
+
+const ids = () => [...(document.querySelector("nudge-root")?.shadowRoot?.querySelectorAll("[data-widget]") ?? [])].map((el) => el.getAttribute("data-widget"));
+const events = (harness: Harness, names: string[]) => {
+  const seen: string[] = [];
+  for (const name of names) on(harness.nudge, name as "shown", (e) => void seen.push(`${name}:${e.id}`));
+  return seen;
+};
+
+describe("several widgets at once", () => {
+  it("a bar and a modal share the screen; a second modal waits until the first is minimized", async () => {
+    const { props, widgets } = recorder();
+    const harness = start(
+      rulesOf([
+        { id: "promo-bar", type: "bar", priority: 3, content: { title: "Free shipping" } },
+        { id: "offer", type: "dialog", priority: 2, content: { title: "-10%" } },
+        { id: "survey", type: "dialog", priority: 1, content: { title: "How was it?" } },
+      ]),
+      { widgets },
+    );
+    const seen = events(harness, ["shown", "minimized", "restored"]);
+    await harness.nudge.ready;
+    harness.nudge.track("look-again");
+    await settle();
+    expect(ids()).toEqual(["promo-bar", "offer"]);
+    expect(harness.nudge.explain("survey")[0].blockedBy).toContain('one modal at a time: "offer" is showing');
+    props.get("offer")!.minimize();
+    harness.nudge.track("look-again");
+    await settle();
+    expect(ids()).toEqual(["promo-bar", "offer", "survey"]);
+    props.get("offer")!.restore();
+    expect(seen).toEqual(["shown:promo-bar", "shown:offer", "minimized:offer", "shown:survey", "restored:offer"]);
+    harness.nudge.hide("promo-bar");
+    await settle();
+    expect(ids()).toEqual(["offer", "survey"]);
+  });
+
+  it("an inline widget is placed in the page at its selector, and skipped with a warning when it matches nothing", async () => {
+    document.body.innerHTML = `<main><section id="recs"><h2>For you</h2></section></main>`;
+    const { props, widgets } = recorder();
+    const harness = start(
+      rulesOf([
+        { id: "recs", type: "inline", content: { title: "Picks", into: "#recs" } },
+        { id: "lost", type: "inline", content: { title: "Nowhere", into: "#missing" } },
+      ]),
+      { widgets },
+    );
+    await harness.nudge.ready;
+    await settle();
+    const host = document.querySelector("#recs > nudge-inline");
+    expect(host?.shadowRoot?.querySelector("[data-widget]")?.textContent).toBe("Picks");
+    expect(props.get("recs")!.target).toBe(document.querySelector("#recs"));
+    expect(harness.shown).toEqual(["recs"]);
+    expect(warnings(harness).some((w) => w.includes('widget "lost"') && w.includes('"#missing" matches nothing'))).toBe(true);
+    harness.nudge.hide("recs");
+    await settle();
+    expect(document.querySelector("nudge-inline")).toBeNull();
+  });
+});
+
+describe("what widgets leave in the profile", () => {
+  it("a lead: fields become attributes, `lead` is emitted and tracked, and the widget converts", async () => {
+    const { props, widgets } = recorder();
+    const harness = start(rulesOf([{ id: "form", type: "dialog", content: { title: "Join" } }]), { widgets });
+    const leads: unknown[] = [];
+    on(harness.nudge, "lead", (e) => void leads.push(e));
+    const seen = events(harness, ["converted"]);
+    await harness.nudge.ready;
+    props.get("form")!.lead({ email: "ann@example.com", name: "Ann" });
+    await settle();
+    expect(leads).toEqual([{ id: "form", type: "dialog", variant: "default", fields: { email: "ann@example.com", name: "Ann" } }]);
+    const facts = harness.nudge.facts();
+    expect(facts.attributes).toMatchObject({ email: "ann@example.com", name: "Ann" });
+    expect(facts.events.lead?.count).toBe(1);
+    expect(seen).toEqual(["converted:form"]);
+  });
+
+  it("answers become attributes; a widget's saved state is back after a reload", async () => {
+    const store = spyStore();
+    const first = recorder();
+    const rules = rulesOf([{ id: "timer", type: "bar", content: { title: "Ends soon" } }]);
+    const one = start(rules, { widgets: first.widgets, store });
+    await one.nudge.ready;
+    first.props.get("timer")!.saveState({ deadline: 123 });
+    first.props.get("timer")!.answer({ nps: 9 });
+    await one.clock.advance(300);
+    expect(one.nudge.facts().attributes).toMatchObject({ nps: 9 });
+    one.nudge.destroy();
+    await settle();
+
+    const second = recorder();
+    const two = start(rules, { widgets: second.widgets, store, clock: one.clock });
+    await two.nudge.ready;
+    expect(second.props.get("timer")!.state).toEqual({ deadline: 123 });
+  });
+
+  it("action() reaches on('action') with the widget and the payload", async () => {
+    const { props, widgets } = recorder();
+    const harness = start(rulesOf([{ id: "recs", type: "bar", content: { title: "Picks" } }]), { widgets });
+    const actions: unknown[] = [];
+    on(harness.nudge, "action", (e) => void actions.push(e));
+    await harness.nudge.ready;
+    props.get("recs")!.action("add_to_cart", { id: "sku-1" });
+    expect(actions).toEqual([{ id: "recs", type: "bar", variant: "default", name: "add_to_cart", payload: { id: "sku-1" } }]);
+  });
+});
+
+describe("registerWidget with a content schema", () => {
+  it("checks content before showing: a misfit is reported with its path and skipped, a fit shows", async () => {
+    const { widgets } = recorder();
+    const harness = start(
+      rulesOf([
+        { id: "bad", type: "note", priority: 2, content: { title: 42 } },
+        { id: "good", type: "note", priority: 1, content: { title: "Hello" } },
+      ]),
+    );
+    harness.nudge.registerWidget("note", widgets.bar, z.object({ title: z.string() }));
+    await harness.nudge.ready;
+    await settle();
+    expect(harness.shown).toEqual(["good"]);
+    expect(harness.problems.some((p) => p.where === 'widget "bad"' && p.message.includes("content.title"))).toBe(true);
+  });
+});
+
+describe("the catalog feed", () => {
+  it("is checked item by item: invalid products are skipped with a warning naming them, the rest kept", async () => {
+    const { props, widgets } = recorder();
+    const catalog = [
+      { id: "a", name: "Mug", url: "/p/a", price: 12 },
+      { id: "b", name: "Bad", url: "javascript:alert(1)", price: 3 },
+      { id: "c", name: "Cup", url: "/p/c", price: "free" },
+      { id: "d", name: "Pot", url: "/p/d", price: 30, inStock: false },
+    ];
+    const harness = start(rulesOf([{ id: "recs", type: "bar", content: { title: "Picks" } }], { catalog }), { widgets });
+    await harness.nudge.ready;
+    const products = await props.get("recs")!.catalog();
+    expect(products.map((p) => p.id)).toEqual(["a", "d"]);
+    expect(warnings(harness).some((w) => w.includes("catalog[1].url"))).toBe(true);
+    expect(warnings(harness).some((w) => w.includes("catalog[2].price"))).toBe(true);
+  });
+});
