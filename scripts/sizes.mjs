@@ -66,22 +66,33 @@ function group(dist, files) {
  * - runtime: dist/nudge.runtime.js, loaded by the loader on every page.
  * - loader+runtime: both, what every page pays.
  * - validator: the validate chunk and what it imports (loaded only when the rules file changed).
- * - popup: the popup chunk, the renderer chunk (loaded with the first widget) and everything they import
- *   (Preact…): what the page downloads when the first popup shows. The runtime is already loaded, so not counted.
+ * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer chunk (loaded
+ *   with the first widget) and everything they import (Preact…): what the page downloads when that widget is
+ *   the first to show. The runtime is already loaded, so not counted.
  */
 export function measure(dist = join(ROOT, "dist")) {
   const loader = "nudge.js";
   const runtime = "nudge.runtime.js";
   const validator = chunk(dist, "chunks", "validate-");
-  const popup = chunk(dist, "chunks", "popup-");
   const renderer = chunk(dist, "chunks", "renderer-");
+  const widgets = Object.fromEntries(
+    widgetTypes().map((type) => [type, group(dist, closure(dist, [chunk(dist, "chunks", `${type}-`), renderer], [runtime]))]),
+  );
   return {
     loader: group(dist, [loader]),
     runtime: group(dist, [runtime]),
     "loader+runtime": group(dist, [loader, runtime]),
     validator: group(dist, closure(dist, [validator], [runtime])),
-    popup: group(dist, closure(dist, [popup, renderer], [runtime])),
+    ...widgets,
   };
+}
+
+/** The built-in widget types: the folders of widgets/ (but shared). Each one's chunk is named after it. */
+export function widgetTypes() {
+  return readdirSync(join(ROOT, "widgets"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== "shared")
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** The README's size table (between the `sizes:start` / `sizes:end` markers), made from a measurement. */
