@@ -39,13 +39,35 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function watchLayoutShift(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     (window as any).__cls = 0;
+    (window as any).__shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) (window as any).__cls += entry.value;
+      for (const entry of list.getEntries() as any[]) {
+        if (entry.hadRecentInput) continue;
+        (window as any).__cls += entry.value;
+        const nodes = (entry.sources ?? []).map((s: any) => `${s.node?.nodeName ?? "?"}${s.node?.id ? "#" + s.node.id : ""}${s.node?.className ? "." + String(s.node.className).split(" ")[0] : ""}`);
+        (window as any).__shifts.push({ value: entry.value, nodes });
+      }
     }).observe({ type: "layout-shift", buffered: true });
   });
+}
+
+/** Each layout shift on this page so far, with the elements that moved (to find who caused it). */
+export async function layoutShifts(page: Page): Promise<Array<{ value: number; nodes: string[] }>> {
+  return page.evaluate(() => (window as any).__shifts);
 }
 
 /** The layout shift summed on this page so far (0 when nothing moved). */
 export async function layoutShift(page: Page): Promise<number> {
   return page.evaluate(() => (window as any).__cls as number);
+}
+
+/**
+ * Starts counting layout shift from zero: call it once the host page has settled, so what is
+ * measured next (a widget showing) is Nudge's doing and not the page's own loading.
+ */
+export async function resetLayoutShift(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as any).__cls = 0;
+    (window as any).__shifts = [];
+  });
 }
