@@ -1,6 +1,6 @@
 import { atom } from "nanostores";
 import type { Env } from "../env/env.js";
-import { mergeProfiles } from "./merge.js";
+import type { mergeProfiles } from "./merge.js";
 import { migrateProfile, newProfile, recordPageView, type Profile } from "./profile.js";
 import { localStorageSnapshot, type KeyValueStore, type SyncSnapshot } from "./storage.js";
 import { openTabChannel, type OpenTabChannel, type TabChannel, type TabMessage } from "./tabs.js";
@@ -202,13 +202,24 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     return entries.filter((e): e is Unsaved => typeof e?.id === "string" && !!migrateProfile(e.before) && !!migrateProfile(e.after));
   }
 
-  /** Folds other tabs' unwritten page-hide batches into a freshly read copy (inside the atomic write). */
+  /** The three-way merge, loaded only once another tab's page-hide batch waits in the journal (rare). */
+  let merge: typeof mergeProfiles | undefined;
+  const othersInJournal = () => readJournal().filter((entry) => !batches.some((batch) => batch.id === entry.id)); // ours are replayed exactly instead
+  const mergeNeeded = () => !merge && othersInJournal().length > 0;
+  async function loadMerge(): Promise<void> {
+    merge = (await import("./merge.js")).mergeProfiles;
+  }
+
+  /**
+   * Folds other tabs' unwritten page-hide batches into a freshly read copy (inside the atomic
+   * write). An entry that appeared after the merge code was last checked for waits for the next write.
+   */
   function foldJournal(fresh: Stored): Stored {
     let profile = fresh;
-    for (const entry of readJournal()) {
-      const ours = batches.some((batch) => batch.id === entry.id); // ours are replayed exactly instead
-      if (ours || entry.before.id !== profile.id || written(profile).includes(entry.id)) continue;
-      profile = { ...mergeProfiles(entry.before, entry.after, profile), writes: [...written(profile), entry.id].slice(-KEEP_WRITES) };
+    if (!merge) return profile;
+    for (const entry of othersInJournal()) {
+      if (entry.before.id !== profile.id || written(profile).includes(entry.id)) continue;
+      profile = { ...merge(entry.before, entry.after, profile), writes: [...written(profile), entry.id].slice(-KEEP_WRITES) };
     }
     return profile;
   }
@@ -262,6 +273,8 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     const target = store;
     if (!target) return;
     while (batches.length || mustWrite) {
+      // Awaited only when needed: otherwise a flush on page hide must start its write synchronously.
+      if (mergeNeeded()) await loadMerge();
       const batch = batches[0] ?? { id: nextWriteId(), changes: [] };
       const started = generation;
       let result: Stored | undefined;
