@@ -198,8 +198,10 @@ $("device").addEventListener("change", () => {
   $("frame-wrap").dataset.device = state.device;
   void go(state.path);
 });
+// A visit's source is set when the visit starts: the link opens a new visit, 31 minutes later.
 $("utm-form").addEventListener("submit", (event) => {
   event.preventDefault();
+  clock.offset += 31 * 60_000;
   void go(withUtm(state.path, $("utm-source").value.trim(), $("utm-campaign").value.trim()));
 });
 $("cart-form").addEventListener("submit", act("set cart", (nudge) => {
