@@ -121,7 +121,9 @@ function refresh() {
     setTimeout(refresh, 300);
   }
   $("on-screen").textContent = state.onScreen ? `On screen now: ${state.onScreen}.` : "Nothing on screen now.";
-  $("explain").replaceChildren(...list.map(explainItem));
+  const none = document.createElement("li");
+  none.textContent = "No usable widget: the rules have none, or each has a problem (listed under the editor).";
+  $("explain").replaceChildren(...(list.length ? list.map(explainItem) : [none]));
   if ($("facts").closest("details").open) $("facts").textContent = JSON.stringify(instance.facts(), null, 2);
 }
 
