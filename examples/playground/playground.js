@@ -153,10 +153,14 @@ function act(name, move) {
   return async (event) => {
     event?.preventDefault();
     if (!state.instance) return;
+    // Moves of several steps (a fresh visitor, then pages) say when they are done (tests wait for it).
+    document.body.dataset.busy = name;
     try {
       await move(state.instance, state.win);
     } catch (error) {
       log(`${name} failed: ${error.message}`);
+    } finally {
+      delete document.body.dataset.busy;
     }
     refreshSoon();
   };

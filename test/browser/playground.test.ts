@@ -24,6 +24,10 @@ const loads = (page: Page) => page.evaluate(() => Number(document.body.dataset.l
 const dialog = (page: Page) => page.frameLocator("#preview").locator("nudge-root [role=dialog]");
 const problems = (page: Page) => page.locator("#problems").textContent();
 const explainOf = (page: Page, id: string) => page.locator(`#explain > li[data-widget="${id}"]`).innerText();
+/** The preview reloads and Nudge there starts asynchronously: give a busy machine time. */
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+/** Waits until a simulator move of several steps is over and its last page is ready. */
+const settled = (page: Page) => page.waitForFunction(() => !document.body.dataset.busy && document.body.dataset.state === "ready");
 
 async function open(page: Page) {
   await page.goto(`${harness.baseUrl}/playground/`);
@@ -37,7 +41,7 @@ async function reloaded(page: Page, action: () => Promise<unknown>) {
   await page.waitForFunction((n) => Number(document.body.dataset.loads) > n && document.body.dataset.state === "ready", before);
 }
 
-describe("playground", () => {
+describe("playground", { timeout: 90_000 }, () => {
   it("starts with the demo shop's rules, its preview and explain() for every widget", async () => {
     const { page, errors } = await watchedPage(context);
     await open(page);
@@ -50,7 +54,7 @@ describe("playground", () => {
     });
     expect(preview.path).toBe("/shop/index.html");
     expect(preview.rules).toMatch(/^blob:/);
-    await expect.poll(() => explainOf(page, "welcome-offer")).toContain("when: visitor.pagesThisSession: expected $gte 2, found 1");
+    await poll(() => explainOf(page, "welcome-offer")).toContain("when: visitor.pagesThisSession: expected $gte 2, found 1");
     expect(errors).toEqual([]);
   });
 
@@ -60,14 +64,14 @@ describe("playground", () => {
     const broken = rulesText([popup("hello", { frequncy: { session: 1 } })]);
     const line = broken.split("\n").findIndex((l) => l.includes('"frequncy"')) + 1;
     await page.locator("#rules").fill(broken);
-    await expect.poll(() => problems(page)).toContain(`widgets[0] unknown key "frequncy" (did you mean "frequency"?) line ${line}`);
+    await poll(() => problems(page)).toContain(`widgets[0] unknown key "frequncy" (did you mean "frequency"?) line ${line}`);
     expect(await page.locator("#problem-count").textContent()).toBe("1");
     expect(await page.locator("#gutter .bad").allTextContents()).toEqual([String(line)]);
-    await expect.poll(() => page.locator("#explain").innerText()).toContain("No usable widget"); // the broken widget is skipped
+    await poll(() => page.locator("#explain").innerText()).toContain("No usable widget"); // the broken widget is skipped
 
     // Not even JSON: the line and column, before anything runs.
     await page.locator("#rules").fill(broken.replace('"type": "popup",', '"type": "popup"'));
-    await expect.poll(() => problems(page)).toMatch(/^line 7, column \d+ not valid JSON/);
+    await poll(() => problems(page)).toMatch(/^line 7, column \d+ not valid JSON/);
 
     await reloaded(page, () => page.locator("#rules").fill(rulesText([popup("hello", { frequency: { session: 1 } })])));
     await expect(dialog(page).getByRole("heading").textContent()).resolves.toBe("Hello from hello");
@@ -84,15 +88,15 @@ describe("playground", () => {
     const { page, errors } = await watchedPage(context);
     await open(page);
     await reloaded(page, () => page.locator("#recipe").selectOption("/recipes/exit-intent-coupon/rules.json"));
-    await expect.poll(() => explainOf(page, "exit-coupon")).toContain("when: cart.count: expected $gte 1, found 0");
+    await poll(() => explainOf(page, "exit-coupon")).toContain("when: cart.count: expected $gte 1, found 0");
     await page.locator("#add-to-cart").click();
-    await expect.poll(() => explainOf(page, "exit-coupon")).not.toContain("cart.count");
+    await poll(() => explainOf(page, "exit-coupon")).not.toContain("cart.count");
     // minTimeOnPage is 3s: until then the trigger is not armed, and firing it does nothing.
     await page.waitForFunction(() => !document.querySelector('#explain [data-widget="exit-coupon"]')?.textContent?.includes("armed in"), null, { timeout: 10_000 });
     expect(await explainOf(page, "exit-coupon")).toContain("trigger: exit_intent, waiting (desktop: pointer leaving through the top)");
     await page.locator("#exit-intent").click();
     await expect(dialog(page).getByRole("heading").textContent()).resolves.toBe("10% off what's in your cart");
-    await expect.poll(() => explainOf(page, "exit-coupon")).toContain("on screen");
+    await poll(() => explainOf(page, "exit-coupon")).toContain("on screen");
     expect(await page.locator("#events").textContent()).toContain("SHOWN exit-coupon (popup)");
     expect(errors).toEqual([]);
   });
@@ -110,11 +114,13 @@ describe("playground", () => {
 
     await page.locator("#rfm").selectOption("hibernating");
     await page.locator("#rfm-form button").click();
-    await expect.poll(async () => (await facts()).rfm?.segment, { timeout: 15_000 }).toBe("hibernating");
+    await settled(page);
+    expect((await facts()).rfm?.segment).toBe("hibernating");
     expect((await facts()).orders.count).toBe(1);
 
     await page.locator("#returning-visitor").click();
-    await expect.poll(async () => (await facts()).visitor.visits, { timeout: 15_000 }).toBe(2);
+    await settled(page);
+    expect((await facts()).visitor.visits).toBe(2);
     expect((await facts()).visitor.isNew).toBe(false);
 
     await reloaded(page, () => page.locator("#device").selectOption("mobile"));
