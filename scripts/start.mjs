@@ -6,4 +6,4 @@ build();
 const { serve } = await import("./serve.mjs");
 const port = Number(process.env.PORT ?? 8080);
 const { url } = await serve({ port }).catch(() => serve({ port: 0 }));
-console.log(`\nNudge demo shop: ${url}/shop/\n(Ctrl+C to stop)`);
+console.log(`\nNudge demo shop: ${url}/shop/\nPlayground:      ${url}/playground/\n(Ctrl+C to stop)`);

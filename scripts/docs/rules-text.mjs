@@ -1,0 +1,122 @@
+// What the rules reference says about each part of the rules file, beside what the schema says.
+// The generator (rules-reference.mjs) refuses to run while a field, trigger, operator or widget
+// type of the schema has no entry here, and the tests validate every example with the runtime's
+// own validator, so the reference cannot drift from what Nudge accepts.
+
+/** One line per field of the file, by its path in the schema (`[]` stands for "each item"). */
+export const FIELDS = {
+  $schema: "The JSON Schema, for editor autocomplete: `https://unpkg.com/nudge/dist/rules.schema.json`.",
+  version: "Always `1`.",
+  settings: "Defaults and caps for the whole file.",
+  "settings.locale": "BCP 47 locale for numbers and dates in widgets (default: the browser's).",
+  "settings.currency": "ISO 4217 code of the shop's currency (default `USD`).",
+  "settings.quietPeriod": "Keeps widgets apart: none shows within this time of the last one.",
+  "settings.maxPerPage": "At most this many widgets per page view, all widgets together.",
+  "settings.maxPerSession": "At most this many widgets per visit (a visit ends after 30 minutes idle).",
+  "settings.groups": "Caps per group of widgets: each widget joins one with `\"group\"`; at most one widget of a group shows per page view.",
+  "settings.groups.*": "One group's caps.",
+  "settings.groups.*.maxPerSession": "At most this many widgets of the group per visit.",
+  "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
+  "settings.pageTypes.*": "A regular expression tested against `page.path`.",
+  segments: "Named conditions, used in `when` as `{\"$segment\": \"name\"}`; a segment may use other segments, but not in a circle.",
+  "segments.*": "A condition over the facts (see Conditions).",
+  widgets: "The widgets: when each shows, how often, and what it says. A widget with a problem is skipped; the others run.",
+  "widgets[].id": "Unique name, used by `show()`, `explain()`, `after` and in every event.",
+  "widgets[].type": "The widget type: a built-in one (below) or one registered with `registerWidget()`.",
+  "widgets[].trigger": "The moment it may show (default `page_view`). See Triggers.",
+  "widgets[].when": "Who sees it: a condition over the facts. See Conditions.",
+  "widgets[].frequency": "How often, at most. See Caps.",
+  "widgets[].after": "A follow-up: it shows only once another widget was shown long enough ago.",
+  "widgets[].after.widget": "The id of the widget this one follows.",
+  "widgets[].after.shownAtLeast": "How long after that widget was last shown.",
+  "widgets[].after.notConverted": "Only if that widget has not converted since it was shown.",
+  "widgets[].priority": "Among widgets due at the same moment, the highest wins (default 0).",
+  "widgets[].group": "The group it belongs to (see `settings.groups`): one widget of a group per page view.",
+  "widgets[].schedule": "When it may show, in the visitor's time zone.",
+  "widgets[].schedule.start": "First day (`\"2026-12-01\"`) or minute (`\"2026-12-01T09:00\"`), inclusive.",
+  "widgets[].schedule.end": "Last day or minute, inclusive.",
+  "widgets[].schedule.weekdays": "Days of the week: 0 = Sunday … 6 = Saturday.",
+  "widgets[].schedule.hours": "Hours of the day: `from` up to (not including) `to`; `from` > `to` spans midnight.",
+  "widgets[].schedule.hours.from": "First hour, 0–23.",
+  "widgets[].schedule.hours.to": "The hour it stops, 0–24.",
+  "widgets[].content": "What it says: the fields of its type (see Widget types). Any text may hold `{{fact.path|fallback}}`.",
+  "widgets[].variants": "Instead of `content`: an A/B test. Each visitor gets one variant by weight, and keeps it.",
+  "widgets[].variants[].id": "The variant's name, reported in every event (`\"holdout\"` is reserved).",
+  "widgets[].variants[].weight": "Its share of the visitors (default 1).",
+  "widgets[].variants[].content": "Its content, as `content`.",
+  "widgets[].holdout": "Percent of visitors (a control group) who never see it; they count as `eligible`, to measure the uplift.",
+  "widgets[].goal": "What counts as a conversion: a tracked event within a time after the widget was shown.",
+  "widgets[].goal.event": "The event's name, e.g. `purchase`.",
+  "widgets[].goal.where": "A condition on the event: `{ \"name\": …, \"props\": {…} }`.",
+  "widgets[].goal.within": "How long after the widget was shown (default `\"7d\"`).",
+};
+
+/** Every trigger: what it waits for, and an example `trigger`. */
+export const TRIGGERS = {
+  page_view: { text: "As soon as the page is viewed (the default). Single-page-app navigations count.", example: "page_view" },
+  manual: { text: "Only when your code calls `nudge.show(id)`.", example: "manual" },
+  exit_intent: { text: "The visitor is about to leave: the pointer leaves through the top of the window (desktop); a fast scroll up or coming back to the tab after 30 s away (touch). `sensitivity` (px from the top, default 20), `minTimeOnPage`, `mobile: false` to stay off on touch devices.", example: { type: "exit_intent", minTimeOnPage: "5s" } },
+  delay: { text: "After this long on the page (visible time).", example: { type: "delay", after: "8s" } },
+  scroll: { text: "Once the visitor scrolled this far down the page: `percent` or `px`.", example: { type: "scroll", percent: 60 } },
+  inactivity: { text: "After this long without input (no pointer, key, scroll or touch).", example: { type: "inactivity", after: "45s" } },
+  time_on_site: { text: "After this much time on the site in this visit, across pages.", example: { type: "time_on_site", after: "3m" } },
+  click: { text: "When the visitor clicks an element matching the CSS selector.", example: { type: "click", selector: "#size-guide" } },
+  visible: { text: "When an element matching the selector comes into view (`threshold`: the share of it visible, default 0.5).", example: { type: "visible", selector: "#reviews", threshold: 0.6 } },
+  form_submit: { text: "When a form matching the selector is submitted.", example: { type: "form_submit", selector: "#newsletter" } },
+  event: { text: "When an event is tracked (`track()`, cart helpers, dataLayer), optionally only when its props match `where`.", example: { type: "event", name: "search", where: { "props.results": 0 } } },
+};
+
+/** Every operator of a condition: what it tests, and an example condition. */
+export const OPERATORS = {
+  $and: { text: "All of the conditions hold.", example: { $and: [{ "cart.count": { $gte: 1 } }, { "orders.count": 0 }] } },
+  $or: { text: "At least one holds.", example: { $or: [{ "visitor.device": "mobile" }, { "visitor.device": "tablet" }] } },
+  $nor: { text: "None holds.", example: { $nor: [{ "page.type": "checkout" }, { "page.type": "cart" }] } },
+  $not: { text: "Negates a condition (at the top) or an operator (on a field).", example: { "page.path": { $not: { $regex: "^/checkout" } } } },
+  $segment: { text: "The visitor is in a named segment of the file.", example: { $segment: "browsing" } },
+  $event: { text: "Event history: `name`, `within` a time window, `count`, `where` on its props, `lastWithin`, `notWithin`.", example: { $event: { name: "add_to_cart", within: "7d", count: { $gte: 2 } } } },
+  $eq: { text: "Equal (the same as writing the value itself).", example: { "visitor.device": { $eq: "mobile" } } },
+  $ne: { text: "Not equal.", example: { "visitor.source.channel": { $ne: "paid" } } },
+  $gt: { text: "Greater than.", example: { "cart.value": { $gt: 0 } } },
+  $gte: { text: "Greater than or equal.", example: { "visitor.pagesThisSession": { $gte: 2 } } },
+  $lt: { text: "Less than.", example: { "cart.value": { $lt: 60 } } },
+  $lte: { text: "Less than or equal.", example: { "rfm.recency": { $lte: 2 } } },
+  $in: { text: "One of the values (for an array field: any item is one of them).", example: { "rfm.segment": { $in: ["at_risk", "hibernating"] } } },
+  $nin: { text: "None of the values.", example: { "page.path": { $nin: ["/checkout", "/thanks"] } } },
+  $all: { text: "An array field holds all the values.", example: { "viewed.categories": { $all: ["coffee", "ceramics"] } } },
+  $size: { text: "An array field has this many items (or a nested operator on the count).", example: { "cart.items": { $size: { $gte: 3 } } } },
+  $elemMatch: { text: "An item of an array field matches the condition.", example: { "cart.items": { $elemMatch: { category: "coffee", price: { $gte: 20 } } } } },
+  $exists: { text: "The field is there (`true`) or missing (`false`).", example: { "attributes.email": { $exists: false } } },
+  $type: { text: "The field's JSON type: string, number, boolean, array, object, null.", example: { "attributes.birthday": { $type: "string" } } },
+  $regex: { text: "A string field matches the regular expression.", example: { "page.path": { $regex: "^/shop/product" } } },
+  $veq: { text: "Version equal (`1.2.0` = `1.2`), for app or theme versions.", example: { "attributes.appVersion": { $veq: "2.1.0" } } },
+  $vne: { text: "Version not equal.", example: { "attributes.appVersion": { $vne: "2.1.0" } } },
+  $vgt: { text: "Version greater than.", example: { "attributes.appVersion": { $vgt: "2.0.9" } } },
+  $vgte: { text: "Version greater than or equal.", example: { "attributes.appVersion": { $vgte: "2.1" } } },
+  $vlt: { text: "Version less than.", example: { "attributes.appVersion": { $vlt: "3.0" } } },
+  $vlte: { text: "Version less than or equal.", example: { "attributes.appVersion": { $vlte: "2.9.9" } } },
+  $olderThan: { text: "A timestamp is more than this long ago.", example: { "visitor.firstSeen": { $olderThan: "30d" } } },
+  $newerThan: { text: "A timestamp is at most this long ago.", example: { "orders.last.time": { $newerThan: "14d" } } },
+};
+
+/** Every cap: what it limits, and an example (a `frequency`, or `settings`). */
+export const CAPS = {
+  "frequency.session": { text: "At most this many shows per visit.", frequency: { session: 1 } },
+  "frequency.day": { text: "At most this many shows per calendar day.", frequency: { day: 2 } },
+  "frequency.total": { text: "At most this many shows ever, for this visitor.", frequency: { total: 3 } },
+  "frequency.cooldown.afterShown": { text: "Wait this long after it was last shown.", frequency: { cooldown: { afterShown: "12h" } } },
+  "frequency.cooldown.afterClosed": { text: "Wait this long after it was last closed (any way).", frequency: { cooldown: { afterClosed: "1d" } } },
+  "frequency.cooldown.afterConverted": { text: "Wait this long after it last converted.", frequency: { cooldown: { afterConverted: "30d" } } },
+  "frequency.stopAfter": { text: "Never again once it converted, or once the visitor dismissed it (×, Esc, backdrop, \"no thanks\"; a call to action is not a dismissal).", frequency: { stopAfter: ["converted", "dismissed"] } },
+  "settings.quietPeriod": { text: "No widget within this long of the last one.", settings: { quietPeriod: "30s" } },
+  "settings.maxPerPage": { text: "At most this many widgets per page view.", settings: { maxPerPage: 1 } },
+  "settings.maxPerSession": { text: "At most this many widgets per visit.", settings: { maxPerSession: 3 } },
+  "settings.groups.*.maxPerSession": { text: "At most this many widgets of one group per visit.", settings: { groups: { promo: { maxPerSession: 1 } } } },
+};
+
+/** Every built-in widget type: what it is, and an example `content`. */
+export const WIDGET_TYPES = {
+  popup: {
+    text: "A modal dialog: eyebrow, title, text, image, a call to action (a link, or `close`/`convert`) and a \"no thanks\" link. Keyboard and screen-reader ready, phone-friendly.",
+    content: { eyebrow: "Welcome", title: "10% off your first order", text: "Use code WELCOME10, {{attributes.firstName|friend}}.", image: { src: "/img/offer.jpg", alt: "A cup of coffee" }, cta: { label: "Shop now", href: "/shop" }, dismiss: "No thanks" },
+  },
+};

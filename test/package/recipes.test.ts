@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateRules } from "../../src/rules/validate.js";
+
+// The recipes (examples/recipes/<name>/rules.json): ready rules snippets, each run through
+// `nudge simulate` with its timeline, so what the docs promise is what the runtime does.
+const ROOT = resolve(import.meta.dirname, "../..");
+const DIR = join(ROOT, "examples/recipes");
+const recipes = readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const read = (name: string, file: string) => JSON.parse(readFileSync(join(DIR, name, file), "utf8"));
+
+function simulate(name: string) {
+  const child = spawnSync(process.execPath, [join(ROOT, "bin/nudge.mjs"), "simulate", `examples/recipes/${name}/rules.json`, `examples/recipes/${name}/timeline.json`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr, shown: child.stdout.split("\n").filter((line) => line.includes(" SHOWN ")).map((line) => line.trim().replace(/\s+/g, " ")) };
+}
+
+/** Widget types that today's build renders; recipes for the others wait for their widget. */
+const RENDERED_TODAY = new Set(["popup"]);
+
+describe("recipes", () => {
+  it("there are the nine the docs list, and the playground offers each", () => {
+    expect(recipes).toEqual(["chatbot-email", "exit-intent-coupon", "follow-up-after-2-days", "nps-after-second-purchase", "sleeping-customer-discount", "social-proof", "upsell-carousel", "utm-welcome", "wheel-first-visit"]);
+    const playground = readFileSync(join(ROOT, "examples/playground/playground.js"), "utf8");
+    for (const name of recipes) expect(playground, name).toContain(`"${name}"`);
+  });
+
+  it.each(recipes)("%s: its rules validate with no problem", (name) => {
+    const { rules, problems } = validateRules(read(name, "rules.json"));
+    expect(problems).toEqual([]);
+    expect(rules?.widgets.length).toBeGreaterThan(0);
+  });
+
+  it("exit-intent-coupon: only for a cart with items, never at checkout; the trigger is all that waits", () => {
+    const run = simulate("exit-intent-coupon");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("All 6 expectation(s) held.");
+    expect(run.shown).toEqual([]);
+  });
+
+  it("follow-up-after-2-days: a reminder once the cart is abandoned, a second 2 days later, a third 2 days after that; the order converts them", () => {
+    const run = simulate("follow-up-after-2-days");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+2h SHOWN cart-reminder (popup)", "+2d 2h SHOWN cart-reminder-2 (popup)", "+4d 2h SHOWN cart-reminder-3 (popup)"]);
+    expect(run.stdout).toContain('CONVERTED cart-reminder-3 (goal "purchase", value 18)');
+    expect(run.stdout).toContain("All 9 expectation(s) held.");
+  });
+
+  it("utm-welcome: shows for a visit from the blogger's link, not for a direct one", () => {
+    const run = simulate("utm-welcome");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+1d 8s SHOWN blogger-welcome (popup)"]);
+    expect(run.stdout).toContain("All 5 expectation(s) held.");
+  });
+
+  it("sleeping-customer-discount: 5% for an active customer, 20% once they have slept 100 days", () => {
+    const run = simulate("sleeping-customer-discount");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+4d SHOWN thanks-5 (popup)", "+104d SHOWN wake-up-20 (popup)"]);
+    expect(run.stdout).toContain("All 4 expectation(s) held.");
+  });
+
+  const waiting = recipes.filter((name) => read(name, "rules.json").widgets.some((w: { type: string }) => !RENDERED_TODAY.has(w.type)));
+  it("the recipes for widgets still being built are the five expected", () => {
+    expect(waiting).toEqual(["chatbot-email", "nps-after-second-purchase", "social-proof", "upsell-carousel", "wheel-first-visit"]);
+  });
+  for (const name of waiting) it.todo(`${name}: its timeline passes \`nudge simulate\` once its widget type is built in`);
+});
