@@ -16,6 +16,7 @@ export const FIELDS = {
   "settings.groups": "Caps per group of widgets: each widget joins one with `\"group\"`; at most one widget of a group shows per page view.",
   "settings.groups.*": "One group's caps.",
   "settings.groups.*.maxPerSession": "At most this many widgets of the group per visit.",
+  "settings.catalog": "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
   "settings.pageTypes.*": "A regular expression tested against `page.path`.",
   segments: "Named conditions, used in `when` as `{\"$segment\": \"name\"}`; a segment may use other segments, but not in a circle.",
