@@ -23,6 +23,7 @@ import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
+import { createMeasure, type MeasureDeps } from "../measure/hook.js";
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -108,6 +109,9 @@ export function createNudge(options: NudgeOptions) {
   const caps = () => ({ sessionId: profiles.get().session.id, day: dayOf(env.now()) });
   const lifecycle = createLifecycle({ env, reporter, events, profiles, widgets, nonce: options.nonce, headless: options.headless, rules: () => rules, caps, closed: (id) => decider?.closed(id) });
   const host = lifecycle.host;
+  // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
+  const measure = createMeasure({ env, reporter, destinations: options.destinations, consented: () => consented, store: () => store, rules: () => rules, on: events.on as MeasureDeps["on"], profile: profiles.get });
+  cleanups.push(measure.stop);
 
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
   function countPage() {
@@ -190,6 +194,7 @@ export function createNudge(options: NudgeOptions) {
       sync: profiles.sync,
     });
     events.emit("ready", { widgets: rules.widgets.length });
+    measure.start();
     if (options.debug === true || /[?&]nudge_debug=1(&|$)/.test(env.window.location.search)) openDebugView();
     // Decide on this page only once it is counted; otherwise the site's page() call will.
     if (pageCounted) await decider.pageView();
@@ -302,6 +307,7 @@ export function createNudge(options: NudgeOptions) {
       void ready.then(async () => {
         store = await openStorage();
         await profiles.adopt(store, newId);
+        measure.start();
         await decider?.consider();
       });
     }),
@@ -311,6 +317,7 @@ export function createNudge(options: NudgeOptions) {
       // After start, so the store that is erased is the real one, not the placeholder.
       ready.then(async () => {
         host.hide();
+        measure.forget();
         profiles.reset(newId());
         await profiles.flush(); // waits for a write already under way (the close just recorded): it must land before the erase
         const win = env.window;
@@ -348,6 +355,13 @@ export function createNudge(options: NudgeOptions) {
       },
       [],
     ),
+
+    /**
+     * Impressions, clicks, conversions, revenue and uplift per widget and variant, over what this
+     * browser recorded (`log` holds those events; a collector runs `buildReport` from `nudge/measure`
+     * over every visitor's), with `delivery` for each destination. Loads its code on first use.
+     */
+    report: safe("report()", measure.report, Promise.resolve()),
 
     /** The facts document the rules see now. */
     facts: safe("facts()", facts),

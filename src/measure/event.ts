@@ -4,9 +4,10 @@
  */
 
 /** The widget lifecycle events that are measured, in funnel order. */
-export const MEASURED_EVENTS = ["eligible", "shown", "viewable", "clicked", "minimized", "restored", "lead", "action", "closed", "converted"] as const;
+export type MeasuredEventName = "eligible" | "shown" | "viewable" | "clicked" | "minimized" | "restored" | "lead" | "action" | "closed" | "converted";
 
-export type MeasuredEventName = (typeof MEASURED_EVENTS)[number];
+/** The measured events, in funnel order (one string: fewer bytes on every page). */
+export const MEASURED_EVENTS = "eligible shown viewable clicked minimized restored lead action closed converted".split(" ") as MeasuredEventName[];
 
 /**
  * One measured event. Every field but the optional ones is always present.
