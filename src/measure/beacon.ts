@@ -71,7 +71,11 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
     const mine = generation;
     const now = env.now();
     const batch = outbox.take(config.batchSize, now, now + LEASE_MS);
-    if (!batch.events.length) return;
+    if (!batch.events.length) {
+      // All leased by another tab (or by a page that died mid-request): look again when the leases end.
+      if (outbox.size()) schedule(LEASE_MS);
+      return;
+    }
     const ids = batch.events.map((e) => e.id);
     sending = true;
     const abort = typeof AbortController === "function" ? new AbortController() : undefined;
