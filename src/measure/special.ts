@@ -21,7 +21,7 @@ export function lnBeta(a: number, b: number): number {
   return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
 }
 
-const EPSILON = 1e-15;
+const EPSILON = 1e-14;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 100_000;
 
