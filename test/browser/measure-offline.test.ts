@@ -88,5 +88,5 @@ describe("beacon destination in the demo shop, offline and back", () => {
     for (const id of local) expect(counts.get(id), `local event ${id} at the collector`).toBe(1);
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(e))).toEqual([]);
     await context.close();
-  });
+  }, 90_000); // five page loads, an offline period and a reload, on a shared machine
 });
