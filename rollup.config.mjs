@@ -13,6 +13,7 @@ export default [
     input: {
       index: "src/index.ts",
       rules: "src/rules/public.ts",
+      measure: "src/measure/public.ts",
       cli: "src/cli/main.ts",
       "widgets/popup": "widgets/popup/index.tsx",
     },

@@ -3,6 +3,7 @@ import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createCollector } from "./collector.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const TYPES = {
@@ -33,12 +34,15 @@ function fileFor(pathname) {
 
 /**
  * Starts the server; `routes` can answer some paths itself (tests use it for
- * fault injection). Resolves to `{ url, close }`.
+ * fault injection). `/collect` is a local collector for the demo shop's measured
+ * events (scripts/collector.mjs). Resolves to `{ url, close, collector }`.
  */
 export function serve({ port = 0, host = "127.0.0.1", routes = {} } = {}) {
+  const collector = createCollector();
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     if (routes[pathname]) return routes[pathname](req, res);
+    if (pathname === "/collect") return collector.handle(req, res);
     if (pathname === "/") {
       res.writeHead(302, { location: "/shop/" }).end();
       return;
@@ -55,7 +59,7 @@ export function serve({ port = 0, host = "127.0.0.1", routes = {} } = {}) {
     server.once("error", reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolvePromise({ url: `http://${host}:${address.port}`, close: () => new Promise((done) => server.close(done)) });
+      resolvePromise({ url: `http://${host}:${address.port}`, collector, close: () => new Promise((done) => server.close(done)) });
     });
   });
 }

@@ -8,3 +8,6 @@ export type { Env } from "./env/env.js";
 export type { WidgetProps, WidgetDefinition, WidgetLoader, CloseReason } from "./render/widget-api.js";
 export type { RulesFile, WidgetRule, Settings, Frequency } from "./rules/schema/rules-schema.js";
 export type { Trigger } from "./rules/schema/trigger-schema.js";
+export type { MeasureEvent } from "./measure/event.js";
+export type { Destination, DeliveryStats } from "./measure/destination-types.js";
+export type { LocalReport } from "./measure/pipeline.js";

@@ -24,6 +24,7 @@ import { createReporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
 import { modalOf } from "./widget-host.js";
+import { createMeasure, type MeasureDeps } from "../measure/hook.js";
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -122,6 +123,9 @@ export function createNudge(options: NudgeOptions) {
     catalog: () => (catalog ??= loadCatalog()),
   });
   const host = lifecycle.host;
+  // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
+  const measure = createMeasure({ env, reporter, destinations: options.destinations, consented: () => consented, store: () => store, rules: () => rules, on: events.on as MeasureDeps["on"], profile: profiles.get });
+  cleanups.push(measure.stop);
 
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
   function countPage() {
@@ -224,6 +228,7 @@ export function createNudge(options: NudgeOptions) {
       sync: profiles.sync,
     });
     events.emit("ready", { widgets: rules.widgets.length });
+    measure.start();
     if (options.debug === true || /[?&]nudge_debug=1(&|$)/.test(env.window.location.search)) openDebugView();
     // Decide on this page only once it is counted; otherwise the site's page() call will.
     if (pageCounted) await decider.pageView();
@@ -336,6 +341,7 @@ export function createNudge(options: NudgeOptions) {
       void ready.then(async () => {
         store = await openStorage();
         await profiles.adopt(store, newId);
+        measure.start();
         await decider?.consider();
       });
     }),
@@ -345,6 +351,7 @@ export function createNudge(options: NudgeOptions) {
       // After start, so the store that is erased is the real one, not the placeholder.
       ready.then(async () => {
         host.hide();
+        measure.forget();
         profiles.reset(newId());
         await profiles.flush(); // waits for a write already under way (the close just recorded): it must land before the erase
         const win = env.window;
@@ -383,6 +390,13 @@ export function createNudge(options: NudgeOptions) {
       },
       [],
     ),
+
+    /**
+     * Impressions, clicks, conversions, revenue and uplift per widget and variant, over what this
+     * browser recorded (`log` holds those events; a collector runs `buildReport` from `nudge/measure`
+     * over every visitor's), with `delivery` for each destination. Loads its code on first use.
+     */
+    report: safe("report()", measure.report, Promise.resolve()),
 
     /** The facts document the rules see now. */
     facts: safe("facts()", facts),

@@ -3,6 +3,7 @@ import type { KeyValueStore } from "../profile/storage.js";
 import type { CloseReason, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
 import type { RulesFile } from "../rules/schema/rules-schema.js";
 import type { NudgeProblem } from "./report.js";
+import type { Destination } from "../measure/destination-types.js";
 
 export interface NudgeOptions {
   /** The rules file: a URL to fetch, or the parsed object. */
@@ -30,6 +31,13 @@ export interface NudgeOptions {
    * off; a string names another layer.
    */
   dataLayer?: boolean | string;
+  /**
+   * Where measured widget events (eligible, shown, viewable, clicked, closed, lead, converted…) go:
+   * `"dataLayer"`, `"events"` (DOM `nudge:<event>` CustomEvents), `{ type: "beacon", url }`, or a
+   * function. None by default: then nothing leaves the browser. Script tag: `data-beacon`,
+   * `data-datalayer-events="on"`, `data-dom-events="on"`.
+   */
+  destinations?: Destination[];
   /** Track page views and single-page-app navigations automatically (default true). */
   trackPageViews?: boolean;
   /** CSP nonce for the `<style>` fallback in browsers without constructable stylesheets. */

@@ -1,4 +1,5 @@
 import { createNudge } from "../core/create-nudge.js";
+import type { Destination } from "../measure/destination-types.js";
 
 /**
  * Starts Nudge for the script tag: options come from the tag's data
@@ -12,6 +13,9 @@ export function boot(script: HTMLScriptElement, queue: unknown[]): void {
     console.error('[nudge] the script tag needs data-rules="/path/to/rules.json"');
     return;
   }
+  const { beacon, datalayerEvents, domEvents } = script.dataset;
+  // Measured widget events leave the browser only through what the tag names.
+  const destinations = [beacon && { type: "beacon", url: beacon }, datalayerEvents === "on" && "dataLayer", domEvents === "on" && "events"].filter(Boolean) as Destination[];
   const instance = Object.assign(
     createNudge({
       rules,
@@ -19,6 +23,7 @@ export function boot(script: HTMLScriptElement, queue: unknown[]): void {
       respectGPC: script.dataset.gpc === "respect",
       dataLayer: script.dataset.datalayer !== "off",
       nonce: script.nonce || undefined,
+      destinations,
     }),
     { __nudge: "running" as const },
   );

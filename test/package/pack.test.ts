@@ -37,6 +37,8 @@ describe("the packed tarball", () => {
       "bin/nudge.mjs",
       "dist/esm/index.js",
       "dist/esm/rules.js",
+      "dist/esm/measure.js",
+      "dist/types/src/measure/public.d.ts",
       "dist/esm/cli.js",
       "dist/esm/widgets/popup.js",
       "dist/types/src/index.d.ts",

@@ -27,7 +27,7 @@ describe("SSR: the npm entry points load and run under Node, with no DOM", () =>
     expect(result).toEqual(["undefined", "undefined", expect.any(String), "undefined", "undefined"]);
   });
 
-  it.each(["dist/esm/index.js", "dist/esm/rules.js", "dist/esm/widgets/popup.js"])("import(%s) succeeds without reading browser globals", (file) => {
+  it.each(["dist/esm/index.js", "dist/esm/rules.js", "dist/esm/measure.js", "dist/esm/widgets/popup.js"])("import(%s) succeeds without reading browser globals", (file) => {
     const { status, stderr, result } = runInNode(`
       const read = [];
       for (const name of ["window", "document", "localStorage", "sessionStorage", "indexedDB", "location", "HTMLElement", "customElements"]) {

@@ -1,0 +1,189 @@
+/**
+ * The beacon destination: events go into the persisted outbox, and leave in
+ * batched JSON POSTs: `fetch` with `keepalive` while the page lives (failures
+ * retried with exponential backoff, at once when the browser comes back
+ * online), `navigator.sendBeacon` at `pagehide`. Delivery is at least once:
+ * a request that reached the endpoint but whose answer was lost is sent again,
+ * with the same event ids, which the endpoint de-duplicates (`buildReport` does).
+ */
+import type { Env } from "../env/env.js";
+import type { BeaconDestination, DeliveryStats } from "./destination-types.js";
+import type { MeasureEvent } from "./event.js";
+import { createOutbox, memoryStorage, type SyncStorage } from "./outbox.js";
+
+export const BACKOFF_BASE_MS = 1000;
+export const BACKOFF_MAX_MS = 5 * 60_000;
+/** How long a tab owns the events it is sending; a tab that died mid-request frees them after this. */
+export const LEASE_MS = 30_000;
+/** A request that hangs longer is aborted and retried. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface BeaconDeps {
+  env: Env;
+  consented(): boolean;
+  problem(message: string, error?: unknown): void;
+  /** The synchronous storage (default: the page's localStorage, else memory). */
+  storage?: SyncStorage;
+}
+
+/** The delay before retry number `attempt` (1, 2, …): doubling from 1 s up to 5 min, with ±20% jitter so tabs do not retry in step. */
+export function backoff(attempt: number, random: () => number): number {
+  const base = Math.min(BACKOFF_BASE_MS * 2 ** (attempt - 1), BACKOFF_MAX_MS);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+function pageStorage(env: Env): SyncStorage {
+  try {
+    const storage = env.window?.localStorage;
+    if (storage) return storage;
+  } catch {
+    // Storage disabled: keep the queue in memory for this page.
+  }
+  return memoryStorage();
+}
+
+export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "batchSize" | "maxQueue" | "flushInterval">>, deps: BeaconDeps) {
+  const { env } = deps;
+  const outbox = createOutbox(deps.storage ?? pageStorage(env), `nudge:outbox:${config.url}`, config.maxQueue, (error) => deps.problem("beacon queue", error));
+  const stats = { sent: 0, failures: 0, rejected: 0 };
+  let timer: unknown;
+  let sending = false;
+  let attempt = 0;
+  /** Bumped by forget(): answers to requests made before are ignored. */
+  let generation = 0;
+  let warnedDrops = false;
+  const win = env.window;
+  const offline = () => win?.navigator?.onLine === false;
+
+  function schedule(delay: number) {
+    if (timer !== undefined) return;
+    timer = env.setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, delay);
+  }
+
+  const body = (events: MeasureEvent[], dropped: number) => JSON.stringify({ events, dropped, sentAt: env.now() });
+
+  /** Sends one batch; schedules the next one, or a retry. */
+  async function flush(): Promise<void> {
+    if (sending || !deps.consented() || offline() || !env.fetch) return; // back "online" calls flush again
+    const mine = generation;
+    const now = env.now();
+    const batch = outbox.take(config.batchSize, now, now + LEASE_MS);
+    if (!batch.events.length) {
+      // All leased by another tab (or by a page that died mid-request): look again when the leases end.
+      if (outbox.size()) schedule(LEASE_MS);
+      return;
+    }
+    const ids = batch.events.map((e) => e.id);
+    sending = true;
+    const abort = typeof AbortController === "function" ? new AbortController() : undefined;
+    const timeout = env.setTimeout(() => abort?.abort(), REQUEST_TIMEOUT_MS);
+    try {
+      const response = await env.fetch(config.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: body(batch.events, batch.dropped),
+        keepalive: true,
+        signal: abort?.signal,
+      });
+      if (mine !== generation) return;
+      if (response.ok) {
+        outbox.delivered(ids, batch.dropped);
+        stats.sent += ids.length;
+        attempt = 0;
+        if (outbox.size()) schedule(0);
+        return;
+      }
+      // A 4xx (other than timeout and rate limit) will not get better by trying again.
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        outbox.delivered(ids, batch.dropped);
+        stats.rejected += ids.length;
+        deps.problem(`beacon ${config.url}`, new Error(`the endpoint refused ${ids.length} event(s) with HTTP ${response.status}; they are not sent again`));
+        if (outbox.size()) schedule(0);
+        return;
+      }
+      throw new Error(`HTTP ${response.status}`);
+    } catch {
+      if (mine !== generation) return;
+      outbox.release(ids);
+      stats.failures++;
+      attempt++;
+      schedule(backoff(attempt, env.random));
+    } finally {
+      env.clearTimeout(timeout);
+      sending = false;
+    }
+  }
+
+  /**
+   * The page is going away: what is queued goes with `sendBeacon`, which the browser finishes
+   * after unload. Offline, it stays queued for the next page. A beacon the browser accepted
+   * is counted as sent: whether it arrived cannot be known any more.
+   */
+  function pageHide() {
+    const send = win?.navigator?.sendBeacon;
+    if (!send || offline() || !deps.consented()) return;
+    for (;;) {
+      const now = env.now();
+      const batch = outbox.take(config.batchSize, now, now + LEASE_MS);
+      if (!batch.events.length) return;
+      const ids = batch.events.map((e) => e.id);
+      let accepted = false;
+      try {
+        accepted = send.call(win.navigator, config.url, new Blob([body(batch.events, batch.dropped)], { type: "application/json" }));
+      } catch {
+        accepted = false;
+      }
+      if (!accepted) {
+        outbox.release(ids);
+        return;
+      }
+      outbox.delivered(ids, batch.dropped);
+      stats.sent += ids.length;
+    }
+  }
+
+  const online = () => {
+    attempt = 0;
+    if (timer !== undefined) env.clearTimeout(timer);
+    timer = undefined;
+    void flush();
+  };
+  const hidden = () => env.document?.visibilityState === "hidden" && void flush();
+  win?.addEventListener("online", online);
+  win?.addEventListener("pagehide", pageHide);
+  env.document?.addEventListener("visibilitychange", hidden);
+
+  return {
+    name: `beacon ${config.url}`,
+    send(event: MeasureEvent): void {
+      const dropped = outbox.add([event]);
+      if (dropped && !warnedDrops) {
+        warnedDrops = true;
+        deps.problem(`beacon ${config.url}`, new Error(`the queue is full (${config.maxQueue} events): the oldest are dropped and counted`));
+      }
+      schedule(config.flushInterval);
+    },
+    /** Sends what is queued now (e.g. what earlier pages left). */
+    start: () => schedule(0),
+    flush,
+    stats: (): DeliveryStats => ({ destination: `beacon ${config.url}`, ...stats, queued: outbox.size(), dropped: outbox.dropped() }),
+    forget(): void {
+      generation++;
+      if (timer !== undefined) env.clearTimeout(timer);
+      timer = undefined;
+      outbox.clear();
+    },
+    stop(): void {
+      if (timer !== undefined) env.clearTimeout(timer);
+      timer = undefined;
+      win?.removeEventListener("online", online);
+      win?.removeEventListener("pagehide", pageHide);
+      env.document?.removeEventListener("visibilitychange", hidden);
+    },
+  };
+}
+
+export type Beacon = ReturnType<typeof createBeacon>;

@@ -1,0 +1,110 @@
+/**
+ * Destinations: where measured events go. Each option is checked here, in the
+ * measurement chunk; a wrong one is named by its path (`destinations[1].url`)
+ * and skipped while the others work.
+ */
+import type { Env } from "../env/env.js";
+import { createBeacon, type BeaconDeps } from "./beacon.js";
+import type { DeliveryStats, Destination } from "./destination-types.js";
+import type { MeasureEvent } from "./event.js";
+
+/** A working destination. */
+export interface Sender {
+  name: string;
+  send(event: MeasureEvent): void;
+  start?(): void;
+  stats?(): DeliveryStats;
+  forget?(): void;
+  stop?(): void;
+}
+
+/** GA4-friendly: a custom event `nudge_<name>` with flat, snake_case parameters (`value` and `currency` for conversions). */
+export function dataLayerEntry(event: MeasureEvent): Record<string, unknown> {
+  const entry: Record<string, unknown> = {
+    event: `nudge_${event.name}`,
+    nudge_event_id: event.id,
+    nudge_widget: event.widget,
+    nudge_widget_type: event.type,
+    nudge_variant: event.variant,
+    nudge_exposure: event.exposure,
+  };
+  if (event.value !== undefined) entry.value = event.value;
+  if (event.currency) entry.currency = event.currency;
+  if (event.order) entry.transaction_id = event.order;
+  if (event.reason) entry.nudge_reason = event.reason;
+  if (event.action) entry.nudge_action = event.action;
+  return entry;
+}
+
+function dataLayer(env: Env, name: string): Sender {
+  return {
+    name: `dataLayer ${name}`,
+    send(event) {
+      const win = env.window as unknown as Record<string, unknown> | undefined;
+      if (!win) return;
+      const layer = (win[name] ??= []) as { push(entry: unknown): unknown };
+      layer.push(dataLayerEntry(event));
+    },
+  };
+}
+
+function domEvents(env: Env): Sender {
+  return {
+    name: "events",
+    send(event) {
+      const doc = env.document;
+      const Custom = env.window?.CustomEvent;
+      if (doc && Custom) doc.dispatchEvent(new Custom(`nudge:${event.name}`, { detail: event, bubbles: true }));
+    },
+  };
+}
+
+const positiveInteger = (value: unknown, fallback: number, path: string, problems: string[]): number => {
+  if (value === undefined) return fallback;
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
+  problems.push(`${path}: expected a whole number above 0, got ${JSON.stringify(value)}; using ${fallback}`);
+  return fallback;
+};
+
+/**
+ * Makes senders from the `destinations` option. Problems are returned with
+ * their paths; an entry that cannot work is left out.
+ */
+export function createDestinations(list: unknown, deps: BeaconDeps): { senders: Sender[]; problems: string[] } {
+  const senders: Sender[] = [];
+  const problems: string[] = [];
+  if (list === undefined) return { senders, problems };
+  if (!Array.isArray(list)) return { senders, problems: ["destinations: expected an array, e.g. [\"dataLayer\", { type: \"beacon\", url: \"/collect\" }]"] };
+  list.forEach((raw: Destination | unknown, i) => {
+    const path = `destinations[${i}]`;
+    if (typeof raw === "function") {
+      senders.push({ name: `${path} (function)`, send: raw as (event: MeasureEvent) => void });
+      return;
+    }
+    const entry = (typeof raw === "string" ? { type: raw } : raw) as Record<string, unknown> | null;
+    const type = entry && typeof entry === "object" ? entry.type : undefined;
+    if (type === "dataLayer") {
+      const name = entry!.name ?? "dataLayer";
+      if (typeof name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(name)) problems.push(`${path}.name: expected a global variable name, got ${JSON.stringify(name)}`);
+      else senders.push(dataLayer(deps.env, name));
+    } else if (type === "events") {
+      senders.push(domEvents(deps.env));
+    } else if (type === "beacon") {
+      const url = entry!.url;
+      if (typeof url !== "string" || !url || /^\s*(javascript|data):/i.test(url)) {
+        problems.push(`${path}.url: expected the URL of your endpoint, got ${JSON.stringify(url)}`);
+        return;
+      }
+      const config = {
+        url,
+        batchSize: positiveInteger(entry!.batchSize, 25, `${path}.batchSize`, problems),
+        maxQueue: positiveInteger(entry!.maxQueue, 1000, `${path}.maxQueue`, problems),
+        flushInterval: positiveInteger(entry!.flushInterval, 1000, `${path}.flushInterval`, problems),
+      };
+      senders.push(createBeacon(config, deps));
+    } else {
+      problems.push(`${path}: unknown destination ${JSON.stringify(raw)}; expected "dataLayer", "events", { type: "beacon", url } or a function`);
+    }
+  });
+  return { senders, problems };
+}

@@ -1,0 +1,53 @@
+/**
+ * The measurement event: one line of a widget's life (eligible, shown, clicked…)
+ * as it leaves the browser, with everything a collector needs to count it once.
+ */
+
+/** The widget lifecycle events that are measured, in funnel order. */
+export type MeasuredEventName = "eligible" | "shown" | "viewable" | "clicked" | "minimized" | "restored" | "lead" | "action" | "closed" | "converted";
+
+/** The measured events, in funnel order (one string: fewer bytes on every page). */
+export const MEASURED_EVENTS = "eligible shown viewable clicked minimized restored lead action closed converted".split(" ") as MeasuredEventName[];
+
+/**
+ * One measured event. Every field but the optional ones is always present.
+ *
+ * @example
+ * { id: "lq3k2-9f8a7c", name: "shown", time: 1767225600000, visitor: "v-1", session: "s-1",
+ *   widget: "welcome-offer", type: "popup", variant: "a", exposure: "welcome-offer@1767225600000", path: "/shop/" }
+ */
+export interface MeasureEvent {
+  /** Unique per event: collectors de-duplicate by it. */
+  id: string;
+  name: MeasuredEventName;
+  /** Milliseconds since the epoch, on the visitor's clock. */
+  time: number;
+  /** The visitor's profile id (anonymous unless the site identified them). */
+  visitor: string;
+  session: string;
+  widget: string;
+  type: string;
+  /** The variant, `"default"` for plain content, `"holdout"` for the control group. */
+  variant: string;
+  /**
+   * The showing this event belongs to: `<widget>@<time of the show>` (for the control
+   * group, of the eligibility). Clicks, closes and conversions carry their show's exposure,
+   * so a show is counted once however often it re-renders.
+   */
+  exposure: string;
+  /** Page path where it happened. */
+  path?: string;
+  /** `eligible`: the share of visitors this arm should get (0–1), for the sample-ratio check. */
+  share?: number;
+  /** `converted`: the order value (`props.value` of the goal event), and its currency. */
+  value?: number;
+  currency?: string;
+  /** `converted`: the goal event's name, and the order id when the goal event had one (`props.id`). */
+  goal?: string;
+  order?: string;
+  /** `closed`: why (button, escape, backdrop, cta, replaced, api…). */
+  reason?: string;
+  /** `action`: its name. `lead`: the names of the fields collected (never their values). */
+  action?: string;
+  fields?: string[];
+}
