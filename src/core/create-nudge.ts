@@ -10,6 +10,7 @@ import { memoryStore, openBestStore, type KeyValueStore } from "../profile/stora
 import type { WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
+import type { Settings } from "../rules/schema/rules-schema.js";
 import { watchDataLayer } from "../track/datalayer.js";
 import { watchEngagement } from "../track/engagement.js";
 import { readPage, watchNavigation } from "../track/page.js";
@@ -58,8 +59,9 @@ export function createNudge(options: NudgeOptions) {
   let decider: Decider | null = null;
   let page: PageFacts = readPage(env);
   let pageStart = env.now();
-  /** The rules file's `settings.pageTypes` path patterns. */
+  /** The rules file's `settings.pageTypes` path patterns and `settings.rfm` score boundaries. */
   let pageTypes: Record<string, string> | undefined;
+  let rfmBounds: Settings["rfm"];
   /** The host's page-type hint for this page view, from `page({ type })`. */
   let pageHint: string | undefined;
   /** Whether this page has been counted yet (with `trackPageViews: false`, the site's `page()` does it). */
@@ -92,7 +94,7 @@ export function createNudge(options: NudgeOptions) {
 
   function facts(): Facts {
     const type = pageType(page.path, pageTypes, pageHint ?? metaPageType(env));
-    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), scrollDepth: engagement.scrollDepth() };
+    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds };
     const base = buildFacts(profiles.get(), context, env);
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
@@ -174,6 +176,7 @@ export function createNudge(options: NudgeOptions) {
     });
     if (destroyed) return;
     pageTypes = file?.settings?.pageTypes;
+    rfmBounds = file?.settings?.rfm;
     rules = compileRules(file ?? { version: 1, widgets: [] }, (path, error) => reporter.error(`rules ${path}`, error));
     decider = createDecider({
       env,

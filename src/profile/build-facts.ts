@@ -3,7 +3,7 @@ import { browserName, osName } from "../track/user-agent.js";
 import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts } from "./facts.js";
 import { dayOf, type Profile } from "./profile.js";
-import { rfm } from "./rfm.js";
+import { rfm, type RfmThresholds } from "./rfm.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -18,6 +18,8 @@ export interface FactsContext {
   currency: string;
   /** Segment names the visitor is in, computed by the rules step. */
   segments?: string[];
+  /** The rules file's `settings.rfm`: score boundaries that replace the defaults. */
+  rfm?: Partial<RfmThresholds>;
 }
 
 /** Derives the facts document from the profile and the page: plain JSON, no functions. */
@@ -44,7 +46,7 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     attributes: profile.attributes,
     segments: context.segments ?? [],
     events: profile.events,
-    rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now),
+    rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
     viewed: viewedFacts(profile.viewed),
   };
 }
