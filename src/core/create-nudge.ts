@@ -13,6 +13,7 @@ import { loadRules } from "../rules/load.js";
 import type { Settings } from "../rules/schema/rules-schema.js";
 import { watchDataLayer } from "../track/datalayer.js";
 import { watchEngagement } from "../track/engagement.js";
+import { siteClock } from "../track/signals/time-on-site.js";
 import { readPage, watchNavigation } from "../track/page.js";
 import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
@@ -67,8 +68,10 @@ export function createNudge(options: NudgeOptions) {
   /** Whether this page has been counted yet (with `trackPageViews: false`, the site's `page()` does it). */
   let pageCounted = false;
   const cleanups: Array<() => void> = [];
-  const engagement = watchEngagement(env);
-  cleanups.push(engagement.stop);
+  // Visible time on the site this session: one clock for the facts and the time_on_site trigger; stored only with consent.
+  const clock = siteClock(env, () => consented);
+  const engagement = watchEngagement(env, clock);
+  cleanups.push(engagement.stop, clock.stop);
 
   const newId = () => `${env.now().toString(36)}-${Math.floor(env.random() * 2 ** 52).toString(36)}`;
 
@@ -94,7 +97,7 @@ export function createNudge(options: NudgeOptions) {
 
   function facts(): Facts {
     const type = pageType(page.path, pageTypes, pageHint ?? metaPageType(env));
-    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds };
+    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), siteSeconds: Math.round(clock.total() / 1000), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds };
     const base = buildFacts(profiles.get(), context, env);
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
@@ -321,6 +324,7 @@ export function createNudge(options: NudgeOptions) {
         // tab messages, modal lock) and sessionStorage (time on site).
         const stores = [store, ...(win ? [safeLocalStore(() => win.localStorage), safeLocalStore(() => win.sessionStorage)] : [])];
         await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
+        clock.reset();
       }),
     Promise.resolve()),
 

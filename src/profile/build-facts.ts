@@ -11,6 +11,8 @@ export interface FactsContext {
   pageStart: number;
   /** Seconds the page has been visible (see `watchEngagement`). */
   visibleSeconds?: number;
+  /** Seconds the site has been visible this session, this page included (see `siteClock`). */
+  siteSeconds?: number;
   /** Largest share of the page scrolled into view, 0–100. */
   scrollDepth?: number;
   /** True when this profile was created during this page load. */
@@ -63,6 +65,7 @@ function viewedFacts(viewed: Profile["viewed"]): Facts["viewed"] {
 function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: number): VisitorFacts {
   const nav = env.window?.navigator;
   const userAgent = nav?.userAgent ?? "";
+  const secondsOnPage = context.visibleSeconds ?? Math.max(0, Math.round((now - context.pageStart) / 1000));
   return {
     id: profile.userId ?? profile.id,
     isNew: context.isNew,
@@ -72,7 +75,8 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     pagesTotal: profile.pagesTotal,
     firstSeen: profile.firstSeen,
     lastSeen: profile.lastSeen,
-    secondsOnPage: context.visibleSeconds ?? Math.max(0, Math.round((now - context.pageStart) / 1000)),
+    secondsOnPage,
+    secondsOnSite: context.siteSeconds ?? secondsOnPage,
     scrollDepth: context.scrollDepth ?? 0,
     device: deviceType(userAgent, env.window?.innerWidth ?? 1024),
     os: osName(userAgent),
