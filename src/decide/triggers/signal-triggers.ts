@@ -44,17 +44,17 @@ export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, don
         };
       }
       case "exit_intent": {
-        const { sensitivity, mobile } = trigger;
+        const { sensitivity, mobile, backButton } = trigger;
         const touch = isTouchOnly(env);
         return {
-          stop: watchExitIntent(env, { sensitivity, mobile, minTimeOnPage: trigger.afterMs }, fire),
+          stop: watchExitIntent(env, { sensitivity, mobile, backButton, minTimeOnPage: trigger.afterMs }, fire),
           describe() {
             const left = Math.ceil((pageStart + trigger.afterMs - env.now()) / 1000);
             const what = !touch
               ? "waiting (desktop: pointer leaving through the top)"
               : mobile === false
                 ? 'off on touch devices ("mobile": false)'
-                : "waiting (touch: a fast scroll up, or coming back to the tab after 30s away)";
+                : `waiting (touch: a fast scroll up, ${backButton === false ? "or coming back to the tab after 30s away" : "coming back to the tab after 30s away, or the back button"})`;
             return `trigger: exit_intent, ${what}${left > 0 ? `; armed in ${left}s` : ""}`;
           },
         };
