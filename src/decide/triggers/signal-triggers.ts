@@ -18,7 +18,7 @@ interface Armed {
  * time_on_site, click, visible, form_submit. Loaded on demand by `armTriggers`.
  * `done(id, reason)` is called once per widget; its listeners go at once.
  */
-export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, done: (id: string, reason: string) => void): SignalTriggers {
+export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, done: (id: string, reason: string) => void, wanted: (id: string) => boolean = () => true): SignalTriggers {
   const armed = new Map<string, Armed>();
   const pageStart = env.now();
 
@@ -47,7 +47,7 @@ export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, don
         const { sensitivity, mobile, backButton } = trigger;
         const touch = isTouchOnly(env);
         return {
-          stop: watchExitIntent(env, { sensitivity, mobile, backButton, minTimeOnPage: trigger.afterMs }, fire),
+          stop: watchExitIntent(env, { sensitivity, mobile, backButton, minTimeOnPage: trigger.afterMs, wanted: () => wanted(widget.id) }, fire),
           describe() {
             const left = Math.ceil((pageStart + trigger.afterMs - env.now()) / 1000);
             const what = !touch

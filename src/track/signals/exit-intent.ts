@@ -11,6 +11,8 @@ export interface ExitIntentOptions {
   mobile?: boolean;
   /** On touch devices, treat the browser's back button as exit intent (one history entry per page, see `watchBackButton`). Default true. */
   backButton?: boolean;
+  /** Whether the widget could show now: the back button's history entry is added only then. Default: always. */
+  wanted?: () => boolean;
 }
 
 /** Why exit intent was detected, for `explain()`. */
@@ -49,14 +51,14 @@ export function isTouchOnly(env: Env): boolean {
  * const stop = watchExitIntent(env, { sensitivity: 20, minTimeOnPage: 3000 }, (reason) => show(reason));
  */
 export function watchExitIntent(env: Env, options: ExitIntentOptions, onExit: (reason: ExitReason) => void): Stop {
-  const { sensitivity = 20, minTimeOnPage = 0, mobile = true, backButton = true } = options;
+  const { sensitivity = 20, minTimeOnPage = 0, mobile = true, backButton = true, wanted = () => true } = options;
   const start = env.now();
   const armed = () => env.now() - start >= minTimeOnPage;
   const report = (reason: ExitReason) => armed() && onExit(reason);
   if (!isTouchOnly(env)) return watchPointerExit(env, sensitivity, report);
   if (!mobile) return () => {};
   const stops = [watchTouchExit(env, report)];
-  if (backButton) stops.push(watchBackButton(env, armed, () => report("back_button")));
+  if (backButton) stops.push(watchBackButton(env, () => armed() && wanted(), () => report("back_button")));
   return () => stopAll(stops);
 }
 

@@ -17,16 +17,19 @@ afterEach(() => {
 const popstate = () => new Promise<void>((resolve) => window.addEventListener("popstate", () => setTimeout(resolve, 0), { once: true }));
 
 describe("exit intent's back button in the runtime", () => {
-  it("shows the widget on back, counts no page view for the sentinel, and the next back is the site's", async () => {
+  it("adds the sentinel only once the widget could show; back shows it, counts no page view, and the next back is the site's", async () => {
     touchDevice();
     history.replaceState({ route: "product" }, "", "/product/7");
-    const h = start(rulesOf([{ id: "exit", type: "popup", trigger: "exit_intent", content: { title: "Wait!" } }]));
+    const h = start(rulesOf([{ id: "exit", type: "popup", trigger: "exit_intent", when: { "cart.count": { $gte: 1 } }, content: { title: "Wait!" } }]));
     const views: unknown[] = [];
     on(h.nudge, "track", (event) => event.name === "page_view" && views.push(event));
     await h.nudge.ready;
     await vi.waitFor(() => expect(h.nudge.explain("exit")[0].blockedBy.join()).toContain("or the back button"));
     const length = history.length;
 
+    document.body.dispatchEvent(new Event("click", { bubbles: true }));
+    expect(history.length).toBe(length); // an empty cart: the widget could not show, so no history entry
+    h.nudge.cart.add({ id: "sku-1", price: 20 });
     document.body.dispatchEvent(new Event("click", { bubbles: true }));
     expect(history.length).toBe(length + 1);
     expect(history.state).toEqual({ route: "product", [SENTINEL_KEY]: true });
