@@ -156,9 +156,12 @@ export function createNudge(options: NudgeOptions) {
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
     // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
+    let layer: Promise<void> | undefined;
     if (options.dataLayer !== false) {
       const name = typeof options.dataLayer === "string" ? options.dataLayer : "dataLayer";
-      cleanups.push(watchDataLayer(env.window, (command) => instance.push(command), name));
+      const watch = watchDataLayer(env.window, (command) => instance.push(command), name, (error) => reporter.error("dataLayer", error));
+      cleanups.push(watch.stop);
+      layer = watch.ready;
     }
     const flush = () => {
       decider?.pageHidden();
@@ -177,6 +180,7 @@ export function createNudge(options: NudgeOptions) {
       store,
       report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
     });
+    await layer; // the events pushed before Nudge loaded count in the first decision
     if (destroyed) return;
     pageTypes = file?.settings?.pageTypes;
     rfmBounds = file?.settings?.rfm;
