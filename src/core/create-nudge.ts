@@ -10,8 +10,10 @@ import { memoryStore, openBestStore, type KeyValueStore } from "../profile/stora
 import type { Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
+import type { Settings } from "../rules/schema/rules-schema.js";
 import { watchDataLayer } from "../track/datalayer.js";
 import { watchEngagement } from "../track/engagement.js";
+import { siteClock } from "../track/signals/time-on-site.js";
 import { readPage, watchNavigation } from "../track/page.js";
 import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
@@ -60,15 +62,18 @@ export function createNudge(options: NudgeOptions) {
   let decider: Decider | null = null;
   let page: PageFacts = readPage(env);
   let pageStart = env.now();
-  /** The rules file's `settings.pageTypes` path patterns. */
+  /** The rules file's `settings.pageTypes` path patterns and `settings.rfm` score boundaries. */
   let pageTypes: Record<string, string> | undefined;
+  let rfmBounds: Settings["rfm"];
   /** The host's page-type hint for this page view, from `page({ type })`. */
   let pageHint: string | undefined;
   /** Whether this page has been counted yet (with `trackPageViews: false`, the site's `page()` does it). */
   let pageCounted = false;
   const cleanups: Array<() => void> = [];
-  const engagement = watchEngagement(env);
-  cleanups.push(engagement.stop);
+  // Visible time on the site this session: one clock for the facts and the time_on_site trigger; stored only with consent.
+  const clock = siteClock(env, () => consented);
+  const engagement = watchEngagement(env, clock);
+  cleanups.push(engagement.stop, clock.stop);
 
   const newId = () => `${env.now().toString(36)}-${Math.floor(env.random() * 2 ** 52).toString(36)}`;
 
@@ -94,7 +99,7 @@ export function createNudge(options: NudgeOptions) {
 
   function facts(): Facts {
     const type = pageType(page.path, pageTypes, pageHint ?? metaPageType(env));
-    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), scrollDepth: engagement.scrollDepth() };
+    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), siteSeconds: Math.round(clock.total() / 1000), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds };
     const base = buildFacts(profiles.get(), context, env);
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
@@ -189,9 +194,12 @@ export function createNudge(options: NudgeOptions) {
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
     // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
+    let layer: Promise<void> | undefined;
     if (options.dataLayer !== false) {
       const name = typeof options.dataLayer === "string" ? options.dataLayer : "dataLayer";
-      cleanups.push(watchDataLayer(env.window, (command) => instance.push(command), name));
+      const watch = watchDataLayer(env.window, (command) => instance.push(command), name, (error) => reporter.error("dataLayer", error));
+      cleanups.push(watch.stop);
+      layer = watch.ready;
     }
     const flush = () => {
       decider?.pageHidden();
@@ -210,8 +218,10 @@ export function createNudge(options: NudgeOptions) {
       store,
       report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
     });
+    await layer; // the events pushed before Nudge loaded count in the first decision
     if (destroyed) return;
     pageTypes = file?.settings?.pageTypes;
+    rfmBounds = file?.settings?.rfm;
     rules = compileRules(file ?? { version: 1, widgets: [] }, (path, error) => reporter.error(`rules ${path}`, error));
     decider = createDecider({
       env,
@@ -359,6 +369,7 @@ export function createNudge(options: NudgeOptions) {
         // tab messages, modal lock) and sessionStorage (time on site).
         const stores = [store, ...(win ? [safeLocalStore(() => win.localStorage), safeLocalStore(() => win.sessionStorage)] : [])];
         await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
+        clock.reset();
       }),
     Promise.resolve()),
 

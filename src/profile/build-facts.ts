@@ -3,7 +3,7 @@ import { browserName, osName } from "../track/user-agent.js";
 import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts } from "./facts.js";
 import { dayOf, type Profile } from "./profile.js";
-import { rfm } from "./rfm.js";
+import { rfm, type RfmThresholds } from "./rfm.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -11,6 +11,8 @@ export interface FactsContext {
   pageStart: number;
   /** Seconds the page has been visible (see `watchEngagement`). */
   visibleSeconds?: number;
+  /** Seconds the site has been visible this session, this page included (see `siteClock`). */
+  siteSeconds?: number;
   /** Largest share of the page scrolled into view, 0–100. */
   scrollDepth?: number;
   /** True when this profile was created during this page load. */
@@ -18,6 +20,8 @@ export interface FactsContext {
   currency: string;
   /** Segment names the visitor is in, computed by the rules step. */
   segments?: string[];
+  /** The rules file's `settings.rfm`: score boundaries that replace the defaults. */
+  rfm?: Partial<RfmThresholds>;
 }
 
 /** Derives the facts document from the profile and the page: plain JSON, no functions. */
@@ -44,7 +48,7 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     attributes: profile.attributes,
     segments: context.segments ?? [],
     events: profile.events,
-    rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now),
+    rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
     viewed: viewedFacts(profile.viewed),
   };
 }
@@ -61,6 +65,7 @@ function viewedFacts(viewed: Profile["viewed"]): Facts["viewed"] {
 function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: number): VisitorFacts {
   const nav = env.window?.navigator;
   const userAgent = nav?.userAgent ?? "";
+  const secondsOnPage = context.visibleSeconds ?? Math.max(0, Math.round((now - context.pageStart) / 1000));
   return {
     id: profile.userId ?? profile.id,
     isNew: context.isNew,
@@ -70,7 +75,8 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     pagesTotal: profile.pagesTotal,
     firstSeen: profile.firstSeen,
     lastSeen: profile.lastSeen,
-    secondsOnPage: context.visibleSeconds ?? Math.max(0, Math.round((now - context.pageStart) / 1000)),
+    secondsOnPage,
+    secondsOnSite: context.siteSeconds ?? secondsOnPage,
     scrollDepth: context.scrollDepth ?? 0,
     device: deviceType(userAgent, env.window?.innerWidth ?? 1024),
     os: osName(userAgent),

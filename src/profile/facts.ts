@@ -59,6 +59,8 @@ export interface VisitorFacts {
   lastSeen: number;
   /** Seconds the current page has been visible (time in a background tab does not count). */
   secondsOnPage: number;
+  /** Seconds the site has been visible in this tab this session, over all its pages (what the `time_on_site` trigger counts). */
+  secondsOnSite: number;
   /** Largest share of the current page scrolled into view, 0–100. */
   scrollDepth: number;
   device: "mobile" | "tablet" | "desktop";

@@ -11,7 +11,8 @@ import { KEEP_VIEWED, type Profile, type WidgetHistory } from "./profile.js";
  * Counters (page views, sessions, orders, event counts and per-day counts,
  * widget shows and closes) add our *difference* to theirs (a plain max would
  * drop one of two tabs' independent additions); timestamps take the later;
- * cart lines add our quantity change; attributes we changed win.
+ * cart lines add our quantity change; attributes and the session's page
+ * trail (`page.previous`) we changed win.
  *
  * The profile store uses it only for a page-hide snapshot that another tab
  * folds in (see `profile-store.ts`); normal writes replay change functions.
@@ -68,11 +69,12 @@ function later<T extends { time: number } | null>(a: T, b: T): T {
   return a.time >= b.time ? a : b;
 }
 
-/** The newer session; its page count gains what we added to it. */
+/** The newer session; its page count gains what we added to it, and a page we noted on its trail is the last one. */
 function mergeSession(base: Profile, ours: Profile, theirs: Profile): Profile["session"] {
   if (ours.session.id === theirs.session.id) {
     const added = ours.session.pages - (base.session.id === ours.session.id ? base.session.pages : 0);
-    return { ...theirs.session, pages: theirs.session.pages + Math.max(0, added) };
+    const trail = JSON.stringify(ours.session.trail) !== JSON.stringify(base.session.trail) ? ours.session.trail : theirs.session.trail;
+    return { ...theirs.session, pages: theirs.session.pages + Math.max(0, added), trail };
   }
   return ours.session.start > theirs.session.start ? ours.session : theirs.session;
 }

@@ -1,4 +1,5 @@
 import type { EventHistory } from "../rules/condition/types.js";
+import type { PageTrail } from "../track/page-trail.js";
 import type { VisitSource } from "../track/source.js";
 import type { CartItem } from "./facts.js";
 import { addEvent, upgradeHistory } from "./history.js";
@@ -59,8 +60,8 @@ export interface Profile {
   firstSeen: number;
   lastSeen: number;
   sessions: number;
-  /** The current session; `source` is where the visit that started it came from. */
-  session: { id: string; start: number; pages: number; source?: VisitSource };
+  /** The current session; `source` is where the visit that started it came from, `trail` its landing and last pages. */
+  session: { id: string; start: number; pages: number; source?: VisitSource; trail?: PageTrail };
   /** Where the visitor came from the very first time (first touch). */
   firstSource?: VisitSource;
   pagesTotal: number;

@@ -1,114 +1,79 @@
 /**
  * Zero-integration ecommerce tracking: the GA4 ecommerce events a shop already
  * pushes to `window.dataLayer` (usually through a tag manager) become Nudge
- * commands, including the ones pushed before Nudge loaded.
+ * commands, including the ones pushed before Nudge loaded. The mapping
+ * (`./ga4.ts`) is its own chunk, loaded only on pages that push such events.
  */
 
 /** A command in the script-tag queue format, e.g. `["cart.add", item]`. */
 export type Command = [string, ...unknown[]];
 
-interface Ga4Item {
-  item_id?: unknown;
-  item_name?: unknown;
-  price?: unknown;
-  quantity?: unknown;
-  item_category?: unknown;
-}
+/** The GA4 events `ga4ToCommands` reads; a tag manager's own (gtm.js, page_view…) load nothing. */
+const GA4_EVENTS = /^(view_item(_list)?|add_to_cart|remove_from_cart|begin_checkout|purchase|search)$/;
 
-/** Reads a dataLayer entry: `{ event, ecommerce }` objects, or gtag's `("event", name, params)` arguments. */
-function readEntry(entry: unknown): { event: string; data: Record<string, unknown> } | undefined {
-  if (isArrayLike(entry) && entry[0] === "event" && typeof entry[1] === "string") {
-    return { event: entry[1], data: isObject(entry[2]) ? entry[2] : {} };
-  }
-  if (!isObject(entry) || typeof entry.event !== "string") return undefined;
-  // GA4 puts ecommerce data under `ecommerce`; `search_term` sits at the top level.
-  return { event: entry.event, data: { ...entry, ...(isObject(entry.ecommerce) ? entry.ecommerce : {}) } };
-}
-
-function item(raw: Ga4Item) {
-  const id = typeof raw.item_id === "number" ? String(raw.item_id) : raw.item_id;
-  if (typeof id !== "string" || !id) return undefined;
-  const price = Number(raw.price ?? 0);
-  const quantity = Number(raw.quantity ?? 1);
-  return {
-    id,
-    ...(typeof raw.item_name === "string" ? { name: raw.item_name } : {}),
-    price: Number.isFinite(price) && price >= 0 ? price : 0,
-    quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : 1,
-    ...(typeof raw.item_category === "string" ? { category: raw.item_category } : {}),
-  };
-}
-
-function items(data: Record<string, unknown>) {
-  return (Array.isArray(data.items) ? data.items : []).filter(isObject).map((raw) => item(raw as Ga4Item)).filter((i) => i !== undefined);
-}
-
-/** The Nudge commands for one GA4 event; empty for events Nudge does not use. */
-export function ga4ToCommands(entry: unknown): Command[] {
-  const read = readEntry(entry);
-  if (!read) return [];
-  const { event, data } = read;
-  switch (event) {
-    case "view_item": {
-      const [first] = items(data);
-      return first ? [["track", "view_item", { id: first.id, name: first.name, price: first.price, category: first.category }]] : [];
-    }
-    case "view_item_list":
-      return [["track", "view_item_list", { list: typeof data.item_list_name === "string" ? data.item_list_name : "", count: items(data).length }]];
-    case "add_to_cart":
-      return items(data).map((line) => ["cart.add", line]);
-    case "remove_from_cart":
-      return items(data).map((line) => ["cart.remove", line.id]);
-    case "begin_checkout":
-      return [["track", "begin_checkout", { value: Number(data.value) || 0 }]];
-    case "purchase": {
-      const id = data.transaction_id;
-      if ((typeof id !== "string" && typeof id !== "number") || id === "") return [];
-      const order = { id: String(id), value: Number(data.value) || 0, currency: typeof data.currency === "string" ? data.currency : undefined, items: items(data) };
-      return [["purchase", order], ["cart.clear"]];
-    }
-    case "search":
-      return typeof data.search_term === "string" ? [["track", "search", { query: data.search_term }]] : [];
-    default:
-      return [];
-  }
+/** A followed dataLayer: `ready` settles once what was pushed before is applied. */
+export interface DataLayerWatch {
+  ready: Promise<void>;
+  /** Stops following (restoring `push` if nobody wrapped it since). */
+  stop(): void;
 }
 
 /**
- * Replays the entries already in `win[name]` and follows new pushes. Returns a
- * function that stops following (restoring `push` if nobody wrapped it since).
+ * Replays the entries already in `win[name]` and follows new pushes, in order;
+ * `onError` hears a mapping chunk that cannot load.
+ *
+ * @example
+ * const layer = watchDataLayer(window, (command) => nudge.push(command));
+ * await layer.ready; // the events pushed before are in the profile
  */
-export function watchDataLayer(win: Window, run: (command: Command) => void, name = "dataLayer"): () => void {
+export function watchDataLayer(win: Window, run: (command: Command) => void, name = "dataLayer", onError: (error: unknown) => void = () => {}): DataLayerWatch {
   const host = win as unknown as Record<string, unknown>;
   const layer = (Array.isArray(host[name]) ? host[name] : (host[name] = [])) as unknown[] & { push: (...items: unknown[]) => number };
   const seen = new WeakSet<object>();
+  const queue: unknown[] = [];
+  let toCommands: ((entry: unknown) => Command[]) | undefined;
+  let ready: Promise<void> | undefined;
+  let stopped = false;
+  const drain = () => {
+    try {
+      if (toCommands && !stopped) for (const entry of queue.splice(0)) for (const command of toCommands(entry)) run(command);
+    } catch (error) {
+      onError(error);
+    }
+  };
   const handle = (entry: unknown) => {
-    if (typeof entry !== "object" || entry === null || seen.has(entry)) return;
-    seen.add(entry);
-    for (const command of ga4ToCommands(entry)) run(command);
+    try {
+      if (typeof entry !== "object" || entry === null || seen.has(entry)) return;
+      seen.add(entry);
+      const event = isArrayLike(entry) ? entry[0] === "event" && entry[1] : (entry as { event?: unknown }).event;
+      if (typeof event !== "string" || !GA4_EVENTS.test(event)) return;
+      queue.push(entry);
+      ready ??= import("./ga4.js").then((chunk) => void (toCommands = chunk.ga4ToCommands), onError);
+      void ready.then(drain);
+    } catch (error) {
+      onError(error); // An entry with a throwing getter: the page's push still works.
+    }
   };
   layer.forEach(handle);
   const original = layer.push;
   const wrapped = function (this: unknown, ...entries: unknown[]) {
     const length = original.apply(layer, entries);
-    try {
-      entries.forEach(handle);
-    } catch {
-      // The tag manager's push must keep working whatever we make of the entry.
-    }
+    // Neither throws: the tag manager's push keeps working whatever we make of the entry.
+    entries.forEach(handle);
+    drain(); // once the mapping is loaded, a push is applied at once
     return length;
   };
   layer.push = wrapped;
-  return () => {
-    if (layer.push === wrapped) layer.push = original;
+  return {
+    ready: (ready ?? Promise.resolve()).then(drain),
+    stop() {
+      stopped = true;
+      if (layer.push === wrapped) layer.push = original;
+    },
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** gtag pushes its `arguments` object, which is array-like but not an array. */
-function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || Object.prototype.toString.call(value) === "[object Arguments]";
 }

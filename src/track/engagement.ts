@@ -1,4 +1,5 @@
 import type { Env } from "../env/env.js";
+import type { SiteClock } from "./signals/time-on-site.js";
 
 /** How the visitor engages with the current page: how far they scrolled and how long they looked at it. */
 export interface Engagement {
@@ -14,18 +15,16 @@ export interface Engagement {
 
 /**
  * Watches scrolling (a passive listener, measured at most once per animation
- * frame) and visibility (the clock pauses while `document.visibilityState` is
- * "hidden"). Without a window it reports zeros.
+ * frame); the visible time is the site clock's, from where it stood when this
+ * page view started. Without a window it reports zeros.
  */
-export function watchEngagement(env: Env): Engagement {
+export function watchEngagement(env: Env, clock: SiteClock): Engagement {
   const win = env.window;
   const doc = env.document;
   let depth = 0;
-  let visibleMs = 0;
-  let since: number | null = null;
+  let pageStart = 0;
   let frame = false;
 
-  const hidden = () => doc?.visibilityState === "hidden";
   const measure = () => {
     frame = false;
     if (!win || !doc) return;
@@ -41,30 +40,18 @@ export function watchEngagement(env: Env): Engagement {
     if (typeof win?.requestAnimationFrame === "function") win.requestAnimationFrame(measure);
     else measure();
   };
-  const onVisibility = () => {
-    const now = env.now();
-    if (hidden()) {
-      if (since !== null) visibleMs += now - since;
-      since = null;
-    } else if (since === null) since = now;
-  };
   const restart = () => {
-    visibleMs = 0;
-    since = hidden() ? null : env.now();
+    pageStart = clock.total();
     depth = 0;
     measure();
   };
 
   restart();
   win?.addEventListener("scroll", onScroll, { passive: true });
-  doc?.addEventListener("visibilitychange", onVisibility);
   return {
     scrollDepth: () => (win ? depth : 0),
-    visibleSeconds: () => Math.max(0, Math.round((visibleMs + (since === null ? 0 : env.now() - since)) / 1000)),
+    visibleSeconds: () => Math.max(0, Math.round((clock.total() - pageStart) / 1000)),
     restart,
-    stop() {
-      win?.removeEventListener("scroll", onScroll);
-      doc?.removeEventListener("visibilitychange", onVisibility);
-    },
+    stop: () => win?.removeEventListener("scroll", onScroll),
   };
 }

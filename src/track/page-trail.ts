@@ -13,11 +13,9 @@ export interface PageTrail {
   previous?: string;
 }
 
-type SessionWithTrail = Profile["session"] & { trail?: PageTrail };
-
 /** The trail as it stands (read before `notePage` for the previous page). */
 export function pageTrail(profile: Profile): PageTrail {
-  const trail = (profile.session as SessionWithTrail).trail;
+  const trail = profile.session.trail;
   return typeof trail === "object" && trail !== null ? trail : {};
 }
 
@@ -28,6 +26,6 @@ export function pageTrail(profile: Profile): PageTrail {
  */
 export function notePage(profile: Profile, path: string): Profile {
   const trail = pageTrail(profile);
-  const session: SessionWithTrail = { ...profile.session, trail: { landing: trail.landing ?? path, previous: trail.last ?? "", last: path } };
+  const session = { ...profile.session, trail: { landing: trail.landing ?? path, previous: trail.last ?? "", last: path } };
   return { ...profile, session };
 }

@@ -33,15 +33,16 @@ const SIGNAL_KINDS: ReadonlyArray<CompiledTrigger["kind"]> = ["scroll", "exit_in
 /**
  * Arms the triggers of every widget for a new page view; `fire(id)` is called
  * (at most once per widget and page view) when a widget's moment comes. The
- * decide step then checks every other gate.
+ * decide step then checks every other gate; `wanted(id)` tells whether a widget could
+ * show now, for a trigger that costs the visitor something to arm (exit intent's back button).
  *
  * @example
  * const triggers = armTriggers(rules.widgets, { env, fire: (id) => due.add(id) });
  * triggers.event("add_to_cart", { price: 60 });
  * triggers.dispose(); // next page view
  */
-export function armTriggers(widgets: readonly Triggerable[], context: { env: Env; fire(id: string): void }): PageTriggers {
-  const { env, fire } = context;
+export function armTriggers(widgets: readonly Triggerable[], context: { env: Env; fire(id: string): void; wanted?(id: string): boolean }): PageTriggers {
+  const { env, fire, wanted = () => true } = context;
   const pageStart = env.now();
   const timers: unknown[] = [];
   const reasons = new Map<string, string>();
@@ -63,7 +64,7 @@ export function armTriggers(widgets: readonly Triggerable[], context: { env: Env
     watched.length && env.document
       ? import("./signal-triggers.js").then(
           (chunk) => {
-            if (!disposed) signals = chunk.armSignalTriggers(watched, env, done);
+            if (!disposed) signals = chunk.armSignalTriggers(watched, env, done, wanted);
           },
           (error) => {
             failed = true;

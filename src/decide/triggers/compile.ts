@@ -14,7 +14,7 @@ export type TriggerKind = Exclude<Trigger, string>["type"];
 export type CompiledTrigger =
   | { kind: "page_view" | "manual" | "delay" | "inactivity" | "time_on_site"; afterMs: number }
   | { kind: "scroll"; afterMs: number; percent?: number; px?: number }
-  | { kind: "exit_intent"; afterMs: number; sensitivity?: number; mobile?: boolean }
+  | { kind: "exit_intent"; afterMs: number; sensitivity?: number; mobile?: boolean; backButton?: boolean }
   | { kind: "click" | "form_submit"; afterMs: number; selector: string }
   | { kind: "visible"; afterMs: number; selector: string; threshold?: number }
   | { kind: "event"; afterMs: number; name: string; where?: CompiledCondition; condition?: Record<string, unknown> };

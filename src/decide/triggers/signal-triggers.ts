@@ -2,9 +2,9 @@ import type { Env } from "../../env/env.js";
 import { countMatches, watchDelegated, watchVisible } from "../../track/signals/element.js";
 import { isTouchOnly, watchExitIntent } from "../../track/signals/exit-intent.js";
 import { watchInactivity } from "../../track/signals/inactivity.js";
-import { stopAll, type Stop } from "../../track/signals/listen.js";
+import { listen, stopAll, type Stop } from "../../track/signals/listen.js";
 import { scrollDepth, watchScroll, type ScrollDepth } from "../../track/signals/scroll.js";
-import { watchTimeOnSite, type SiteClock } from "../../track/signals/time-on-site.js";
+import { siteClock } from "../../track/signals/time-on-site.js";
 import type { SignalTriggers, Triggerable } from "./arm.js";
 
 type Fire = (reason: string) => void;
@@ -18,10 +18,8 @@ interface Armed {
  * time_on_site, click, visible, form_submit. Loaded on demand by `armTriggers`.
  * `done(id, reason)` is called once per widget; its listeners go at once.
  */
-export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, done: (id: string, reason: string) => void): SignalTriggers {
+export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, done: (id: string, reason: string) => void, wanted: (id: string) => boolean = () => true): SignalTriggers {
   const armed = new Map<string, Armed>();
-  const pageStops: Stop[] = [];
-  let clock: SiteClock | undefined;
   const pageStart = env.now();
 
   const arm = (widget: Triggerable, fire: Fire): Armed => {
@@ -46,17 +44,17 @@ export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, don
         };
       }
       case "exit_intent": {
-        const { sensitivity, mobile } = trigger;
+        const { sensitivity, mobile, backButton } = trigger;
         const touch = isTouchOnly(env);
         return {
-          stop: watchExitIntent(env, { sensitivity, mobile, minTimeOnPage: trigger.afterMs }, fire),
+          stop: watchExitIntent(env, { sensitivity, mobile, backButton, minTimeOnPage: trigger.afterMs, wanted: () => wanted(widget.id) }, fire),
           describe() {
             const left = Math.ceil((pageStart + trigger.afterMs - env.now()) / 1000);
             const what = !touch
               ? "waiting (desktop: pointer leaving through the top)"
               : mobile === false
                 ? 'off on touch devices ("mobile": false)'
-                : "waiting (touch: a fast scroll up, or coming back to the tab after 30s away)";
+                : `waiting (touch: a fast scroll up, ${backButton === false ? "or coming back to the tab after 30s away" : "coming back to the tab after 30s away, or the back button"})`;
             return `trigger: exit_intent, ${what}${left > 0 ? `; armed in ${left}s` : ""}`;
           },
         };
@@ -66,10 +64,22 @@ export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, don
         return { stop: watch.stop, describe: () => `trigger: inactivity, ${wait} without input not reached (idle ${formatMs(watch.idleFor())})` };
       }
       case "time_on_site": {
-        const siteClock = (clock ??= watchTimeOnSite(env));
-        if (pageStops.length === 0) pageStops.push(siteClock.stop);
-        siteClock.at(trigger.afterMs, () => fire(`${wait} on the site`));
-        return { describe: () => `trigger: time_on_site, ${wait} not reached (at ${formatMs(siteClock.total())} this session${env.document?.visibilityState === "hidden" ? ", paused while the tab is hidden" : ""})` };
+        // The runtime's clock (the same one `visitor.secondsOnSite` reads); checked again when its time is due or the tab comes back.
+        const clock = siteClock(env);
+        const hidden = () => env.document?.visibilityState === "hidden";
+        let timer: unknown;
+        const check = () => {
+          env.clearTimeout(timer);
+          const left = trigger.afterMs - clock.total();
+          if (left <= 0) fire(`${wait} on the site`);
+          else if (!hidden()) timer = env.setTimeout(check, left);
+        };
+        const unlisten = listen(env, env.document, "visibilitychange", check);
+        check();
+        return {
+          stop: () => stopAll([unlisten, () => env.clearTimeout(timer)]),
+          describe: () => `trigger: time_on_site, ${wait} not reached (at ${formatMs(clock.total())} this session${hidden() ? ", paused while the tab is hidden" : ""})`,
+        };
       }
       case "click":
       case "form_submit": {
@@ -118,7 +128,7 @@ export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, don
   return {
     awaiting: (widget) => armed.get(widget.id)?.describe(),
     dispose() {
-      stopAll([...[...armed.values()].map((entry) => entry.stop ?? (() => {})), ...pageStops]);
+      stopAll([...armed.values()].map((entry) => entry.stop ?? (() => {})));
       armed.clear();
     },
   };

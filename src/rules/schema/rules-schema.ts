@@ -74,6 +74,20 @@ function scheduleSchema() {
   });
 }
 
+/** Four score boundaries, in ascending order: a value reaching the n-th scores n + 1 (or, for recency, at most the n-th days scores 6 - n). */
+function rfmBounds(item: () => z.ZodMiniNumber<number>) {
+  return z.array(item()).check(z.refine((b) => b.length === 4 && b.every((v, i) => i === 0 || v > b[i - 1]), "four boundaries in ascending order, e.g. [14, 30, 90, 180]"));
+}
+
+/** RFM score boundaries: days since the last order, number of orders, money spent (defaults in `src/profile/rfm.ts`). */
+function rfmSchema() {
+  return z.strictObject({
+    recencyDays: z.optional(rfmBounds(() => z.number().check(z.nonnegative()))),
+    frequency: z.optional(rfmBounds(() => z.int().check(z.positive()))),
+    monetary: z.optional(rfmBounds(() => z.number().check(z.nonnegative()))),
+  });
+}
+
 /** Content schemas of the built-in widgets, by type. Custom types keep free-form content. */
 export function builtinContentSchemas() {
   return { popup: popupContentSchema() } as Record<string, z.ZodMiniType>;
@@ -116,6 +130,8 @@ export function settingsSchema() {
     pageTypes: z.optional(
       z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), z.string().check(z.refine(isRegex, "a valid regular expression"))),
     ),
+    /** Where the RFM scores 1–5 change: `{ "recencyDays": [14, 30, 90, 180], "frequency": [2, 3, 5, 8], "monetary": [100, 250, 500, 1000] }`. */
+    rfm: z.optional(rfmSchema()),
   });
 }
 

@@ -63,6 +63,8 @@ export function triggerSchema() {
         sensitivity: z.optional(z.number().check(z.nonnegative())),
         minTimeOnPage: z.optional(duration()),
         mobile: z.optional(z.boolean()),
+        /** Touch devices: the back button counts (one extra history entry per page). Default true. */
+        backButton: z.optional(z.boolean()),
       }),
       z.strictObject({ type: z.literal("inactivity"), after: duration() }),
       z.strictObject({ type: z.literal("time_on_site"), after: duration() }),

@@ -1,4 +1,5 @@
 import type { Env } from "../../env/env.js";
+import { watchBackButton } from "./back-button.js";
 import { listen, stopAll, type Stop } from "./listen.js";
 
 export interface ExitIntentOptions {
@@ -6,12 +7,16 @@ export interface ExitIntentOptions {
   sensitivity?: number;
   /** No signal before this many ms on the page. Default 0. */
   minTimeOnPage?: number;
-  /** Watch touch devices too (fast scroll up, coming back to the tab). Default true. */
+  /** Watch touch devices too (fast scroll up, coming back to the tab, the back button). Default true. */
   mobile?: boolean;
+  /** On touch devices, treat the browser's back button as exit intent (one history entry per page, see `watchBackButton`). Default true. */
+  backButton?: boolean;
+  /** Whether the widget could show now: the back button's history entry is added only then. Default: always. */
+  wanted?: () => boolean;
 }
 
 /** Why exit intent was detected, for `explain()`. */
-export type ExitReason = "pointer left through the top" | "fast scroll up" | "came back to the tab after 30s away";
+export type ExitReason = "pointer left through the top" | "fast scroll up" | "came back to the tab after 30s away" | "back_button";
 
 /** Upward pointer speed (px/ms) that counts as heading for the tabs or the address bar, not drifting. */
 export const EXIT_MIN_SPEED = 0.3;
@@ -38,20 +43,23 @@ export function isTouchOnly(env: Env): boolean {
  * Watches for a visitor about to leave and calls `onExit(reason)` each time it is detected.
  * Desktop: the pointer leaves the document through the top edge (`mouseout` with no
  * `relatedTarget`, `clientY <= sensitivity`), moving upward fast (not a slow drift, not
- * through the sides or bottom). Touch-only devices: a fast scroll up, or the tab coming
- * back after 30 s hidden. Nothing before `minTimeOnPage`. Returns the stop function.
+ * through the sides or bottom). Touch-only devices: a fast scroll up, the tab coming
+ * back after 30 s hidden, or the back button (`backButton: false` turns that one off).
+ * Nothing before `minTimeOnPage`. Returns the stop function.
  *
  * @example
  * const stop = watchExitIntent(env, { sensitivity: 20, minTimeOnPage: 3000 }, (reason) => show(reason));
  */
 export function watchExitIntent(env: Env, options: ExitIntentOptions, onExit: (reason: ExitReason) => void): Stop {
-  const { sensitivity = 20, minTimeOnPage = 0, mobile = true } = options;
+  const { sensitivity = 20, minTimeOnPage = 0, mobile = true, backButton = true, wanted = () => true } = options;
   const start = env.now();
-  const report = (reason: ExitReason) => {
-    if (env.now() - start >= minTimeOnPage) onExit(reason);
-  };
+  const armed = () => env.now() - start >= minTimeOnPage;
+  const report = (reason: ExitReason) => armed() && onExit(reason);
   if (!isTouchOnly(env)) return watchPointerExit(env, sensitivity, report);
-  return mobile ? watchTouchExit(env, report) : () => {};
+  if (!mobile) return () => {};
+  const stops = [watchTouchExit(env, report)];
+  if (backButton) stops.push(watchBackButton(env, () => armed() && wanted(), () => report("back_button")));
+  return () => stopAll(stops);
 }
 
 function watchPointerExit(env: Env, sensitivity: number, report: (reason: ExitReason) => void): Stop {

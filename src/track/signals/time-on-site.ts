@@ -1,100 +1,77 @@
 import type { Env } from "../../env/env.js";
-import { listen, stopAll, type Stop } from "./listen.js";
 
 /** Where the session's cumulative visible time (ms) is kept between page loads. */
 export const TIME_ON_SITE_KEY = "nudge:time_on_site";
 
-/** A clock of the visible time spent on the site this session. */
+/** The clock of the visible time spent on the site this session: one per page, shared by its readers. */
 export interface SiteClock {
   /** Visible milliseconds on the site this session, this page included. */
   total(): number;
-  /** Calls `fn` once when `total()` reaches `ms` (at once if it already has). */
-  at(ms: number, fn: () => void): void;
-  /** Saves the total and stops counting. */
-  stop: Stop;
+  /** Starts over from zero (after `forget()`). */
+  reset(): void;
+  /** Saves the total and stops counting; the next `siteClock` call starts a new clock. */
+  stop(): void;
 }
 
 /**
- * Counts the time this page is visible (`document.visibilityState === "visible"`), on top
- * of what earlier pages of this session counted, kept in sessionStorage under
- * `nudge:time_on_site`. Without sessionStorage (blocked, full) it counts this page only.
- * One clock per page view: two clocks at once would count the same time twice.
+ * One clock per page (keyed by its window): the runtime creates it for `visitor.secondsOnSite`
+ * and `secondsOnPage`, the `time_on_site` trigger reads the same one, so no time is counted
+ * twice and both agree.
+ */
+const clocks = new WeakMap<object, SiteClock>();
+
+/**
+ * The page's site clock, started on first call. It counts the time the page is visible
+ * (`document.visibilityState !== "hidden"`) on top of what earlier pages of this session
+ * counted, kept in sessionStorage under `nudge:time_on_site` (which is per tab: each tab counts
+ * its own time). It saves when the page is hidden or unloaded, and only while
+ * `persist()` says so (consent). Without sessionStorage (blocked, full) it counts this page only.
  *
  * @example
- * const clock = watchTimeOnSite(env);
- * clock.at(120_000, () => show());
+ * const clock = siteClock(env, () => consented);
+ * clock.total(); // 95000: 95 s visible this session
  */
-export function watchTimeOnSite(env: Env): SiteClock {
-  const storage = sessionStore(env);
-  const base = Number(read(storage)) || 0;
-  let counted = 0;
-  let since: number | null = null;
-  const timers: unknown[] = [];
-  const goals: Array<{ ms: number; fn: () => void }> = [];
-  const visible = () => env.document?.visibilityState !== "hidden";
-  const total = () => base + counted + (since === null ? 0 : env.now() - since);
-  const save = () => write(storage, String(Math.round(total())));
-
-  const schedule = () => {
-    for (const timer of timers.splice(0)) env.clearTimeout(timer);
-    if (since === null) return;
-    for (const goal of goals.slice()) {
-      const left = goal.ms - total();
-      if (left <= 0) {
-        goals.splice(goals.indexOf(goal), 1);
-        goal.fn();
-      } else timers.push(env.setTimeout(schedule, left));
+export function siteClock(env: Env, persist: () => boolean = () => true): SiteClock {
+  const key = env.window ?? env;
+  const existing = clocks.get(key);
+  if (existing) return existing;
+  const doc = env.document;
+  /** sessionStorage, where it can be reached (a sandboxed frame, blocked or full storage: this page counts alone). */
+  const session = (act: (storage: Storage) => string | null | void) => {
+    try {
+      return act(env.window!.sessionStorage);
+    } catch {
+      return null;
     }
   };
+  let base = Number(session((s) => s.getItem(TIME_ON_SITE_KEY))) || 0;
+  let since: number | null = null;
+  const total = () => base + (since === null ? 0 : env.now() - since);
+  const save = () => persist() && session((s) => s.setItem(TIME_ON_SITE_KEY, String(Math.round(total()))));
   const update = () => {
-    if (visible() && since === null) since = env.now();
-    if (!visible() && since !== null) {
-      counted += env.now() - since;
+    if (doc?.visibilityState !== "hidden") since ??= env.now();
+    else if (since !== null) {
+      base = total();
       since = null;
       save();
     }
-    schedule();
   };
-  const stops: Stop[] = [
-    listen(env, env.document, "visibilitychange", update),
-    listen(env, env.window, "pagehide", save),
-    () => {
-      goals.length = 0;
-      for (const timer of timers.splice(0)) env.clearTimeout(timer);
-      save();
-    },
-  ];
   update();
-  return {
+  doc?.addEventListener("visibilitychange", update);
+  env.window?.addEventListener("pagehide", save);
+  const clock: SiteClock = {
     total,
-    at(ms, fn) {
-      goals.push({ ms, fn });
-      schedule();
+    reset() {
+      base = 0;
+      if (since !== null) since = env.now();
     },
-    stop: () => stopAll(stops),
+    stop() {
+      save();
+      clocks.delete(key);
+      doc?.removeEventListener("visibilitychange", update);
+      env.window?.removeEventListener("pagehide", save);
+    },
   };
-}
-
-function sessionStore(env: Env): Storage | undefined {
-  try {
-    return env.window?.sessionStorage ?? undefined;
-  } catch {
-    return undefined; // Access denied (sandboxed frame, blocked cookies).
-  }
-}
-
-function read(storage: Storage | undefined): string | null {
-  try {
-    return storage?.getItem(TIME_ON_SITE_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: Storage | undefined, value: string): void {
-  try {
-    storage?.setItem(TIME_ON_SITE_KEY, value);
-  } catch {
-    // Full or blocked: this page's time still counts, the next page starts over.
-  }
+  clocks.set(key, clock);
+  return clock;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Env } from "../../../src/env/env.js";
 import { buildFacts } from "../../../src/profile/build-facts.js";
 import { newProfile } from "../../../src/profile/profile.js";
@@ -7,9 +7,15 @@ import { browserName, osName } from "../../../src/track/user-agent.js";
 import { cleanup, rulesOf, start } from "../runtime/harness.js";
 import { fakeEnv, nextFrame, pageHeight, scrollTo, setVisibility } from "../triggers/fake-env.js";
 import { watchEngagement } from "../../../src/track/engagement.js";
+import { siteClock, TIME_ON_SITE_KEY } from "../../../src/track/signals/time-on-site.js";
+
+/** Engagement on the page's site clock (the runtime starts both). */
+const engagement = (env: Env) => watchEngagement(env, siteClock(env));
 
 afterEach(() => {
   cleanup();
+  siteClock(fakeEnv().env).stop(); // the clock a test started by hand (the runtime stops its own)
+  sessionStorage.clear();
   setVisibility("visible");
   scrollTo(0);
 });
@@ -67,7 +73,7 @@ describe("visitor.scrollDepth", () => {
   it("is the largest share scrolled into view, measured once per animation frame", async () => {
     const { env } = fakeEnv();
     pageHeight(768 * 4);
-    const watch = watchEngagement(env);
+    const watch = engagement(env);
     expect(watch.scrollDepth()).toBe(25); // the first screen is in view
     scrollTo(768);
     scrollTo(768 * 2); // two scroll events in one frame: one measurement
@@ -88,14 +94,14 @@ describe("visitor.scrollDepth", () => {
   it("a page shorter than the viewport is 100% seen", () => {
     const { env } = fakeEnv();
     pageHeight(300);
-    expect(watchEngagement(env).scrollDepth()).toBe(100);
+    expect(engagement(env).scrollDepth()).toBe(100);
   });
 });
 
 describe("visitor.secondsOnPage counts visible time only", () => {
   it("pauses while the tab is hidden", () => {
     const fake = fakeEnv();
-    const watch = watchEngagement(fake.env);
+    const watch = engagement(fake.env);
     fake.advance(10_000);
     expect(watch.visibleSeconds()).toBe(10);
     setVisibility("hidden");
@@ -112,7 +118,7 @@ describe("visitor.secondsOnPage counts visible time only", () => {
   it("a page opened in a background tab starts at zero and counts once shown", () => {
     setVisibility("hidden");
     const fake = fakeEnv();
-    const watch = watchEngagement(fake.env);
+    const watch = engagement(fake.env);
     fake.advance(30_000);
     expect(watch.visibleSeconds()).toBe(0);
     setVisibility("visible");
@@ -133,5 +139,57 @@ describe("visitor.secondsOnPage counts visible time only", () => {
     expect(visitor.secondsOnPage).toBe(5);
     expect(visitor.viewport).toEqual({ width: window.innerWidth, height: window.innerHeight });
     expect(typeof visitor.scrollDepth).toBe("number");
+  });
+});
+
+describe("visitor.secondsOnSite: visible time this session, over all pages", () => {
+  it("goes on across single-page-app navigations and page loads, while secondsOnPage starts over", async () => {
+    const one = start(rulesOf([]));
+    await one.nudge.ready;
+    await one.clock.advance(30_000);
+    history.pushState({}, "", "/next");
+    await one.clock.advance(5_000);
+    expect(one.nudge.facts().visitor).toMatchObject({ secondsOnPage: 5, secondsOnSite: 35 });
+    setVisibility("hidden"); // saved when the page is hidden…
+    expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBe("35000");
+    await one.clock.advance(60_000);
+    setVisibility("visible");
+    await one.clock.advance(1_000);
+    one.nudge.destroy(); // …and when it unloads
+
+    const two = start(rulesOf([]), { clock: one.clock }); // the next page load
+    await two.nudge.ready;
+    await two.clock.advance(4_000);
+    expect(two.nudge.facts().visitor).toMatchObject({ secondsOnPage: 4, secondsOnSite: 40 });
+  });
+
+  it("is the time the time_on_site trigger counts", async () => {
+    sessionStorage.setItem(TIME_ON_SITE_KEY, "50000");
+    const h = start(rulesOf([{ id: "w", type: "popup", trigger: { type: "time_on_site", after: "1m" }, content: { title: "x" } }]));
+    await h.nudge.ready;
+    await vi.waitFor(() => expect(h.nudge.explain("w")[0].blockedBy.join()).not.toContain("arming"));
+    await h.clock.advance(1_000);
+    expect(h.nudge.facts().visitor.secondsOnSite).toBe(51);
+    expect(h.nudge.explain("w")[0].blockedBy).toContain("trigger: time_on_site, 1m not reached (at 51s this session)");
+    await h.clock.advance(9_000);
+    expect(h.shown).toEqual(["w"]);
+  });
+
+  it("with consent required, counts but stores nothing until consent; forget() starts it over", async () => {
+    const h = start(rulesOf([]), { consent: "required" });
+    await h.nudge.ready;
+    await h.clock.advance(10_000);
+    setVisibility("hidden");
+    setVisibility("visible");
+    expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBeNull();
+    expect(h.nudge.facts().visitor.secondsOnSite).toBe(10);
+    h.nudge.consent(true);
+    setVisibility("hidden");
+    setVisibility("visible");
+    expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBe("10000");
+    await h.nudge.forget();
+    expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBeNull();
+    await h.clock.advance(2_000);
+    expect(h.nudge.facts().visitor.secondsOnSite).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeProfiles } from "../../../src/profile/merge.js";
-import { newProfile, type Profile } from "../../../src/profile/profile.js";
+import { newProfile, recordPageView, type Profile } from "../../../src/profile/profile.js";
+import { notePage, pageTrail } from "../../../src/track/page-trail.js";
 import { openTabChannel, type TabMessage } from "../../../src/profile/tabs.js";
 import { addItem, closeWidget } from "./sync-harness.js";
 
@@ -42,6 +43,16 @@ describe("mergeProfiles(base, ours, theirs)", () => {
     const merged = mergeProfiles(start, ours, theirs);
     expect(merged.pagesTotal).toBe(5);
     expect(merged.orders).toEqual({ count: 2, total: 30.3, last: { id: "o2", value: 20.2, time: 9 } });
+  });
+
+  it("a page we noted on the session's trail wins; when we noted none, theirs stays", () => {
+    const view = (path: string) => (p: Profile) => notePage(recordPageView(p, 1000, () => "s1"), path);
+    const start = view("/landing")(base());
+    const theirs = view("/theirs")(start);
+    const merged = mergeProfiles(start, view("/ours")(start), theirs);
+    expect(pageTrail(merged)).toEqual({ landing: "/landing", previous: "/landing", last: "/ours" });
+    expect(merged.session.pages).toBe(3);
+    expect(pageTrail(mergeProfiles(start, { ...start, attributes: { plan: "pro" } }, theirs))).toEqual(pageTrail(theirs));
   });
 
   it("ignores __proto__ keys", () => {

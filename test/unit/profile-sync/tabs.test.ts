@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cartCount } from "../../../src/profile/cart.js";
-import { migrateProfile } from "../../../src/profile/profile.js";
+import { migrateProfile, recordPageView, type Profile } from "../../../src/profile/profile.js";
+import { notePage, pageTrail } from "../../../src/track/page-trail.js";
 import { localStorageStore, memoryStore, type KeyValueStore } from "../../../src/profile/storage.js";
 import { addItem, closeWidget, fakeHub, newId, settle, sharedStore, tab } from "./sync-harness.js";
 
@@ -199,6 +200,26 @@ describe("page hide with IndexedDB", () => {
     expect(saved.cart.map((line) => line.id).sort()).toEqual(["a", "b"]);
     expect(saved.events.add_to_cart.count).toBe(2);
     expect(saved.widgets.welcome.closed).toBe(1);
+  });
+
+  // Regression: the journal's merge kept the stored trail, so the next page's `page.previous` named the other tab's page.
+  it("a page view that never lands: the next page's previous page is it, not the other tab's", async () => {
+    const { store, hold } = holdableStore();
+    const { a, b } = await twoTabs(store);
+    const view = (path: string) => (p: Profile) => notePage(recordPageView(p, Date.UTC(2025, 2, 12, 12), () => "session-1"), path);
+    a.profiles.update(view("/landing"));
+    await a.profiles.flush();
+    b.profiles.update(view("/b-page"));
+    await b.profiles.flush();
+    hold(true);
+    a.profiles.update(view("/a-page")); // tab A moves on and unloads before its write lands
+    void a.profiles.flushOnHide();
+    hold(false);
+
+    const c = tab(fakeHub()); // tab A's next page
+    await c.profiles.open(store, newId);
+    expect(pageTrail(c.profiles.get())).toEqual({ landing: "/landing", previous: "/b-page", last: "/a-page" });
+    expect(c.profiles.get().session.pages).toBe(3);
   });
 
   // Regression: a brand-new visitor whose very first write was stuck at page hide came back as a

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ga4ToCommands, watchDataLayer, type Command } from "../../../src/track/datalayer.js";
+import { watchDataLayer, type Command } from "../../../src/track/datalayer.js";
+import { ga4ToCommands } from "../../../src/track/ga4.js";
 
 const mug = { item_id: "sku-1", item_name: "Mug", price: 19.9, quantity: 2, item_category: "ceramics" };
 
@@ -36,29 +37,45 @@ describe("ga4ToCommands", () => {
 });
 
 describe("watchDataLayer", () => {
-  it("replays what was pushed before it loaded, follows new pushes once each, and restores push", () => {
-    const win = { dataLayer: [{ event: "view_item", ecommerce: { items: [mug] } }] } as unknown as Window;
+  it("replays what was pushed before it loaded, follows new pushes once each, and restores push", async () => {
+    const win = { dataLayer: [{ event: "gtm.js" }, { event: "view_item", ecommerce: { items: [mug] } }] } as unknown as Window;
     const run = vi.fn<(c: Command) => void>();
-    const stop = watchDataLayer(win, run);
+    const { ready, stop } = watchDataLayer(win, run);
+    await ready; // the GA4 mapping is its own chunk, loaded because the layer holds a GA4 event
     expect(run).toHaveBeenCalledTimes(1);
     const layer = (win as unknown as { dataLayer: unknown[] }).dataLayer;
     const entry = { event: "add_to_cart", ecommerce: { items: [mug] } };
-    expect(layer.push(entry)).toBe(2);
+    expect(layer.push(entry)).toBe(3);
     layer.push(entry); // the same object twice (a tag manager re-pushing) counts once
-    expect(run.mock.calls.map((c) => c[0][0])).toEqual(["track", "cart.add"]);
-    expect(layer).toHaveLength(3);
+    expect(run.mock.calls.map((c) => c[0][0])).toEqual(["track", "cart.add"]); // at once: the mapping is loaded
+    expect(layer).toHaveLength(4);
     stop();
     layer.push({ event: "add_to_cart", ecommerce: { items: [mug] } });
     expect(run).toHaveBeenCalledTimes(2);
   });
 
-  it("creates the layer when the page has none, and a throwing handler never breaks the page's push", () => {
+  it("creates the layer when the page has none, and a throwing handler never breaks the page's push", async () => {
     const win = {} as Window;
-    watchDataLayer(win, () => {
+    const run = vi.fn(() => {
       throw new Error("boom");
     });
+    watchDataLayer(win, run);
     const layer = (win as unknown as { dataLayer: unknown[] }).dataLayer;
     expect(() => layer.push({ event: "add_to_cart", ecommerce: { items: [mug] } })).not.toThrow();
-    expect(layer).toHaveLength(1);
+    await vi.waitFor(() => expect(run).toHaveBeenCalledOnce()); // applied once the mapping loaded
+    expect(() => layer.push({ event: "add_to_cart", ecommerce: { items: [mug] } })).not.toThrow();
+    expect(layer).toHaveLength(2);
+  });
+
+  it("loads nothing for a tag manager's own events, and keeps the order of events pushed while it loads", async () => {
+    const win = { dataLayer: [{ event: "gtm.js" }, { event: "page_view" }] } as unknown as Window;
+    const run = vi.fn<(c: Command) => void>();
+    const watch = watchDataLayer(win, run);
+    await watch.ready;
+    expect(run).not.toHaveBeenCalled();
+    const layer = (win as unknown as { dataLayer: unknown[] }).dataLayer;
+    layer.push({ event: "add_to_cart", ecommerce: { items: [mug] } });
+    layer.push({ event: "purchase", ecommerce: { transaction_id: "T1", value: 20, items: [mug] } });
+    await vi.waitFor(() => expect(run.mock.calls.map((c) => c[0][0])).toEqual(["cart.add", "purchase", "cart.clear"]));
   });
 });

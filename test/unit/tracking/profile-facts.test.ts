@@ -52,6 +52,13 @@ describe("facts from tracking", () => {
     expect(h.nudge.facts().rfm).toEqual({ recency: 5, frequency: 1, monetary: 1, segment: "new_customers" });
   });
 
+  it("scores RFM with the rules file's settings.rfm boundaries", async () => {
+    const h = start(rulesOf([], { rfm: { monetary: [10, 20, 25, 1000] } }));
+    await h.nudge.ready;
+    h.nudge.purchase({ id: "1", value: 30 });
+    expect(h.nudge.facts().rfm).toEqual({ recency: 5, frequency: 1, monetary: 4, segment: "potential_loyalists" });
+  });
+
   it("records event props so $event conditions with `where` can read them", async () => {
     const h = start(
       rulesOf([{ id: "big-cart", type: "popup", trigger: "manual", when: { $event: { name: "add_to_cart", within: "1h", where: { "props.price": { $gte: 50 } } } }, content: { title: "x" } }]),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validateRules } from "../../../src/rules/validate.js";
 import { rfm, type RfmSegment } from "../../../src/profile/rfm.js";
 
 const DAY = 86_400_000;
@@ -45,5 +46,51 @@ describe("rfm", () => {
     const seen = new Set<string | null>();
     for (const days of [1, 20, 60, 120, 365]) for (const count of [1, 2, 3, 5, 8]) for (const total of [0, 100, 250, 500, 1000]) seen.add(customer(days, count, total).segment);
     expect(seen.size).toBe(11);
+  });
+});
+
+describe("rfm with the rules file's settings.rfm boundaries", () => {
+  const scored = (daysAgo: number, count: number, total: number) =>
+    rfm({ count, total, lastTime: now - daysAgo * DAY }, now, { recencyDays: [7, 14, 60, 365], frequency: [3, 6, 10, 20], monetary: [1000, 5000, 10000, 50000] });
+
+  it.each([[7, 5], [8, 4], [14, 4], [15, 3], [60, 3], [61, 2], [365, 2], [366, 1]])("recency: %i days ago scores %i", (days, score) => {
+    expect(scored(days, 1, 10).recency).toBe(score);
+  });
+
+  it.each([[2, 1], [3, 2], [5, 2], [6, 3], [9, 3], [10, 4], [19, 4], [20, 5]])("frequency: %i orders score %i", (count, score) => {
+    expect(scored(1, count, 10).frequency).toBe(score);
+  });
+
+  it.each([[999.99, 1], [1000, 2], [4999, 2], [5000, 3], [10000, 4], [49999, 4], [50000, 5]])("monetary: %d spent scores %i", (total, score) => {
+    expect(scored(1, 1, total).monetary).toBe(score);
+  });
+
+  it("an axis left out keeps its defaults", () => {
+    const only = rfm({ count: 5, total: 250, lastTime: now - 15 * DAY }, now, { monetary: [1000, 5000, 10000, 50000] });
+    expect(only).toMatchObject({ recency: 4, frequency: 4, monetary: 1 });
+  });
+});
+
+describe("settings.rfm in the rules file", () => {
+  const check = (rfmSettings: unknown) => validateRules({ version: 1, settings: { rfm: rfmSettings }, widgets: [] }).problems;
+
+  it("accepts ascending boundaries, for any of the three axes", () => {
+    expect(check({ recencyDays: [7, 14, 60, 365], frequency: [3, 6, 10, 20], monetary: [1000, 5000, 10000, 50000] })).toEqual([]);
+    expect(check({ monetary: [0, 50, 100, 200] })).toEqual([]);
+    expect(check({})).toEqual([]);
+  });
+
+  it.each<[string, unknown, string, RegExp]>([
+    ["not ascending", { recencyDays: [14, 30, 30, 180] }, "settings.rfm.recencyDays", /ascending/],
+    ["three boundaries", { frequency: [2, 3, 5] }, "settings.rfm.frequency", /four boundaries/],
+    ["five boundaries", { monetary: [1, 2, 3, 4, 5] }, "settings.rfm.monetary", /four boundaries/],
+    ["a fractional order count", { frequency: [1.5, 3, 5, 8] }, "settings.rfm.frequency[0]", /int/i],
+    ["a negative amount", { monetary: [-1, 250, 500, 1000] }, "settings.rfm.monetary[0]", /.+/],
+    ["an unknown axis", { recency: [14, 30, 90, 180] }, "settings.rfm", /unknown key "recency"/],
+  ])("names the problem: %s", (_name, value, path, message) => {
+    const problems = check(value);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe(path);
+    expect(problems[0].message).toMatch(message);
   });
 });

@@ -20,6 +20,7 @@ const valid = [
   { type: "scroll", px: 800 },
   { type: "exit_intent" },
   { type: "exit_intent", sensitivity: 20, minTimeOnPage: "3s", mobile: false },
+  { type: "exit_intent", backButton: false },
   { type: "inactivity", after: "30s" },
   { type: "time_on_site", after: "2m" },
   { type: "click", selector: "#add-to-cart" },
@@ -53,6 +54,7 @@ describe("trigger syntax in the rules file", () => {
     ["a missing selector", { type: "click" }, [{ path: "widgets[0].trigger.selector", message: "required string is missing" }]],
     ["a bad duration", { type: "inactivity", after: "soon" }, [{ path: "widgets[0].trigger.after", message: /a duration such as/ }]],
     ["a missing time", { type: "time_on_site" }, [{ path: "widgets[0].trigger.after", message: /required/ }]],
+    ["a backButton that is not true or false", { type: "exit_intent", backButton: "off" }, [{ path: "widgets[0].trigger.backButton", message: /boolean/ }]],
     ["a negative sensitivity", { type: "exit_intent", sensitivity: -1 }, [{ path: "widgets[0].trigger.sensitivity", message: /at least 0/ }]],
     ["a missing event name", { type: "event", where: {} }, [{ path: "widgets[0].trigger.name", message: "required string is missing" }]],
     ["an unknown operator in `where`", { type: "event", name: "add_to_cart", where: { "props.price": { $gtee: 50 } } }, [
@@ -92,5 +94,6 @@ describe("the JSON Schema for triggers", () => {
     expect(validate(file({ type: "scroll", percnt: 50 }))).toBe(false);
     expect(validate(file({ type: "visible", selector: ".x", threshold: "half" }))).toBe(false);
     expect(validate(file({ type: "event", name: "" }))).toBe(false);
+    expect(validate(file({ type: "exit_intent", backButton: "off" }))).toBe(false);
   });
 });

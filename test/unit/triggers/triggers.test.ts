@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { armTriggers, compileTrigger, type PageTriggers, type Triggerable } from "../../../src/decide/triggers/index.js";
 import type { Trigger } from "../../../src/rules/schema/trigger-schema.js";
-import { TIME_ON_SITE_KEY } from "../../../src/track/signals/time-on-site.js";
+import { siteClock, TIME_ON_SITE_KEY } from "../../../src/track/signals/time-on-site.js";
 import { fakeEnv, mouse, nextFrame, pageHeight, scrollTo, setVisibility } from "./fake-env.js";
 
 let fake: ReturnType<typeof fakeEnv>;
@@ -28,6 +28,7 @@ beforeEach(() => {
 afterEach(() => {
   triggers?.dispose();
   triggers = undefined;
+  siteClock(fake.env).stop(); // the page's clock (started by a time_on_site trigger when no runtime did): the next test is a new page
   vi.restoreAllMocks();
   setVisibility("visible");
 });
@@ -215,10 +216,14 @@ describe("time_on_site", () => {
     expect(fired).toEqual([]);
     expect(t.awaiting(twoMinutes)).toBe("trigger: time_on_site, 2m not reached (at 1m this session, paused while the tab is hidden)");
     setVisibility("visible");
-    fake.advance(30_000);
-    t.dispose(); // a single-page-app navigation: the next page goes on from here
-    expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBe("90000");
+    fake.advance(20_000);
+    t.dispose(); // a single-page-app navigation: the next page view goes on with the same clock
     await arm(twoMinutes);
+    fake.advance(10_000);
+    siteClock(fake.env).stop(); // a full page load: the total is saved…
+    expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBe("90000");
+    triggers!.dispose();
+    await arm(twoMinutes); // …and the next page's clock starts from it
     fake.advance(29_999);
     expect(fired).toEqual([]);
     fake.advance(1);
@@ -245,8 +250,22 @@ describe("time_on_site", () => {
     await arm(twoMinutes, widget({ type: "time_on_site", after: "1m" }, "one"));
     fake.advance(60_000);
     expect(fired).toEqual(["one"]);
-    triggers!.dispose();
+    setVisibility("hidden");
     expect(sessionStorage.getItem(TIME_ON_SITE_KEY)).toBe("60000");
+  });
+
+  it("reads the clock the runtime started (the one visitor.secondsOnSite reads), and leaves it running when disarmed", async () => {
+    const clock = siteClock(fake.env);
+    fake.advance(100_000);
+    const t = await arm(twoMinutes);
+    expect(siteClock(fake.env)).toBe(clock);
+    expect(t.awaiting(twoMinutes)).toBe("trigger: time_on_site, 2m not reached (at 100s this session)");
+    t.dispose();
+    fake.advance(5_000);
+    expect(clock.total()).toBe(105_000);
+    await arm(twoMinutes);
+    fake.advance(15_000);
+    expect(fired).toEqual(["w"]);
   });
 });
 
@@ -356,6 +375,7 @@ describe("dispose and safety", () => {
   ];
 
   it("removes every listener and timer it added", async () => {
+    siteClock(fake.env); // the page's clock is the runtime's, started before any trigger, and outlives them
     const spies = [window, document].map((target) => ({ add: vi.spyOn(target, "addEventListener"), remove: vi.spyOn(target, "removeEventListener") }));
     const t = await arm(...everySignal);
     t.dispose();
