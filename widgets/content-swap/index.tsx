@@ -13,8 +13,9 @@ import type { ContentSwapContent } from "./schema.js";
  */
 const contentSwap: WidgetDefinition<ContentSwapContent> = {
   component: ContentSwap,
-  // Its host element goes right after the target and takes no box: nothing in the page moves.
-  styles: ":host{display:contents!important}",
+  // Its host element goes right after the target and is not rendered at all: nothing in the page moves
+  // (not even in a grid or flex container, where an empty box would still add a gap).
+  styles: ":host{display:none!important}",
   modal: false,
   placement: (content) => ({ selector: content.selector, position: "after" }),
 };

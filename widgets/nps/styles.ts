@@ -4,7 +4,7 @@
  * page. Modal: centred over the backdrop. Below 480px the card spans the width, at the bottom.
  */
 export const npsStyles = /* css */ `
-.nudge-nps{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
+.nudge-nps{box-sizing:border-box;position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
 z-index:2147483640;display:flex;align-items:flex-end;justify-content:flex-end;padding:20px;pointer-events:none}
 .nudge-nps--bottom-left{justify-content:flex-start}
 .nudge-nps--modal{align-items:center;justify-content:center;pointer-events:auto;background:var(--_backdrop);animation:nudge-nps-fade .2s ease-out}

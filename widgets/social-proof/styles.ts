@@ -4,7 +4,7 @@
  * its corner; it is a fixed overlay, so the page never moves. Below 480px the card spans the width.
  */
 export const socialProofStyles = /* css */ `
-.nudge-sp{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
+.nudge-sp{box-sizing:border-box;position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
 z-index:2147483600;display:flex;padding:16px;pointer-events:none;align-items:flex-end;justify-content:flex-start}
 .nudge-sp--bottom-right{justify-content:flex-end}
 .nudge-sp--top-left,.nudge-sp--top-right{align-items:flex-start}

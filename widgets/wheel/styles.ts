@@ -8,7 +8,7 @@
  * wheel turns with a CSS transition on `transform` only; under reduced motion it does not turn.
  */
 export const wheelStyles = /* css */ `
-.nudge-wheel{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
+.nudge-wheel{box-sizing:border-box;position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
 z-index:2147483647;display:flex;align-items:center;justify-content:center;padding:24px;overflow-y:auto;overscroll-behavior:contain;
 background:var(--_backdrop);-webkit-backdrop-filter:blur(3px);backdrop-filter:blur(3px);animation:nudge-wh-fade .2s ease-out}
 .nudge-wheel__card{position:relative;display:flex;flex-direction:column;width:100%;max-width:440px;margin:auto;overflow:hidden;
