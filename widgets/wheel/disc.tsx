@@ -22,15 +22,17 @@ export function Disc({ segments }: { segments: WheelSegment[] }) {
         const start = i * size;
         const mid = start + size / 2;
         const path = segments.length === 1 ? "" : `M0 0L${at(R, start)}A${R} ${R} 0 ${size > 180 ? 1 : 0} 1 ${at(R, start + size)}Z`;
-        const long = segment.label.length;
-        const font = Math.min(11.5, Math.max(7, 118 / Math.max(long, 1)));
+        // The label runs along the radius from the rim to the hub (about 62 units): long labels get smaller.
+        const font = Math.min(11.5, Math.max(6.5, 62 / (0.64 * Math.max(segment.label.length, 1))));
+        // Labels on the left half are turned round, so that none reads upside down on the wheel at rest.
+        const left = mid > 180;
         return (
           <g key={i}>
             <path class={`nudge-wheel__seg nudge-wheel__seg--${tones[i]}`} d={path} />
             <text
               class={`nudge-wheel__label nudge-wheel__label--${tones[i]}`}
-              transform={`rotate(${mid - 90}) translate(${R - 8} 0)`}
-              text-anchor="end"
+              transform={left ? `rotate(${mid + 90}) translate(${-(R - 8)} 0)` : `rotate(${mid - 90}) translate(${R - 8} 0)`}
+              text-anchor={left ? "start" : "end"}
               dominant-baseline="central"
               font-size={font}
             >
