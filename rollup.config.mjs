@@ -16,6 +16,10 @@ export default [
       measure: "src/measure/public.ts",
       cli: "src/cli/main.ts",
       "widgets/popup": "widgets/popup/index.tsx",
+      "widgets/social-proof": "widgets/social-proof/index.tsx",
+      "widgets/nps": "widgets/nps/index.tsx",
+      "widgets/wheel": "widgets/wheel/index.tsx",
+      "widgets/content-swap": "widgets/content-swap/index.tsx",
     },
     external: (id) => dependencies.includes(id) || id.startsWith("node:"),
     output: { dir: "dist/esm", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
@@ -26,7 +30,15 @@ export default [
     input: { "nudge.runtime": "src/script/runtime.ts" },
     // Let lazy chunks import shared code from the runtime itself instead of a facade chunk: one request fewer.
     preserveEntrySignatures: "allow-extension",
-    output: { dir: "dist", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "[name].js",
+      chunkFileNames: "chunks/[name]-[hash].js",
+      // Preact and the widgets' shared UI helpers ride in the renderer chunk, which every first widget loads anyway:
+      // split by which widgets import them, they became several tiny chunks, each a request that compresses worse.
+      manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/]|[\\/]widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus)\.tsx?$|[\\/]src[\\/]render[\\/]renderer\.tsx$/.test(id) ? "renderer" : undefined),
+    },
     plugins: [
       nodeResolve({ browser: true }),
       // Dependencies keep dev-only checks behind process.env.NODE_ENV; browsers have no `process`.

@@ -3,6 +3,10 @@ import type { WidgetLoader } from "../render/widget-api.js";
 /** Built-in widget types: each is its own chunk, fetched only when one is about to show. */
 export const builtinWidgets: Record<string, WidgetLoader> = {
   popup: () => import("../../widgets/popup/index.js"),
+  "social-proof": () => import("../../widgets/social-proof/index.js"),
+  nps: () => import("../../widgets/nps/index.js"),
+  wheel: () => import("../../widgets/wheel/index.js"),
+  "content-swap": () => import("../../widgets/content-swap/index.js"),
 };
 
 /**
@@ -11,4 +15,8 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
  */
 export const builtinModal: Record<string, (content: Record<string, unknown>) => boolean> = {
   popup: () => true,
+  "social-proof": () => false,
+  nps: (content) => content.layout === "modal",
+  wheel: () => true,
+  "content-swap": () => false,
 };

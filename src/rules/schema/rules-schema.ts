@@ -1,5 +1,9 @@
 import * as z from "zod/mini";
 import { popupContentSchema } from "../../../widgets/popup/schema.js";
+import { contentSwapContentSchema } from "../../../widgets/content-swap/schema.js";
+import { npsContentSchema } from "../../../widgets/nps/schema.js";
+import { socialProofContentSchema } from "../../../widgets/social-proof/schema.js";
+import { wheelContentSchema } from "../../../widgets/wheel/schema.js";
 import { duration } from "./duration-schema.js";
 import { triggerSchema } from "./trigger-schema.js";
 
@@ -90,7 +94,13 @@ function rfmSchema() {
 
 /** Content schemas of the built-in widgets, by type. Custom types keep free-form content. */
 export function builtinContentSchemas() {
-  return { popup: popupContentSchema() } as Record<string, z.ZodMiniType>;
+  return {
+    popup: popupContentSchema(),
+    "social-proof": socialProofContentSchema(),
+    nps: npsContentSchema(),
+    wheel: wheelContentSchema(),
+    "content-swap": contentSwapContentSchema(),
+  } as Record<string, z.ZodMiniType>;
 }
 
 export function widgetSchema() {
