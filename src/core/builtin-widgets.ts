@@ -1,8 +1,10 @@
 import type { WidgetLoader } from "../render/widget-api.js";
+import { popupIsModal } from "../../widgets/popup/layout.js";
 
 /** Built-in widget types: each is its own chunk, fetched only when one is about to show. */
 export const builtinWidgets: Record<string, WidgetLoader> = {
   popup: () => import("../../widgets/popup/index.js"),
+  "countdown-coupon": () => import("../../widgets/countdown-coupon/index.js"),
 };
 
 /**
@@ -10,5 +12,6 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
  * at a time): it must agree with the `modal` of the widget's definition.
  */
 export const builtinModal: Record<string, (content: Record<string, unknown>) => boolean> = {
-  popup: () => true,
+  popup: popupIsModal,
+  "countdown-coupon": () => false,
 };
