@@ -4,14 +4,14 @@
  * see-through layer over the visible part of the page that lets clicks through around the card.
  */
 export const layoutStyles = /* css */ `
-.nudge-popup__card--slide-in{max-width:384px;max-height:100%;overflow-y:auto;overscroll-behavior:contain;
+.nudge-popup__card--slide-in{margin:0;max-width:384px;max-height:100%;overflow-y:auto;overscroll-behavior:contain;
 box-shadow:0 0 0 1px var(--_line),0 4px 12px rgba(0,0,0,.08),0 24px 48px -12px rgba(0,0,0,.35);animation:nudge-slide .36s cubic-bezier(.2,.9,.3,1)}
 .nudge-layer--bottom-left .nudge-popup__card--slide-in,.nudge-layer--top-left .nudge-popup__card--slide-in{animation-name:nudge-slide-l}
 .nudge-popup__card--slide-in .nudge-popup__media{aspect-ratio:2/1}
 .nudge-popup__card--slide-in .nudge-popup__body{padding:30px 24px 20px}
 .nudge-popup__card--slide-in .nudge-popup__title{font-size:21px}
 .nudge-popup__card--slide-in .nudge-popup__actions{margin-top:20px}
-.nudge-popup__card--top-bar,.nudge-popup__card--bottom-bar{max-width:none;width:100%;border-radius:0;overflow:visible;
+.nudge-popup__card--top-bar,.nudge-popup__card--bottom-bar{margin:0;max-width:none;width:100%;border-radius:0;overflow:visible;
 box-shadow:0 -1px 0 var(--_line),0 -10px 30px -12px rgba(0,0,0,.3);animation:nudge-up .34s cubic-bezier(.2,.9,.3,1)}
 .nudge-popup__card--top-bar{box-shadow:0 1px 0 var(--_line),0 10px 30px -12px rgba(0,0,0,.3);animation-name:nudge-down}
 .nudge-popup__card--top-bar .nudge-popup__body,.nudge-popup__card--bottom-bar .nudge-popup__body{flex-flow:row wrap;justify-content:center;
@@ -56,6 +56,8 @@ background:color-mix(in srgb,var(--_on-brand) 18%,transparent);transition:backgr
 .nudge-popup__card--top-bar .nudge-popup__title,.nudge-popup__card--bottom-bar .nudge-popup__title{font-size:16px}
 .nudge-popup__card--top-bar .nudge-coupon,.nudge-popup__card--bottom-bar .nudge-coupon{min-width:0;flex:1 1 180px}
 .nudge-popup__card--top-bar .nudge-popup__close,.nudge-popup__card--bottom-bar .nudge-popup__close{top:8px;margin-top:0;inset-inline-end:8px}
+.nudge-popup__card--top-bar .nudge-popup__actions,.nudge-popup__card--bottom-bar .nudge-popup__actions{flex:1 1 100%}
+.nudge-popup__card--top-bar .nudge-popup__cta,.nudge-popup__card--bottom-bar .nudge-popup__cta{flex:1}
 .nudge-popup__card--full{max-height:none;height:100%;margin:0;border-radius:0}
 .nudge-popup__card--full.nudge-popup__card--media{display:block}
 .nudge-popup__card--full.nudge-popup__card--media .nudge-popup__media{aspect-ratio:16/9;height:auto;min-height:0}

@@ -93,7 +93,9 @@ function ModalFrame({ props, shut, opener, closeLabel, timer }: FrameProps) {
   const pressInCard = useRef(false);
   useFocusReturn(card, () => opener);
   // Focus starts on the first tabbable element: the CTA when there is one.
-  useModalFocus(card, { onEscape: () => shut("escape") });
+  // The first field of a form, else the CTA, else the first tabbable element (useModalFocus' default).
+  const initialFocus = { get current() { return card.current?.querySelector<HTMLElement>(".nudge-field__input, .nudge-popup__cta") ?? null; } };
+  useModalFocus(card, { onEscape: () => shut("escape"), initialFocus });
   const full = content.layout === "fullscreen";
   const cls = ["nudge-popup__card", content.image && "nudge-popup__card--media", full && "nudge-popup__card--full"].filter(Boolean).join(" ");
   return (
@@ -125,7 +127,6 @@ function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layo
     if (reopened) box.current?.focus({ preventScroll: true });
   }, []);
   useNoShift(box, layout === "inline", onBlocked);
-  const bar = layout === "top-bar" || layout === "bottom-bar";
   const slide = layout === "slide-in";
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== "Escape" && e.key !== "Esc") return;
@@ -136,7 +137,7 @@ function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layo
   const card = (
     <div
       ref={box}
-      class={`nudge-popup__card nudge-popup__card--${layout}${content.image && !bar ? " nudge-popup__card--media" : ""}`}
+      class={`nudge-popup__card nudge-popup__card--${layout}`}
       role={slide ? "dialog" : "region"}
       aria-labelledby={titleId}
       aria-describedby={content.text ? textId : undefined}

@@ -1,5 +1,5 @@
-import { useState } from "preact/hooks";
-import { deadlineOf, useTimeLeft, type CountdownSpec, type TimeLeft } from "./countdown.js";
+import { useEffect, useState } from "preact/hooks";
+import { deadlineOf, timeLeft, type CountdownSpec, type TimeLeft } from "./countdown.js";
 import { stringsFor } from "./i18n.js";
 import { offerStrings, pluralOf } from "./offer-strings.js";
 
@@ -65,4 +65,30 @@ export function Countdown({ left, deadline, label, locale, class: className = ""
       </span>
     </div>
   );
+}
+
+/**
+ * The time left until `deadline`, re-rendered on every second boundary until it is over.
+ * `onExpire` runs once, when the time is up (also at once when it was already up).
+ *
+ * @example
+ * const left = useTimeLeft(deadline, () => close("api"));
+ */
+export function useTimeLeft(deadline: number | undefined, onExpire?: () => void): TimeLeft | undefined {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (deadline === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = () => {
+      const at = Date.now();
+      setNow(at);
+      const left = deadline - at;
+      if (left <= 0) return onExpire?.();
+      // Wake just after the next whole second of the time left, so the digits change in step.
+      timer = setTimeout(tick, (left % 1000 || 1000) + 15);
+    };
+    tick();
+    return () => clearTimeout(timer);
+  }, [deadline]);
+  return deadline === undefined ? undefined : timeLeft(deadline - now);
 }

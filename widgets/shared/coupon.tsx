@@ -59,6 +59,8 @@ export function Coupon({ coupon, locale, onCopy, compact }: { coupon: CouponSpec
           class="nudge-coupon__code"
           value={coupon.code}
           readOnly
+          // The copy button is the keyboard's way in; the field takes focus only to select the code.
+          tabIndex={-1}
           spellcheck={false}
           autoComplete="off"
           size={Math.max(4, coupon.code.length)}

@@ -28,6 +28,7 @@ color:var(--_brand);border-inline-start:1.5px dashed color-mix(in srgb,var(--_br
 .nudge-coupon__copy--done{color:var(--_ok)}
 .nudge-coupon__status{min-height:1.4em;font-size:13px;line-height:1.4;color:var(--_muted);text-align:center}
 .nudge-coupon--compact{gap:2px}
+.nudge-coupon--compact .nudge-coupon__status{min-height:0}
 .nudge-coupon--compact .nudge-coupon__row{min-height:42px}
 .nudge-coupon--compact .nudge-coupon__code{font-size:17px;padding:6px 10px}
 .nudge-w{--_accent:var(--nudge-accent,var(--_brand));--_ok:#15803d}
