@@ -27,7 +27,7 @@ describe.each([
   ["desktop", { viewport: { width: 1280, height: 800 } }],
   ["phone", { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }],
 ] as const)("countdown-coupon on %s", (_, size) => {
-  it.each(["countdown-coupon", "countdown-coupon-slide"])("%s ticks, fits, passes axe, shifts nothing, closes with Esc", async (id) => {
+  it.each(["countdown-coupon", "countdown-coupon-slide"])("%s ticks, fits, passes axe, shifts nothing, closes with Esc", { timeout: 120_000 }, async (id) => {
     await newContext(size);
     const { page, errors } = await watchedPage(context);
     await openGallery(page, harness.baseUrl);
@@ -54,7 +54,7 @@ describe.each([
 });
 
 describe("the coupon code", () => {
-  it("copies to the clipboard with visible, announced feedback", async () => {
+  it("copies to the clipboard with visible, announced feedback", { timeout: 120_000 }, async () => {
     await newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness.baseUrl });
     const { page } = await watchedPage(context);
@@ -70,7 +70,7 @@ describe("the coupon code", () => {
     expect((await events(page, "clicked")).map((e) => e.props)).toEqual([{ coupon: "SAVE15", copy: "clipboard" }]);
   });
 
-  it("selects the code and says how to copy it when the clipboard is denied", async () => {
+  it("selects the code and says how to copy it when the clipboard is denied", { timeout: 120_000 }, async () => {
     await newContext();
     await context.addInitScript(() => {
       Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) } });
@@ -86,7 +86,7 @@ describe("the coupon code", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("speaks Russian with ?lang=ru", async () => {
+  it("speaks Russian with ?lang=ru", { timeout: 120_000 }, async () => {
     await newContext();
     const { page } = await watchedPage(context);
     await openGallery(page, harness.baseUrl, "?lang=ru");
@@ -99,7 +99,7 @@ describe("the coupon code", () => {
 });
 
 describe("the evergreen deadline", () => {
-  it("is kept across a reload and in a second tab", async () => {
+  it("is kept across a reload and in a second tab", { timeout: 120_000 }, async () => {
     await newContext();
     const { page } = await watchedPage(context);
     await openGallery(page, harness.baseUrl);
@@ -120,7 +120,7 @@ describe("the evergreen deadline", () => {
     expect(await deadline(page)).toBe(first);
   });
 
-  it("expires for good: the bar closes itself and never shows again", async () => {
+  it("expires for good: the bar closes itself and never shows again", { timeout: 120_000 }, async () => {
     await newContext();
     await context.route("**/gallery/popup-rules.json", async (route) => {
       const rules = await (await route.fetch()).json();
@@ -142,14 +142,14 @@ describe("the evergreen deadline", () => {
     expect((await events(page, "shown")).map((e) => e.id)).toEqual(["countdown-coupon-slide"]);
   });
 
-  it("a purchase with the code stops it (goal + stopAfter converted)", async () => {
+  it("a purchase with the code stops it (goal + stopAfter converted)", { timeout: 120_000 }, async () => {
     await newContext();
     const { page } = await watchedPage(context);
     await openGallery(page, harness.baseUrl);
     await show(page, "countdown-coupon");
     await bar(page).waitFor({ state: "visible" });
     await page.locator("#buy").click();
-    await page.waitForFunction(() => (window as any).__events.some((e: any) => e.name === "converted"));
+    await page.waitForFunction(() => (window as any).__events.some((e: any) => e.kind === "converted"));
     const blocked = await page.evaluate(() => (window as any).nudge.explain("countdown-coupon")[0].blockedBy);
     expect(blocked.join(" ")).toContain("stopAfter");
   });

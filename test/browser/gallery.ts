@@ -9,7 +9,7 @@ export async function openGallery(page: Page, baseUrl: string, query = ""): Prom
     const w = window as any;
     w.__events = [];
     for (const name of ["shown", "closed", "clicked", "converted", "minimized", "restored", "lead", "track"]) {
-      w.nudge.on(name, (e: unknown) => w.__events.push({ name, ...(e as object) }));
+      w.nudge.on(name, (e: unknown) => w.__events.push({ ...(e as object), kind: name }));
     }
   });
   // The page itself has settled (fonts, layout) before anything is measured.
@@ -18,7 +18,7 @@ export async function openGallery(page: Page, baseUrl: string, query = ""): Prom
 
 /** Events of a kind recorded since the gallery opened. */
 export function events(page: Page, name: string): Promise<any[]> {
-  return page.evaluate((n) => (window as any).__events.filter((e: any) => e.name === n), name);
+  return page.evaluate((n) => (window as any).__events.filter((e: any) => e.kind === n), name);
 }
 
 /** Shows a widget of the gallery with `show(id, { force: true })`. */

@@ -40,7 +40,7 @@ async function onScreen(page: Page, size: keyof typeof VIEWPORTS) {
 }
 
 describe.each(["desktop", "phone"] as const)("popup layouts on %s", (size) => {
-  it.each(["modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "lead"])("%s: fits the screen, no axe violations, no layout shift, closes by keyboard", async (id) => {
+  it.each(["modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "lead"])("%s: fits the screen, no axe violations, no layout shift, closes by keyboard", { timeout: 120_000 }, async (id) => {
     const { page, errors } = await gallery(size);
     const opener = page.locator(`[data-show="${id}"]`);
     await opener.focus();
@@ -75,7 +75,7 @@ describe.each(["desktop", "phone"] as const)("popup layouts on %s", (size) => {
 });
 
 describe("teaser", () => {
-  it("× shrinks the modal to a tab; the tab reopens it (restored, not a new impression); its × closes it", async () => {
+  it("× shrinks the modal to a tab; the tab reopens it (restored, not a new impression); its × closes it", { timeout: 120_000 }, async () => {
     const { page } = await gallery("desktop");
     await page.locator('[data-show="modal"]').focus();
     await show(page, "modal");
@@ -103,7 +103,7 @@ describe("teaser", () => {
 });
 
 describe("lead form", () => {
-  it.each(["desktop", "phone"] as const)("shows errors tied to the fields, then sends, emits lead and shows the coupon (%s)", async (size) => {
+  it.each(["desktop", "phone"] as const)("shows errors tied to the fields, then sends, emits lead and shows the coupon (%s)", { timeout: 120_000 }, async (size) => {
     const { page, requests } = await gallery(size);
     await show(page, "fullscreen");
     const dialog = page.locator("nudge-root [role=dialog]");
@@ -140,7 +140,7 @@ describe("lead form", () => {
 });
 
 describe("inline", () => {
-  it.each(["desktop", "phone"] as const)("fills a reserved slot without moving anything (%s)", async (size) => {
+  it.each(["desktop", "phone"] as const)("fills a reserved slot without moving anything (%s)", { timeout: 120_000 }, async (size) => {
     const { page } = await gallery(size);
     await page.locator("#inline-slot").scrollIntoViewIfNeeded();
     await resetLayoutShift(page);
@@ -155,7 +155,7 @@ describe("inline", () => {
     await inline.waitFor({ state: "detached" });
   });
 
-  it("goes below the fold without a shift, and refuses a visible place that has no room", async () => {
+  it("goes below the fold without a shift, and refuses a visible place that has no room", { timeout: 120_000 }, async () => {
     const { page } = await gallery("desktop");
     await show(page, "inline-below");
     await page.locator("#main > nudge-inline .nudge-popup__card").waitFor({ state: "attached" });
@@ -166,7 +166,7 @@ describe("inline", () => {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await resetLayoutShift(page);
     await show(page, "inline");
-    await page.waitForFunction(() => (window as any).__events.some((e: any) => e.name === "shown" && e.id === "inline-below"));
+    await page.waitForFunction(() => (window as any).__events.some((e: any) => e.kind === "shown" && e.id === "inline-below"));
     await page.locator("#inline-slot nudge-inline").waitFor({ state: "detached" });
     expect((await events(page, "shown")).map((e) => e.id)).toEqual(["inline-below"]);
     expect(await layoutShift(page)).toBe(0);
@@ -174,7 +174,7 @@ describe("inline", () => {
 });
 
 describe("dark scheme and reduced motion", () => {
-  it("uses the dark palette and no animation", async () => {
+  it("uses the dark palette and no animation", { timeout: 120_000 }, async () => {
     const { page } = await gallery("desktop", { colorScheme: "dark", reducedMotion: "reduce" });
     await show(page, "slide-in");
     await card(page).waitFor({ state: "visible" });

@@ -5,7 +5,7 @@
  * edge) or a corner `--bottom-right`, `--bottom-left`, `--top-right`, `--top-left`.
  */
 export const layerStyles = /* css */ `
-.nudge-layer{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
+.nudge-layer{box-sizing:border-box;position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
 z-index:2147483647;display:flex;padding:16px;pointer-events:none}
 .nudge-layer>*{pointer-events:auto}
 .nudge-layer--bottom-right{align-items:flex-end;justify-content:flex-end}
