@@ -41,7 +41,8 @@ describe.each([
     expect(box.x + box.width).toBeLessThanOrEqual(size.viewport.width + 0.5);
     expect(box.y + box.height).toBeLessThanOrEqual(size.viewport.height + 0.5);
     const first = await digits(page);
-    await page.waitForFunction((before) => document.querySelector("nudge-root")!.shadowRoot!.querySelector(".nudge-cd__digits")!.textContent !== before, first);
+    // The evergreen timer shows seconds; a deadline days away shows days, hours and minutes only.
+    if (id === "countdown-coupon") await page.waitForFunction((before) => document.querySelector("nudge-root")!.shadowRoot!.querySelector(".nudge-cd__digits")!.textContent !== before, first);
     expect(await axeViolations(page)).toEqual([]);
     expect(await focused(page)).toBe(`page:${id}`); // it never takes focus
     await bar(page).locator(".nudge-coupon__copy").focus();
