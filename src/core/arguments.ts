@@ -55,13 +55,15 @@ export function identifier(value: unknown, where: string): string {
   return value.slice(0, 200);
 }
 
-export function order(value: unknown, where: string): { id: string; value: number; currency?: string; items: CartItem[] } {
+export function order(value: unknown, where: string): { id: string; value: number; currency?: string; coupon?: string; items: CartItem[] } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an order object { id, value, items? }, got ${typeOf(value)}`);
   const raw = value as Record<string, unknown>;
   const amount = Number(raw.value);
   if (!Number.isFinite(amount) || amount < 0) throw new ArgumentProblem(`${where}: order.value must be a number ≥ 0, got ${typeOf(raw.value)}`);
   const items = Array.isArray(raw.items) ? raw.items.map((item, i) => cartItem(item, `${where}: order.items[${i}]`)) : [];
-  return { id: identifier(raw.id, `${where}: order.id`), value: amount, currency: typeof raw.currency === "string" ? raw.currency : undefined, items };
+  if (raw.coupon !== undefined && typeof raw.coupon !== "string") throw new ArgumentProblem(`${where}: order.coupon must be a string (the code used), got ${typeOf(raw.coupon)}`);
+  const coupon = typeof raw.coupon === "string" && raw.coupon.trim() ? raw.coupon.trim().slice(0, 64) : undefined;
+  return { id: identifier(raw.id, `${where}: order.id`), value: amount, currency: typeof raw.currency === "string" ? raw.currency : undefined, ...(coupon ? { coupon } : {}), items };
 }
 
 function typeOf(value: unknown): string {

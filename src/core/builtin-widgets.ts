@@ -1,4 +1,5 @@
 import type { WidgetLoader } from "../render/widget-api.js";
+import { popupIsModal } from "../../widgets/popup/layout.js";
 
 /** Built-in widget types: each is its own chunk, fetched only when one is about to show. */
 export const builtinWidgets: Record<string, WidgetLoader> = {
@@ -7,6 +8,7 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
   nps: () => import("../../widgets/nps/index.js"),
   wheel: () => import("../../widgets/wheel/index.js"),
   "content-swap": () => import("../../widgets/content-swap/index.js"),
+  "countdown-coupon": () => import("../../widgets/countdown-coupon/index.js"),
 };
 
 /**
@@ -14,9 +16,10 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
  * at a time): it must agree with the `modal` of the widget's definition.
  */
 export const builtinModal: Record<string, (content: Record<string, unknown>) => boolean> = {
-  popup: () => true,
+  popup: popupIsModal,
   "social-proof": () => false,
   nps: (content) => content.layout === "modal",
   wheel: () => true,
   "content-swap": () => false,
+  "countdown-coupon": () => false,
 };

@@ -326,11 +326,11 @@ export function createNudge(options: NudgeOptions) {
       clear: safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] })))),
     },
 
-    /** Records an order: `purchase({ id: "1001", value: 59.8, items })`. */
+    /** Records an order: `purchase({ id: "1001", value: 59.8, items, coupon? })`; the `purchase` event's props carry `coupon` (the code used) for goals. */
     purchase: safe("purchase()", (input: unknown) => {
       const placed = args.order(input, "purchase()");
       act(() =>
-        record("purchase", { id: placed.id, value: placed.value }, (p) => ({
+        record("purchase", { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}) }, (p) => ({
           ...p,
           orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
         })),

@@ -37,7 +37,8 @@ describe("nudge validate", () => {
     const { status, stdout, stderr } = nudge("validate", "examples/shop/rules.json");
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(stdout.trim()).toBe("examples/shop/rules.json: valid, 13 widget(s)");
+    const count = JSON.parse(readFileSync(join(ROOT, "examples/shop/rules.json"), "utf8")).widgets.length;
+    expect(stdout.trim()).toBe(`examples/shop/rules.json: valid, ${count} widget(s)`);
   });
 
   it("a broken file: exit 1, every problem's path and message on stderr, and what is still usable", () => {

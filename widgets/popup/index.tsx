@@ -1,12 +1,17 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
+import { layerStyles } from "../shared/layer-styles.js";
+import { offerStyles } from "../shared/offer-styles.js";
+import { popupIsModal, popupPlacement } from "./layout.js";
 import { Popup } from "./popup.js";
 import type { PopupContent } from "./schema.js";
+import { layoutStyles } from "./layout-styles.js";
 import { popupStyles } from "./styles.js";
 
 /**
- * The `popup` widget: a modal card with an optional image, title, text, call to
- * action and "no thanks" link. Loaded lazily by the runtime when a popup is about to show.
+ * The `popup` widget: a modal card (or a slide-in, a top or bottom bar, a full-screen takeover, an
+ * inline block) with an optional image, title, text, countdown, coupon, lead form, buttons and
+ * "no thanks" link. Loaded lazily by the runtime when a popup is about to show.
  *
  * @example
  * const { default: popup } = await import("nudge/widgets/popup");
@@ -14,8 +19,9 @@ import { popupStyles } from "./styles.js";
  */
 const popup: WidgetDefinition<PopupContent> = {
   component: Popup,
-  styles: baseStyles + popupStyles,
-  modal: true,
+  styles: baseStyles + offerStyles + layerStyles + popupStyles + layoutStyles,
+  modal: popupIsModal,
+  placement: popupPlacement,
 };
 
 export default popup;

@@ -1,102 +1,199 @@
-import { useId, useRef } from "preact/hooks";
-import type { WidgetProps } from "../../src/render/widget-api.js";
-import { isSafeUrl } from "../shared/safe-url.js";
+import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { CloseReason, WidgetProps } from "../../src/render/widget-api.js";
+import { useDeadline } from "../shared/countdown-view.js";
+import type { TimeLeft } from "../shared/countdown.js";
+import { deepActiveElement } from "../shared/focusable.js";
+import { stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
+import { popupIsModal } from "./layout.js";
+import { PopupBody } from "./popup-body.js";
 import type { PopupContent } from "./schema.js";
+import { popupStrings } from "./strings.js";
+import { Teaser } from "./teaser.js";
+import { useFocusReturn } from "../shared/use-focus-return.js";
 
 /**
- * A modal popup: a card over a dimmed backdrop with an optional image, eyebrow,
- * title, text, a call to action and a "no thanks" link. Every string renders as text.
+ * A popup in one of six layouts: a modal card over a dimmed backdrop (default), a full-screen
+ * takeover (both modal), a slide-in card in a corner, a bar at the top or bottom, or inline in the
+ * page. Blocks: image, eyebrow, title, text, countdown, coupon, lead form, buttons, "no thanks".
+ * With `teaser`, ×, Esc and the backdrop shrink it to a tab that reopens it. With a countdown that
+ * is over, it closes at once without showing its offer. Every string renders as text.
  *
  * @example
- * render(<Popup {...widgetProps} content={{ title: "-10% today", cta: { label: "Shop", href: "/sale" } }} />, el);
+ * render(<Popup {...widgetProps} content={{ title: "-10% today", layout: "slide-in", cta: { label: "Shop", href: "/sale" } }} />, el);
  */
-export function Popup({ content, close, click, convert }: WidgetProps<PopupContent>) {
-  const { eyebrow, title, text, image, cta, dismiss, closeLabel } = content;
-  const card = useRef<HTMLDivElement>(null);
-  const id = useId();
-  const titleId = `${id}-t`;
-  const textId = `${id}-d`;
-  // A press that starts in the card and ends on the backdrop (text selection) is not a backdrop click.
-  const pressInCard = useRef(false);
+export function Popup(props: WidgetProps<PopupContent>) {
+  const { content, close, locale } = props;
+  const layout = content.layout ?? "modal";
+  const s = stringsFor(popupStrings, locale);
+  const [minimized, setMinimized] = useState(false);
+  const [reopened, setReopened] = useState(false);
+  // Where the visitor was when the popup first showed: focus goes back there, even after a teaser round trip.
+  const [opener] = useState(() => (typeof document === "undefined" ? null : deepActiveElement(document)));
+  const timer = useDeadline(content.countdown, props, () => close("api"));
+  const [blocked, setBlocked] = useState(false);
+  // Checked while the runtime mounts it: an offer already over closes before it counts as shown.
+  useLayoutEffect(() => {
+    if (content.countdown && (!timer || timer.expired)) close("api");
+  }, []);
 
-  // Focus starts on the first tabbable element: the CTA when there is one.
-  useModalFocus(card, { onEscape: () => close("escape") });
-
-  // The schema already rejects unsafe URLs; this guards content that bypassed it.
-  const href = cta?.href && isSafeUrl(cta.href) ? cta.href : undefined;
-  const onCta = () => {
-    click(href ? { href } : {});
-    if (href) return; // the link navigates by itself (and middle/ctrl-click still work)
-    if (cta?.action === "convert") convert();
-    close("cta");
+  const shut = (reason: CloseReason) => {
+    if (content.teaser && (reason === "button" || reason === "escape" || reason === "backdrop")) {
+      props.minimize();
+      setMinimized(true);
+    } else close(reason);
   };
 
+  // An offer whose time is up is never shown (the timer's onExpire closes the widget).
+  if ((content.countdown && !timer) || timer?.expired || blocked) return null;
+
+  if (minimized && content.teaser) {
+    return (
+      <Teaser
+        label={content.teaser.label}
+        title={content.title}
+        closeLabel={content.closeLabel || s.close}
+        corner={layout === "slide-in" ? content.corner ?? "bottom-right" : "bottom-left"}
+        onOpen={() => {
+          setMinimized(false);
+          setReopened(true);
+          props.restore();
+        }}
+        onClose={() => close("button")}
+      />
+    );
+  }
+
+  const frame = { props, shut, opener, reopened, timer, closeLabel: content.closeLabel || s.close, onBlocked: () => (setBlocked(true), close("api")) };
+  return popupIsModal(content) ? <ModalFrame {...frame} /> : <PlainFrame {...frame} layout={layout} />;
+}
+
+interface FrameProps {
+  props: WidgetProps<PopupContent>;
+  shut(reason: CloseReason): void;
+  opener: Element | null;
+  reopened: boolean;
+  timer?: { deadline: number; left: TimeLeft };
+  closeLabel: string;
+  onBlocked(): void;
+  layout?: string;
+}
+
+function useIds() {
+  const id = useId();
+  return { titleId: `${id}-t`, textId: `${id}-d` };
+}
+
+/** modal and fullscreen: a dialog over a backdrop that traps focus; Esc and a backdrop click close it. */
+function ModalFrame({ props, shut, opener, closeLabel, timer }: FrameProps) {
+  const { content } = props;
+  const card = useRef<HTMLDivElement>(null);
+  const { titleId, textId } = useIds();
+  // A press that starts in the card and ends on the backdrop (text selection) is not a backdrop click.
+  const pressInCard = useRef(false);
+  useFocusReturn(card, () => opener);
+  // Focus starts on the first tabbable element: the CTA when there is one.
+  // The first field of a form, else the CTA, else the first tabbable element (useModalFocus' default).
+  const initialFocus = { get current() { return card.current?.querySelector<HTMLElement>(".nudge-field__input, .nudge-popup__cta") ?? null; } };
+  useModalFocus(card, { onEscape: () => shut("escape"), initialFocus });
+  const full = content.layout === "fullscreen";
+  const cls = ["nudge-popup__card", content.image && "nudge-popup__card--media", full && "nudge-popup__card--full"].filter(Boolean).join(" ");
   return (
     <div
-      class="nudge-w nudge-popup"
+      class={full ? "nudge-w nudge-popup nudge-popup--full" : "nudge-w nudge-popup"}
       onPointerDown={(e) => (pressInCard.current = e.target !== e.currentTarget)}
       onClick={(e) => {
-        if (e.target === e.currentTarget && !pressInCard.current) close("backdrop");
+        if (e.target === e.currentTarget && !pressInCard.current) shut("backdrop");
         pressInCard.current = false;
       }}
     >
-      <div
-        ref={card}
-        class={image ? "nudge-popup__card nudge-popup__card--media" : "nudge-popup__card"}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={text ? textId : undefined}
-        tabIndex={-1}
-      >
-        {image && (
-          <div class="nudge-popup__media">
-            <img src={image.src} alt={image.alt} decoding="async" />
-          </div>
-        )}
-        <div class="nudge-popup__body">
-          {eyebrow && <p class="nudge-popup__eyebrow">{eyebrow}</p>}
-          <h2 id={titleId} class="nudge-popup__title">
-            {title}
-          </h2>
-          {text && (
-            <p id={textId} class="nudge-popup__text">
-              {text}
-            </p>
-          )}
-          {(cta || dismiss) && (
-            <div class="nudge-popup__actions">
-              {cta &&
-                (href ? (
-                  <a class="nudge-popup__cta" href={href} onClick={onCta}>
-                    {cta.label}
-                  </a>
-                ) : (
-                  <button type="button" class="nudge-popup__cta" onClick={onCta}>
-                    {cta.label}
-                  </button>
-                ))}
-              {dismiss && (
-                <button type="button" class="nudge-popup__dismiss" onClick={() => close("dismiss")}>
-                  {dismiss}
-                </button>
-              )}
-            </div>
-          )}
-        </div>
-        {/* Last in the DOM so screen readers and Tab meet the content first; placed top-right by CSS. */}
-        <button
-          type="button"
-          class="nudge-popup__close"
-          aria-label={closeLabel || "Close"}
-          onClick={() => close("button")}
-        >
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-          </svg>
-        </button>
+      <div ref={card} class={cls} role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={content.text ? textId : undefined} tabIndex={-1}>
+        <Inner props={props} shut={shut} titleId={titleId} textId={textId} closeLabel={closeLabel} timer={timer} />
       </div>
     </div>
   );
+}
+
+/**
+ * slide-in, top-bar, bottom-bar and inline: part of the page, not modal. They take focus only when
+ * reopened from the teaser; Esc closes them while focus is inside, and focus then goes back to the page.
+ */
+function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layout, timer }: FrameProps) {
+  const { content } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const { titleId, textId } = useIds();
+  useFocusReturn(box, () => opener);
+  useLayoutEffect(() => {
+    if (reopened) box.current?.focus({ preventScroll: true });
+  }, []);
+  useNoShift(box, layout === "inline", onBlocked);
+  const slide = layout === "slide-in";
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== "Escape" && e.key !== "Esc") return;
+    e.preventDefault();
+    e.stopPropagation();
+    shut("escape");
+  };
+  const card = (
+    <div
+      ref={box}
+      class={`nudge-popup__card nudge-popup__card--${layout}`}
+      role={slide ? "dialog" : "region"}
+      aria-labelledby={titleId}
+      aria-describedby={content.text ? textId : undefined}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <Inner props={props} shut={shut} titleId={titleId} textId={textId} closeLabel={closeLabel} timer={timer} />
+    </div>
+  );
+  if (layout === "inline") return <div class="nudge-w nudge-inline">{card}</div>;
+  const where = slide ? content.corner ?? "bottom-right" : layout === "top-bar" ? "top" : "bottom";
+  return <div class={`nudge-w nudge-layer nudge-layer--${where}`}>{card}</div>;
+}
+
+function Inner({ props, shut, titleId, textId, closeLabel, timer }: Pick<FrameProps, "props" | "shut" | "closeLabel" | "timer"> & { titleId: string; textId: string }) {
+  return (
+    <>
+      <PopupBody props={props} titleId={titleId} textId={textId} timer={timer} close={shut} />
+      {/* Last in the DOM so screen readers and Tab meet the content first; placed top-right by CSS. */}
+      <CloseButton label={closeLabel} onClick={() => shut("button")} />
+    </>
+  );
+}
+
+function CloseButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button type="button" class="nudge-popup__close" aria-label={label} onClick={onClick}>
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+        <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
+      </svg>
+    </button>
+  );
+}
+
+/**
+ * An inline popup never pushes what the visitor sees: before the first paint it checks that its
+ * place is below the visible part of the page, or that the page reserved room for it (the element
+ * it went into does not grow). Otherwise it calls `onBlocked` and shows nothing.
+ */
+function useNoShift(box: { current: HTMLElement | null }, inline: boolean, onBlocked: () => void) {
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!inline || !el) return;
+    const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    const view = el.ownerDocument.defaultView;
+    if (!host || !view) return;
+    if (host.getBoundingClientRect().top >= view.innerHeight) return; // below the fold: nothing on screen moves
+    const around = host.parentElement;
+    if (!around) return;
+    const withIt = around.getBoundingClientRect().height;
+    el.hidden = true;
+    const without = around.getBoundingClientRect().height;
+    el.hidden = false;
+    if (withIt > without + 0.5) {
+      el.hidden = true;
+      onBlocked();
+    }
+  }, []);
 }

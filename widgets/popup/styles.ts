@@ -29,6 +29,7 @@ animation:nudge-pop .32s cubic-bezier(.2,.9,.3,1.1)}
 .nudge-popup__media img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover}
 .nudge-popup__body{display:flex;flex-direction:column;align-items:center;padding:40px 32px 28px;text-align:center}
 .nudge-popup__card--media .nudge-popup__body{padding-top:28px}
+.nudge-popup__head{display:flex;flex-direction:column;align-items:center;width:100%}
 .nudge-popup__eyebrow{margin-bottom:12px;padding:4px 10px;border-radius:999px;font-size:12px;font-weight:700;
 line-height:1.35;letter-spacing:.08em;text-transform:uppercase;color:var(--_brand);
 background:color-mix(in srgb,var(--_brand) 12%,transparent)}
@@ -43,6 +44,35 @@ box-shadow:0 1px 2px rgba(0,0,0,.12),inset 0 1px 0 rgba(255,255,255,.12);
 transition:background-color .15s,transform .15s}
 .nudge-popup__cta:hover{background:color-mix(in srgb,var(--_brand) 88%,var(--_text))}
 .nudge-popup__cta:active{transform:translateY(1px)}
+.nudge-popup__cta--secondary{background:transparent;color:var(--_text);box-shadow:inset 0 0 0 1.5px var(--_line)}
+.nudge-popup__cta--secondary:hover{background:color-mix(in srgb,var(--_text) 6%,transparent)}
+.nudge-popup__timer{margin-top:22px}
+.nudge-popup__body>.nudge-coupon{margin-top:22px}
+.nudge-popup__body>.nudge-coupon+.nudge-popup__actions{margin-top:10px}
+.nudge-lead{display:flex;flex-direction:column;gap:14px;width:100%;margin-top:24px;text-align:start}
+.nudge-field{display:flex;flex-direction:column;gap:6px}
+.nudge-field__label{font-size:14px;font-weight:600;line-height:1.3}
+.nudge-field__req{color:var(--_danger)}
+.nudge-field__input{all:unset;box-sizing:border-box;width:100%;min-height:48px;padding:10px 14px;font-size:16px;line-height:1.4;
+border-radius:calc(var(--_radius)*.625);background:var(--_surface);color:var(--_text);
+box-shadow:inset 0 0 0 1.5px color-mix(in srgb,var(--_text) 24%,transparent);transition:box-shadow .15s}
+.nudge-field__input::placeholder{color:var(--_muted);opacity:.8}
+.nudge-field__input:focus{box-shadow:inset 0 0 0 2px var(--_brand),0 0 0 4px color-mix(in srgb,var(--_brand) 18%,transparent)}
+.nudge-field__input[aria-invalid=true]{box-shadow:inset 0 0 0 2px var(--_danger)}
+.nudge-field__error{font-size:13px;line-height:1.35;font-weight:550;color:var(--_danger)}
+.nudge-consent{display:flex;gap:10px;align-items:flex-start;font-size:13px;line-height:1.45;color:var(--_muted)}
+.nudge-consent__box{flex:none;width:20px;height:20px;margin:0;accent-color:var(--_brand);cursor:pointer}
+.nudge-consent label{cursor:pointer}
+.nudge-consent__policy{color:var(--_brand);text-decoration:underline;text-underline-offset:2px}
+.nudge-consent__text .nudge-field__error{margin-top:4px}
+.nudge-lead__submit{margin-top:4px;width:100%}
+.nudge-lead__done{display:flex;flex-direction:column;align-items:center;gap:6px;width:100%;margin-top:22px;text-align:center}
+.nudge-lead__check{color:var(--_ok)}
+.nudge-lead__title{font-size:20px;font-weight:700}
+.nudge-lead__text{color:var(--_muted)}
+.nudge-lead__done .nudge-coupon{margin-top:12px}
+.nudge-w{--_danger:#b91c1c}
+@media (prefers-color-scheme:dark){.nudge-w{--_danger:#fca5a5}}
 .nudge-popup__dismiss{align-self:center;min-height:40px;padding:8px 12px;border-radius:8px;font-size:14px;
 color:var(--_muted);text-decoration:underline;text-decoration-color:transparent;text-underline-offset:3px;
 transition:color .15s,text-decoration-color .15s}

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { countdownCouponContentSchema } from "../../../widgets/countdown-coupon/schema.js";
 import { popupContentSchema } from "../../../widgets/popup/schema.js";
 import { contentSwapContentSchema } from "../../../widgets/content-swap/schema.js";
 import { npsContentSchema } from "../../../widgets/nps/schema.js";
@@ -96,6 +97,7 @@ function rfmSchema() {
 export function builtinContentSchemas() {
   return {
     popup: popupContentSchema(),
+    "countdown-coupon": countdownCouponContentSchema(),
     "social-proof": socialProofContentSchema(),
     nps: npsContentSchema(),
     wheel: wheelContentSchema(),

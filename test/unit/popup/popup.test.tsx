@@ -61,7 +61,11 @@ afterEach(async () => {
 
 describe("popup widget", () => {
   it("is a modal widget definition with base and popup styles", () => {
-    expect(popup.modal).toBe(true);
+    // Modal by layout: only "modal" (the default) and "fullscreen" block the page.
+    const modal = popup.modal as (c: Partial<PopupContent>) => boolean;
+    expect([undefined, "modal", "fullscreen", "slide-in", "top-bar", "bottom-bar", "inline"].map((layout) => modal({ title: "x", layout: layout as never }))).toEqual([
+      true, true, true, false, false, false, false,
+    ]);
     expect(popup.styles).toContain(".nudge-w");
     expect(popup.styles).toContain(".nudge-popup__card");
     expect(popup.styles).toContain("prefers-reduced-motion");

@@ -1,0 +1,23 @@
+import type { WidgetDefinition } from "../../src/render/widget-api.js";
+import { baseStyles } from "../shared/base-styles.js";
+import { layerStyles } from "../shared/layer-styles.js";
+import { offerStyles } from "../shared/offer-styles.js";
+import { CountdownCoupon } from "./countdown-coupon.js";
+import type { CountdownCouponContent } from "./schema.js";
+import { countdownCouponStyles } from "./styles.js";
+
+/**
+ * The `countdown-coupon` widget: a bar or slide-in with a ticking countdown (to a fixed local date,
+ * or evergreen per visitor) and a coupon code to copy. Not modal. Loaded lazily by the runtime.
+ *
+ * @example
+ * const { default: countdownCoupon } = await import("nudge/widgets/countdown-coupon");
+ * nudge.registerWidget("countdown-coupon", countdownCoupon);
+ */
+const countdownCoupon: WidgetDefinition<CountdownCouponContent> = {
+  component: CountdownCoupon,
+  styles: baseStyles + offerStyles + layerStyles + countdownCouponStyles,
+  modal: false,
+};
+
+export default countdownCoupon;
