@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { popupContentSchema } from "../../../widgets/popup/schema.js";
+import { chatbotContentSchema } from "../../../widgets/chatbot/schema.js";
 import { duration } from "./duration-schema.js";
 import { triggerSchema } from "./trigger-schema.js";
 
@@ -76,7 +77,7 @@ function scheduleSchema() {
 
 /** Content schemas of the built-in widgets, by type. Custom types keep free-form content. */
 export function builtinContentSchemas() {
-  return { popup: popupContentSchema() } as Record<string, z.ZodMiniType>;
+  return { popup: popupContentSchema(), chatbot: chatbotContentSchema() } as Record<string, z.ZodMiniType>;
 }
 
 export function widgetSchema() {
