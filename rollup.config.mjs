@@ -26,7 +26,15 @@ export default [
     input: { "nudge.runtime": "src/script/runtime.ts" },
     // Let lazy chunks import shared code from the runtime itself instead of a facade chunk: one request fewer.
     preserveEntrySignatures: "allow-extension",
-    output: { dir: "dist", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
+    output: {
+      dir: "dist",
+      format: "es",
+      entryFileNames: "[name].js",
+      chunkFileNames: "chunks/[name]-[hash].js",
+      // What every widget uses (Preact, its hooks, widgets/shared's components and styles) is one chunk, not a new shared
+      // chunk per pair of widgets. Not safe-url and schema: the validator needs them, and must not pull in Preact.
+      manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/]|[\\/]widgets[\\/]shared[\\/](?!schema|safe-url)/.test(id) ? "preact" : undefined),
+    },
     plugins: [
       nodeResolve({ browser: true }),
       // Dependencies keep dev-only checks behind process.env.NODE_ENV; browsers have no `process`.

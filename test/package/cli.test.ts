@@ -37,7 +37,7 @@ describe("nudge validate", () => {
     const { status, stdout, stderr } = nudge("validate", "examples/shop/rules.json");
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(stdout.trim()).toBe("examples/shop/rules.json: valid, 13 widget(s)");
+    expect(stdout.trim()).toBe("examples/shop/rules.json: valid, 14 widget(s)");
   });
 
   it("a broken file: exit 1, every problem's path and message on stderr, and what is still usable", () => {

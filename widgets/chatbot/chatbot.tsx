@@ -41,6 +41,8 @@ export function Chatbot(props: WidgetProps<ChatbotContent>) {
   const returnTo = useRef<HTMLElement | null>(null);
   /** Focus goes into the panel once what the visitor can do next is on screen. */
   const wantFocus = useRef(false);
+  /** Focus goes to the launcher once it is back on screen (it hides under the panel on a phone). */
+  const focusLauncher = useRef(false);
   const minimized = useRef(false);
   const viewNow = useRef(view);
   viewNow.current = view;
@@ -63,6 +65,10 @@ export function Chatbot(props: WidgetProps<ChatbotContent>) {
   useLayoutEffect(() => {
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
+    if (focusLauncher.current && view !== "open") {
+      focusLauncher.current = false;
+      launcher.current?.focus({ preventScroll: true });
+    }
     if (!wantFocus.current || view !== "open") return;
     const foot = root.current?.querySelector(".nudge-chat__foot");
     const next = foot && (foot.querySelector("input") ?? tabbables(foot)[0]);
@@ -86,8 +92,8 @@ export function Chatbot(props: WidgetProps<ChatbotContent>) {
     setChat(step.chat);
     setError(undefined);
     const from = step.chat.log.length - step.fresh;
-    // The teaser already said the first line: it shows at once.
-    setRevealed(fromTeaser && step.chat.log[0]?.text === teaserOf(content) ? 1 : from);
+    // The teaser already said the first line: it shows at once; with reduced motion everything does.
+    setRevealed(!typingDelay("") ? step.chat.log.length : fromTeaser && step.chat.log[0]?.text === teaserOf(content) ? 1 : from);
     props.saveState({ chat: step.chat, open: true });
     for (const effect of step.effects) {
       if (effect.kind === "answer") props.answer(effect.attributes);
@@ -118,7 +124,7 @@ export function Chatbot(props: WidgetProps<ChatbotContent>) {
       minimized.current = true;
       props.minimize();
     }
-    launcher.current?.focus({ preventScroll: true });
+    focusLauncher.current = true;
   }
 
   function end(reason: CloseReason) {

@@ -1,4 +1,5 @@
-import { compileCondition, type CompiledCondition } from "../../src/rules/public.js";
+import { compileCheckedCondition } from "../../src/rules/condition/compile.js";
+import type { CompiledCondition } from "../../src/rules/public.js";
 import type { ChatbotContent, ChatNode } from "./schema.js";
 
 /*
@@ -186,12 +187,16 @@ const cache = new WeakMap<object, CompiledCondition>();
 /** `$segment` reads the segments the visitor is in (`facts.segments`). */
 const inSegment = (name: string): CompiledCondition => (facts) => isRecord(facts) && Array.isArray(facts.segments) && facts.segments.includes(name);
 
-/** A branch's condition, compiled once; one that does not compile (it bypassed the validator) never holds. */
+/**
+ * A branch's condition, compiled once with the runtime's own compiler (shared with the runtime
+ * chunk, not shipped twice). The validator checked it when the rules changed, as for `when`, so the
+ * checker stays out of the page; a condition that still fails to compile never holds.
+ */
 function compiled(condition: Record<string, unknown>): CompiledCondition {
   let test = cache.get(condition);
   if (!test) {
     try {
-      test = compileCondition(condition, { segment: inSegment });
+      test = compileCheckedCondition(condition, { segment: inSegment });
     } catch {
       test = () => false;
     }

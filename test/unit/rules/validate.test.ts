@@ -28,7 +28,7 @@ describe("validateRules: valid files", () => {
     expect(problems).toEqual([]);
     expect(rules).not.toBeNull();
     expect(rules!.widgets.map((w) => w.id)).toEqual(shop.widgets.map((w: { id: string }) => w.id));
-    expect(rules!.widgets).toHaveLength(13);
+    expect(rules!.widgets).toHaveLength(14);
     expect(rules!.settings).toEqual(shop.settings);
     expect(Object.keys(rules!.segments ?? {})).toEqual(["browsing", "customer"]);
   });
