@@ -132,6 +132,15 @@ export function Chatbot(props: WidgetProps<ChatbotContent>) {
     props.close(reason);
   }
 
+  function onReply(index: number) {
+    if (!chat) return;
+    const node = content.nodes[chat.node];
+    const reply = node && "replies" in node ? node.replies?.[index] : undefined;
+    // A reply that leaves the dialogue (a link, a hand-off to the page) is the chatbot's call to action.
+    if (reply?.href || reply?.action) props.click(reply.href ? { href: reply.href } : { action: reply.action });
+    apply(choose(content, chat, index, facts));
+  }
+
   function onSubmit(value: string) {
     if (!chat) return;
     const result = submit(content, chat, value, facts);
@@ -166,7 +175,7 @@ export function Chatbot(props: WidgetProps<ChatbotContent>) {
           text={text}
           id={id}
           logRef={logRef}
-          onReply={(index) => chat && apply(choose(content, chat, index, facts))}
+          onReply={onReply}
           onSubmit={onSubmit}
           onMinimize={minimize}
           onClose={() => end("button")}

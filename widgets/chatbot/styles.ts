@@ -2,7 +2,8 @@
  * CSS of the chatbot, adopted into Nudge's shadow root after `baseStyles` (class names only:
  * strict CSP). Themed with the shared custom properties (see widgets/shared/base-styles.ts):
  * `--nudge-brand` (launcher, header, the visitor's messages, quick replies), `--nudge-brand-contrast`,
- * `--nudge-surface`, `--nudge-text`, `--nudge-muted`, `--nudge-radius`, `--nudge-font`.
+ * `--nudge-surface`, `--nudge-text`, `--nudge-muted`, `--nudge-radius`, `--nudge-font`. In the dark scheme, quick
+ * replies and the focused field mix the brand colour with white, so a dark brand stays readable.
  *
  * Layout: a layer the size of the visible page that lets clicks through; the launcher in a
  * bottom corner, the teaser and the panel (384 px) above it. Up to 480 px wide the panel is a
@@ -10,7 +11,7 @@
  */
 export const chatbotStyles = /* css */ `
 .nudge-chat{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);
-z-index:2147483646;pointer-events:none;font-size:15px;--_bubble:color-mix(in srgb,var(--_text) 6%,var(--_surface));
+z-index:2147483646;pointer-events:none;font-size:15px;--_accent:var(--_brand);--_bubble:color-mix(in srgb,var(--_text) 6%,var(--_surface));
 --_shadow:0 0 0 1px var(--_line),0 2px 6px rgba(0,0,0,.05),0 20px 56px -12px rgba(15,17,26,.38)}
 .nudge-chat>*{pointer-events:auto}
 .nudge-chat__launcher{position:absolute;right:24px;bottom:24px;display:grid;place-items:center;width:60px;height:60px;
@@ -70,12 +71,12 @@ border-radius:50%;background:#22c55e;box-shadow:0 0 0 2px color-mix(in srgb,var(
 .nudge-chat__foot{display:flex;flex-direction:column;gap:10px;padding:6px 16px 16px;animation:nudge-chat-msg .25s ease-out}
 .nudge-chat__replies{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
 .nudge-chat__reply{display:inline-flex;align-items:center;gap:6px;min-height:40px;padding:8px 16px;border-radius:20px;
-box-shadow:inset 0 0 0 1.5px var(--_brand);color:var(--_brand);font-size:15px;font-weight:600;line-height:1.3;
+box-shadow:inset 0 0 0 1.5px var(--_accent);color:var(--_accent);font-size:15px;font-weight:600;line-height:1.3;
 text-decoration:none;overflow-wrap:anywhere;transition:background-color .15s,color .15s}
 .nudge-chat__reply:hover{background:var(--_brand);color:var(--_on-brand)}
 .nudge-chat__form{display:flex;align-items:center;gap:4px;padding:4px 4px 4px 16px;border-radius:26px;
 background:var(--_bubble);box-shadow:inset 0 0 0 1px var(--_line);transition:box-shadow .15s}
-.nudge-chat__form:focus-within{box-shadow:inset 0 0 0 2px var(--_brand)}
+.nudge-chat__form:focus-within{box-shadow:inset 0 0 0 2px var(--_accent)}
 .nudge-chat__form:has([aria-invalid]){box-shadow:inset 0 0 0 2px var(--_error)}
 .nudge-chat__input{flex:1;min-width:0;height:42px;padding:0;border:0;background:none;font:inherit;color:inherit}
 .nudge-chat__input:focus-visible{outline:none}
@@ -90,7 +91,7 @@ background:var(--_brand);color:var(--_on-brand);transition:transform .15s}
 .nudge-chat__ended::before,.nudge-chat__ended::after{content:"";flex:1;height:1px;background:var(--_line)}
 .nudge-chat__sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .nudge-chat{--_error:#c81e3a}
-@media (prefers-color-scheme:dark){.nudge-chat{--_error:#ff8a9c;--_bubble:color-mix(in srgb,var(--_text) 9%,var(--_surface));
+@media (prefers-color-scheme:dark){.nudge-chat{--_error:#ff8a9c;--_accent:color-mix(in srgb,var(--_brand) 45%,#fff);--_bubble:color-mix(in srgb,var(--_text) 9%,var(--_surface));
 --_shadow:0 0 0 1px var(--_line),0 20px 56px -12px rgba(0,0,0,.8)}}
 @media (max-width:480px){
 .nudge-chat__launcher{right:16px;bottom:16px;width:56px;height:56px}
