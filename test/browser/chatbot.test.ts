@@ -147,9 +147,8 @@ describe("the chatbot in Chromium", () => {
     await idle(page);
     const before = await transcript(page);
     expect(before.at(-1)).toBe("Mia from Fernhouse: Happy to! How do you like your coffee?");
-    // The profile is written in batches: wait until this step is stored.
+    // The step is in the profile (written for good on pagehide).
     await page.waitForFunction(() => ((window as any).nudge.facts().attributes.chatIntent === "choose"));
-    await page.evaluate(() => (window as any).nudge.flush?.());
 
     await page.reload();
     await nudgeReady(page);
