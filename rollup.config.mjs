@@ -21,6 +21,7 @@ export default [
       "widgets/wheel": "widgets/wheel/index.tsx",
       "widgets/content-swap": "widgets/content-swap/index.tsx",
       "widgets/countdown-coupon": "widgets/countdown-coupon/index.tsx",
+      "widgets/chatbot": "widgets/chatbot/index.tsx",
     },
     external: (id) => dependencies.includes(id) || id.startsWith("node:"),
     output: { dir: "dist/esm", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },

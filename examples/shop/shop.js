@@ -37,6 +37,11 @@ function tell(...command) {
   }
 }
 
+// The chatbot's "Talk to a roaster" hands over to the shop: a real shop would open its live chat here.
+tell("on", "action", (event) => {
+  if (event.name === "open_chat") showToast("A roaster will write back to you here within the hour.");
+});
+
 const nudgeItem = (line) => ({
   id: line.id,
   name: line.name,

@@ -9,6 +9,7 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
   wheel: () => import("../../widgets/wheel/index.js"),
   "content-swap": () => import("../../widgets/content-swap/index.js"),
   "countdown-coupon": () => import("../../widgets/countdown-coupon/index.js"),
+  chatbot: () => import("../../widgets/chatbot/index.js"),
 };
 
 /**
@@ -22,4 +23,5 @@ export const builtinModal: Record<string, (content: Record<string, unknown>) => 
   wheel: () => true,
   "content-swap": () => false,
   "countdown-coupon": () => false,
+  chatbot: () => false,
 };

@@ -5,6 +5,7 @@ import { contentSwapContentSchema } from "../../../widgets/content-swap/schema.j
 import { npsContentSchema } from "../../../widgets/nps/schema.js";
 import { socialProofContentSchema } from "../../../widgets/social-proof/schema.js";
 import { wheelContentSchema } from "../../../widgets/wheel/schema.js";
+import { chatbotContentSchema } from "../../../widgets/chatbot/schema.js";
 import { duration } from "./duration-schema.js";
 import { triggerSchema } from "./trigger-schema.js";
 
@@ -102,6 +103,7 @@ export function builtinContentSchemas() {
     nps: npsContentSchema(),
     wheel: wheelContentSchema(),
     "content-swap": contentSwapContentSchema(),
+    chatbot: chatbotContentSchema(),
   } as Record<string, z.ZodMiniType>;
 }
 
