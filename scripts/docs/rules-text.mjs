@@ -121,7 +121,31 @@ export const CAPS = {
 /** Every built-in widget type: what it is, and an example `content`. */
 export const WIDGET_TYPES = {
   popup: {
-    text: "A modal dialog: eyebrow, title, text, image, a call to action (a link, or `close`/`convert`) and a \"no thanks\" link. Keyboard and screen-reader ready, phone-friendly.",
+    text: "A popup in one of six layouts (`modal`, `slide-in`, `top-bar`, `bottom-bar`, `fullscreen`, `inline`), with an optional teaser tab: eyebrow, title, text, image, countdown, coupon, buttons, a lead form, a call to action (a link, or `close`/`convert`) and a \"no thanks\" link. Keyboard and screen-reader ready, phone-friendly.",
     content: { eyebrow: "Welcome", title: "10% off your first order", text: "Use code WELCOME10, {{attributes.firstName|friend}}.", image: { src: "/img/offer.jpg", alt: "A cup of coffee" }, cta: { label: "Shop now", href: "/shop" }, dismiss: "No thanks" },
+  },
+  "countdown-coupon": {
+    text: "A compact bar or slide-in with a ticking countdown (a fixed deadline, or an evergreen one per visitor that survives reloads and tabs) and a coupon code to copy.",
+    content: {"title": "15% off everything in your cart", "text": "Just for you, for the next 30 minutes.", "countdown": {"evergreen": "30m"}, "coupon": {"code": "SAVE15"}, "cta": {"label": "Go to cart", "href": "/shop/cart.html"}},
+  },
+  "social-proof": {
+    text: "A small toast with a real number from the catalog feed, e.g. \"12 people bought this today\" (plural forms per language). Shows nothing without data.",
+    content: {"metric": "soldToday", "min": 3, "duration": 8, "position": "bottom-left", "closeLabel": "Close"},
+  },
+  "nps": {
+    text: "A 0–10 survey with a follow-up question per group (detractor, passive, promoter); answers become profile attributes.",
+    content: {"question": "How likely are you to recommend Fernhouse to a friend?", "lowLabel": "Not likely", "highLabel": "Very likely", "followUp": {"detractor": "Sorry about that. What should we do better?", "passive": "Thanks! What would make it a 10?", "promoter": "Thank you! What do you love most about Fernhouse?"}, "thanks": {"title": "Thank you, {{attributes.firstName|friend}}!", "text": "Every answer is read by our roasters."}, "attribute": "nps", "closeLabel": "Close survey"},
+  },
+  "wheel": {
+    text: "Spin-to-win: segments with weights, one spin per visitor (the result is kept), an optional email before the spin, the prize as a coupon code to copy.",
+    content: {"title": "Before you go: spin for a treat", "text": "One spin per visitor. Every prize is a code for your first order.", "segments": [{"label": "10% off", "code": "SPIN10", "weight": 30}, {"label": "No luck", "weight": 25}, {"label": "Free shipping", "code": "SHIPFREE", "weight": 25}, {"label": "Try again", "weight": 10}, {"label": "15% off", "code": "SPIN15", "weight": 9}, {"label": "Free mug", "code": "MUGLOVE", "weight": 1}], "requireEmail": true, "emailLabel": "Your email", "consent": "I agree to receive Fernhouse emails and to the processing of my personal data.", "spinLabel": "Spin the wheel", "win": {"title": "You won {prize}!", "text": "Your code works on your first order for 7 days."}, "lose": {"title": "Not this time", "text": "Thanks for playing. Our House Blend is a safe bet anyway."}, "cta": {"label": "Start shopping", "href": "/shop/category.html"}, "closeLabel": "Close the wheel"},
+  },
+  "content-swap": {
+    text: "Fills a page element (text, a link's href, an image) for landing-page adaptation; as text only, restored on hide.",
+    content: {"selector": "#hero h1", "text": "Welcome, Anna's readers."},
+  },
+  chatbot: {
+    text: "A launcher with a proactive message, then a scripted dialogue from the rules: quick replies, free text, email and phone fields, branches on answers and facts, hand-off to the site; it resumes after a reload.",
+    content: {"name": "Fernhouse", "start": "hello", "nodes": {"hello": {"type": "choice", "say": "Hi! Can I help you choose?", "replies": [{"label": "Yes please", "next": "email"}, {"label": "Just looking", "next": "bye"}]}, "email": {"type": "ask", "say": "Leave your email and I'll send you 10% off.", "input": "email", "lead": true, "next": "sent"}, "sent": {"type": "end", "say": "Done! Check your inbox."}, "bye": {"type": "end", "say": "Happy browsing!"}}},
   },
 };
