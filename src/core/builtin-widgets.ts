@@ -3,6 +3,7 @@ import type { WidgetLoader } from "../render/widget-api.js";
 /** Built-in widget types: each is its own chunk, fetched only when one is about to show. */
 export const builtinWidgets: Record<string, WidgetLoader> = {
   popup: () => import("../../widgets/popup/index.js"),
+  carousel: () => import("../../widgets/carousel/index.js"),
 };
 
 /**
@@ -11,4 +12,5 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
  */
 export const builtinModal: Record<string, (content: Record<string, unknown>) => boolean> = {
   popup: () => true,
+  carousel: (content) => content.layout === "popup",
 };

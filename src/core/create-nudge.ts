@@ -315,7 +315,8 @@ export function createNudge(options: NudgeOptions) {
     purchase: safe("purchase()", (input: unknown) => {
       const placed = args.order(input, "purchase()");
       act(() =>
-        record("purchase", { id: placed.id, value: placed.value }, (p) => ({
+        // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
+        record("purchase", { id: placed.id, value: placed.value, ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) }, (p) => ({
           ...p,
           orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
         })),

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { carouselContentSchema } from "../../../widgets/carousel/schema.js";
 import { popupContentSchema } from "../../../widgets/popup/schema.js";
 import { duration } from "./duration-schema.js";
 import { triggerSchema } from "./trigger-schema.js";
@@ -76,7 +77,7 @@ function scheduleSchema() {
 
 /** Content schemas of the built-in widgets, by type. Custom types keep free-form content. */
 export function builtinContentSchemas() {
-  return { popup: popupContentSchema() } as Record<string, z.ZodMiniType>;
+  return { popup: popupContentSchema(), carousel: carouselContentSchema() } as Record<string, z.ZodMiniType>;
 }
 
 export function widgetSchema() {
