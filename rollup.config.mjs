@@ -15,6 +15,7 @@ export default [
       rules: "src/rules/public.ts",
       cli: "src/cli/main.ts",
       "widgets/popup": "widgets/popup/index.tsx",
+      "widgets/carousel": "widgets/carousel/index.tsx",
     },
     external: (id) => dependencies.includes(id) || id.startsWith("node:"),
     output: { dir: "dist/esm", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },

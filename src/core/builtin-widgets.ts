@@ -14,3 +14,8 @@ export const builtinModal: Record<string, (content: Record<string, unknown>) => 
   popup: () => true,
   carousel: (content) => content.layout === "popup",
 };
+
+/** Whether a built-in widget is placed inside the page (not an overlay), known before its code loads: it must agree with its `placement`. */
+export const builtinInline: Record<string, (content: Record<string, unknown>) => boolean> = {
+  carousel: (content) => content.layout !== "popup",
+};

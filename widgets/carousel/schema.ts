@@ -1,5 +1,9 @@
 import * as z from "zod/mini";
-import { STRATEGIES } from "./strategies.js";
+
+/** How a carousel picks its products (`content.strategy` in the rules file). */
+export type Strategy = "recently_viewed" | "similar" | "bought_together" | "cart_cross_sell" | "popular" | "upsell" | "personal";
+
+export const STRATEGIES: readonly Strategy[] = ["recently_viewed", "similar", "bought_together", "cart_cross_sell", "popular", "upsell", "personal"];
 
 /** Content of a `carousel` widget in the rules file (recommendations from the catalog feed). */
 export function carouselContentSchema() {
@@ -36,4 +40,4 @@ export function carouselContentSchema() {
   }).check(z.refine((c) => c.layout === "popup" || !!c.placement, { error: 'an inline carousel needs "placement": { "selector": "#recs" } (or "layout": "popup")', path: ["placement"] }));
 }
 
-export type CarouselContent = z.infer<ReturnType<typeof carouselContentSchema>> & { strategy: import("./strategies.js").Strategy };
+export type CarouselContent = z.infer<ReturnType<typeof carouselContentSchema>> & { strategy: Strategy };

@@ -1,10 +1,9 @@
 import type { Facts } from "../../src/profile/facts.js";
 import type { Product } from "../../src/render/widget-api.js";
 
-/** How a carousel picks its products (`content.strategy` in the rules file). */
-export type Strategy = "recently_viewed" | "similar" | "bought_together" | "cart_cross_sell" | "popular" | "upsell" | "personal";
+import type { Strategy } from "./schema.js";
 
-export const STRATEGIES: readonly Strategy[] = ["recently_viewed", "similar", "bought_together", "cart_cross_sell", "popular", "upsell", "personal"];
+export type { Strategy };
 
 /** What a strategy needs besides the feed and the facts. */
 export interface StrategyOptions {
