@@ -37,7 +37,7 @@ describe("nudge validate", () => {
     const { status, stdout, stderr } = nudge("validate", "examples/shop/rules.json");
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(stdout.trim()).toBe("examples/shop/rules.json: valid, 13 widget(s)");
+    expect(stdout.trim()).toBe("examples/shop/rules.json: valid, 16 widget(s)");
   });
 
   it("a broken file: exit 1, every problem's path and message on stderr, and what is still usable", () => {
@@ -65,7 +65,7 @@ describe("nudge validate", () => {
   it("--json: machine-readable result on stdout for a valid file", () => {
     const { status, stdout } = nudge("validate", "examples/shop/rules.json", "--json");
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ file: "examples/shop/rules.json", valid: true, widgets: 13, problems: [] });
+    expect(JSON.parse(stdout)).toEqual({ file: "examples/shop/rules.json", valid: true, widgets: 16, problems: [] });
   });
 
   it("--json: every problem with path and message, exit 1, for a broken file", () => {
