@@ -34,7 +34,8 @@ export function recommend(products: readonly Product[], facts: StrategyFacts, st
   const index = new Map(products.map((p) => [p.id, p]));
   const anchor = anchorProduct(products, index, facts, options.product);
   const excluded = new Set([...facts.cart.items.map((i) => i.id), ...justBought(facts)]);
-  if (anchor) excluded.add(anchor.id);
+  // What the list is about is not in it; recently viewed keeps the last viewed product unless it is this page's.
+  if (anchor && (strategy !== "recently_viewed" || options.product || pageProduct(products, facts) === anchor)) excluded.add(anchor.id);
   const ok = (p: Product | undefined): p is Product => !!p && p.inStock !== false && !excluded.has(p.id);
   const ids = pick(strategy, products, index, facts, anchor, options);
   const seen = new Set<string>();
@@ -81,11 +82,16 @@ function pick(strategy: Strategy, products: readonly Product[], index: Map<strin
  */
 export function anchorProduct(products: readonly Product[], index: Map<string, Product>, facts: StrategyFacts, id?: string): Product | undefined {
   if (id) return index.get(id);
-  const here = sameUrl(facts.page.url);
-  const onPage = here ? products.find((p) => sameUrl(p.url, facts.page.url) === here) : undefined;
+  const onPage = pageProduct(products, facts);
   if (onPage) return onPage;
   const last = facts.viewed.last?.id;
   return last ? index.get(last) : undefined;
+}
+
+/** The feed product whose URL is this page's (path and query), if any. */
+function pageProduct(products: readonly Product[], facts: StrategyFacts): Product | undefined {
+  const here = sameUrl(facts.page.url);
+  return here ? products.find((p) => sameUrl(p.url, facts.page.url) === here) : undefined;
 }
 
 /** Path and query of `url` (resolved against `base`), to compare a product's URL with the page's. */
@@ -147,7 +153,7 @@ function similar(products: readonly Product[], anchors: Product[]): string[] {
         return (p.category && p.category === a.category ? 4 : 0) + Math.min(sharedTags, 3) + (p.brand && p.brand === a.brand ? 1 : 0) + (band ? 1 : 0) + (a.related?.includes(p.id) ? 3 : 0);
       }),
     );
-  return byScore(products, score, 4);
+  return byScore(products, score, 2);
 }
 
 function popular(products: readonly Product[], category?: string): string[] {

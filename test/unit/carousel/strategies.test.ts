@@ -43,6 +43,10 @@ describe("carousel strategies", () => {
     expect(ids(recommend(feed, f, "recently_viewed"))).toEqual(["mug", "grinder"]);
   });
 
+  it("recently viewed elsewhere than a product page keeps the last viewed product", () => {
+    expect(ids(recommend(feed, facts({ viewed: ["beans", "mug"] }), "recently_viewed"))).toEqual(["beans", "mug"]);
+  });
+
   it("similar: same category, shared tags, brand and price band first; the page's product is the anchor", () => {
     const f = facts({ url: "https://shop.test/p/beans?utm_source=x".replace("?utm_source=x", "") });
     expect(ids(recommend(feed, f, "similar"))).toEqual(["espresso", "ethiopia", "reserve", "gold"]);
