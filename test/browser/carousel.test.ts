@@ -1,7 +1,7 @@
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { axeViolations, layoutShift, layoutShifts, resetLayoutShift, watchLayoutShift } from "./audit.js";
 import { nudgeReady, startHarness, watchedPage, type Harness } from "./harness.js";
 
@@ -80,6 +80,9 @@ const focusedCard = (page: Page) =>
     return root.activeElement?.closest("[role=group]")?.getAttribute("aria-label") ?? null;
   });
 
+// Several page loads per test on a shared 2-core machine: more time than the default 30 s.
+vi.setConfig({ testTimeout: 90_000 });
+
 describe("the carousel on a product page (desktop)", () => {
   it("shows similar real products under the product, never itself, the sold out or the cart's; no layout shift; axe clean", async () => {
     context = await harness.browser.newContext(DESKTOP);
@@ -116,7 +119,7 @@ describe("the carousel on a product page (desktop)", () => {
     expect(await previous.getAttribute("aria-disabled")).toBe("true");
     await next.click();
     await page.waitForFunction(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!.scrollLeft > 100);
-    await page.waitForFunction(() => !document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__arrow[aria-disabled]"));
+    await page.waitForFunction(() => !document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__arrow:first-child[aria-disabled]"));
     await previous.click();
     await page.waitForFunction(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!.scrollLeft === 0);
 

@@ -27,7 +27,7 @@ color:var(--_text);box-shadow:inset 0 0 0 1px var(--_line);transition:background
 overflow-x:auto;overflow-y:hidden;overscroll-behavior-x:contain;scroll-snap-type:x mandatory;
 scroll-padding-inline:var(--_pad);padding:6px var(--_pad) 6px;scroll-behavior:smooth;scrollbar-width:none}
 .nudge-carousel__track::-webkit-scrollbar{display:none}
-.nudge-carousel__slide{display:flex;min-width:0;scroll-snap-align:start}
+.nudge-carousel__slide{position:relative;display:flex;min-width:0;scroll-snap-align:start}
 .nudge-card{display:flex;flex-direction:column;width:100%;min-width:0}
 .nudge-card__link{display:flex;flex-direction:column;text-decoration:none;border-radius:calc(var(--_radius)*.625)}
 .nudge-card__link:focus-visible{outline-offset:2px}
@@ -72,8 +72,10 @@ width:38px;height:38px;border-radius:999px;color:var(--_text);transition:backgro
 .nudge-carousel__track{gap:12px}
 .nudge-card__name{font-size:14px}
 .nudge-carousel-modal{align-items:flex-end;padding:0}
+.nudge-carousel-modal__card .nudge-carousel__head{padding-inline-end:calc(var(--_pad) + 36px)}
 .nudge-carousel-modal__card{max-width:none;margin:auto 0 0;border-radius:var(--_radius) var(--_radius) 0 0;
 padding-bottom:env(safe-area-inset-bottom);animation:nudge-up .34s cubic-bezier(.2,.9,.3,1)}}
+@media (max-width:599.98px) and (pointer:coarse){.nudge-carousel__arrows{display:none}}
 @media (prefers-color-scheme:dark){.nudge-carousel{--_sale:var(--nudge-sale,#fca5a5)}
 .nudge-card__badge{color:#1c1c22}
 .nudge-carousel-modal__card{box-shadow:0 0 0 1px var(--_line),0 24px 64px -12px rgba(0,0,0,.8)}}
