@@ -173,7 +173,11 @@ describe("the carousel on a phone (360 px)", () => {
     expect(box.x + box.width).toBeLessThanOrEqual(360.5);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const cdp = await context.newCDPSession(page);
-    await cdp.send("Input.synthesizeScrollGesture", { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + 80), xDistance: -220, yDistance: 0, gestureSourceType: "touch", speed: 800 });
+    // A finger drags 200 px to the left across the cards.
+    const y = Math.round(box.y + 80);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: 300, y }] });
+    for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: 300 - i * 20, y }] });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await page.waitForFunction(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!.scrollLeft > 50);
     // Scroll snapping: the track comes to rest with a card at its start edge.
     await page.waitForFunction(() => {
