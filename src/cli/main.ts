@@ -29,7 +29,7 @@ export async function main(argv: string[], out: (text: string) => void = console
       return 2;
     }
     const { rules, problems } = validateRules(json);
-    const feedFile = rest.includes("--catalog") ? rest[rest.indexOf("--catalog") + 1] : undefined;
+    const feedFile = rest.includes("--catalog") ? (rest[rest.indexOf("--catalog") + 1] ?? "") : undefined;
     const feed = feedFile === undefined ? undefined : await checkFeed(feedFile, (json as { widgets?: [] })?.widgets, err);
     if (feed === null) return 2;
     if (rest.includes("--json")) {
