@@ -22,6 +22,7 @@ export default [
       "widgets/content-swap": "widgets/content-swap/index.tsx",
       "widgets/countdown-coupon": "widgets/countdown-coupon/index.tsx",
       "widgets/chatbot": "widgets/chatbot/index.tsx",
+      "widgets/carousel": "widgets/carousel/index.tsx",
     },
     external: (id) => dependencies.includes(id) || id.startsWith("node:"),
     output: { dir: "dist/esm", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
@@ -37,9 +38,9 @@ export default [
       format: "es",
       entryFileNames: "[name].js",
       chunkFileNames: "chunks/[name]-[hash].js",
-      // Preact and the widgets' shared UI helpers ride in the renderer chunk, which every first widget loads anyway:
-      // split by which widgets import them, they became several tiny chunks, each a request that compresses worse.
-      manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/]|[\\/]widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus)\.tsx?$|[\\/]src[\\/]render[\\/]renderer\.tsx$/.test(id) ? "renderer" : undefined),
+      // Preact and the code every widget uses (base styles, focus handling, i18n) ride in the renderer chunk, which every
+      // first widget loads anyway: split by which widgets import them, they became several tiny chunks, each a request.
+      manualChunks: (id) => (/[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|i18n))\.tsx?$/.test(id) ? "renderer" : undefined),
     },
     plugins: [
       nodeResolve({ browser: true }),

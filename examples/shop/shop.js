@@ -50,6 +50,21 @@ const nudgeItem = (line) => ({
   category: line.category,
 });
 
+// Nudge's widgets ask the shop to act: the recommendation carousel's "Add to cart" buttons
+// (`props.action("add_to_cart", { id, price, name })`) arrive here and go through the shop's own cart.
+let redrawCart = null;
+tell("on", "action", (event) => {
+  if (event.name !== "add_to_cart" || typeof event.payload?.id !== "string") return;
+  loadCatalog()
+    .then((catalog) => {
+      const product = byId(catalog).get(event.payload.id);
+      if (!product || product.inStock === false) return;
+      addToCart(product, 1);
+      redrawCart?.();
+    })
+    .catch((error) => console.warn("[fernhouse] could not add to cart", error));
+});
+
 // ---------------------------------------------------------------- storage
 
 const memory = new Map();
@@ -423,16 +438,11 @@ async function renderProduct() {
   });
 
   const together = pick(p.boughtTogether, index, new Set([p.id]));
-  const shown = new Set([p.id, ...together.map((x) => x.id)]);
-  const related = pick(p.related, index, shown);
   if (together.length) {
     fillGrid($("bought-together-grid"), together);
     $("bought-together").hidden = false;
   }
-  if (related.length) {
-    fillGrid($("related-grid"), related);
-    $("related").hidden = false;
-  }
+  // "You may also like" is Nudge's carousel (rules.json, widget "also-like"), placed in #also-like.
 
   tell("track", "view_item", { id: p.id, name: p.name, price: p.price, category: p.category });
 }
@@ -522,23 +532,11 @@ async function renderCart() {
     $("free-shipping-text").textContent = missing > 0 ? `You're ${fmt(missing)} away from free shipping.` : "Nice — your order ships free.";
     $("free-shipping-bar").style.width = `${Math.min(100, (subtotal / FREE_SHIPPING_FROM) * 100)}%`;
     $("free-shipping").classList.toggle("is-complete", missing <= 0);
-
-    // "Goes well with your order": bought-together items of what's in the cart.
-    const inCart = new Set(lines.map((l) => l.id));
-    const recs = [];
-    for (const line of lines) {
-      for (const p of pick(index.get(line.id)?.boughtTogether, index, inCart)) {
-        if (p.inStock !== false && !recs.includes(p)) recs.push(p);
-      }
-    }
-    $("cart-recommendations").hidden = recs.length === 0;
-    fillGrid($("cart-recommendations-grid"), recs.slice(0, 4));
+    // "Goes well with your order" is Nudge's cart cross-sell carousel, placed in #cart-cross-sell.
   };
 
-  // Quick-add from the recommendations row changes the cart under us.
-  $("cart-recommendations-grid").addEventListener("click", (event) => {
-    if (event.target.closest(".product-card__add")) draw();
-  });
+  // Adding from Nudge's cross-sell carousel changes the cart under us.
+  redrawCart = draw;
   window.addEventListener("storage", (event) => {
     if (event.key === CART_KEY) draw();
   });

@@ -144,6 +144,10 @@ export const WIDGET_TYPES = {
     text: "Fills a page element (text, a link's href, an image) for landing-page adaptation; as text only, restored on hide.",
     content: {"selector": "#hero h1", "text": "Welcome, Anna's readers."},
   },
+  carousel: {
+    text: "Product recommendations from the catalog feed (recently viewed, similar, bought together, cart cross-sell, popular in category, upsell, a personal mix), inline in the page or in a popup; swipe, arrows and keyboard; add to cart through the site's handler.",
+    content: {"strategy": "similar", "title": "You may also like", "placement": {"selector": "#also-like"}, "maxItems": 10},
+  },
   chatbot: {
     text: "A launcher with a proactive message, then a scripted dialogue from the rules: quick replies, free text, email and phone fields, branches on answers and facts, hand-off to the site; it resumes after a reload.",
     content: {"name": "Fernhouse", "start": "hello", "nodes": {"hello": {"type": "choice", "say": "Hi! Can I help you choose?", "replies": [{"label": "Yes please", "next": "email"}, {"label": "Just looking", "next": "bye"}]}, "email": {"type": "ask", "say": "Leave your email and I'll send you 10% off.", "input": "email", "lead": true, "next": "sent"}, "sent": {"type": "end", "say": "Done! Check your inbox."}, "bye": {"type": "end", "say": "Happy browsing!"}}},

@@ -5,7 +5,8 @@ import { formatProblem } from "../rules/problems.js";
 import { validateRules } from "../rules/validate.js";
 
 const USAGE = `Usage:
-  nudge validate <rules.json> [--json]   check a rules file; exit 1 when it has problems
+  nudge validate <rules.json> [--catalog <feed.json>] [--json]
+                                         check a rules file (and a catalog feed); exit 1 when either has problems
   nudge simulate <rules.json> <timeline.json> [--json]
                                          replay a visitor's timeline with a fake clock: which widget shows
                                          when, and why; exit 1 when an "expect" step fails
@@ -28,14 +29,29 @@ export async function main(argv: string[], out: (text: string) => void = console
       return 2;
     }
     const { rules, problems } = validateRules(json);
-    if (rest.includes("--json")) out(JSON.stringify({ file, valid: problems.length === 0, widgets: rules?.widgets.length ?? 0, problems }, null, 2));
-    else if (!problems.length) out(`${file}: valid, ${rules!.widgets.length} widget(s)`);
+    const feedFile = rest.includes("--catalog") ? (rest[rest.indexOf("--catalog") + 1] ?? "") : undefined;
+    const feed = feedFile === undefined ? undefined : await checkFeed(feedFile, (json as { widgets?: [] })?.widgets, err);
+    if (feed === null) return 2;
+    if (rest.includes("--json")) {
+      const catalog = feed && { file: feedFile, valid: !feed.problems.length, products: feed.products.length, problems: feed.problems };
+      out(JSON.stringify({ file, valid: problems.length === 0, widgets: rules?.widgets.length ?? 0, problems, ...(catalog ? { catalog } : {}) }, null, 2));
+      return problems.length || feed?.problems.length ? 1 : 0;
+    }
+    if (!problems.length) out(`${file}: valid, ${rules!.widgets.length} widget(s)`);
     else {
       err(`${file}: ${problems.length} problem(s)`);
       for (const problem of problems) err(`  ${formatProblem(problem)}`);
       err(rules ? `${rules.widgets.length} widget(s) are still usable.` : "The file cannot be used as it is.");
     }
-    return problems.length ? 1 : 0;
+    if (feed) {
+      if (!feed.problems.length) out(`${feedFile}: valid, ${feed.products.length} product(s)`);
+      else {
+        err(`${feedFile}: ${feed.problems.length} problem(s)`);
+        for (const problem of feed.problems) err(`  ${formatProblem(problem)}`);
+        err(`${feed.products.length} product(s) are still usable.`);
+      }
+    }
+    return problems.length || feed?.problems.length ? 1 : 0;
   }
   if (command === "simulate" && rest.filter((a) => !a.startsWith("--")).length === 2) {
     const [rulesFile, timelineFile] = rest.filter((a) => !a.startsWith("--"));
@@ -45,4 +61,20 @@ export async function main(argv: string[], out: (text: string) => void = console
   }
   err(USAGE);
   return 2;
+}
+
+/** Reads and checks a catalog feed; null (reported) when the file cannot be read or parsed. */
+async function checkFeed(file: string | undefined, widgets: unknown, err: (text: string) => void) {
+  if (!file) {
+    err("--catalog: expected a file name after it");
+    return null;
+  }
+  try {
+    const { feedProblems } = await import("../catalog/check-feed.js");
+    const feed = JSON.parse(await readFile(file, "utf8"));
+    return feedProblems(feed, Array.isArray(widgets) ? widgets.filter((w) => w && typeof w === "object") : []);
+  } catch (error) {
+    err(`${file}: ${(error as Error).message}`);
+    return null;
+  }
 }

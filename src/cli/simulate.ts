@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import { builtinWidgets } from "../core/builtin-widgets.js";
 import { createNudge, type Nudge } from "../core/create-nudge.js";
 import type { NudgeEvents } from "../core/types.js";
 import type { Explanation } from "../decide/decider.js";
@@ -54,8 +55,11 @@ export async function simulate(rules: Record<string, unknown>, timeline: Timelin
 }
 
 async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<SimResult> {
-  // Loaded up front, so the runtime's own lazy imports resolve at once while the fake clock stands still.
-  await Promise.all([import("../decide/trace-when.js"), import("../../widgets/popup/index.js")]);
+  // Loaded up front, so the runtime's own lazy imports resolve at once while the fake clock stands still
+  // (a widget whose code was still loading when a step checked it would count as not shown).
+  const types = new Set((Array.isArray(rules.widgets) ? rules.widgets : []).map((w: { type?: unknown }) => w?.type));
+  const widgetCode = Object.entries(builtinWidgets).filter(([type]) => types.has(type)).map(([, load]) => load());
+  await Promise.all([import("../decide/trace-when.js"), ...widgetCode]);
   const start = new Date(/^\d{4}-\d{2}-\d{2}$/.test(timeline.start) ? `${timeline.start}T00:00:00` : timeline.start).getTime();
   const { visitor } = timeline;
   const clock = fakeClock(start, visitor.seed);

@@ -10,6 +10,7 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
   "content-swap": () => import("../../widgets/content-swap/index.js"),
   "countdown-coupon": () => import("../../widgets/countdown-coupon/index.js"),
   chatbot: () => import("../../widgets/chatbot/index.js"),
+  carousel: () => import("../../widgets/carousel/index.js"),
 };
 
 /**
@@ -24,4 +25,12 @@ export const builtinModal: Record<string, (content: Record<string, unknown>) => 
   "content-swap": () => false,
   "countdown-coupon": () => false,
   chatbot: () => false,
+  carousel: (content) => content.layout === "popup",
+};
+
+/** Whether a built-in widget is placed inside the page (not an overlay), known before its code loads: it must agree with its `placement`. */
+export const builtinInline: Record<string, (content: Record<string, unknown>) => boolean> = {
+  popup: (content) => content.layout === "inline",
+  "content-swap": () => true,
+  carousel: (content) => content.layout !== "popup",
 };

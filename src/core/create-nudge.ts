@@ -19,7 +19,7 @@ import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import { classifySource } from "../track/source.js";
 import * as args from "./arguments.js";
-import { builtinModal, builtinWidgets } from "./builtin-widgets.js";
+import { builtinInline, builtinModal, builtinWidgets } from "./builtin-widgets.js";
 import { runCommand, safeLocalStore } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
@@ -174,6 +174,13 @@ export function createNudge(options: NudgeOptions) {
     return builtinModal[type]?.(content) ?? false;
   }
 
+  /** Whether a widget is placed inside the page (see `DeciderDeps.isInline`), known before its code loads for built-in types. */
+  function isInline(type: string, content: Record<string, unknown>): boolean {
+    const entry = widgets.get(type);
+    if (typeof entry === "object") return !!entry.placement?.(content as never);
+    return builtinInline[type]?.(content) ?? false;
+  }
+
   /** Where this page view's visit came from (kept when it starts a session). */
   const visitSource = () => classifySource(page.query, page.referrer, env.window?.location.hostname ?? "");
 
@@ -232,6 +239,7 @@ export function createNudge(options: NudgeOptions) {
       tab: newId(),
       showing: host.showing,
       isModal,
+      isInline,
       eligible: lifecycle.eligible,
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
       enabled: () => consented && !destroyed,
@@ -330,7 +338,8 @@ export function createNudge(options: NudgeOptions) {
     purchase: safe("purchase()", (input: unknown) => {
       const placed = args.order(input, "purchase()");
       act(() =>
-        record("purchase", { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}) }, (p) => ({
+        // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
+        record("purchase", { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) }, (p) => ({
           ...p,
           orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
         })),

@@ -36,6 +36,12 @@ export interface DeciderDeps {
   showing(): Array<{ id: string; modal: boolean }>;
   /** Whether a widget of this type with this content shows as a modal. */
   isModal(type: string, content: Record<string, unknown>): boolean;
+  /**
+   * Whether a widget of this type with this content is placed inside the page (an inline carousel):
+   * part of the page, not an interruption, so `settings.quietPeriod`, `maxPerPage` and
+   * `maxPerSession` neither hold it back nor count it. Default: none is.
+   */
+  isInline?(type: string, content: Record<string, unknown>): boolean;
   /** A widget passed every gate (the visitor's variant, or "holdout"): once per page view. */
   eligible(widget: CompiledWidget, variant: string): void;
   /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
@@ -83,8 +89,8 @@ export function createDecider(deps: DeciderDeps) {
     const own = history[widget.id];
     blocks.push(...frequencyBlocks(widget.frequency, own, deps.caps(), now));
     blocks.push(...afterBlocks(widget.after, widget.after && history[widget.after.widget], now));
-    const sessionShows = (ids?: (id: string) => boolean) =>
-      Object.entries(history).reduce((sum, [id, h]) => sum + (!ids || ids(id) ? showsNow(h, deps.caps()).session : 0), 0);
+    const sessionShows = (ids: (id: string) => boolean = interrupts) =>
+      Object.entries(history).reduce((sum, [id, h]) => sum + (ids(id) ? showsNow(h, deps.caps()).session : 0), 0);
     if (widget.group) {
       const { group } = widget;
       if (groupsThisPage.has(group)) blocks.push(`group "${group}": a widget of this group already showed on this page`);
@@ -92,11 +98,13 @@ export function createDecider(deps: DeciderDeps) {
       const inGroup = sessionShows((id) => rules.widgets.some((w) => w.id === id && w.group === group));
       if (inGroup >= cap) blocks.push(`settings.groups.${group}.maxPerSession: ${inGroup} already shown this session`);
     }
-    if (shownThisPage >= settings.maxPerPage) blocks.push(`settings.maxPerPage: ${shownThisPage} already shown on this page`);
-    const total = sessionShows();
-    if (total >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${total} already shown this session`);
-    const lastShown = Math.max(0, ...Object.values(history).map((h) => h.lastShown));
-    if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
+    if (interrupts(widget.id)) {
+      if (shownThisPage >= settings.maxPerPage) blocks.push(`settings.maxPerPage: ${shownThisPage} already shown on this page`);
+      const total = sessionShows();
+      if (total >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${total} already shown this session`);
+      const lastShown = Math.max(0, ...Object.entries(history).map(([id, h]) => (interrupts(id) ? h.lastShown : 0)));
+      if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
+    }
     const showing = deps.showing();
     const modal = isModal(widget, facts);
     const modalShowing = showing.find((s) => s.modal);
@@ -128,6 +136,12 @@ export function createDecider(deps: DeciderDeps) {
     return deps.isModal(widget.type, (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content);
   };
 
+  /** Not an inline widget: the page-wide pacing settings apply to it (an unknown id counts, as before). */
+  function interrupts(id: string): boolean {
+    const widget = deps.isInline && rules.widgets.find((w) => w.id === id);
+    return !widget || !deps.isInline!(widget.type, widget.variants[0].content);
+  }
+
   function markEligible(widget: CompiledWidget, variant: string) {
     if (eligibleThisPage.has(widget.id)) return;
     eligibleThisPage.add(widget.id);
@@ -139,7 +153,7 @@ export function createDecider(deps: DeciderDeps) {
     const modal = isModal(widget, facts);
     if (modal && !lock.acquire(widget.id) && !force) return false;
     if (await deps.show(widget, facts, variant)) {
-      shownThisPage++;
+      if (interrupts(widget.id)) shownThisPage++;
       if (widget.group) groupsThisPage.add(widget.group);
       return true;
     }

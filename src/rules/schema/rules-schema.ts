@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { countdownCouponContentSchema } from "../../../widgets/countdown-coupon/schema.js";
+import { carouselContentSchema } from "../../../widgets/carousel/schema.js";
 import { popupContentSchema } from "../../../widgets/popup/schema.js";
 import { contentSwapContentSchema } from "../../../widgets/content-swap/schema.js";
 import { npsContentSchema } from "../../../widgets/nps/schema.js";
@@ -104,6 +105,7 @@ export function builtinContentSchemas() {
     wheel: wheelContentSchema(),
     "content-swap": contentSwapContentSchema(),
     chatbot: chatbotContentSchema(),
+    carousel: carouselContentSchema(),
   } as Record<string, z.ZodMiniType>;
 }
 

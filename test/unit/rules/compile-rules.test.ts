@@ -100,7 +100,7 @@ describe("compileRules on the shop example", () => {
   it("validates, then compiles every widget with its trigger, priority and settings", () => {
     expect(problems).toEqual([]);
     const compiled = compileRules(rules!, noError);
-    expect(compiled.settings).toEqual({ locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: 1, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
+    expect(compiled.settings).toEqual({ catalog: "/shop/products.json", locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: 1, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
     expect(compiled.widgets.slice(0, 4).map((w) => [w.id, w.trigger, w.priority])).toEqual([
       ["welcome-reminder", { kind: "page_view", afterMs: 0 }, 8],
       ["free-shipping", { kind: "delay", afterMs: 6000 }, 5],

@@ -103,6 +103,8 @@ describe("visitor and sessions through the instance", () => {
     expect(orders.total).toBe(79.9);
     expect(orders.average).toBe(39.95);
     expect(orders.last).toEqual({ id: "1002", value: 20.1, time: clock.now() });
+    // The items' ids go with the purchase event (recommendations skip what was just bought).
+    expect(nudge.facts().events.purchase.recent!.map((e) => e.props)).toEqual([{ id: "1001", value: 59.8 }, { id: "1002", value: 20.1, items: ["x"] }]);
   });
 
   it("identify sets the user id and merges traits", async () => {
