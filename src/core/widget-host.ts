@@ -62,8 +62,9 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     if (current !== shown) return;
     const { announced } = current;
     current = null;
-    generation++;
-    void renderer?.then((r) => r.unmount());
+    const closing = ++generation;
+    // Unless another widget was mounted meanwhile (a replacement mounts synchronously, before this runs).
+    void renderer?.then((r) => closing === generation && r.unmount());
     if (announced) deps.closed(shown, reason);
   }
 

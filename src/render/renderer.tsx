@@ -42,8 +42,9 @@ export function createRenderer(env: Env, options: { nonce?: string; onError(erro
   }
 
   function attach() {
-    // An SPA may replace <body>; put the host back wherever it is now.
-    if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+    // On <html>, after <body>: a transformed or filtered body would make our fixed layer scroll away with
+    // it, and an SPA that replaces <body> leaves it in place (re-attached if the page removed it anyway).
+    if (!host.isConnected) doc.documentElement.appendChild(host);
   }
 
   let stopViewport = () => {};
