@@ -43,7 +43,7 @@ export function hostHtml(spec: PageSpec = {}): string {
 
 /** Serves `html` at `path` (under the harness's origin) with extra headers, and the rules at /rel/rules.json. */
 export async function serveHost(context: BrowserContext, path: string, html: string, options: { headers?: Record<string, string>; rules?: unknown } = {}) {
-  await context.route(`**${path}`, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers: options.headers }));
+  await context.route((url) => url.pathname === path, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers: options.headers }));
   await context.route("**/rel/rules.json", (route) => route.fulfill({ json: options.rules ?? HELLO_RULES }));
 }
 
