@@ -1,4 +1,5 @@
 import type { Env } from "../env/env.js";
+import { toJson } from "../env/json.js";
 import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
 import type { CloseReason, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
@@ -131,5 +132,5 @@ export function createWidgetHost(deps: WidgetHostDeps) {
 
 /** Widgets get their own copy of the facts: nothing they do can change the profile. */
 function structuredCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value));
+  return JSON.parse(toJson(value));
 }

@@ -4,6 +4,8 @@
  * commands, including the ones pushed before Nudge loaded.
  */
 
+import { setOwnMethod } from "./own-method.js";
+
 /** A command in the script-tag queue format, e.g. `["cart.add", item]`. */
 export type Command = [string, ...unknown[]];
 
@@ -98,9 +100,9 @@ export function watchDataLayer(win: Window, run: (command: Command) => void, nam
     }
     return length;
   };
-  layer.push = wrapped;
+  setOwnMethod(layer, "push", wrapped);
   return () => {
-    if (layer.push === wrapped) layer.push = original;
+    if (layer.push === wrapped) setOwnMethod(layer, "push", original);
   };
 }
 
