@@ -84,7 +84,13 @@ export function memoryStore(): KeyValueStore {
 export async function openBestStore(env: Env, onFallback: (message: string) => void): Promise<KeyValueStore> {
   const candidates: Array<() => KeyValueStore> = [];
   const win = env.window;
-  if (win && "indexedDB" in win && win.indexedDB) candidates.push(indexedDbStore);
+  let idb: unknown;
+  try {
+    idb = win?.indexedDB;
+  } catch {
+    // With cookies blocked, merely reading window.indexedDB throws SecurityError.
+  }
+  if (idb) candidates.push(indexedDbStore);
   if (win) candidates.push(() => localStorageStore(win.localStorage));
   for (const make of candidates) {
     try {
