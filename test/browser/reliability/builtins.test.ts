@@ -59,7 +59,7 @@ async function addTwoAndReload(page: Page, url: string) {
   });
 }
 
-describe("a page that overrides or freezes built-ins", () => {
+describe("a page that overrides or freezes built-ins", { timeout: 60_000 }, () => {
   it("IndexedDB: the profile survives a reload, the popup shows with its facts intact", async () => {
     context = await harness.browser.newContext();
     const g = await guardedPage(context);

@@ -35,7 +35,7 @@ async function cspEnforced(page: Page) {
   );
 }
 
-describe("a strict Content-Security-Policy", () => {
+describe("a strict Content-Security-Policy", { timeout: 60_000 }, () => {
   it(`${STRICT}: first visit (rules validated), a repeat view (rules cached) and the debug panel, with zero violations`, async () => {
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const g = await guardedPage(context);

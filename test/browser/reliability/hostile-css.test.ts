@@ -56,7 +56,7 @@ async function open(page: Page, url: string) {
   await popup(page).waitFor({ state: "visible" });
 }
 
-describe("hostile host CSS", () => {
+describe("hostile host CSS", { timeout: 60_000 }, () => {
   it("the popup looks and works the same under aggressive global CSS, a transformed body, huge z-indexes and html{font-size:10px}", async () => {
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const g = await guardedPage(context);

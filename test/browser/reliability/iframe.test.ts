@@ -13,7 +13,7 @@ afterEach(async () => context?.close());
 
 const inFrame = (page: import("playwright-core").Page) => page.frameLocator("iframe");
 
-describe("Nudge inside an iframe", () => {
+describe("Nudge inside an iframe", { timeout: 60_000 }, () => {
   it("same origin: the popup shows inside the frame, the parent page is untouched, the profile persists", async () => {
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const g = await guardedPage(context);

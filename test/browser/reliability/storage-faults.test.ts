@@ -84,7 +84,7 @@ async function addAndReload(page: Page, ids: string[]) {
   return cartIds(page);
 }
 
-describe("storage faults", () => {
+describe("storage faults", { timeout: 60_000 }, () => {
   const fallbacks: Array<[string, () => void, string]> = [
     ["IndexedDB missing", () => Object.defineProperty(window, "indexedDB", { value: undefined }), "localstorage"],
     [
