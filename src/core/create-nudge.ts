@@ -356,8 +356,9 @@ export function createNudge(options: NudgeOptions) {
     on: safe(
       "on()",
       (event: keyof NudgeEvents, handler: (payload: never) => void): (() => void) => {
-        if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${String(event)}"): the handler must be a function`);
-        return events.on(event, handler as (payload: unknown) => void);
+        const name = args.eventName(event, "on()") as keyof NudgeEvents;
+        if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${name}"): the handler must be a function`);
+        return events.on(name, handler as (payload: unknown) => void);
       },
       () => {},
     ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,
