@@ -12,7 +12,9 @@ import type { PopupContent } from "./schema.js";
  * render(<Popup {...widgetProps} content={{ title: "-10% today", cta: { label: "Shop", href: "/sale" } }} />, el);
  */
 export function Popup({ content, close, click, convert }: WidgetProps<PopupContent>) {
-  const { eyebrow, title, text, image, cta, dismiss, closeLabel } = content;
+  const { eyebrow, title, text, cta, dismiss, closeLabel } = content;
+  // Like the CTA's href below: a template filled from the visitor's traits can make any URL.
+  const image = content.image && isSafeUrl(content.image.src) ? content.image : undefined;
   const card = useRef<HTMLDivElement>(null);
   const id = useId();
   const titleId = `${id}-t`;
