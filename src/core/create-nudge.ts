@@ -326,9 +326,10 @@ export function createNudge(options: NudgeOptions) {
       "show()",
       (id: unknown, opts?: { force?: boolean }) => {
         const widgetId = args.identifier(id, "show()");
+        const force = !!opts?.force; // read now: a throwing getter later would reject the page's promise
         return ready.then(async () => {
           if (!decider) return false;
-          const blocks = await decider.showNow(widgetId, !!opts?.force);
+          const blocks = await decider.showNow(widgetId, force);
           if (blocks.length) reporter.warn(`show("${widgetId}")`, `not shown: ${blocks.join("; ")}`);
           return blocks.length === 0;
         });

@@ -25,8 +25,17 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: huge },
   { weight: 1, arbitrary: deep },
   { weight: 1, arbitrary: ownProto },
-  { weight: 1, arbitrary: fc.constantFrom(Symbol("s"), () => { throw new Error("a host function that throws"); }, NaN, -Infinity, new Proxy({}, { get: () => { throw new Error("a trap that throws"); } })) },
+  { weight: 1, arbitrary: fc.constantFrom(Symbol("s"), () => { throw new Error("a host function that throws"); }, NaN, -Infinity) },
 );
+/** A proxy whose every read throws (fast-check may still print it). */
+function throwingProxy() {
+  return new Proxy({}, {
+    get: (_, key) => {
+      if (key === fc.toStringMethod) return () => "throwingProxy()";
+      throw new Error("a trap that throws");
+    },
+  });
+}
 const call = fc.record({ method: fc.constantFrom(...METHODS), args: fc.array(value, { maxLength: 3 }) });
 
 const PROTOS = [Object.prototype, Array.prototype, Function.prototype, String.prototype];
@@ -54,8 +63,9 @@ describe("arbitrary API calls", () => {
         await settle();
         expect(snapshot()).toEqual(before);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        // Only warnings (misuse, named): an error would mean Nudge itself failed on the input.
-        expect(h.console.error.mock.calls.map((c) => String(c[0]))).toEqual([]);
+        // Only warnings (misuse, named). Errors only for the host's own throwing function or proxy trap,
+        // reported by name; any other error would mean Nudge itself failed on the input.
+        for (const line of h.console.error.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] [\w.]+\(\): a (host function|trap) that throws$/);
         for (const line of h.console.warn.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] \S/);
         // Still working: a valid call after all that is recorded, and the facts are plain data.
         h.nudge.consent(true);
@@ -85,4 +95,57 @@ it('on() with an object, "toString" or "__proto__" as the event: a warning or a 
     '[nudge] on(): "__proto__" is not allowed as an event name',
   ]);
   expect(Object.prototype.hasOwnProperty.call(Object.prototype, "add")).toBe(false);
+});
+
+/** A rules file that is JSON but may be anything: a valid envelope around random widgets, or random JSON. */
+const widgetish = fc.record(
+  {
+    id: fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("a", "b", "__proto__")),
+    type: fc.oneof(fc.constant("popup"), fc.string({ maxLength: 5 })),
+    trigger: fc.oneof(fc.constantFrom("page_view", "manual", "exit_intent"), fc.jsonValue({ maxDepth: 2 })),
+    when: fc.oneof(fc.constant({ "cart.count": { $gte: 1 } }), fc.dictionary(fc.constantFrom("$or", "$gtt", "a.b", "__proto__", "$segment"), fc.jsonValue({ maxDepth: 2 }))),
+    frequency: fc.jsonValue({ maxDepth: 2 }),
+    content: fc.oneof(fc.constant({ title: "t" }), fc.jsonValue({ maxDepth: 2 })),
+  },
+  { requiredKeys: ["id", "type"] },
+);
+const rulesFile = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.record({ version: fc.constantFrom(1, 2, "1"), settings: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }), segments: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 })), { nil: undefined }), widgets: fc.array(widgetish, { maxLength: 4 }) }),
+);
+
+// Found by this test: show(id, opts) read opts.force inside its promise, so a throwing getter
+// rejected the promise handed to the page (an unhandled rejection there).
+it("every method given a proxy whose every read throws, in every argument position: reported, never thrown", async () => {
+  const h = start(rulesOf([{ id: "w", type: "popup", trigger: "manual", content: { title: "t" } }]));
+  await h.nudge.ready;
+  for (const method of METHODS) {
+    for (const args of [[throwingProxy()], ["w", throwingProxy()], [throwingProxy(), throwingProxy()]]) {
+      let result: unknown;
+      expect(() => (result = invoke(h.nudge as unknown as Record<string, unknown>, method, args)), method).not.toThrow();
+      if (result instanceof Promise) await expect(result).resolves.not.toThrow();
+    }
+  }
+  await settle();
+  for (const line of h.console.error.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] [\w.]+\(\): a trap that throws$/);
+  h.nudge.track("still_ok");
+  expect(h.nudge.facts().events.still_ok.count).toBe(1);
+});
+
+describe("arbitrary JSON as the rules file, through the whole runtime", () => {
+  it("never throws or fails to start: problems are warnings naming their JSON path, and the instance keeps working", async () => {
+    await fc.assert(
+      fc.asyncProperty(rulesFile, async (file) => {
+        const h = start(file as Record<string, unknown>);
+        await h.nudge.ready;
+        for (const line of h.console.warn.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] rules: \S.*: \S/);
+        for (const line of h.console.error.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] rules(: | widgets\[\d+\])/);
+        h.nudge.track("still_ok");
+        expect(h.nudge.facts().events.still_ok.count).toBe(1);
+        expect(Array.isArray(h.nudge.explain())).toBe(true);
+        cleanup();
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
