@@ -47,7 +47,10 @@ async function visit(page: Page) {
 /** Cart ids in the stored profile, read from whichever storage holds one (bypassing Nudge). */
 const storedCart = (page: Page) =>
   page.evaluate(async () => {
+    // Open only a database that exists: opening creates it, empty, and Nudge's next open would find no store in it.
+    const exists = await Promise.race([Promise.resolve().then(() => indexedDB.databases()).then((dbs) => dbs.some((db) => db.name === "nudge")), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]).catch(() => false);
     const fromIdb = await new Promise<unknown>((resolve) => {
+      if (!exists) return resolve(undefined);
       setTimeout(() => resolve(undefined), 500); // a blocked open never answers
       try {
         const request = indexedDB.open("nudge");
@@ -78,7 +81,7 @@ const storedCart = (page: Page) =>
 async function addAndReload(page: Page, ids: string[]) {
   for (const id of ids) await nudgeCall(page, "cart.add", { id, price: 1 });
   const all = await cartIds(page);
-  await expect.poll(() => storedCart(page)).toEqual(all);
+  await expect.poll(() => storedCart(page), { timeout: 10_000 }).toEqual(all);
   await page.reload();
   await ready(page);
   return cartIds(page);
@@ -176,7 +179,7 @@ describe("storage faults", { timeout: 60_000 }, () => {
     await visit(g.page);
     await g.page.evaluate(() => ((window as any).__full = true));
     for (const id of ["a", "b", "c"]) await nudgeCall(g.page, "cart.add", { id, price: 1 });
-    await expect.poll(() => g.console.some((line) => line.includes("[nudge] storage") && line.includes("quota"))).toBe(true);
+    await expect.poll(() => g.console.some((line) => line.includes("[nudge] storage") && line.includes("quota")), { timeout: 10_000 }).toBe(true);
     await g.page.evaluate(() => ((window as any).__full = false));
     await nudgeCall(g.page, "cart.add", { id: "d", price: 1 }); // the next write retries the failed batch
     expect(await addAndReload(g.page, [])).toEqual(["a", "b", "c", "d"]);
@@ -220,11 +223,10 @@ describe("storage faults", { timeout: 60_000 }, () => {
     const g = await open();
     await visit(g.page);
     await nudgeCall(g.page, "cart.add", { id: "before", price: 1 });
-    await g.page.evaluate(() => (window as any).nudge.ready);
-    await expect.poll(() => storeKind(g.page)).toBe("indexeddb");
+    await expect.poll(() => storedCart(g.page), { timeout: 10_000 }).toEqual(["before"]); // written: nothing pending
     const cdp = await context.newCDPSession(g.page);
     await cdp.send("Storage.clearDataForOrigin", { origin: harness.baseUrl, storageTypes: "all" });
-    await expect.poll(() => storeKind(g.page)).toBe("none");
+    expect(await storedCart(g.page)).toEqual([]);
     await nudgeCall(g.page, "cart.add", { id: "after", price: 1 });
     // This page still knows both; the next page must find "after" (and "before", which it wrote again with it).
     expect(await addAndReload(g.page, [])).toEqual(["after", "before"]);
