@@ -387,9 +387,10 @@ export function createNudge(options: NudgeOptions) {
       "show()",
       (id: unknown, opts?: { force?: boolean }) => {
         const widgetId = args.identifier(id, "show()");
+        const force = !!opts?.force; // read now: a throwing getter later would reject the page's promise
         return ready.then(async () => {
           if (!decider) return false;
-          const blocks = await decider.showNow(widgetId, !!opts?.force);
+          const blocks = await decider.showNow(widgetId, force);
           if (blocks.length) reporter.warn(`show("${widgetId}")`, `not shown: ${blocks.join("; ")}`);
           return blocks.length === 0;
         });
@@ -425,8 +426,9 @@ export function createNudge(options: NudgeOptions) {
     on: safe(
       "on()",
       (event: keyof NudgeEvents, handler: (payload: never) => void): (() => void) => {
-        if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${String(event)}"): the handler must be a function`);
-        return events.on(event, handler as (payload: unknown) => void);
+        const name = args.eventName(event, "on()") as keyof NudgeEvents;
+        if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${name}"): the handler must be a function`);
+        return events.on(name, handler as (payload: unknown) => void);
       },
       () => {},
     ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,

@@ -5,7 +5,8 @@ export type Listener<T> = (payload: T) => void;
  * reported and the others still run (as in nanostores' drainQueue).
  */
 export function createEmitter<Events extends object>(onListenerError: (event: string, error: unknown) => void) {
-  const listeners: { [K in keyof Events]?: Set<Listener<Events[K]>> } = {};
+  // No prototype: an event named "toString" or "__proto__" must find no inherited value.
+  const listeners: { [K in keyof Events]?: Set<Listener<Events[K]>> } = Object.create(null);
   return {
     on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
       const set = (listeners[event] ??= new Set());

@@ -1,4 +1,5 @@
 import type { Env } from "../env/env.js";
+import { toJson } from "../env/json.js";
 import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
 import type { CloseReason, ContentSchema, Product, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
@@ -87,7 +88,8 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     const id = entry.widget.id;
     if (live.get(id) !== entry) return;
     live.delete(id);
-    void renderer?.then((r) => r.unmount(id));
+    // Unless the same widget was mounted again meanwhile (a replacement mounts synchronously, before this runs).
+    void renderer?.then((r) => !live.has(id) && r.unmount(id));
     if (entry.announced) deps.closed(entry, reason);
   }
 
@@ -205,5 +207,5 @@ export function modalOf(definition: WidgetDefinition | undefined, content: Recor
 
 /** Widgets get their own copy of the facts: nothing they do can change the profile. */
 function structuredCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value));
+  return JSON.parse(toJson(value));
 }

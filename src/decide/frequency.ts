@@ -68,7 +68,8 @@ export function frequencyBlocks(frequency: CompiledFrequency, history: WidgetHis
     const wait = cooldown[name];
     if (wait === undefined || !since) return;
     const left = since + wait - time;
-    if (left > 0) blocks.push(`frequency.cooldown.${name}: ${what} ${formatElapsed(time - since)} ago, eligible again in ${formatWait(left)}`);
+    // A stamp further ahead than the wait itself came from a wrong clock since corrected: it must not block for a year.
+    if (left > 0 && left <= 2 * wait) blocks.push(`frequency.cooldown.${name}: ${what} ${formatElapsed(time - since)} ago, eligible again in ${formatWait(left)}`);
   };
   cool("afterShown", history.lastShown, "shown");
   cool("afterClosed", history.lastClosed, "closed");
@@ -82,7 +83,7 @@ export function afterBlocks(after: CompiledAfter | undefined, previous: WidgetHi
   const name = `"${after.widget}"`;
   if (!previous?.lastShown) return [`after: ${name} has not been shown to this visitor yet`];
   const left = previous.lastShown + after.shownAtLeastMs - time;
-  if (left > 0) return [`after: ${name} was shown ${formatElapsed(time - previous.lastShown)} ago, eligible in ${formatWait(left)}`];
+  if (left > 0 && left <= 2 * after.shownAtLeastMs) return [`after: ${name} was shown ${formatElapsed(time - previous.lastShown)} ago, eligible in ${formatWait(left)}`];
   if (after.notConverted && previous.lastConverted >= previous.lastShown) return [`after.notConverted: ${name} converted ${formatElapsed(time - previous.lastConverted)} ago`];
   return [];
 }

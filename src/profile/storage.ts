@@ -1,5 +1,6 @@
 import { createStore, del, get, keys, set, update } from "idb-keyval";
 import type { Env } from "../env/env.js";
+import { toJson } from "../env/json.js";
 
 /** The one storage seam: async key/value, so IndexedDB, localStorage and memory look alike. */
 export interface KeyValueStore {
@@ -46,11 +47,11 @@ export function localStorageStore(storage: Storage): KeyValueStore {
       const text = storage.getItem(LOCAL_PREFIX + key);
       return text === null ? undefined : JSON.parse(text);
     },
-    set: async (key, value) => storage.setItem(LOCAL_PREFIX + key, JSON.stringify(value)),
+    set: async (key, value) => storage.setItem(LOCAL_PREFIX + key, toJson(value)),
     // Synchronous between the read and the write, so no other tab's script runs in between.
     update: async (key, fn) => {
       const text = storage.getItem(LOCAL_PREFIX + key);
-      storage.setItem(LOCAL_PREFIX + key, JSON.stringify(fn(text === null ? undefined : JSON.parse(text))));
+      storage.setItem(LOCAL_PREFIX + key, toJson(fn(text === null ? undefined : JSON.parse(text))));
     },
     del: async (key) => storage.removeItem(LOCAL_PREFIX + key),
     clear: async () => {
@@ -68,8 +69,8 @@ export function memoryStore(): KeyValueStore {
     kind: "memory",
     // Stored as JSON so callers never share mutable objects with the store, as with real storage.
     get: async (key) => (data.has(key) ? JSON.parse(data.get(key)!) : undefined),
-    set: async (key, value) => void data.set(key, JSON.stringify(value)),
-    update: async (key, fn) => void data.set(key, JSON.stringify(fn(data.has(key) ? JSON.parse(data.get(key)!) : undefined))),
+    set: async (key, value) => void data.set(key, toJson(value)),
+    update: async (key, fn) => void data.set(key, toJson(fn(data.has(key) ? JSON.parse(data.get(key)!) : undefined))),
     del: async (key) => void data.delete(key),
     clear: async () => data.clear(),
   };
@@ -83,7 +84,13 @@ export function memoryStore(): KeyValueStore {
 export async function openBestStore(env: Env, onFallback: (message: string) => void): Promise<KeyValueStore> {
   const candidates: Array<() => KeyValueStore> = [];
   const win = env.window;
-  if (win && "indexedDB" in win && win.indexedDB) candidates.push(indexedDbStore);
+  let idb: unknown;
+  try {
+    idb = win?.indexedDB;
+  } catch {
+    // With cookies blocked, merely reading window.indexedDB throws SecurityError.
+  }
+  if (idb) candidates.push(indexedDbStore);
   if (win) candidates.push(() => localStorageStore(win.localStorage));
   for (const make of candidates) {
     try {
@@ -147,7 +154,7 @@ export function localStorageSnapshot(win: Window | undefined, key: string): Sync
     },
     write: (value) => {
       try {
-        storage.setItem(name, JSON.stringify(value));
+        storage.setItem(name, toJson(value));
       } catch {
         // Full or disabled: the asynchronous store still has the last flushed copy.
       }

@@ -117,8 +117,9 @@ export function createRenderer(env: Env, options: RendererOptions) {
         if (!inline) return undefined;
         ({ layer, anchor: target } = inline);
       } else {
-        // An SPA may replace <body>; put the layer back wherever it is now.
-        if (!overlay.host.isConnected) (doc.body ?? doc.documentElement).appendChild(overlay.host);
+        // On <html>, after <body>: a transformed or filtered body would make our fixed layer scroll away with
+        // it, and an SPA that replaces <body> leaves it in place (re-attached if the page removed it anyway).
+        if (!overlay.host.isConnected) doc.documentElement.appendChild(overlay.host);
         if (!overlayCount()) stopViewport = followVisualViewport(env, overlay.host);
       }
       const container = doc.createElement("div");

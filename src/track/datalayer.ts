@@ -5,6 +5,8 @@
  * (`./ga4.ts`) is its own chunk, loaded only on pages that push such events.
  */
 
+import { setOwnMethod } from "./own-method.js";
+
 /** A command in the script-tag queue format, e.g. `["cart.add", item]`. */
 export type Command = [string, ...unknown[]];
 
@@ -63,12 +65,12 @@ export function watchDataLayer(win: Window, run: (command: Command) => void, nam
     drain(); // once the mapping is loaded, a push is applied at once
     return length;
   };
-  layer.push = wrapped;
+  setOwnMethod(layer, "push", wrapped);
   return {
     ready: (ready ?? Promise.resolve()).then(drain),
     stop() {
       stopped = true;
-      if (layer.push === wrapped) layer.push = original;
+      if (layer.push === wrapped) setOwnMethod(layer, "push", original);
     },
   };
 }

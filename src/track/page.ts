@@ -1,5 +1,6 @@
 import type { Env } from "../env/env.js";
 import type { PageFacts } from "../profile/facts.js";
+import { setOwnMethod } from "./own-method.js";
 
 /**
  * Reads the current page: URL parts, query and UTM parameters. `type`, `landing`
@@ -61,15 +62,15 @@ export function watchNavigation(env: Env, onNavigate: (previousUrl: string) => v
     safely(() => (new URL(win.location.href).pathname !== new URL(lastUrl).pathname ? check() : (lastUrl = win.location.href)));
     return result;
   };
-  history.pushState = wrappedPush;
-  history.replaceState = wrappedReplace;
+  setOwnMethod(history, "pushState", wrappedPush);
+  setOwnMethod(history, "replaceState", wrappedReplace);
   const onPop = () => safely(check);
   win.addEventListener("popstate", onPop);
   win.addEventListener("hashchange", onPop);
   return () => {
     // Restore only our own wrappers: a script that wrapped them after us keeps its wrapper.
-    if (history.pushState === wrappedPush) history.pushState = originalPush;
-    if (history.replaceState === wrappedReplace) history.replaceState = originalReplace;
+    if (history.pushState === wrappedPush) setOwnMethod(history, "pushState", originalPush);
+    if (history.replaceState === wrappedReplace) setOwnMethod(history, "replaceState", originalReplace);
     win.removeEventListener("popstate", onPop);
     win.removeEventListener("hashchange", onPop);
   };

@@ -21,7 +21,9 @@ export function PopupBody({
   close(reason: "cta" | "dismiss"): void;
 }) {
   const { content, locale, click, convert } = props;
-  const { eyebrow, title, text, image, countdown, coupon, form, cta, buttons = [], dismiss } = content;
+  const { eyebrow, title, text, countdown, coupon, form, cta, buttons = [], dismiss } = content;
+  // Like the CTA's href: a template filled from the visitor's traits can make any URL.
+  const image = content.image && isSafeUrl(content.image.src) ? content.image : undefined;
   const layout = content.layout ?? "modal";
   const bar = layout === "top-bar" || layout === "bottom-bar";
   const copy = coupon && (

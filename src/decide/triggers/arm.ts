@@ -68,7 +68,7 @@ export function armTriggers(widgets: readonly Triggerable[], context: { env: Env
           },
           (error) => {
             failed = true;
-            env.console.warn("Nudge: could not load the page triggers", error);
+            env.console.warn("[nudge] could not load the page triggers", error);
           },
         )
       : Promise.resolve();

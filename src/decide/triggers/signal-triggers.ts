@@ -119,7 +119,7 @@ export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, don
       entry = arm(widget, fire);
       if (fired) entry.stop?.();
     } catch (error) {
-      env.console.warn(`Nudge: the trigger of widget "${widget.id}" could not be armed`, error);
+      env.console.warn(`[nudge] the trigger of widget "${widget.id}" could not be armed`, error);
       entry = { describe: () => `trigger: ${widget.trigger.kind}, could not be armed (${String(error)})` };
     }
     armed.set(widget.id, entry);

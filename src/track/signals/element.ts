@@ -62,7 +62,7 @@ export function watchVisible(env: Env, selector: string, threshold: number, onVi
         const hit = entries.find((entry) => entry.isIntersecting && entry.intersectionRatio >= threshold - 1e-3);
         if (hit) onVisible(hit.target);
       } catch (error) {
-        env.console.warn("Nudge: a visibility callback failed", error);
+        env.console.warn("[nudge] a visibility callback failed", error);
       }
     },
     { threshold },

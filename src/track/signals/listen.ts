@@ -17,7 +17,7 @@ export function listen<E extends Event = Event>(env: Env, target: EventTarget | 
     try {
       handler(event as E);
     } catch (error) {
-      env.console.warn(`Nudge: a "${type}" listener failed`, error);
+      env.console.warn(`[nudge] a "${type}" listener failed`, error);
     }
   };
   target.addEventListener(type, safe, options);
@@ -37,7 +37,7 @@ export function perFrame(env: Env, fn: () => void): { schedule(): void; stop: St
     try {
       fn();
     } catch (error) {
-      env.console.warn("Nudge: a frame callback failed", error);
+      env.console.warn("[nudge] a frame callback failed", error);
     }
   };
   return {
