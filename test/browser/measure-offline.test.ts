@@ -41,8 +41,8 @@ describe("beacon destination in the demo shop, offline and back", () => {
     await nudgeReady(page);
     await dialog(page).waitFor({ state: "visible" });
 
-    // Online: the welcome offer's eligible and shown events arrive.
-    await expect.poll(() => received().filter((e) => e.widget === "welcome-offer").map((e) => e.name), { timeout: 10_000 }).toEqual(["eligible", "shown"]);
+    // Online: the welcome offer's eligible, shown and viewable events arrive.
+    await expect.poll(() => received().filter((e) => e.widget === "welcome-offer").map((e) => e.name), { timeout: 10_000 }).toEqual(["eligible", "shown", "viewable"]);
 
     // Offline: the visitor closes the offer and buys; the events wait in the persisted queue.
     await context.setOffline(true);
@@ -76,10 +76,10 @@ describe("beacon destination in the demo shop, offline and back", () => {
     const all = received();
     const counts = new Map<string, number>();
     for (const e of all) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
-    expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    expect([...counts.entries()].filter(([, n]) => n > 1).map(([id]) => all.find((e) => e.id === id)).map((e) => `${e?.name}:${e?.widget}`)).toEqual([]);
     for (const id of ids) expect(counts.get(id), id).toBe(1);
     const welcome = all.filter((e) => e.widget === "welcome-offer").map((e) => e.name);
-    expect(welcome).toEqual(["eligible", "shown", "closed", "converted"]);
+    expect(welcome).toEqual(["eligible", "shown", "viewable", "closed", "converted"]);
     const converted = all.find((e) => e.name === "converted") as unknown as { value: number; order: string; currency: string };
     expect(converted).toMatchObject({ value: 45, order: "order-offline-1", currency: "USD" });
 
