@@ -129,7 +129,7 @@ describe("lead form", () => {
     await dialog.locator(".nudge-lead__title").waitFor({ state: "visible" });
     expect(await dialog.locator(".nudge-lead__title").textContent()).toBe("Welcome to the club!");
     expect(await dialog.locator(".nudge-coupon__code").inputValue()).toBe("CLUB10");
-    expect(await focused(page)).toBe("nudge:.nudge-lead__title");
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe("nudge:.nudge-lead__title");
     const leads = await events(page, "lead");
     expect(leads.map((e) => e.fields)).toEqual([{ email: "ada@example.com", name: "Ada" }]);
     expect(await page.evaluate(() => (window as any).nudge.facts().attributes)).toMatchObject({ email: "ada@example.com" });

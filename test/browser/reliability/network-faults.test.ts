@@ -59,7 +59,8 @@ describe("network faults on the rules URL", { timeout: 60_000 }, () => {
     await g.page.goto(`${harness.baseUrl}${PAGE}`); // resolves on "load": the rules request does not block it
     await g.page.waitForFunction(() => (window as any).nudge?.__nudge === "running");
     await g.page.evaluate(() => (window as any).nudge.cart.add({ id: "early", price: 1 }));
-    expect(await g.page.evaluate(() => (window as any).nudge.facts().cart.count)).toBe(1);
+    // Calls made before the profile has opened are applied once it has (storage is async): poll.
+    await expect.poll(() => g.page.evaluate(() => (window as any).nudge.facts().cart.count), { timeout: 10_000 }).toBe(1);
     expect(await popup(g.page).count()).toBe(0);
     release();
     await ready(g.page);
