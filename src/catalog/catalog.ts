@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { Env } from "../env/env.js";
 import type { Product } from "../render/widget-api.js";
+import { jsonPath } from "../rules/problems.js";
 import { safeUrl } from "../../widgets/shared/schema.js";
 
 /** One product of the catalog feed (DESIGN.md "Catalog feed"). Unknown keys are allowed: feeds carry more. */
@@ -25,7 +26,7 @@ export function productSchema() {
 }
 
 /** Where a problem in the feed is, e.g. `catalog[3].price`. */
-const pathOf = (index: number, path: PropertyKey[]) => `catalog[${index}]${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`;
+const pathOf = (index: number, path: PropertyKey[]) => jsonPath(path, `catalog[${index}]`);
 
 /**
  * Checks a feed item by item: an invalid product is skipped with a warning naming it

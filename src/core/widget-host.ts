@@ -4,6 +4,7 @@ import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
 import type { CloseReason, ContentSchema, Product, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
 import { fillContent } from "../render/template.js";
+import { jsonPath } from "../rules/problems.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { Reporter } from "./report.js";
 
@@ -98,7 +99,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     if (!schema) return true;
     const result = schema.safeParse(content);
     if (result.success) return true;
-    const problems = result.error.issues.map((issue) => `content${issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `${jsonPath(issue.path, "content")}: ${issue.message}`);
     deps.reporter.error(`widget "${id}"`, new Error(`its content does not fit its widget type: ${problems.join("; ")}`));
     return false;
   }
