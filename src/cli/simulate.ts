@@ -59,7 +59,7 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
   // (a widget whose code was still loading when a step checked it would count as not shown).
   const types = new Set((Array.isArray(rules.widgets) ? rules.widgets : []).map((w: { type?: unknown }) => w?.type));
   const widgetCode = Object.entries(builtinWidgets).filter(([type]) => types.has(type)).map(([, load]) => load());
-  await Promise.all([import("../decide/trace-when.js"), ...widgetCode]);
+  await Promise.all([import("../decide/trace-when.js"), import("../core/widget-mount.js"), import("../decide/schedule.js"), ...widgetCode]);
   const start = new Date(/^\d{4}-\d{2}-\d{2}$/.test(timeline.start) ? `${timeline.start}T00:00:00` : timeline.start).getTime();
   const { visitor } = timeline;
   const clock = fakeClock(start, visitor.seed);

@@ -8,7 +8,7 @@ import { createProfileStore } from "../profile/profile-store.js";
 import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
 import { memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
 import type { Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
-import { compileRules, type CompiledRules } from "../rules/compile-rules.js";
+import { compileRules, needsSchedule, type CompiledRules, type RulesFeatures } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
 import type { Settings } from "../rules/schema/rules-schema.js";
 import { watchDataLayer } from "../track/datalayer.js";
@@ -229,7 +229,11 @@ export function createNudge(options: NudgeOptions) {
     if (destroyed) return;
     pageTypes = file?.settings?.pageTypes;
     rfmBounds = file?.settings?.rfm;
-    rules = compileRules(file ?? { version: 1, widgets: [] }, (path, error) => reporter.error(`rules ${path}`, error));
+    const usable = file ?? { version: 1, widgets: [] };
+    // Schedules load only for a file that has one; if their code fails to load, those widgets are left out.
+    const features: RulesFeatures = needsSchedule(usable) ? await import("../decide/schedule.js").catch((error) => (reporter.error("schedule", error), {})) : {};
+    if (destroyed) return;
+    rules = compileRules(usable, (path, error) => reporter.error(`rules ${path}`, error), features);
     decider = createDecider({
       env,
       rules,
@@ -454,7 +458,7 @@ export function createNudge(options: NudgeOptions) {
       decider?.dispose();
       for (const cleanup of cleanups.splice(0)) cleanup();
       void profiles.flush().then(() => profiles.close());
-      void host.destroy();
+      host.destroy();
       events.clear();
     }),
 

@@ -9,7 +9,8 @@ import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import type { createEmitter } from "./emitter.js";
 import type { Reporter } from "./report.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
-import { createWidgetHost, type Shown, type WidgetSignal } from "./widget-host.js";
+import { createWidgetHost, type Shown } from "./widget-host.js";
+import { own } from "../env/own.js";
 
 const CLOSE_WRITE_WAIT_MS = 1000;
 
@@ -39,10 +40,11 @@ export function createLifecycle(deps: LifecycleDeps) {
   const { env, events, profiles } = deps;
 
   function update(id: string, change: (h: WidgetHistory | undefined) => WidgetHistory) {
-    profiles.update((p) => ({ ...p, widgets: { ...p.widgets, [id]: change(Object.prototype.hasOwnProperty.call(p.widgets, id) ? p.widgets[id] : undefined) } }));
+    profiles.update((p) => ({ ...p, widgets: { ...p.widgets, [id]: change(own(p.widgets, id)) } }));
   }
   const payload = ({ widget, variant }: Shown) => ({ id: widget.id, type: widget.type, variant });
-
+  /** Answers and lead fields become visitor attributes. */
+  const attributes = (values: Record<string, unknown>) => profiles.update((p) => ({ ...p, attributes: { ...p.attributes, ...values } }));
   /**
    * Resolves once the profile is written, or after a second if storage hangs. A tab that
    * hears a modal was closed re-reads the profile before deciding, so the show and the
@@ -62,8 +64,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     headless: deps.headless,
     locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
     state: (id) => {
-      const widgets = profiles.get().widgets;
-      return (Object.prototype.hasOwnProperty.call(widgets, id) && widgets[id].state) || {};
+      return own(profiles.get().widgets, id)?.state ?? {};
     },
     catalog: deps.catalog,
     shown(shown) {
@@ -76,36 +77,20 @@ export function createLifecycle(deps: LifecycleDeps) {
       void written().then(() => deps.closed(shown.widget.id));
       events.emit("closed", { ...payload(shown), reason });
     },
-    signal: (shown, signal) => signals[signal.kind](shown, signal as never),
+    signals: {
+      announce: (event, shown, extra) => events.emit(event, { ...payload(shown), ...extra } as never),
+      converted,
+      attributes,
+      saveState: (id, patch) => update(id, (h) => ({ ...(h ?? emptyHistory()), state: { ...h?.state, ...patch } })),
+      record: deps.record,
+      closed: deps.closed,
+    },
   });
 
   function converted(shown: Shown, props: Record<string, unknown>) {
     update(shown.widget.id, (h) => recordOutcome(h, "converted", env.now()));
     events.emit("converted", { ...payload(shown), props });
   }
-  const attributes = (values: Record<string, unknown>) => profiles.update((p) => ({ ...p, attributes: { ...p.attributes, ...values } }));
-
-  /** What each thing a widget does leaves in the profile, and the event it sends out. */
-  const signals: { [K in WidgetSignal["kind"]]: (shown: Shown, signal: Extract<WidgetSignal, { kind: K }>) => void } = {
-    viewable: (shown) => events.emit("viewable", payload(shown)),
-    minimized(shown) {
-      events.emit("minimized", payload(shown));
-      deps.closed(shown.widget.id); // a teaser blocks nothing: other tabs may show their modal
-    },
-    restored: (shown) => events.emit("restored", payload(shown)),
-    clicked: (shown, { props }) => events.emit("clicked", { ...payload(shown), props }),
-    converted: (shown, { props }) => converted(shown, props),
-    tracked: (shown, { name, props }) => events.emit("widget", { ...payload(shown), name, props }),
-    answered: (_shown, { attributes: values }) => attributes(values),
-    lead(shown, { fields }) {
-      attributes(fields);
-      deps.record("lead", { widget: shown.widget.id });
-      events.emit("lead", { ...payload(shown), fields });
-      converted(shown, { lead: true });
-    },
-    state: (shown, { patch }) => update(shown.widget.id, (h) => ({ ...(h ?? emptyHistory()), state: { ...h?.state, ...patch } })),
-    action: (shown, { name, payload: data }) => events.emit("action", { ...payload(shown), name, payload: data }),
-  };
 
   return {
     host,
@@ -123,8 +108,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     tracked(name: string, props: Record<string, unknown>): void {
       const time = env.now();
       for (const widget of deps.rules()?.widgets ?? []) {
-        const all = profiles.get().widgets;
-        const history = Object.prototype.hasOwnProperty.call(all, widget.id) ? all[widget.id] : undefined;
+        const history = own(profiles.get().widgets, widget.id);
         const exposure = goalReached(widget.goal, history, name, props, time);
         if (exposure === undefined) continue;
         update(widget.id, (h) => ({ ...recordOutcome(h, "converted", time), goalExposure: exposure }));

@@ -3,10 +3,10 @@ import { toJson } from "../env/json.js";
 import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
 import type { CloseReason, ContentSchema, Product, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
-import { fillContent } from "../render/template.js";
 import { jsonPath } from "../rules/problems.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { Reporter } from "./report.js";
+import type { SignalContext } from "./widget-signals.js";
 
 /** A widget on screen, in the variant the visitor sees. */
 export interface Shown {
@@ -38,61 +38,56 @@ export interface WidgetHostDeps {
   /** Lifecycle callbacks, owned by the instance (profile and events). */
   shown(shown: Shown): void;
   closed(shown: Shown, reason: CloseReason): void;
-  signal(shown: Shown, signal: WidgetSignal): void;
+  /** What a widget on screen does goes to the profile and the events through this (see widget-signals.ts). */
+  signals: SignalContext;
 }
 
 /** One widget on screen. `announced` once `shown` was reported: a widget that fails on its first render never counts as shown or closed. */
-interface Live extends Shown {
+export interface Live extends Shown {
   modal: boolean;
   minimized: boolean;
   announced: boolean;
 }
 
+/** What the host shares with its lazily loaded half (widget-mount.ts). */
+export interface HostState {
+  deps: WidgetHostDeps;
+  live: Map<string, Live>;
+  /** Created with the first widget that renders. */
+  renderer?: Renderer;
+  close(entry: Live, reason: CloseReason): void;
+  /** A widget threw: reported, and closed if it is on screen. */
+  failed(id: string, error: unknown): void;
+}
+
 /**
- * Loads widget code on demand and hands widgets to the renderer, which is
- * itself loaded with the first widget: a page that shows nothing pays for
- * neither. Several widgets may be on screen at once (a bar, a chat launcher,
- * an inline carousel), one of them modal at most; the decider sees to that.
+ * Loads widget code on demand and hands widgets to the renderer. The renderer,
+ * and the code that builds a widget's props, load with the first widget: a page
+ * that shows nothing pays for neither. Several widgets may be on screen at once
+ * (a bar, a chat launcher, an inline carousel), one of them modal at most; the
+ * decider sees to that.
  */
 export function createWidgetHost(deps: WidgetHostDeps) {
-  let renderer: Promise<Renderer> | undefined;
   const live = new Map<string, Live>();
-
-  function getRenderer(): Promise<Renderer> {
-    return (renderer ??= import("../render/renderer.js").then(({ createRenderer }) =>
-      createRenderer(deps.env, {
-        nonce: deps.nonce,
-        onError: (id, error) => widgetFailed(id, error),
-        onViewable: (id) => {
-          const entry = live.get(id);
-          if (entry?.announced) deps.signal(entry, { kind: "viewable" });
-        },
-      }),
-    ));
-  }
-
-  function widgetFailed(id: string, error: unknown) {
-    deps.reporter.error(`widget "${id}"`, error);
-    const failed = live.get(id);
-    if (failed) close(failed, "api");
-  }
-
-  async function definitionOf(type: string): Promise<WidgetDefinition | undefined> {
-    const entry = deps.widgets.get(type);
-    if (!entry) return undefined;
-    if (typeof entry !== "function") return entry;
-    const module = await entry();
-    return module.default;
-  }
-
-  function close(entry: Live, reason: CloseReason) {
-    const id = entry.widget.id;
-    if (live.get(id) !== entry) return;
-    live.delete(id);
-    // Unless the same widget was mounted again meanwhile (a replacement mounts synchronously, before this runs).
-    void renderer?.then((r) => !live.has(id) && r.unmount(id));
-    if (entry.announced) deps.closed(entry, reason);
-  }
+  let mounter: Promise<typeof import("./widget-mount.js")> | undefined;
+  let destroyed = false;
+  const host: HostState = {
+    deps,
+    live,
+    close(entry, reason) {
+      const id = entry.widget.id;
+      if (live.get(id) !== entry) return;
+      live.delete(id);
+      // Unless the same widget was mounted again meanwhile (a replacement mounts synchronously, before this runs).
+      void Promise.resolve().then(() => !live.has(id) && host.renderer?.unmount(id));
+      if (entry.announced) deps.closed(entry, reason);
+    },
+    failed(id, error) {
+      deps.reporter.error(`widget "${id}"`, error);
+      const entry = live.get(id);
+      if (entry) host.close(entry, "api");
+    },
+  };
 
   /** A custom widget's own content check; false (reported with paths) when the content does not fit. */
   function contentFits(id: string, schema: ContentSchema | undefined, content: unknown): boolean {
@@ -104,98 +99,46 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     return false;
   }
 
-  function propsFor(entry: Live, content: Record<string, unknown>, snapshot: Facts): WidgetProps {
-    const { locale, currency } = deps.locale();
-    // Callbacks from a widget that was since replaced or closed are ignored.
-    const on = () => live.get(entry.widget.id) === entry;
-    const signal = (s: WidgetSignal) => on() && deps.signal(entry, s);
-    const modal = entry.modal;
-    return {
-      id: entry.widget.id,
-      content: fillContent(content, snapshot),
-      facts: snapshot,
-      locale,
-      currency,
-      state: deps.state(entry.widget.id),
-      close: (reason) => on() && close(entry, reason),
-      click: (props) => signal({ kind: "clicked", props: props ?? {} }),
-      convert: (props) => signal({ kind: "converted", props: props ?? {} }),
-      track: (name, props) => signal({ kind: "tracked", name, props: props ?? {} }),
-      minimize: () => {
-        if (!on() || entry.minimized) return;
-        entry.minimized = true;
-        entry.modal = false;
-        signal({ kind: "minimized" });
-      },
-      restore: () => {
-        if (!on() || !entry.minimized) return;
-        entry.minimized = false;
-        entry.modal = modal;
-        signal({ kind: "restored" });
-      },
-      answer: (attributes) => signal({ kind: "answered", attributes }),
-      lead: (fields) => signal({ kind: "lead", fields }),
-      saveState: (patch) => signal({ kind: "state", patch }),
-      action: (name, payload) => signal({ kind: "action", name, payload: payload ?? {} }),
-      catalog: () => deps.catalog(),
-    };
+  async function definitionOf(type: string): Promise<WidgetDefinition | undefined> {
+    const entry = deps.widgets.get(type);
+    if (!entry) return undefined;
+    if (typeof entry !== "function") return entry;
+    const module = await entry();
+    return module.default;
   }
 
   return {
     /** The widgets on screen now (a minimized one is no longer modal). */
     showing: (): Array<{ id: string; modal: boolean }> => [...live.values()].map((e) => ({ id: e.widget.id, modal: e.modal })),
-    /** Shows a widget in a variant; templates in its content are filled from the facts here, before the widget sees them. */
+    /** Shows a widget in a variant: its code and the mounting code load side by side. */
     async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
-      const { headless } = deps;
-      if (!deps.env.document && !headless) return false;
+      if (!deps.env.document && !deps.headless) return false;
       let definition: WidgetDefinition | undefined;
-      let render: Renderer | undefined;
+      let mount: typeof import("./widget-mount.js") | undefined;
       try {
-        [definition, render] = await Promise.all([definitionOf(widget.type), headless ? undefined : getRenderer()]);
+        [definition, mount] = await Promise.all([definitionOf(widget.type), (mounter ??= import("./widget-mount.js"))]);
       } catch (error) {
+        mounter = undefined; // a failed download is tried again with the next widget
         deps.reporter.error(`widget "${widget.id}"`, new Error(`the code of widget type "${widget.type}" failed to load: ${(error as Error)?.message}`));
         return false;
       }
+      if (destroyed) return false;
       if (!definition) {
         deps.reporter.warn(`widget "${widget.id}"`, `no widget is registered for type "${widget.type}"`);
         return false;
       }
       const content = widget.variants.find((v) => v.id === variant)?.content ?? {};
       if (!contentFits(widget.id, definition.schema, content)) return false;
-      const modal = modalOf(definition, content);
-      const same = live.get(widget.id);
-      if (same) close(same, "replaced");
-      // One modal at a time: a forced show replaces the modal on screen.
-      for (const other of live.values()) if (modal && other.modal) close(other, "replaced");
-      const entry: Live = { widget, variant, modal, minimized: false, announced: false };
-      live.set(widget.id, entry);
-      const props = propsFor(entry, content, structuredCopy(facts));
-      if (render) {
-        const placement = definition.placement?.(props.content as never);
-        if (render.mount(widget.id, definition, props, placement) === undefined) {
-          live.delete(widget.id);
-          deps.reporter.warn(`widget "${widget.id}"`, `its placement "${placement?.selector}" matches nothing on this page`);
-          return false;
-        }
-      } else if (typeof headless === "function") {
-        try {
-          headless(props);
-        } catch (error) {
-          widgetFailed(widget.id, error);
-        }
-      }
-      if (live.get(widget.id) !== entry) return false; // it failed during its first render
-      entry.announced = true;
-      deps.shown(entry);
-      return true;
+      return mount.mountWidget(host, { definition, widget, variant, content, modal: modalOf(definition, content), facts: structuredCopy(facts) });
     },
     /** Closes one widget, or all of them. */
     hide(id?: string): void {
-      for (const entry of [...live.values()]) if (id === undefined || entry.widget.id === id) close(entry, "api");
+      for (const entry of [...live.values()]) if (id === undefined || entry.widget.id === id) host.close(entry, "api");
     },
-    async destroy(): Promise<void> {
+    destroy(): void {
+      destroyed = true;
       live.clear();
-      if (renderer) (await renderer).destroy();
+      host.renderer?.destroy();
     },
   };
 }

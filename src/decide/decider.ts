@@ -4,7 +4,6 @@ import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
 import { createModalLock, type ModalHolder } from "./modal-lock.js";
-import { scheduleBlocks } from "./schedule.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
 import { HOLDOUT, variantFor } from "./variants.js";
 
@@ -83,7 +82,7 @@ export function createDecider(deps: DeciderDeps) {
     const now = env.now();
     if (!deps.enabled()) blocks.push("disabled: waiting for consent or destroyed");
     if (!options.ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
-    blocks.push(...scheduleBlocks(widget.schedule, now));
+    if (widget.schedule) blocks.push(...widget.schedule(now));
     if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
     const history = deps.history();
     const own = history[widget.id];

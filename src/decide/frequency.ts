@@ -2,7 +2,7 @@ import { parseDuration } from "../rules/duration.js";
 import type { After, Frequency } from "../rules/schema/rules-schema.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CloseReason } from "../render/widget-api.js";
-import { formatElapsed, formatWait } from "./schedule.js";
+import { formatElapsed, formatWait } from "./format-time.js";
 
 /** Where the visitor is now, for counting shows per session and per day. */
 export interface CapContext {

@@ -1,4 +1,5 @@
 import type { Schedule } from "../rules/schema/rules-schema.js";
+import { formatWait } from "./format-time.js";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const MINUTE = 60_000;
@@ -43,8 +44,7 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** Why the schedule keeps a widget back at `now` (visitor's local time), in words; empty when it is on. */
-export function scheduleBlocks(schedule: CompiledSchedule | undefined, now: number): string[] {
-  if (!schedule) return [];
+export function scheduleBlocks(schedule: CompiledSchedule, now: number): string[] {
   const blocks: string[] = [];
   const { source } = schedule;
   if (schedule.start !== undefined && now < schedule.start) blocks.push(`schedule.start: starts ${source.start}, ${formatWait(schedule.start - now)} from now`);
@@ -63,27 +63,14 @@ function inHours(hour: number, { from, to }: { from: number; to: number }): bool
   return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
-/** "45s", "12m", "23h", "2d 3h": how long until something, for explain(). */
-export function formatWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.ceil(minutes / 60);
-  if (hours < 24) return `${hours}h`;
-  const days = Math.floor(ms / 86_400_000);
-  const rest = Math.ceil((ms - days * 86_400_000) / 3_600_000);
-  return rest === 24 ? `${days + 1}d` : rest ? `${days}d ${rest}h` : `${days}d`;
-}
+/** Why a widget's schedule keeps it back at a moment, in words; empty when it is on. */
+export type ScheduleGate = (now: number) => string[];
 
-/** "45s", "1h 30m", "2d 3h": how long ago something happened, for explain(). */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours}h ${minutes % 60}m` : `${hours}h`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days}d ${hours % 24}h` : `${days}d`;
+/**
+ * A widget's schedule, compiled once. This module loads only for a rules file
+ * that schedules something, so the gate comes as a function the decider calls.
+ */
+export function scheduleGate(schedule: Schedule): ScheduleGate {
+  const compiled = compileSchedule(schedule);
+  return (now) => scheduleBlocks(compiled, now);
 }

@@ -1,5 +1,6 @@
 import type { Facts } from "../profile/facts.js";
 import { traceCondition, type TraceFailure } from "../rules/trace/index.js";
+import { own } from "../env/own.js";
 
 /**
  * Each failing test of a condition in words, for explain(): a failing
@@ -11,7 +12,7 @@ import { traceCondition, type TraceFailure } from "../rules/trace/index.js";
  */
 export function traceWhen(condition: Record<string, unknown>, facts: Facts, segments: Record<string, Record<string, unknown>>): string[] {
   const result = traceCondition(condition, facts, {
-    segment: (name) => (Object.prototype.hasOwnProperty.call(segments, name) ? segments[name] : undefined),
+    segment: (name) => own(segments, name),
   });
   return result.pass ? [] : result.failures.flatMap((failure) => lines(failure, ""));
 }

@@ -1,6 +1,7 @@
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { MeasuredEventName, MeasureEvent } from "./event.js";
+import { own } from "../env/own.js";
 
 /** A lifecycle event as the instance emitted it: the `WidgetEvent` payload and its extras. */
 export interface LifecyclePayload {
@@ -30,7 +31,6 @@ export interface EnvelopeInput {
 /** The control group's variant (decide/variants.ts); a literal here keeps it out of the runtime's exports. */
 const HOLDOUT = "holdout";
 
-const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
 
 /**
  * The showing an event belongs to, named by the widget and the time of the show (for the

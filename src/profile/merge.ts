@@ -2,6 +2,7 @@ import type { EventHistory } from "../rules/condition/types.js";
 import type { CartItem } from "./facts.js";
 import { KEEP_RECENT } from "./history.js";
 import { KEEP_VIEWED, type Profile, type WidgetHistory } from "./profile.js";
+import { own } from "../env/own.js";
 
 /**
  * Three-way merge of two copies of one visitor that diverged from a common
@@ -52,7 +53,6 @@ export function mergeProfiles(base: Profile, ours: Profile, theirs: Profile): Pr
   };
 }
 
-const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
 
 function changedKeys(base: Record<string, unknown>, ours: Record<string, unknown>): Record<string, unknown> {
   const changed: Record<string, unknown> = {};

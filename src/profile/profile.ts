@@ -3,6 +3,7 @@ import type { PageTrail } from "../track/page-trail.js";
 import type { VisitSource } from "../track/source.js";
 import type { CartItem } from "./facts.js";
 import { addEvent, upgradeHistory } from "./history.js";
+import { own } from "../env/own.js";
 
 /** Bump when the stored shape changes, and add a step to `migrateProfile`. */
 export const PROFILE_VERSION = 2;
@@ -132,7 +133,7 @@ export function recordEvent(profile: Profile, name: string, now: number, newId: 
 }
 
 function countEvent(events: Profile["events"], name: string, now: number, props?: Record<string, unknown>): Profile["events"] {
-  const previous = Object.prototype.hasOwnProperty.call(events, name) ? events[name] : undefined;
+  const previous = own(events, name);
   return { ...events, [name]: addEvent(previous, now, props) };
 }
 

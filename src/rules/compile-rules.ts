@@ -3,11 +3,12 @@ import { compileCheckedCondition as compileCondition } from "./condition/compile
 import type { CompiledCondition } from "./condition/index.js";
 import { compileAfter, compileFrequency, type CompiledAfter, type CompiledFrequency } from "../decide/frequency.js";
 import { DEFAULT_GOAL_WINDOW_MS, type CompiledGoal } from "../decide/goals.js";
-import { compileSchedule, type CompiledSchedule } from "../decide/schedule.js";
+import type { scheduleGate, ScheduleGate } from "../decide/schedule.js";
 import { compileTrigger, type CompiledTrigger } from "../decide/triggers/index.js";
 import type { CompiledVariant } from "../decide/variants.js";
 import { parseDuration } from "./duration.js";
 import type { RulesFile, WidgetRule } from "./schema/rules-schema.js";
+import { own } from "../env/own.js";
 
 /** A widget rule ready to decide on: conditions are functions, durations are milliseconds. */
 export interface CompiledWidget {
@@ -21,7 +22,8 @@ export interface CompiledWidget {
   after?: CompiledAfter;
   priority: number;
   group?: string;
-  schedule?: CompiledSchedule;
+  /** Set when the widget has a `schedule` (see `RulesFeatures`). */
+  schedule?: ScheduleGate;
   /** Never empty: plain `content` is one variant with id "default". */
   variants: CompiledVariant[];
   /** Percent of visitors in the control group (0 when none). */
@@ -52,15 +54,26 @@ export interface CompiledRules {
 const always: CompiledCondition = () => true;
 
 /**
+ * Code that only some rules files need, loaded by the caller when the file uses it
+ * (see `needsSchedule`): a page whose rules schedule nothing does not download it.
+ */
+export interface RulesFeatures {
+  scheduleGate?: typeof scheduleGate;
+}
+
+/** Whether any widget in the file has a `schedule`. */
+export const needsSchedule = (file: RulesFile) => file.widgets.some((w) => w.schedule);
+
+/**
  * Compiles a validated rules file once, when it loads. A widget whose
  * condition cannot compile is reported through `onError` and left out.
  */
-export function compileRules(file: RulesFile, onError: (path: string, error: unknown) => void): CompiledRules {
+export function compileRules(file: RulesFile, onError: (path: string, error: unknown) => void, features: RulesFeatures = {}): CompiledRules {
   const segments: Record<string, CompiledCondition> = {};
   const evaluating = new Set<string>();
   // Segments may refer to segments; a cycle evaluates to false instead of recursing forever.
   const segment = (name: string): CompiledCondition | undefined => {
-    const compiled = Object.prototype.hasOwnProperty.call(segments, name) ? segments[name] : undefined;
+    const compiled = own(segments, name);
     return compiled && guardCycle(name, compiled, evaluating);
   };
   for (const [name, condition] of Object.entries(file.segments ?? {})) {
@@ -73,7 +86,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
   const widgets: CompiledWidget[] = [];
   file.widgets.forEach((rule, index) => {
     try {
-      widgets.push(compileWidget(rule, segment));
+      widgets.push(compileWidget(rule, segment, features));
     } catch (error) {
       onError(`widgets[${index}]`, error);
     }
@@ -95,7 +108,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
   };
 }
 
-function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCondition | undefined): CompiledWidget {
+function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCondition | undefined, features: RulesFeatures): CompiledWidget {
   const variants = rule.variants
     ? rule.variants.map((v) => ({ id: v.id, weight: v.weight ?? 1, content: v.content as Record<string, unknown> }))
     : [{ id: "default", weight: 1, content: (rule.content ?? {}) as Record<string, unknown> }];
@@ -112,7 +125,10 @@ function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCond
   if (rule.when) widget.whenSource = rule.when;
   if (rule.after) widget.after = compileAfter(rule.after);
   if (rule.group) widget.group = rule.group;
-  if (rule.schedule) widget.schedule = compileSchedule(rule.schedule);
+  if (rule.schedule) {
+    if (!features.scheduleGate) throw new Error("has a schedule, but the schedule code was not loaded");
+    widget.schedule = features.scheduleGate(rule.schedule);
+  }
   if (rule.goal) {
     widget.goal = {
       event: rule.goal.event,

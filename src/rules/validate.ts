@@ -4,6 +4,7 @@ import { closest, jsonPath, type RulesProblem } from "./problems.js";
 import { segmentCycles } from "./segment-cycles.js";
 import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";
 import { parseLocalDate } from "../decide/schedule.js";
+import { own } from "../env/own.js";
 
 export interface ValidationResult {
   /** The usable part of the file: valid settings and segments, and every widget that passed. Null when nothing is usable. */
@@ -58,7 +59,7 @@ function validate(input: unknown): ValidationResult {
       seenIds.add(widget.id);
     }
     if (isObject(widget.when)) widgetProblems.push(...conditionProblems(widget.when, `${prefix}.when`, segmentNames));
-    const contentSchema = typeof widget.type === "string" && Object.prototype.hasOwnProperty.call(content, widget.type) ? content[widget.type] : undefined;
+    const contentSchema = typeof widget.type === "string" ? own(content, widget.type) : undefined;
     const checkContent = (value: unknown, path: string) => {
       const checked = contentSchema?.safeParse(value ?? {}, { reportInput: true });
       if (checked && !checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema!, value, path));

@@ -1,4 +1,5 @@
 import type { Env } from "../env/env.js";
+import { own } from "../env/own.js";
 
 /** The kinds of page a rule can target through `page.type`. */
 export const PAGE_TYPES = ["home", "category", "product", "cart", "checkout", "other"] as const;
@@ -21,7 +22,7 @@ export function isPageType(value: unknown): value is PageType {
 export function pageType(path: string, patterns: Record<string, string> | undefined, hint?: string): PageType {
   if (isPageType(hint)) return hint;
   for (const type of PAGE_TYPES) {
-    const pattern = patterns && Object.prototype.hasOwnProperty.call(patterns, type) ? patterns[type] : undefined;
+    const pattern = patterns && own(patterns, type);
     if (pattern && compiled(pattern)?.test(path)) return type;
   }
   return path === "/" || path === "" ? "home" : "other";

@@ -48,6 +48,11 @@ describe("scripts/sizes.mjs", () => {
     expect(popup.files).not.toContain("nudge.runtime.js");
     for (const file of popup.files) expect(existsSync(join(ROOT, "dist", file)), file).toBe(true);
   });
+
+  it("the runtime imports no chunk statically: the renderer, widgets and the rest load only when used", () => {
+    // A module shared with a lazy chunk can make the bundler move it there and import it back eagerly.
+    expect(staticImports(readFileSync(join(ROOT, "dist/nudge.runtime.js"), "utf8"))).toEqual([]);
+  });
 });
 
 describe("byte budgets (brotli)", () => {

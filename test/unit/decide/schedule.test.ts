@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { compileSchedule, formatElapsed, formatWait, parseLocalDate, scheduleBlocks } from "../../../src/decide/schedule.js";
+import { formatElapsed, formatWait } from "../../../src/decide/format-time.js";
+import { compileSchedule, parseLocalDate, scheduleBlocks } from "../../../src/decide/schedule.js";
 import { cleanup, fakeClock, onScreen, rulesOf, settle, start } from "../runtime/harness.js";
 import { blocked, HOUR, widgets } from "./helpers.js";
 

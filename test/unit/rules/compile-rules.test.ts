@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import shopFile from "../../../examples/shop/rules.json";
+import * as schedule from "../../../src/decide/schedule.js";
 import { compileRules } from "../../../src/rules/compile-rules.js";
 import type { RulesFile, WidgetRule } from "../../../src/rules/schema/rules-schema.js";
 import { validateRules } from "../../../src/rules/validate.js";
@@ -94,12 +95,28 @@ describe("compileRules: widgets", () => {
   });
 });
 
+describe("compileRules: schedules", () => {
+  const scheduled = { version: 1, widgets: [popup({ schedule: { weekdays: [1] } }), popup({ id: "always" })] } as RulesFile;
+  it("a widget's schedule becomes a gate when the schedule code is given", () => {
+    const [widget] = compileRules(scheduled, noError, schedule).widgets;
+    const monday = new Date(2026, 10, 23, 12).getTime();
+    expect(widget.schedule!(monday)).toEqual([]);
+    expect(widget.schedule!(monday + 86_400_000)).toEqual([expect.stringMatching(/^schedule\.weekdays: today is Tue/)]);
+  });
+
+  it("without the schedule code, a scheduled widget is reported and left out; the others compile", () => {
+    const onError = vi.fn();
+    expect(compileRules(scheduled, onError).widgets.map((w) => w.id)).toEqual(["always"]);
+    expect(onError).toHaveBeenCalledWith("widgets[0]", expect.objectContaining({ message: expect.stringMatching(/schedule code was not loaded/) }));
+  });
+});
+
 describe("compileRules on the shop example", () => {
   const { rules, problems } = validateRules(structuredClone(shopFile));
-  const widget = (id: string) => compileRules(rules!, noError).widgets.find((w) => w.id === id)!;
+  const widget = (id: string) => compileRules(rules!, noError, schedule).widgets.find((w) => w.id === id)!;
   it("validates, then compiles every widget with its trigger, priority and settings", () => {
     expect(problems).toEqual([]);
-    const compiled = compileRules(rules!, noError);
+    const compiled = compileRules(rules!, noError, schedule);
     expect(compiled.settings).toEqual({ catalog: "/shop/products.json", locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: 1, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
     expect(compiled.widgets.slice(0, 4).map((w) => [w.id, w.trigger, w.priority])).toEqual([
       ["welcome-reminder", { kind: "page_view", afterMs: 0 }, 8],

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as schedule from "../../../src/decide/schedule.js";
 import { compileRules } from "../../../src/rules/compile-rules.js";
 import { validateRules, type ValidationResult } from "../../../src/rules/validate.js";
 
@@ -22,7 +23,7 @@ function expectWellFormed(result: ValidationResult): void {
 function expectCompiles(result: ValidationResult): void {
   if (!result.rules) return;
   const errors: string[] = [];
-  const compiled = compileRules(result.rules, (path, error) => errors.push(`${path}: ${String(error)}`));
+  const compiled = compileRules(result.rules, (path, error) => errors.push(`${path}: ${String(error)}`), schedule);
   expect(errors).toEqual([]);
   expect(compiled.widgets.length).toBe(result.rules.widgets.length);
 }

@@ -15,7 +15,7 @@ import type { WidgetDefinition, WidgetProps } from "../../../src/render/widget-a
 import { manualClock } from "../../../src/env/manual-clock.js";
 import type { RulesFile } from "../../../src/rules/schema/rules-schema.js";
 // Loaded up front so that showing the first widget does not wait on module loading.
-import "../../../src/render/renderer.js";
+import "../../../src/core/widget-mount.js";
 
 export const MINUTE = 60_000;
 

@@ -1,0 +1,107 @@
+import type { Facts } from "../profile/facts.js";
+import { createRenderer, type Renderer } from "../render/renderer.js";
+import type { WidgetDefinition, WidgetProps } from "../render/widget-api.js";
+import { fillContent } from "../render/template.js";
+import type { CompiledWidget } from "../rules/compile-rules.js";
+import type { HostState, Live, WidgetSignal } from "./widget-host.js";
+import { handleSignal } from "./widget-signals.js";
+
+/*
+ * The half of the widget host that runs only once a widget shows: props,
+ * templates and the renderer. It rides in the renderer's chunk, so a page view
+ * that shows nothing never downloads it. It imports nothing from the runtime
+ * (the bundler would pull those modules into this chunk): what it needs comes in `host`.
+ */
+
+/** What to mount: a widget whose code has loaded, in the visitor's variant, with its content checked. */
+export interface Mount {
+  definition: WidgetDefinition;
+  widget: CompiledWidget;
+  variant: string;
+  content: Record<string, unknown>;
+  modal: boolean;
+  /** The widget's own copy of the facts. */
+  facts: Facts;
+}
+
+/** The renderer, created with the first widget that renders. */
+function rendererOf(host: HostState): Renderer {
+  const { deps, live } = host;
+  return (host.renderer ??= createRenderer(deps.env, {
+    nonce: deps.nonce,
+    onError: (id, error) => host.failed(id, error),
+    onViewable: (id) => {
+      const entry = live.get(id);
+      if (entry?.announced) handleSignal(deps.signals, entry, { kind: "viewable" });
+    },
+  }));
+}
+
+function propsFor(host: HostState, entry: Live, content: Record<string, unknown>, snapshot: Facts): WidgetProps {
+  const { deps, live } = host;
+  const { locale, currency } = deps.locale();
+  // Callbacks from a widget that was since replaced or closed are ignored.
+  const on = () => live.get(entry.widget.id) === entry;
+  const signal = (s: WidgetSignal) => on() && handleSignal(deps.signals, entry, s);
+  const modal = entry.modal;
+  return {
+    id: entry.widget.id,
+    content: fillContent(content, snapshot),
+    facts: snapshot,
+    locale,
+    currency,
+    state: deps.state(entry.widget.id),
+    close: (reason) => on() && host.close(entry, reason),
+    click: (props) => signal({ kind: "clicked", props: props ?? {} }),
+    convert: (props) => signal({ kind: "converted", props: props ?? {} }),
+    track: (name, props) => signal({ kind: "tracked", name, props: props ?? {} }),
+    minimize: () => {
+      if (!on() || entry.minimized) return;
+      entry.minimized = true;
+      entry.modal = false;
+      signal({ kind: "minimized" });
+    },
+    restore: () => {
+      if (!on() || !entry.minimized) return;
+      entry.minimized = false;
+      entry.modal = modal;
+      signal({ kind: "restored" });
+    },
+    answer: (attributes) => signal({ kind: "answered", attributes }),
+    lead: (fields) => signal({ kind: "lead", fields }),
+    saveState: (patch) => signal({ kind: "state", patch }),
+    action: (name, payload) => signal({ kind: "action", name, payload: payload ?? {} }),
+    catalog: () => deps.catalog(),
+  };
+}
+
+/** Puts a widget on screen (templates in its content filled from the facts first); true once it is there and announced. */
+export function mountWidget(host: HostState, { definition, widget, variant, content, modal, facts }: Mount): boolean {
+  const { deps, live } = host;
+  const { headless } = deps;
+  const same = live.get(widget.id);
+  if (same) host.close(same, "replaced");
+  // One modal at a time: a forced show replaces the modal on screen.
+  for (const other of live.values()) if (modal && other.modal) host.close(other, "replaced");
+  const entry: Live = { widget, variant, modal, minimized: false, announced: false };
+  live.set(widget.id, entry);
+  const props = propsFor(host, entry, content, facts);
+  if (!headless) {
+    const placement = definition.placement?.(props.content as never);
+    if (rendererOf(host).mount(widget.id, definition, props, placement) === undefined) {
+      live.delete(widget.id);
+      deps.reporter.warn(`widget "${widget.id}"`, `its placement "${placement?.selector}" matches nothing on this page`);
+      return false;
+    }
+  } else if (typeof headless === "function") {
+    try {
+      headless(props);
+    } catch (error) {
+      host.failed(widget.id, error);
+    }
+  }
+  if (live.get(widget.id) !== entry) return false; // it failed during its first render
+  entry.announced = true;
+  deps.shown(entry);
+  return true;
+}
