@@ -55,6 +55,7 @@ export interface HostState {
   live: Map<string, Live>;
   /** Created with the first widget that renders. */
   renderer?: Renderer;
+  destroyed: boolean;
   close(entry: Live, reason: CloseReason): void;
   /** A widget threw: reported, and closed if it is on screen. */
   failed(id: string, error: unknown): void;
@@ -70,10 +71,10 @@ export interface HostState {
 export function createWidgetHost(deps: WidgetHostDeps) {
   const live = new Map<string, Live>();
   let mounter: Promise<typeof import("./widget-mount.js")> | undefined;
-  let destroyed = false;
   const host: HostState = {
     deps,
     live,
+    destroyed: false,
     close(entry, reason) {
       const id = entry.widget.id;
       if (live.get(id) !== entry) return;
@@ -110,7 +111,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
   return {
     /** The widgets on screen now (a minimized one is no longer modal). */
     showing: (): Array<{ id: string; modal: boolean }> => [...live.values()].map((e) => ({ id: e.widget.id, modal: e.modal })),
-    /** Shows a widget in a variant: its code and the mounting code load side by side. */
+    /** Shows a widget in a variant (its code and the mounting code load side by side); true once it is on screen. */
     async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
       if (!deps.env.document && !deps.headless) return false;
       let definition: WidgetDefinition | undefined;
@@ -122,7 +123,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
         deps.reporter.error(`widget "${widget.id}"`, new Error(`the code of widget type "${widget.type}" failed to load: ${(error as Error)?.message}`));
         return false;
       }
-      if (destroyed) return false;
+      if (host.destroyed) return false;
       if (!definition) {
         deps.reporter.warn(`widget "${widget.id}"`, `no widget is registered for type "${widget.type}"`);
         return false;
@@ -136,7 +137,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
       for (const entry of [...live.values()]) if (id === undefined || entry.widget.id === id) host.close(entry, "api");
     },
     destroy(): void {
-      destroyed = true;
+      host.destroyed = true;
       live.clear();
       host.renderer?.destroy();
     },

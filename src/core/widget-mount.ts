@@ -75,17 +75,34 @@ function propsFor(host: HostState, entry: Live, content: Record<string, unknown>
   };
 }
 
-/** Puts a widget on screen (templates in its content filled from the facts first); true once it is there and announced. */
-export function mountWidget(host: HostState, { definition, widget, variant, content, modal, facts }: Mount): boolean {
+/**
+ * Puts a widget on screen (templates in its content filled from the facts first); true once it
+ * is there and announced. A definition's `prepare` runs first: a widget with nothing to show
+ * (too few products) is never mounted, closes nothing and is not counted.
+ */
+export async function mountWidget(host: HostState, { definition, widget, variant, content, modal, facts }: Mount): Promise<boolean> {
   const { deps, live } = host;
   const { headless } = deps;
+  const entry: Live = { widget, variant, modal, minimized: false, announced: false };
+  const props = propsFor(host, entry, content, facts);
+  if (definition.prepare) {
+    try {
+      props.prepared = await definition.prepare(props);
+    } catch (error) {
+      deps.reporter.error(`widget "${widget.id}"`, error);
+      return false;
+    }
+    if (host.destroyed) return false;
+    if (props.prepared === false) {
+      deps.env.console.info(`[nudge] widget "${widget.id}": nothing to show on this page (its prepare step found no data); not shown`);
+      return false;
+    }
+  }
   const same = live.get(widget.id);
   if (same) host.close(same, "replaced");
   // One modal at a time: a forced show replaces the modal on screen.
   for (const other of live.values()) if (modal && other.modal) host.close(other, "replaced");
-  const entry: Live = { widget, variant, modal, minimized: false, announced: false };
   live.set(widget.id, entry);
-  const props = propsFor(host, entry, content, facts);
   if (!headless) {
     const placement = definition.placement?.(props.content as never);
     if (rendererOf(host).mount(widget.id, definition, props, placement) === undefined) {

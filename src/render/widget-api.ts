@@ -56,6 +56,8 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   catalog(): Promise<Product[]>;
   /** For a widget placed in the page (`placement`): the page element it was placed at. */
   target?: Element;
+  /** What the definition's `prepare` resolved to, when it has one (products to show, a count). */
+  prepared?: unknown;
 }
 
 /** A product of the catalog feed (see DESIGN.md "Catalog feed"). */
@@ -104,6 +106,12 @@ export interface WidgetDefinition<Content = any> {
   placement?: (content: Content) => Placement | undefined;
   /** Checks a custom widget's `content` before it shows: a failure is reported with its path and the widget skipped. */
   schema?: ContentSchema;
+  /**
+   * Gets what the widget renders from before it mounts (products from `catalog()`, a count), so it
+   * never shows empty: the result reaches the component as `props.prepared`. Resolving `false`
+   * means there is nothing to show: the widget is not mounted and not counted as shown.
+   */
+  prepare?(props: WidgetProps<Content>): unknown;
 }
 
 /** A lazy loader for a widget module, so its code is fetched only when it is about to show. */

@@ -1,7 +1,7 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
 import type { SocialProofContent } from "./schema.js";
-import { SocialProof } from "./social-proof.js";
+import { prepareProof, SocialProof } from "./social-proof.js";
 import { socialProofStyles } from "./styles.js";
 
 /**
@@ -16,6 +16,7 @@ const socialProof: WidgetDefinition<SocialProofContent> = {
   component: SocialProof,
   styles: baseStyles + socialProofStyles,
   modal: false,
+  prepare: prepareProof,
 };
 
 export default socialProof;

@@ -141,6 +141,49 @@ describe("registerWidget with a content schema", () => {
   });
 });
 
+describe("a widget's prepare step", () => {
+  it("resolves what the widget renders before it mounts; false means nothing to show: not mounted, not counted, nothing closed", async () => {
+    const { widgets } = recorder();
+    const received: unknown[] = [];
+    const counter: WidgetDefinition = {
+      component: (p: WidgetProps) => (received.push(p.prepared), h("div", { "data-widget": p.id }, String(p.prepared))),
+      prepare: async (p) => (p.content.count ? `${p.content.count} sold today` : false),
+    };
+    const harness = start(
+      rulesOf([
+        { id: "offer", type: "dialog", priority: 3, content: { title: "-10%" } },
+        { id: "empty", type: "counter", priority: 2, frequency: { session: 1 }, content: { count: 0 } },
+        { id: "busy", type: "counter", priority: 1, content: { count: 12 } },
+      ]),
+      { widgets: { ...widgets, counter } },
+    );
+    await harness.nudge.ready;
+    await settle();
+    expect(harness.shown).toEqual(["offer", "busy"]);
+    expect(ids()).toEqual(["offer", "busy"]);
+    expect(received).toEqual(["12 sold today"]);
+    expect(harness.console.info).toHaveBeenCalledWith(expect.stringContaining('widget "empty": nothing to show'));
+    // Not counted: its once-per-session cap is untouched, so it may show later in the session when there is data.
+    expect(harness.nudge.explain("empty")[0].blockedBy.join("\n")).not.toMatch(/frequency\.session/);
+  });
+
+  it("a prepare that throws is reported and the widget skipped; the others still show", async () => {
+    const { widgets } = recorder();
+    const broken: WidgetDefinition = { component: () => h("div", { "data-widget": "broken" }), prepare: () => Promise.reject(new Error("feed down")) };
+    const harness = start(
+      rulesOf([
+        { id: "broken", type: "broken", priority: 2 },
+        { id: "bar", type: "bar", priority: 1, content: { title: "Free shipping" } },
+      ]),
+      { widgets: { ...widgets, broken } },
+    );
+    await harness.nudge.ready;
+    await settle();
+    expect(harness.shown).toEqual(["bar"]);
+    expect(harness.problems).toContainEqual(expect.objectContaining({ where: 'widget "broken"', message: expect.stringContaining("feed down") }));
+  });
+});
+
 describe("the catalog feed", () => {
   it("is checked item by item: invalid products are skipped with a warning naming them, the rest kept", async () => {
     const { props, widgets } = recorder();
