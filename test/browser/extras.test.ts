@@ -219,6 +219,42 @@ describe("the wheel", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("by keyboard: Space spins, focus stays on the busy button while it turns, then moves to the result's first control", async () => {
+    const { page, errors } = await gallery({ viewport: { width: 1280, height: 800 } });
+    await page.locator('button[data-show="wheel-quick"]').focus();
+    await show(page, "wheel-quick");
+    await page.locator("nudge-root [role=dialog]").waitFor();
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.keyboard.press("Tab");
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__close");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.keyboard.press("Space");
+    await expect(page.locator("nudge-root .nudge-wheel__spin").textContent()).resolves.toBe("Spinning…");
+    expect(await page.locator("nudge-root .nudge-wheel__spin").getAttribute("aria-disabled")).toBe("true");
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.keyboard.press("Enter"); // a second press while it turns does nothing
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.locator("nudge-root .nudge-wheel__title").filter({ hasText: /You won|No luck/ }).waitFor({ timeout: 15_000 });
+    const won = (await page.locator("nudge-root .nudge-wheel__code").count()) > 0;
+    const first = won ? "button.nudge-wheel__copy" : (await page.locator("nudge-root .nudge-wheel__cta").count()) ? "a.nudge-wheel__cta" : "button.nudge-wheel__close";
+    await page.waitForFunction(() => !!document.querySelector("nudge-root")!.shadowRoot!.activeElement);
+    expect(await focusedInNudge(page)).toBe(first);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focusedInNudge(page)).not.toBeNull();
+    }
+    if (won) {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness.baseUrl });
+      await page.locator("nudge-root .nudge-wheel__copy").focus();
+      await page.keyboard.press("Enter");
+      await expect(page.locator("nudge-root .nudge-wheel__copy").textContent()).resolves.toBe("Copied");
+      expect(await focusedInNudge(page)).toMatch(/^button\.nudge-wheel__copy/); // the button stays, renamed
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, SLOW);
+
   it("traps focus, closes on Escape and gives focus back", async () => {
     const { page } = await gallery({ viewport: { width: 1280, height: 800 } });
     await page.locator('button[data-show="wheel-quick"]').focus();
