@@ -87,9 +87,17 @@ describe("the carousel by keyboard", () => {
     document.body.innerHTML = `<div id="recs"></div>`;
     const h = start(rulesOf([{ id: "recs", type: "carousel", content: { strategy: "popular", category: "coffee", placement: { selector: "#recs" } } }]), { catalog: feed });
     await h.nudge.ready;
-    await settle(20);
-    const root = document.querySelector("nudge-inline")!.shadowRoot!;
-    const track = root.querySelector<HTMLElement>(".nudge-carousel__track")!;
+    // The widget's chunk is imported on first use: on a busy machine that takes more than a few turns.
+    const track = await vi.waitFor(
+      () => {
+        const el = document.querySelector("nudge-inline")?.shadowRoot?.querySelector<HTMLElement>(".nudge-carousel__track");
+        if (!el) throw new Error("no carousel yet");
+        return el;
+      },
+      { timeout: 10_000 },
+    );
+    await settle();
+    const root = track.getRootNode() as ShadowRoot;
     const slides = Array.from(track.children) as HTMLElement[];
     /** The slides ("1 of 8") whose controls Tab reaches. */
     const inTabOrder = () => [...new Set(tabbables(track).map((el) => el.closest("[role=group]")!.getAttribute("aria-label")))];
