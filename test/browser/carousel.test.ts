@@ -141,6 +141,90 @@ describe("the carousel on a product page (desktop)", () => {
     await page.waitForFunction(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!.scrollLeft === 0);
   });
 
+  it("by keyboard alone: Enter/Space on the arrows keep focus there; Tab then lands on the products in view, and the track stays put; axe clean", async () => {
+    context = await harness.browser.newContext({ ...DESKTOP, reducedMotion: "reduce" });
+    const { page, errors } = await watchedPage(context);
+    await openWithCarousel(page, "/shop/product.html?id=sku-401"); // 8 similar products: more than fit
+    await carousel(page).scrollIntoViewIfNeeded();
+    const count = await carousel(page).locator("[role=group]").count();
+    const focusedClass = () => page.evaluate(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.activeElement?.className ?? null);
+    /** The slides at least half inside the track's visible width, as "3 of 8". */
+    const inView = () =>
+      track(page).evaluate((el) => {
+        const port = el.getBoundingClientRect();
+        return [...el.children]
+          .filter((s) => {
+            const r = s.getBoundingClientRect();
+            return Math.min(r.right, port.right) - Math.max(r.left, port.left) >= r.width / 2;
+          })
+          .map((s) => s.getAttribute("aria-label"));
+      });
+
+    // Tab from the start of the carousel: the products in view, then out; the track does not move.
+    const previous = carousel(page).locator(".nudge-carousel__arrow").first();
+    await previous.focus();
+    const shown = await inView();
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(shown.length).toBeLessThan(count);
+    await page.keyboard.press("Tab"); // the next arrow
+    expect(await focusedClass()).toBe("nudge-carousel__arrow");
+    const visited: Array<string | null> = [];
+    for (let i = 0; i < shown.length * 2; i++) {
+      await page.keyboard.press("Tab");
+      visited.push(await focusedCard(page));
+    }
+    expect([...new Set(visited)]).toEqual(shown); // a link and an add button each
+    expect(await scrollLeft(page)).toBe(0);
+    await page.keyboard.press("Tab");
+    expect(await focusedCard(page)).toBeNull(); // out of the carousel
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedCard(page)).toBe(shown.at(-1)); // back in, on the last product in view
+    expect(await scrollLeft(page)).toBe(0);
+
+    // Next, by keyboard: focus stays on the button while the track pages; Tab goes to what now shows.
+    const next = carousel(page).locator(".nudge-carousel__arrow").last();
+    await next.focus();
+    await page.keyboard.press("Space");
+    await page.waitForFunction(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!.scrollLeft > 100);
+    expect(await focusedClass()).toBe("nudge-carousel__arrow");
+    const paged = await scrollLeft(page);
+    const nowShown = await inView();
+    expect(nowShown[0]).not.toBe("1 of " + count);
+    await page.keyboard.press("Tab");
+    expect(await focusedCard(page)).toBe(nowShown[0]);
+    expect(await scrollLeft(page)).toBe(paged);
+    // Back to the arrows with Shift+Tab (the products scrolled away are out of the Tab order), and Enter to the end.
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.querySelector("#also-like nudge-inline")!.shadowRoot!.activeElement?.getAttribute("aria-label"))).toBe("Next products");
+    for (let i = 0; i < count && (await next.getAttribute("aria-disabled")) !== "true"; i++) {
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(50);
+    }
+    await page.waitForFunction(() => {
+      const el = document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!;
+      return el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
+    });
+    expect(await next.getAttribute("aria-disabled")).toBe("true");
+    expect(await focusedClass()).toBe("nudge-carousel__arrow"); // a disabled arrow keeps focus
+    await page.keyboard.press("Enter"); // does nothing at the end
+    await page.keyboard.press("Tab");
+    const atEnd = await inView();
+    expect(atEnd.at(-1)).toBe(`${count} of ${count}`);
+    expect(await focusedCard(page)).toBe(atEnd[0]);
+    // ← from the first product in view reaches the one before it (out of the Tab order), scrolled into view.
+    await page.keyboard.press("ArrowLeft");
+    const before = `${parseInt(atEnd[0]!) - 1} of ${count}`;
+    expect(await focusedCard(page)).toBe(before);
+    await page.waitForFunction((label) => {
+      const el = document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!;
+      const slide = el.querySelector(`[aria-label="${label}"]`)!.getBoundingClientRect();
+      const port = el.getBoundingClientRect();
+      return slide.left >= port.left - 1 && slide.right <= port.right + 1;
+    }, before);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it("add to cart: the shop's cart gets the product (its own handler of nudge.on('action')), and it counts as a click", async () => {
     context = await harness.browser.newContext(DESKTOP);
     const { page, errors } = await watchedPage(context);
@@ -172,6 +256,9 @@ describe("the carousel on a phone (360 px)", () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360.5);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // No arrows on a touch phone: every product stays in the Tab order (an external keyboard can reach them all).
+    expect(await carousel(page).locator(".nudge-carousel__arrows").isVisible()).toBe(false);
+    expect(await carousel(page).locator("[tabindex='-1']").count()).toBe(0);
     const cdp = await context.newCDPSession(page);
     // A finger drags 200 px to the left across the cards.
     const y = Math.round(box.y + 80);

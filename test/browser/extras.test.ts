@@ -40,6 +40,8 @@ const focusedInNudge = (page: Page) =>
     const el = document.querySelector("nudge-root")?.shadowRoot?.activeElement as HTMLElement | null;
     return el ? `${el.localName}.${el.className}` : null;
   });
+/** The text of the element focused inside Nudge's overlay ("7" for a score button). */
+const focusedText = (page: Page) => page.evaluate(() => document.querySelector("nudge-root")?.shadowRoot?.activeElement?.textContent ?? null);
 const settle = (page: Page, selector: string) =>
   page.locator(selector).evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 
@@ -78,8 +80,33 @@ describe.each(VIEWPORTS)("extras at $name", (device) => {
     const box = (await card.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(device.viewport.width + 0.5);
     expect(box.y + box.height).toBeLessThanOrEqual(device.viewport.height + 0.5);
-    // The visitor tabs into it (it is last in the page's tab order) and picks 6 with the keyboard.
-    await page.locator("nudge-root .nudge-nps__score").nth(6).focus();
+    // The visitor tabs into it (it is last in the page's tab order): the eleven scores are one Tab stop.
+    await page.locator("#forget").focus();
+    await page.keyboard.press("Tab");
+    expect(await focusedText(page)).toBe("0");
+    await page.keyboard.press("Tab");
+    expect(await focusedInNudge(page)).toBe("button.nudge-nps__close");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedText(page)).toBe("0");
+    // Arrows, Home and End move focus along the scale, stopping at the ends; nothing is picked yet.
+    const scrollY = await page.evaluate(() => scrollY);
+    for (const [key, to] of [["ArrowRight", "1"], ["ArrowRight", "2"], ["ArrowDown", "3"], ["End", "10"], ["ArrowRight", "10"], ["ArrowUp", "9"], ["Home", "0"], ["ArrowLeft", "0"], ["ArrowRight", "1"]]) {
+      await page.keyboard.press(key);
+      expect(await focusedText(page), key).toBe(to);
+    }
+    expect(await page.evaluate(() => scrollY)).toBe(scrollY); // the arrows did not scroll the page
+    expect((await facts(page)).attributes.nps_score).toBeUndefined();
+    // The Tab stop stays on the score last focused: out and back in lands on 1 again.
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedInNudge(page)).toBeNull();
+    await page.keyboard.press("Tab");
+    expect(await focusedText(page)).toBe("1");
+    // The focus ring shows on the focused score.
+    const ring = await page.locator("nudge-root .nudge-nps__score").nth(1).evaluate((el) => getComputedStyle(el).outlineStyle + " " + getComputedStyle(el).outlineWidth);
+    expect(ring).toBe("solid 2px");
+    await expectClean(page);
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    expect(await focusedText(page)).toBe("6");
     await page.keyboard.press("Enter");
     await page.locator("nudge-root textarea").waitFor();
     expect(await focusedInNudge(page)).toBe("textarea.nudge-nps__field");
@@ -95,7 +122,32 @@ describe.each(VIEWPORTS)("extras at $name", (device) => {
     expect(attributes).toMatchObject({ nps_score: 6, nps_group: "detractor", nps_comment: "Faster shipping, please" });
     await page.keyboard.press("Escape");
     await card.waitFor({ state: "detached" });
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.show)).toBe("nps"); // focus goes back
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("forget"); // focus goes back where it came from
+    expect(errors).toEqual([]);
+  }, SLOW);
+
+  it("nps modal: focus starts on the scale; arrows move, Space picks; Tab stays inside", async () => {
+    const { page, errors } = await gallery({ viewport: device.viewport, isMobile: device.isMobile, hasTouch: device.hasTouch });
+    await page.locator('button[data-show="nps-modal"]').focus();
+    await show(page, "nps-modal");
+    await page.locator("nudge-root .nudge-nps__card").waitFor({ state: "visible" });
+    await settle(page, "nudge-root .nudge-nps");
+    expect(await focusedText(page)).toBe("0");
+    await page.keyboard.press("Tab");
+    expect(await focusedInNudge(page)).toBe("button.nudge-nps__close");
+    await page.keyboard.press("Tab");
+    expect(await focusedText(page)).toBe("0"); // the scale is one stop in the trapped cycle
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    expect(await focusedText(page)).toBe("9");
+    await expectClean(page);
+    await page.keyboard.press("Space");
+    await page.locator("nudge-root textarea").waitFor();
+    expect(await focusedInNudge(page)).toBe("textarea.nudge-nps__field");
+    expect((await facts(page)).attributes).toMatchObject({ order_nps_score: 9, order_nps_group: "promoter" });
+    await page.keyboard.press("Escape");
+    await page.locator("nudge-root .nudge-nps__card").waitFor({ state: "detached" });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.show)).toBe("nps-modal");
     expect(errors).toEqual([]);
   }, SLOW);
 
@@ -166,6 +218,42 @@ describe("the wheel", () => {
     await expect(other.locator("nudge-root .nudge-wheel__title").textContent()).resolves.toBe(title);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("by keyboard: Space spins, focus stays on the busy button while it turns, then moves to the result's first control", async () => {
+    const { page, errors } = await gallery({ viewport: { width: 1280, height: 800 } });
+    await page.locator('button[data-show="wheel-quick"]').focus();
+    await show(page, "wheel-quick");
+    await page.locator("nudge-root [role=dialog]").waitFor();
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.keyboard.press("Tab");
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__close");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.keyboard.press("Space");
+    await expect(page.locator("nudge-root .nudge-wheel__spin").textContent()).resolves.toBe("Spinning…");
+    expect(await page.locator("nudge-root .nudge-wheel__spin").getAttribute("aria-disabled")).toBe("true");
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.keyboard.press("Enter"); // a second press while it turns does nothing
+    expect(await focusedInNudge(page)).toBe("button.nudge-wheel__spin");
+    await page.locator("nudge-root .nudge-wheel__title").filter({ hasText: /You won|No luck/ }).waitFor({ timeout: 15_000 });
+    const won = (await page.locator("nudge-root .nudge-wheel__code").count()) > 0;
+    const first = won ? "button.nudge-wheel__copy" : (await page.locator("nudge-root .nudge-wheel__cta").count()) ? "a.nudge-wheel__cta" : "button.nudge-wheel__close";
+    await page.waitForFunction(() => !!document.querySelector("nudge-root")!.shadowRoot!.activeElement);
+    expect(await focusedInNudge(page)).toBe(first);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focusedInNudge(page)).not.toBeNull();
+    }
+    if (won) {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness.baseUrl });
+      await page.locator("nudge-root .nudge-wheel__copy").focus();
+      await page.keyboard.press("Enter");
+      await page.locator("nudge-root .nudge-wheel__copy", { hasText: "Copied" }).waitFor(); // the clipboard answers asynchronously
+      expect(await focusedInNudge(page)).toMatch(/^button\.nudge-wheel__copy/); // the button stays, renamed
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, SLOW);
 
   it("traps focus, closes on Escape and gives focus back", async () => {
     const { page } = await gallery({ viewport: { width: 1280, height: 800 } });

@@ -76,10 +76,11 @@ function CarouselView({ content, locale, currency, items, click, action, titleId
             </p>
           </>
         }
-        slide={(i) => (
+        slide={(i, tabbable) => (
           <ProductCard
             product={items[i]}
             nameId={`${id}-p${i}`}
+            tabbable={tabbable}
             locale={locale}
             currency={currency}
             addLabel={addLabel}

@@ -8,6 +8,8 @@ export interface CardProps {
   nameId: string;
   locale: string;
   currency: string;
+  /** False while the card is out of view: its link and button leave the Tab order. */
+  tabbable: boolean;
   /** Label of the add-to-cart button; undefined for none. */
   addLabel?: string;
   added: boolean;
@@ -26,14 +28,15 @@ export function discountOf(p: Pick<Product, "price" | "oldPrice">): number {
  * One product: image (lazy, fixed square box), brand, name, price with the old price and
  * discount, and an add-to-cart button. Catalog strings render as text; unsafe URLs are dropped.
  */
-export function ProductCard({ product: p, nameId, locale, currency, addLabel, added, addedLabel, wasLabel, onOpen, onAdd }: CardProps) {
+export function ProductCard({ product: p, nameId, locale, currency, tabbable, addLabel, added, addedLabel, wasLabel, onOpen, onAdd }: CardProps) {
   const href = isSafeUrl(p.url) ? p.url : undefined;
   const image = p.image && isSafeUrl(p.image) ? p.image : undefined;
   const off = discountOf(p);
   const price = (amount: number) => money(locale, p.currency ?? currency, amount);
+  const tab = tabbable ? undefined : -1;
   return (
     <div class="nudge-card">
-      <a class="nudge-card__link" href={href} onClick={() => href && onOpen(p, href)}>
+      <a class="nudge-card__link" href={href} tabIndex={href ? tab : undefined} onClick={() => href && onOpen(p, href)}>
         <span class="nudge-card__media">
           {image && <img src={image} alt={p.name} loading="lazy" decoding="async" width={400} height={400} />}
           {off > 0 && <span class="nudge-card__badge">−{off}%</span>}
@@ -53,7 +56,7 @@ export function ProductCard({ product: p, nameId, locale, currency, addLabel, ad
         )}
       </p>
       {addLabel && (
-        <button type="button" class={added ? "nudge-card__add nudge-card__add--done" : "nudge-card__add"} aria-describedby={nameId} onClick={() => onAdd(p)}>
+        <button type="button" class={added ? "nudge-card__add nudge-card__add--done" : "nudge-card__add"} aria-describedby={nameId} tabIndex={tab} onClick={() => onAdd(p)}>
           {added ? (
             <>
               <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

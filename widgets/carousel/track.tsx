@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { tabbables } from "../shared/focusable.js";
+import { slideKey, slidesInView } from "./track-focus.js";
 
 export interface TrackProps {
   id: string;
@@ -8,19 +8,24 @@ export interface TrackProps {
   labels: { previous: string; next: string; slide: string; slideRole: string };
   /** The heading and text, shown beside the arrows. */
   head: ComponentChildren;
-  slide(index: number): ComponentChildren;
+  /** Slide `index`; with `tabbable` false its links and buttons take `tabIndex={-1}` (it is out of view). */
+  slide(index: number, tabbable: boolean): ComponentChildren;
 }
 
 const reducedMotion = (win: Window | null) => !!win?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 
 /**
  * A horizontal, scroll-snapping row of slides: swipe (native scrolling), the previous/next
- * buttons (a page at a time) and the keyboard (←/→ move between slides, Home/End). Each slide
- * is a group labelled "3 of 8".
+ * buttons (a page at a time) and the keyboard (←/→ move focus between slides, Home/End). Each
+ * slide is a group labelled "3 of 8". Where the arrows show, only the slides in view are in the
+ * Tab order, so Tab after a page lands on what the visitor sees; ←/→ reach the others. It never
+ * moves by itself.
  */
 export function Track({ id, count, labels, head, slide }: TrackProps) {
   const track = useRef<HTMLDivElement>(null);
-  const [edges, setEdges] = useState({ start: true, end: false });
+  const arrows = useRef<HTMLDivElement>(null);
+  // Whether the track is at its start and its end, and the slides in view (those Tab reaches).
+  const [view, setView] = useState({ start: true, end: false, first: 0, last: count - 1 });
 
   const update = () => {
     const el = track.current;
@@ -28,7 +33,9 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
     const left = Math.abs(el.scrollLeft);
     const start = left <= 1;
     const end = left + el.clientWidth >= el.scrollWidth - 1;
-    setEdges((was) => (was.start === start && was.end === end ? was : { start, end }));
+    // Without arrows on screen (a phone's touch layout) every slide stays in the Tab order.
+    const [first, last] = arrows.current?.offsetWidth ? slidesInView(el.getBoundingClientRect(), slides().map((s) => s.getBoundingClientRect())) : [0, count - 1];
+    setView((was) => (was.start === start && was.end === end && was.first === first && was.last === last ? was : { start, end, first, last }));
   };
   useLayoutEffect(update, [count]);
   useEffect(() => {
@@ -47,26 +54,19 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
 
   const slides = () => Array.from(track.current?.children ?? []) as HTMLElement[];
   const onKeyDown = (event: KeyboardEvent) => {
-    const keys: Record<string, (at: number, n: number) => number> = {
-      ArrowRight: (at, n) => Math.min(at + 1, n - 1),
-      ArrowLeft: (at) => Math.max(at - 1, 0),
-      Home: () => 0,
-      End: (_, n) => n - 1,
-    };
-    const move = keys[event.key];
-    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
     const all = slides();
     const at = all.findIndex((s) => s.contains(event.target as Node));
-    if (at < 0) return;
+    const to = slideKey(event.key, at, all.length);
+    if (to === undefined || at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    const next = all[move(at, all.length)];
-    const target = tabbables(next)[0] ?? next;
-    target.focus({ preventScroll: true });
+    const next = all[to];
+    // Its first link or button, even when out of view (tabIndex -1 until it scrolls in).
+    next.querySelector<HTMLElement>("a[href],button")?.focus({ preventScroll: true });
     next.scrollIntoView({ block: "nearest", inline: "nearest", behavior: behavior() });
   };
 
   const arrow = (direction: 1 | -1) => {
-    const disabled = direction < 0 ? edges.start : edges.end;
+    const disabled = direction < 0 ? view.start : view.end;
     return (
       <button
         type="button"
@@ -83,13 +83,13 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
     );
   };
 
-  const fits = edges.start && edges.end;
+  const fits = view.start && view.end;
   return (
     <>
       <div class="nudge-carousel__head">
         <div class="nudge-carousel__heading">{head}</div>
         {!fits && (
-          <div class="nudge-carousel__arrows">
+          <div class="nudge-carousel__arrows" ref={arrows}>
             {arrow(-1)}
             {arrow(1)}
           </div>
@@ -98,7 +98,7 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
       <div class="nudge-carousel__track" id={id} ref={track} onScroll={update} onKeyDown={onKeyDown}>
         {Array.from({ length: count }, (_, i) => (
           <div class="nudge-carousel__slide" role="group" aria-roledescription={labels.slideRole} aria-label={labels.slide.replace("{i}", String(i + 1)).replace("{n}", String(count))} key={i}>
-            {slide(i)}
+            {slide(i, i >= view.first && i <= view.last)}
           </div>
         ))}
       </div>

@@ -4,6 +4,7 @@ import { stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
 import { useReturnFocus } from "../shared/use-return-focus.js";
 import type { NpsContent } from "./schema.js";
+import { scaleKey } from "./scale-keys.js";
 import { npsAnswers, npsGroup } from "./score.js";
 import { STRINGS } from "./strings.js";
 
@@ -11,7 +12,8 @@ const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /**
  * An NPS survey: 0–10 score buttons, then a follow-up question that depends on the score
- * (detractor, passive, promoter), then a thank-you. The score and the comment become profile
+ * (detractor, passive, promoter), then a thank-you. The buttons are a toolbar: one Tab stop, the
+ * arrow keys, Home and End move between them, Enter, Space or a click picks the score. The score and the comment become profile
  * attributes through `answer()`; finishing the survey converts it. A slide-in card by default
  * (the page stays usable), or a modal. Every string renders as text.
  */
@@ -22,6 +24,8 @@ export function Nps({ content, locale, close, answer, convert }: WidgetProps<Nps
   const [score, setScore] = useState<number>();
   const [step, setStep] = useState<"score" | "comment" | "thanks">("score");
   const [comment, setComment] = useState("");
+  // The score button that is the scale's one Tab stop: the last one focused (roving tabindex).
+  const [stop, setStop] = useState(0);
   const panel = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const thanks = useRef<HTMLHeadingElement>(null);
@@ -74,9 +78,27 @@ export function Nps({ content, locale, close, answer, convert }: WidgetProps<Nps
           <h2 id={titleId} class="nudge-nps__title">
             {content.question ?? t.question}
           </h2>
-          <div class="nudge-nps__scale" role="group" aria-labelledby={titleId} aria-describedby={`${id}-s`}>
+          <div
+            class="nudge-nps__scale"
+            role="toolbar"
+            aria-labelledby={titleId}
+            aria-describedby={`${id}-s`}
+            onKeyDown={(e) => {
+              const buttons = Array.from(e.currentTarget.children) as HTMLElement[];
+              const to = scaleKey(e.key, buttons.indexOf(e.target as HTMLElement), buttons.length);
+              if (to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+              e.preventDefault();
+              buttons[to].focus();
+            }}
+          >
             {SCORES.map((value) => (
-              <button type="button" class={`nudge-nps__score nudge-nps__score--${npsGroup(value)}`} onClick={() => pick(value)}>
+              <button
+                type="button"
+                class={`nudge-nps__score nudge-nps__score--${npsGroup(value)}`}
+                tabIndex={value === stop ? 0 : -1}
+                onFocus={() => setStop(value)}
+                onClick={() => pick(value)}
+              >
                 {value}
               </button>
             ))}
