@@ -278,7 +278,7 @@ export function createNudge(options: NudgeOptions) {
   const ready: Promise<void> = start().catch((error) => reporter.error("start", error));
 
   const instance = {
-    /** Resolves once the profile and the rules are loaded and the first page view is decided. */
+    /** Resolves once the profile and the rules are loaded and the first page view is decided (its widgets shown, with their data). */
     ready,
 
     /** Records a custom event, e.g. `track("signup", { plan: "pro" })`. */

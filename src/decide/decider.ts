@@ -68,6 +68,7 @@ export function createDecider(deps: DeciderDeps) {
   /** Widgets whose trigger has fired on this page (delay elapsed, page viewed). */
   const fired = new Set<string>();
   let busy = false;
+  let again = false;
   let tracer: WhenTracer | undefined;
   const lock = createModalLock({ env, tab: deps.tab, onRelease: () => void deps.sync().then(consider) });
 
@@ -166,25 +167,35 @@ export function createDecider(deps: DeciderDeps) {
    * time, caps per page and group, the quiet period).
    */
   async function consider(): Promise<void> {
-    if (busy) return;
+    if (busy) {
+      again = true; // a trigger fired while a widget was loading: decide once more when it is done
+      return;
+    }
     busy = true;
     try {
-      const facts = deps.facts();
-      const due = rules.widgets.filter((w) => fired.has(w.id)).sort((a, b) => b.priority - a.priority);
-      const lockedBy: GateOptions["lockedBy"] = {};
-      for (const widget of due) {
-        if (gates(widget, facts, { lockedBy }).length) continue;
-        const variant = variantOf(widget, facts);
-        fired.delete(widget.id);
-        markEligible(widget, variant);
-        // The control group counts as eligible and sees nothing; the next widget may still show.
-        if (variant === HOLDOUT) continue;
-        await present(widget, facts, variant);
-      }
-      if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
+      do {
+        again = false;
+        await considerOnce();
+      } while (again);
     } finally {
       busy = false;
     }
+  }
+
+  async function considerOnce(): Promise<void> {
+    const facts = deps.facts();
+    const due = rules.widgets.filter((w) => fired.has(w.id)).sort((a, b) => b.priority - a.priority);
+    const lockedBy: GateOptions["lockedBy"] = {};
+    for (const widget of due) {
+      if (gates(widget, facts, { lockedBy }).length) continue;
+      const variant = variantOf(widget, facts);
+      fired.delete(widget.id);
+      markEligible(widget, variant);
+      // The control group counts as eligible and sees nothing; the next widget may still show.
+      if (variant === HOLDOUT) continue;
+      await present(widget, facts, variant);
+    }
+    if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
   }
 
   let pendingConsider: unknown;

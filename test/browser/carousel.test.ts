@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { axeViolations, layoutShift, layoutShifts, resetLayoutShift, watchLayoutShift } from "./audit.js";
-import { nudgeReady, startHarness, watchedPage, type Harness } from "./harness.js";
+import { nudgeReady, nudgeRunning, startHarness, watchedPage, type Harness } from "./harness.js";
 
 /*
  * The recommendation carousel in the demo shop: real catalog feed, real pages, real input.
@@ -61,7 +61,7 @@ async function holdFeed(ctx: BrowserContext): Promise<() => void> {
 /** Opens a page whose carousel feed is held; once the shop has rendered and settled, starts measuring layout shift and lets the carousel in. */
 async function openMeasured(page: Page, release: () => void, path: string, slot: string) {
   await page.goto(url(path));
-  await nudgeReady(page);
+  await nudgeRunning(page); // not ready: the carousel waits for the held feed, and ready for the carousel
   await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
   await settled(page);
   await resetLayoutShift(page);
@@ -283,7 +283,7 @@ describe("the carousel on a phone (360 px)", () => {
     const { page, errors } = await watchedPage(context);
     // The visitor puts House Blend in the cart with the shop's own button, then opens the cart.
     await page.goto(url("/shop/product.html?id=sku-101"));
-    await nudgeReady(page);
+    await nudgeRunning(page); // its carousel waits for the held feed
     await page.locator("#add-to-cart:not([disabled])").click();
     await page.waitForFunction(() => (window as any).nudge.facts().cart.count === 1);
     await openMeasured(page, release, "/shop/cart.html", "#cart-cross-sell");

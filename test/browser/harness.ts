@@ -59,8 +59,13 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
 
 /** Waits until the script-tag runtime has booted, loaded its rules and decided on the page view. */
 export async function nudgeReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { nudge?: { __nudge?: string } }).nudge?.__nudge === "running");
+  await nudgeRunning(page);
   await page.evaluate(() => (window as unknown as { nudge: { ready: Promise<void> } }).nudge.ready);
+}
+
+/** Waits until the runtime has loaded, not for `ready` (which waits for the first page's widgets and their data). */
+export async function nudgeRunning(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { nudge?: { __nudge?: string } }).nudge?.__nudge === "running");
 }
 
 /** The popup dialog inside Nudge's (open) shadow root; Playwright's CSS engine pierces it. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useId, useRef, useState } from "preact/hooks";
 import type { Product, WidgetProps } from "../../src/render/widget-api.js";
 import { plural, stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
@@ -9,37 +9,30 @@ import { carouselStrings, productCount } from "./strings.js";
 import { Track } from "./track.js";
 
 /**
- * Product recommendations from the catalog feed: a row of cards that swipes, scrolls with
- * arrows and the keyboard, inline in the page or in a popup. It renders nothing while the feed
- * loads, and closes itself (shows nothing at all) when its strategy finds fewer than `minItems`.
+ * The carousel's products (its `prepare`): the strategy's pick from the catalog feed, or false
+ * when it finds fewer than `minItems`; then nothing shows, not even an empty box, and nothing
+ * is counted as shown.
+ */
+export async function prepareItems({ content, facts, catalog }: WidgetProps<CarouselContent>): Promise<Product[] | false> {
+  const list = recommend(await catalog(), facts, content.strategy, {
+    product: content.product,
+    category: content.category,
+    minAverageOrder: content.minAverageOrder,
+    limit: content.maxItems ?? 12,
+  });
+  return list.length < (content.minItems ?? 3) ? false : list;
+}
+
+/**
+ * Product recommendations from the catalog feed (see `prepareItems`): a row of cards that swipes,
+ * scrolls with arrows and the keyboard, inline in the page or in a popup.
  *
  * @example
- * render(<Carousel {...widgetProps} content={{ strategy: "similar", placement: { selector: "#recs" } }} />, el);
+ * render(<Carousel {...widgetProps} prepared={products} content={{ strategy: "similar", placement: { selector: "#recs" } }} />, el);
  */
 export function Carousel(props: WidgetProps<CarouselContent>) {
-  const { content, facts, catalog, close } = props;
-  const [items, setItems] = useState<Product[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    catalog().then((feed) => {
-      if (!live) return;
-      const list = recommend(feed, facts, content.strategy, {
-        product: content.product,
-        category: content.category,
-        minAverageOrder: content.minAverageOrder,
-        limit: content.maxItems ?? 12,
-      });
-      if (list.length < (content.minItems ?? 3)) close("api");
-      else setItems(list);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (!items) return null;
-  return content.layout === "popup" ? <CarouselDialog {...props} items={items} /> : <CarouselView {...props} items={items} />;
+  const items = props.prepared as Product[];
+  return props.content.layout === "popup" ? <CarouselDialog {...props} items={items} /> : <CarouselView {...props} items={items} />;
 }
 
 type ViewProps = WidgetProps<CarouselContent> & { items: Product[]; titleId?: string };

@@ -1,6 +1,6 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
-import { Carousel } from "./carousel.js";
+import { Carousel, prepareItems } from "./carousel.js";
 import type { CarouselContent } from "./schema.js";
 import { carouselStyles } from "./styles.js";
 
@@ -20,6 +20,7 @@ const carousel: WidgetDefinition<CarouselContent> = {
   styles: baseStyles + carouselStyles,
   modal: carouselIsModal,
   placement: (content) => (carouselIsModal(content) ? undefined : content.placement),
+  prepare: prepareItems,
 };
 
 export default carousel;

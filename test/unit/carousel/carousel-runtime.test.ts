@@ -36,16 +36,18 @@ describe("the carousel in the runtime", () => {
     expect(h.problems).toEqual([]);
   });
 
-  it("shows nothing at all (and closes) when the strategy finds fewer than minItems", async () => {
+  it("shows nothing at all and is not counted as shown when the strategy finds fewer than minItems", async () => {
     document.body.innerHTML = `<div id="recs"></div>`;
     const h = start(rulesOf([{ id: "recs", type: "carousel", content: { strategy: "popular", category: "tea", placement: { selector: "#recs" } } }]), { catalog: feed });
-    const closed: unknown[] = [];
-    on(h.nudge, "closed", (e) => void closed.push(e));
+    const seen: unknown[] = [];
+    on(h.nudge, "shown", (e) => void seen.push(e));
+    on(h.nudge, "closed", (e) => void seen.push(e));
     await h.nudge.ready;
     await settle(20);
     expect(document.querySelector("nudge-inline")).toBeNull();
     expect(document.getElementById("recs")!.innerHTML).toBe("");
-    expect(closed).toEqual([expect.objectContaining({ id: "recs", reason: "api" })]);
+    expect(seen).toEqual([]);
+    expect(h.shown).toEqual([]);
   });
 
   it("inline widgets are not held back or counted by quietPeriod, maxPerPage and maxPerSession; overlays still are", async () => {

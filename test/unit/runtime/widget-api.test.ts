@@ -167,6 +167,26 @@ describe("a widget's prepare step", () => {
     expect(harness.nudge.explain("empty")[0].blockedBy.join("\n")).not.toMatch(/frequency\.session/);
   });
 
+  it("a trigger that fires while another widget is still preparing is decided once that is done, not dropped", async () => {
+    const { widgets } = recorder();
+    let release!: (value: unknown) => void;
+    const slow: WidgetDefinition = { component: (p: WidgetProps) => h("div", { "data-widget": p.id }), prepare: () => new Promise((resolve) => (release = resolve)) };
+    const harness = start(
+      rulesOf([
+        { id: "recs", type: "slow", trigger: "page_view" },
+        { id: "thanks", type: "bar", trigger: { type: "event", name: "signup" }, content: { title: "Thanks" } },
+      ]),
+      { widgets: { ...widgets, slow } },
+    );
+    await settle();
+    harness.nudge.track("signup");
+    await settle();
+    expect(harness.shown).toEqual([]);
+    release(["a product"]);
+    await settle();
+    expect(harness.shown).toEqual(["recs", "thanks"]);
+  });
+
   it("a prepare that throws is reported and the widget skipped; the others still show", async () => {
     const { widgets } = recorder();
     const broken: WidgetDefinition = { component: () => h("div", { "data-widget": "broken" }), prepare: () => Promise.reject(new Error("feed down")) };
