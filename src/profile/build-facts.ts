@@ -1,8 +1,8 @@
 import type { Env } from "../env/env.js";
 import { browserName, osName } from "../track/user-agent.js";
 import { cartCount, cartValue } from "./cart.js";
-import type { Facts, PageFacts, VisitorFacts } from "./facts.js";
-import { dayOf, type Profile } from "./profile.js";
+import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
+import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
 
 export interface FactsContext {
@@ -50,6 +50,23 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     events: profile.events,
     rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
     viewed: viewedFacts(profile.viewed),
+    widgets: Object.fromEntries(Object.entries(profile.widgets).map(([id, history]) => [id, widgetFacts(history)])),
+  };
+}
+
+function widgetFacts(h: WidgetHistory): WidgetFacts {
+  const when = (time: number | undefined) => time || null; // 0: never
+  return {
+    shown: h.shown,
+    lastShown: when(h.lastShown),
+    closed: h.closed,
+    lastClosed: when(h.lastClosed),
+    dismissed: h.dismissed ?? 0,
+    lastDismissed: when(h.lastDismissed),
+    converted: h.converted,
+    lastConverted: when(h.lastConverted),
+    variant: h.variant ?? null,
+    state: h.state ?? {},
   };
 }
 

@@ -25,6 +25,27 @@ export interface Facts {
   rfm: RfmFacts;
   /** Recently viewed product ids (newest first) and categories (most viewed first). */
   viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
+  /** What the visitor did with each widget, by its id: `widgets.welcome.lastDismissed`, `widgets.flash.state.deadline`. */
+  widgets: Record<string, WidgetFacts>;
+}
+
+/**
+ * One widget's history for this visitor: counts, and when each thing last happened (null when
+ * it never did), the sticky variant (or "holdout") and the widget's own saved state (an evergreen
+ * countdown's `deadline`, so a rule can tell that the offer is over).
+ */
+export interface WidgetFacts {
+  shown: number;
+  lastShown: number | null;
+  closed: number;
+  lastClosed: number | null;
+  /** Closed by the visitor (×, Esc, the backdrop, "no thanks"). */
+  dismissed: number;
+  lastDismissed: number | null;
+  converted: number;
+  lastConverted: number | null;
+  variant: string | null;
+  state: Record<string, unknown>;
 }
 
 export interface PageFacts {

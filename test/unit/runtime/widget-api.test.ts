@@ -2,7 +2,7 @@ import { h } from "preact";
 import * as z from "zod/mini";
 import { afterEach, describe, expect, it } from "vitest";
 import type { WidgetDefinition, WidgetProps } from "../../../src/render/widget-api.js";
-import { cleanup, on, rulesOf, settle, spyStore, start, warnings, type Harness } from "./harness.js";
+import { cleanup, MINUTE, on, rulesOf, settle, spyStore, start, warnings, type Harness } from "./harness.js";
 
 afterEach(cleanup);
 
@@ -111,6 +111,33 @@ describe("what widgets leave in the profile", () => {
     const two = start(rules, { widgets: second.widgets, store, clock: one.clock });
     await two.nudge.ready;
     expect(second.props.get("timer")!.state).toEqual({ deadline: 123 });
+  });
+
+  it("rules see each widget's history and state in facts.widgets: a follow-up once a countdown's deadline has passed", async () => {
+    const { props, widgets } = recorder();
+    const harness = start(
+      rulesOf([
+        { id: "flash", type: "bar", frequency: { session: 1 }, content: { title: "-20% for 10 minutes" } },
+        { id: "missed-it", type: "bar", when: { "widgets.flash.state.deadline": { $olderThan: "1s" } }, content: { title: "Missed it? -10% today" } },
+      ]),
+      { widgets },
+    );
+    await harness.nudge.ready;
+    const start_ = harness.clock.now();
+    props.get("flash")!.saveState({ deadline: start_ + 10 * MINUTE });
+    props.get("flash")!.close("button");
+    await settle();
+    const flash = harness.nudge.facts().widgets.flash;
+    expect(flash).toEqual({ shown: 1, lastShown: start_, closed: 1, lastClosed: start_, dismissed: 1, lastDismissed: start_, converted: 0, lastConverted: null, variant: "default", state: { deadline: start_ + 10 * MINUTE } });
+    expect(harness.nudge.facts().widgets["missed-it"]).toBeUndefined(); // never shown: no history
+    harness.nudge.page();
+    await settle();
+    expect(harness.shown).toEqual(["flash"]); // the offer is still running
+
+    await harness.clock.advance(11 * MINUTE);
+    harness.nudge.page();
+    await settle();
+    expect(harness.shown).toEqual(["flash", "missed-it"]);
   });
 
   it("action() reaches on('action') with the widget and the payload", async () => {
