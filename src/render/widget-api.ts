@@ -56,6 +56,12 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   catalog(): Promise<Product[]>;
   /** For a widget placed in the page (`placement`): the page element it was placed at. */
   target?: Element;
+  /**
+   * Adopts more CSS into the widget's shadow root, after its `styles`, until it closes: for a part
+   * whose code it loads later (a block fetched with `import()`). Call it before that part first
+   * renders. Given by the renderer (not in headless mode).
+   */
+  addStyles?(css: string): void;
 }
 
 /** A product of the catalog feed (see DESIGN.md "Catalog feed"). */

@@ -22,15 +22,15 @@ function lazy<M>(importer: () => Promise<M>): Lazy<M> {
   return chunk;
 }
 
-// The heavy blocks are their own chunks (dynamic imports), so a plain popup never downloads them.
-const leadForm = lazy(() => import("./lead-form.js"));
-const offer = lazy(() => import("./offer-blocks.js"));
+// The heavy blocks and their CSS are chunks of their own (dynamic imports): a plain popup never downloads them.
+const leadForm = lazy(() => import("./form-block.js"));
+const offer = lazy(() => import("./offer-block.js"));
 
 /** The components of the blocks a popup's content uses; only those are sure to be there. */
-export type PopupBlocks = Partial<typeof import("./lead-form.js") & typeof import("./offer-blocks.js")>;
+export type PopupBlocks = Partial<Pick<typeof import("./form-block.js"), "LeadForm"> & Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon">>;
 
 /** The chunks of the blocks a popup with this content shows: none for a plain one. */
-function chunksFor(content: PopupContent): Array<Lazy<object>> {
+function chunksFor(content: PopupContent): Array<Lazy<{ styles: string }>> {
   return [content.form && leadForm, (content.countdown || content.coupon) && offer].filter((chunk) => !!chunk);
 }
 
@@ -47,22 +47,31 @@ export function loadPopupBlocks(content: PopupContent): Promise<unknown> {
 /**
  * The code of the blocks this popup's content uses (lead form; countdown, coupon), undefined until
  * it has loaded. The popup renders nothing meanwhile and then appears whole, so nothing on screen
- * moves or flashes; code loaded before (a second popup) is there at once. A chunk that fails to
- * load is thrown from the render, so the runtime reports the widget and closes it.
+ * moves or flashes; code loaded before (a second popup) is there at once. Their CSS is adopted with
+ * `addStyles` (the renderer's) before they first render. A chunk that fails to load is thrown from
+ * the render, so the runtime reports the widget and closes it.
  *
  * @example
- * const blocks = usePopupBlocks(content, true);
+ * const blocks = usePopupBlocks(content, true, props.addStyles);
  * if (!blocks) return null;
  */
-export function usePopupBlocks(content: PopupContent, wanted: boolean): PopupBlocks | undefined {
-  const ready = chunksFor(content).every((chunk) => chunk.module);
+export function usePopupBlocks(content: PopupContent, wanted: boolean, addStyles?: (css: string) => void): PopupBlocks | undefined {
+  const chunks = chunksFor(content);
+  const ready = chunks.every((chunk) => chunk.module);
+  const adopt = () => chunks.forEach((chunk) => addStyles?.(chunk.module!.styles));
+  // Loaded before: adopted in the first render, before anything in it measures itself (an inline popup does).
+  useState(() => ready && adopt());
   const [failed, setFailed] = useState<{ error: unknown }>();
   const [, setLoaded] = useState(false);
   useLayoutEffect(() => {
     if (ready || !wanted) return;
     let live = true;
     loadPopupBlocks(content).then(
-      () => live && setLoaded(true),
+      () => {
+        if (!live) return;
+        adopt();
+        setLoaded(true);
+      },
       (error: unknown) => live && setFailed({ error }),
     );
     return () => {

@@ -1,7 +1,6 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
 import { layerStyles } from "../shared/layer-styles.js";
-import { offerStyles } from "../shared/offer-styles.js";
 import { popupIsModal, popupPlacement } from "./layout.js";
 import { Popup } from "./popup.js";
 import type { PopupContent } from "./schema.js";
@@ -19,7 +18,7 @@ import { popupStyles } from "./styles.js";
  */
 const popup: WidgetDefinition<PopupContent> = {
   component: Popup,
-  styles: baseStyles + offerStyles + layerStyles + popupStyles + layoutStyles,
+  styles: baseStyles + layerStyles + popupStyles + layoutStyles, // the blocks bring their own CSS (blocks.ts)
   modal: popupIsModal,
   placement: popupPlacement,
 };

@@ -1,7 +1,8 @@
 /**
- * CSS of the popup's non-default layouts (slide-in, bars, fullscreen, inline) and of its teaser,
- * after `popupStyles`. Same theme properties; the overlay layouts sit in `.nudge-layer`, a
- * see-through layer over the visible part of the page that lets clicks through around the card.
+ * CSS of the popup's non-default layouts (slide-in, bars, fullscreen, inline) and of its teaser
+ * (with `.nudge-sr`, text only screen readers get), after `popupStyles`. Same theme properties; the
+ * overlay layouts sit in `.nudge-layer`, a see-through layer over the visible part of the page that
+ * lets clicks through around the card.
  */
 export const layoutStyles = /* css */ `
 .nudge-popup__card--slide-in{margin:0;max-width:384px;max-height:100%;overflow-y:auto;overscroll-behavior:contain;
@@ -27,7 +28,6 @@ align-items:center;gap:12px 28px;max-width:1200px;margin:0 auto;padding:14px 64p
 .nudge-popup__card--top-bar .nudge-coupon__label,.nudge-popup__card--bottom-bar .nudge-coupon__label{text-align:start}
 .nudge-popup__card--top-bar .nudge-popup__actions,.nudge-popup__card--bottom-bar .nudge-popup__actions{flex-direction:row;width:auto;margin:0;align-items:center}
 .nudge-popup__card--top-bar .nudge-popup__cta,.nudge-popup__card--bottom-bar .nudge-popup__cta{min-height:44px;padding:10px 20px}
-.nudge-popup__card--top-bar .nudge-lead,.nudge-popup__card--bottom-bar .nudge-lead{width:auto;max-width:360px;margin:0}
 .nudge-popup__card--top-bar .nudge-popup__close,.nudge-popup__card--bottom-bar .nudge-popup__close{top:50%;margin-top:-18px}
 .nudge-popup--full{padding:0}
 .nudge-popup__card--full{max-width:none;width:100%;min-height:100%;border-radius:0;display:flex;align-items:center;justify-content:center;box-shadow:none}
@@ -38,6 +38,7 @@ align-items:center;gap:12px 28px;max-width:1200px;margin:0 auto;padding:14px 64p
 .nudge-popup__card--full.nudge-popup__card--media .nudge-popup__media{aspect-ratio:auto;height:100%;min-height:100%}
 .nudge-popup__card--inline{max-width:none;margin:0;max-height:none;border-radius:var(--_radius);box-shadow:0 0 0 1px var(--_line),0 12px 32px -16px rgba(0,0,0,.25);animation:none}
 .nudge-popup__card--inline .nudge-popup__body{padding:32px 28px 24px}
+.nudge-sr{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .nudge-teaser{display:flex;align-items:center;border-radius:999px;background:var(--_brand);color:var(--_on-brand);
 box-shadow:0 2px 4px rgba(0,0,0,.12),0 12px 28px -8px rgba(0,0,0,.4);animation:nudge-pop .3s cubic-bezier(.2,.9,.3,1.1)}
 .nudge-teaser__open{min-height:48px;padding:10px 8px 10px 20px;font-size:15px;font-weight:750;letter-spacing:.01em;border-radius:999px 0 0 999px}

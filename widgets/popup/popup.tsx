@@ -36,7 +36,7 @@ export function Popup(props: WidgetProps<PopupContent>) {
   const timer = useDeadline(content.countdown, props, () => close("api"));
   const [blocked, setBlocked] = useState(false);
   const over = !!content.countdown && (!timer || timer.expired);
-  const blocks = usePopupBlocks(content, !over);
+  const blocks = usePopupBlocks(content, !over, props.addStyles);
   // Checked while the runtime mounts it: an offer already over closes before it counts as shown.
   useLayoutEffect(() => {
     if (over) close("api");

@@ -10,7 +10,7 @@ import { cleanup, on, rulesOf, settle, start } from "../runtime/harness.js";
 // The popup's lead form, countdown and coupon are chunks of their own, loaded by the popups that
 // show them. Here the countdown-and-coupon chunk cannot be fetched (as when offline): popups that
 // need it fail, the others do not.
-vi.mock("../../../widgets/popup/offer-blocks.js", () => {
+vi.mock("../../../widgets/popup/offer-block.js", () => {
   throw new Error("offline: the offer chunk did not load");
 });
 
@@ -87,7 +87,12 @@ describe("the popup's lazily loaded blocks", () => {
     const h = start(rulesOf([{ id: "join", type: "popup", trigger: "manual", content: { title: "Join", form } }]), { widgets: {} });
     await h.nudge.ready;
     expect(await h.nudge.show("join", { force: true })).toBe(true);
-    await vi.waitFor(() => expect(document.querySelector("nudge-root")?.shadowRoot?.querySelector("form")).not.toBeNull());
+    const root = document.querySelector("nudge-root")!.shadowRoot!;
+    await vi.waitFor(() => expect(root.querySelector("form")).not.toBeNull());
+    // The form's CSS came with its code and was adopted next to the popup's.
+    const css = root.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join("\n"));
+    expect(css.filter((text) => text.includes(".nudge-field__input"))).toHaveLength(1);
+    expect(css.filter((text) => text.includes(".nudge-popup__title"))).toHaveLength(1);
     expect(h.problems).toEqual([]);
   });
 
