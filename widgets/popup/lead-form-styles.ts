@@ -25,7 +25,7 @@ box-shadow:inset 0 0 0 1.5px color-mix(in srgb,var(--_text) 24%,transparent);tra
 .nudge-lead__check{color:var(--_ok)}
 .nudge-lead__title{font-size:20px;font-weight:700}
 .nudge-lead__text{color:var(--_muted)}
-.nudge-popup__card--top-bar .nudge-lead,.nudge-popup__card--bottom-bar .nudge-lead{width:auto;max-width:360px;margin:0}
+.nudge-popup__card--bar .nudge-lead{width:auto;max-width:360px;margin:0}
 .nudge-w{--_danger:#b91c1c;--_ok:#15803d}
 @media (prefers-color-scheme:dark){.nudge-w{--_danger:#fca5a5;--_ok:#4ade80}}
 `;

@@ -140,6 +140,7 @@ function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layo
   }, []);
   useNoShift(wrap, layout === "inline", pending, onBlocked);
   const slide = layout === "slide-in";
+  const bar = layout === "top-bar" || layout === "bottom-bar"; // both styled by `--bar`, then `--top-bar`/`--bottom-bar`
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== "Escape" && e.key !== "Esc") return;
     e.preventDefault();
@@ -149,7 +150,7 @@ function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layo
   const card = (
     <div
       ref={box}
-      class={`nudge-popup__card nudge-popup__card--${layout}`}
+      class={`nudge-popup__card nudge-popup__card--${layout}${bar ? " nudge-popup__card--bar" : ""}`}
       role={slide ? "dialog" : "region"}
       aria-labelledby={titleId}
       aria-describedby={content.text ? textId : undefined}
