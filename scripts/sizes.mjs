@@ -35,6 +35,13 @@ export function staticImports(code) {
   return [...specifiers];
 }
 
+/** Relative specifiers a minified ES module loads on demand: `import("./x.js")`. */
+export function dynamicImports(code) {
+  const specifiers = new Set();
+  for (const match of code.matchAll(/\bimport\(\s*(["'])(\.{1,2}\/[^"']+)\1\s*\)/g)) specifiers.add(match[2]);
+  return [...specifiers];
+}
+
 /**
  * The files (relative to dist) a page downloads for `entries`: each entry plus every chunk it imports
  * statically, transitively. Files in `loaded` (already on the page) are neither counted nor followed.
@@ -69,15 +76,24 @@ function group(dist, files) {
  * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer chunk (loaded
  *   with the first widget) and everything they import (Preact…): what the page downloads when that widget is
  *   the first to show. The runtime is already loaded, so not counted.
+ * - `<widget>+<chunk>` for each chunk a widget loads itself with import() (the popup's lead form, its countdown
+ *   and coupon): the widget's row plus that chunk and what it imports, what a widget that uses it downloads;
+ *   and `<widget>+<chunk>+<chunk>…` with all of them (a popup with a form and a coupon).
  */
 export function measure(dist = join(ROOT, "dist")) {
   const loader = "nudge.js";
   const runtime = "nudge.runtime.js";
   const validator = chunk(dist, "chunks", "validate-");
   const renderer = chunk(dist, "chunks", "renderer-");
-  const widgets = Object.fromEntries(
-    widgetTypes().map((type) => [type, group(dist, closure(dist, [chunk(dist, "chunks", `${type}-`), renderer], [runtime]))]),
-  );
+  const widgets = {};
+  for (const type of widgetTypes()) {
+    const main = chunk(dist, "chunks", `${type}-`);
+    const files = closure(dist, [main, renderer], [runtime]);
+    widgets[type] = group(dist, files);
+    const lazy = dynamicImports(readFileSync(join(dist, main), "utf8")).map((specifier) => posix.normalize(posix.join(posix.dirname(main), specifier)));
+    for (const file of lazy) widgets[`${type}+${chunkName(file)}`] = group(dist, [...files, ...closure(dist, [file], [runtime, ...files])]);
+    if (lazy.length > 1) widgets[[type, ...lazy.map(chunkName)].join("+")] = group(dist, [...files, ...closure(dist, lazy, [runtime, ...files])]);
+  }
   return {
     loader: group(dist, [loader]),
     runtime: group(dist, [runtime]),
@@ -85,6 +101,11 @@ export function measure(dist = join(ROOT, "dist")) {
     validator: group(dist, closure(dist, [validator], [runtime])),
     ...widgets,
   };
+}
+
+/** A chunk's name without its directory and content hash: "chunks/form-block-DEC6j8Ms.js" → "form-block". */
+function chunkName(file) {
+  return posix.basename(file).replace(/-[\w-]{8}\.js$/, "");
 }
 
 /** The built-in widget types: the folders of widgets/ (but shared). Each one's chunk is named after it. */

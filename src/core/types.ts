@@ -49,6 +49,8 @@ export interface NudgeOptions {
   /**
    * Records shows without rendering; for simulation and tests. No DOM is needed and
    * the renderer never loads: `shown` is recorded and emitted, `hide()` closes as usual.
+   * Widgets' `prepare` steps (their data, such as the catalog) do not run: it answers whether
+   * the rules would show a widget.
    * A function also gets each shown widget's props (filled content, `close`, `click`,
    * `convert`), to act on it as the visitor would.
    */

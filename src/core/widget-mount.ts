@@ -77,15 +77,15 @@ function propsFor(host: HostState, entry: Live, content: Record<string, unknown>
 
 /**
  * Puts a widget on screen (templates in its content filled from the facts first); true once it
- * is there and announced. A definition's `prepare` runs first: a widget with nothing to show
- * (too few products) is never mounted, closes nothing and is not counted.
+ * is there and announced. A definition's `prepare` runs first (not when headless): a widget with
+ * nothing to show (too few products) is never mounted, closes nothing and is not counted.
  */
 export async function mountWidget(host: HostState, { definition, widget, variant, content, modal, facts }: Mount): Promise<boolean> {
   const { deps, live } = host;
   const { headless } = deps;
   const entry: Live = { widget, variant, modal, minimized: false, announced: false };
   const props = propsFor(host, entry, content, facts);
-  if (definition.prepare) {
+  if (definition.prepare && !headless) {
     try {
       props.prepared = await definition.prepare(props);
     } catch (error) {

@@ -21,7 +21,8 @@ interface Layer {
 interface Mounted {
   layer: Layer;
   container: HTMLElement;
-  styles: string;
+  /** The definition's `styles`, then what the widget added with `addStyles`. */
+  styles: string[];
   stop(): void;
 }
 
@@ -63,7 +64,7 @@ export function createRenderer(env: Env, options: RendererOptions) {
 
   /** A layer's stylesheets: its host's, then each mounted widget's, once each. */
   function applyStyles(layer: Layer) {
-    const css = [layer.hostStyles, ...new Set([...mounted.values()].filter((m) => m.layer === layer).map((m) => m.styles))];
+    const css = [layer.hostStyles, ...new Set([...mounted.values()].filter((m) => m.layer === layer).flatMap((m) => m.styles))];
     if (canAdopt(layer.shadow)) layer.shadow.adoptedStyleSheets = css.map((c) => sheet(c, layer) as CSSStyleSheet);
     else {
       for (const old of layer.shadow.querySelectorAll(":scope > style")) old.remove();
@@ -125,12 +126,19 @@ export function createRenderer(env: Env, options: RendererOptions) {
       const container = doc.createElement("div");
       layer.shadow.appendChild(container);
       const stop = watchViewable(env, container, () => options.onViewable(key));
-      mounted.set(key, { layer, container, styles: definition.styles ?? "", stop });
+      const entry: Mounted = { layer, container, styles: [definition.styles ?? ""], stop };
+      mounted.set(key, entry);
       applyStyles(layer);
+      // CSS of parts whose code the widget loads later (WidgetProps.addStyles), kept while it is mounted.
+      const addStyles = (css: string) => {
+        if (mounted.get(key) !== entry || entry.styles.includes(css)) return;
+        entry.styles.push(css);
+        applyStyles(layer);
+      };
       // A fresh key per mount: a boundary that caught an error must not hide the next widget.
       render(
         <Boundary key={++keys} onError={(error) => options.onError(key, error)}>
-          <definition.component {...props} target={target} />
+          <definition.component {...props} target={target} addStyles={addStyles} />
         </Boundary>,
         container,
       );

@@ -58,6 +58,12 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   target?: Element;
   /** What the definition's `prepare` resolved to, when it has one (products to show, a count). */
   prepared?: unknown;
+  /**
+   * Adopts more CSS into the widget's shadow root, after its `styles`, until it closes: for a part
+   * whose code it loads later (a block fetched with `import()`). Call it before that part first
+   * renders. Given by the renderer (not in headless mode).
+   */
+  addStyles?(css: string): void;
 }
 
 /** A product of the catalog feed (see DESIGN.md "Catalog feed"). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-ignore: a plain .mjs script without type declarations
-import { measure, readmeSizes, readmeTable, sizesOf, staticImports } from "../../scripts/sizes.mjs";
+import { dynamicImports, measure, readmeSizes, readmeTable, sizesOf, staticImports } from "../../scripts/sizes.mjs";
 
 interface Sizes {
   files: string[];
@@ -29,6 +29,7 @@ describe("scripts/sizes.mjs", () => {
   it("finds static imports in minified code, not dynamic ones", () => {
     const code = 'import{a as b}from"./jsx-1.js";import"./side.js";export{c}from"../up.js";const d=()=>import("./lazy.js");const e="from ./x.js";';
     expect(staticImports(code)).toEqual(["./jsx-1.js", "./side.js", "../up.js"]);
+    expect(dynamicImports(code)).toEqual(["./lazy.js"]);
   });
 
   it("compresses: brotli ≤ gzip ≤ raw for real code", () => {
@@ -52,6 +53,21 @@ describe("scripts/sizes.mjs", () => {
   it("the runtime imports no chunk statically: the renderer, widgets and the rest load only when used", () => {
     // A module shared with a lazy chunk can make the bundler move it there and import it back eagerly.
     expect(staticImports(readFileSync(join(ROOT, "dist/nudge.runtime.js"), "utf8"))).toEqual([]);
+  });
+
+  it("the popup's blocks loaded on demand have rows of their own: the popup's row plus what each adds, none in the popup's row", () => {
+    const results = measure() as Record<string, Sizes>;
+    const { popup } = results;
+    for (const [name, block] of [["popup+form-block", /chunks\/form-block-/], ["popup+offer-block", /chunks\/offer-block-/]] as const) {
+      const row = results[name];
+      expect(row, name).toBeDefined();
+      expect(row.files.slice(0, popup.files.length)).toEqual(popup.files);
+      expect(row.files.some((file) => block.test(file)), name).toBe(true);
+      expect(popup.files.some((file) => block.test(file)), `${name}: in the plain popup's row`).toBe(false);
+      expect(row.brotli).toBeGreaterThan(popup.brotli);
+    }
+    const all = results["popup+form-block+offer-block"];
+    expect(all.brotli).toBe(results["popup+form-block"].brotli + results["popup+offer-block"].brotli - popup.brotli);
   });
 });
 

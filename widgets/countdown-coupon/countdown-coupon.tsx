@@ -1,10 +1,11 @@
 import { useId, useLayoutEffect, useRef } from "preact/hooks";
 import type { WidgetProps } from "../../src/render/widget-api.js";
-import { Countdown, useDeadline } from "../shared/countdown-view.js";
+import { Countdown } from "../shared/countdown-view.js";
 import { Coupon } from "../shared/coupon.js";
 import { stringsFor } from "../shared/i18n.js";
 import { offerStrings } from "../shared/offer-strings.js";
 import { isSafeUrl } from "../shared/safe-url.js";
+import { useDeadline } from "../shared/use-deadline.js";
 import { useFocusReturn } from "../shared/use-focus-return.js";
 import type { CountdownCouponContent } from "./schema.js";
 

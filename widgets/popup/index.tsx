@@ -1,8 +1,8 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
 import { layerStyles } from "../shared/layer-styles.js";
-import { offerStyles } from "../shared/offer-styles.js";
 import { popupIsModal, popupPlacement } from "./layout.js";
+import { loadPopupBlocks } from "./blocks.js";
 import { Popup } from "./popup.js";
 import type { PopupContent } from "./schema.js";
 import { layoutStyles } from "./layout-styles.js";
@@ -19,9 +19,12 @@ import { popupStyles } from "./styles.js";
  */
 const popup: WidgetDefinition<PopupContent> = {
   component: Popup,
-  styles: baseStyles + offerStyles + layerStyles + popupStyles + layoutStyles,
+  styles: baseStyles + layerStyles + popupStyles + layoutStyles, // the blocks bring their own CSS (blocks.ts)
   modal: popupIsModal,
   placement: popupPlacement,
+  // The code of its form, countdown or coupon loads before it mounts: it first renders whole, and a
+  // chunk that fails to load is reported with the popup never counted as shown.
+  prepare: ({ content }) => loadPopupBlocks(content),
 };
 
 export default popup;

@@ -2,9 +2,9 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { stringsFor } from "../shared/i18n.js";
 import { isSafeUrl } from "../shared/safe-url.js";
+import { leadStrings } from "./lead-strings.js";
 import { leadProblem, leadValue, type LeadField, type LeadProblem } from "./lead-validation.js";
 import type { LeadFormContent } from "./schema.js";
-import { popupStrings } from "./strings.js";
 
 const INPUT: Record<LeadField, { type: "email" | "tel" | "text"; autoComplete: string; inputMode?: "email" | "tel" }> = {
   email: { type: "email", autoComplete: "email", inputMode: "email" },
@@ -20,7 +20,7 @@ const INPUT: Record<LeadField, { type: "email" | "tel" | "text"; autoComplete: s
  * `reward` (the coupon). Nothing is sent anywhere from here.
  */
 export function LeadForm({ form, locale, onLead, reward }: { form: LeadFormContent; locale: string; onLead(fields: Record<string, string>): void; reward?: ComponentChildren }) {
-  const s = stringsFor(popupStrings, locale);
+  const s = stringsFor(leadStrings, locale);
   const id = useId();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,23 +1,26 @@
 import type { WidgetProps } from "../../src/render/widget-api.js";
-import { Countdown } from "../shared/countdown-view.js";
 import type { TimeLeft } from "../shared/countdown.js";
-import { Coupon } from "../shared/coupon.js";
 import { isSafeUrl } from "../shared/safe-url.js";
-import { LeadForm } from "./lead-form.js";
+import type { PopupBlocks } from "./blocks.js";
 import type { PopupButton, PopupContent } from "./schema.js";
 
-/** The blocks of a popup, in reading order: image, eyebrow, title, text, countdown, coupon, form, buttons, "no thanks". */
+/**
+ * The blocks of a popup, in reading order: image, eyebrow, title, text, countdown, coupon, form,
+ * buttons, "no thanks". The countdown, coupon and form come in `blocks`, loaded for the content.
+ */
 export function PopupBody({
   props,
   titleId,
   textId,
   timer,
+  blocks: { Countdown, Coupon, LeadForm },
   close,
 }: {
   props: WidgetProps<PopupContent>;
   titleId: string;
   textId: string;
   timer?: { deadline: number; left: TimeLeft };
+  blocks: PopupBlocks;
   close(reason: "cta" | "dismiss"): void;
 }) {
   const { content, locale, click, convert } = props;
@@ -26,7 +29,7 @@ export function PopupBody({
   const image = content.image && isSafeUrl(content.image.src) ? content.image : undefined;
   const layout = content.layout ?? "modal";
   const bar = layout === "top-bar" || layout === "bottom-bar";
-  const copy = coupon && (
+  const copy = coupon && Coupon && (
     <Coupon coupon={coupon} locale={locale} compact={bar} onCopy={(how) => click({ coupon: coupon.code, copy: how })} />
   );
   const actions = [...(cta ? [cta] : []), ...buttons];
@@ -58,8 +61,8 @@ export function PopupBody({
             </p>
           )}
         </div>
-        {timer && countdown && <Countdown left={timer.left} deadline={timer.deadline} label={countdown.label} locale={locale} class="nudge-popup__timer" />}
-        {form ? (
+        {timer && countdown && Countdown && <Countdown left={timer.left} deadline={timer.deadline} label={countdown.label} locale={locale} class="nudge-popup__timer" />}
+        {form && LeadForm ? (
           <LeadForm form={form} locale={locale} onLead={(fields) => props.lead(fields)} reward={copy} />
         ) : (
           copy

@@ -1,10 +1,11 @@
 import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { CloseReason, WidgetProps } from "../../src/render/widget-api.js";
-import { useDeadline } from "../shared/countdown-view.js";
+import { useDeadline } from "../shared/use-deadline.js";
 import type { TimeLeft } from "../shared/countdown.js";
 import { deepActiveElement } from "../shared/focusable.js";
 import { stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
+import { usePopupBlocks, type PopupBlocks } from "./blocks.js";
 import { popupIsModal } from "./layout.js";
 import { PopupBody } from "./popup-body.js";
 import type { PopupContent } from "./schema.js";
@@ -17,7 +18,9 @@ import { useFocusReturn } from "../shared/use-focus-return.js";
  * takeover (both modal), a slide-in card in a corner, a bar at the top or bottom, or inline in the
  * page. Blocks: image, eyebrow, title, text, countdown, coupon, lead form, buttons, "no thanks".
  * With `teaser`, ×, Esc and the backdrop shrink it to a tab that reopens it. With a countdown that
- * is over, it closes at once without showing its offer. Every string renders as text.
+ * is over, it closes at once without showing its offer. The code of the lead form, countdown and
+ * coupon is loaded only by a popup that shows them (it appears once that code is here). Every
+ * string renders as text.
  *
  * @example
  * render(<Popup {...widgetProps} content={{ title: "-10% today", layout: "slide-in", cta: { label: "Shop", href: "/sale" } }} />, el);
@@ -32,9 +35,11 @@ export function Popup(props: WidgetProps<PopupContent>) {
   const [opener] = useState(() => (typeof document === "undefined" ? null : deepActiveElement(document)));
   const timer = useDeadline(content.countdown, props, () => close("api"));
   const [blocked, setBlocked] = useState(false);
+  const over = !!content.countdown && (!timer || timer.expired);
+  const blocks = usePopupBlocks(content, !over, props.addStyles);
   // Checked while the runtime mounts it: an offer already over closes before it counts as shown.
   useLayoutEffect(() => {
-    if (content.countdown && (!timer || timer.expired)) close("api");
+    if (over) close("api");
   }, []);
 
   const shut = (reason: CloseReason) => {
@@ -46,6 +51,9 @@ export function Popup(props: WidgetProps<PopupContent>) {
 
   // An offer whose time is up is never shown (the timer's onExpire closes the widget).
   if ((content.countdown && !timer) || timer?.expired || blocked) return null;
+  // While the blocks' code is on its way nothing shows, then the popup shows whole: nothing flashes or moves.
+  // An inline popup renders at once all the same, out of sight, to check before it counts as shown that its place has room.
+  if (!blocks && layout !== "inline") return null;
 
   if (minimized && content.teaser) {
     return (
@@ -64,7 +72,7 @@ export function Popup(props: WidgetProps<PopupContent>) {
     );
   }
 
-  const frame = { props, shut, opener, reopened, timer, closeLabel: content.closeLabel || s.close, onBlocked: () => (setBlocked(true), close("api")) };
+  const frame = { props, shut, opener, reopened, timer, blocks: blocks ?? {}, pending: !blocks, closeLabel: content.closeLabel || s.close, onBlocked: () => (setBlocked(true), close("api")) };
   return popupIsModal(content) ? <ModalFrame {...frame} /> : <PlainFrame {...frame} layout={layout} />;
 }
 
@@ -74,6 +82,9 @@ interface FrameProps {
   opener: Element | null;
   reopened: boolean;
   timer?: { deadline: number; left: TimeLeft };
+  blocks: PopupBlocks;
+  /** The blocks' code is still loading (an inline popup only): rendered without them, out of sight. */
+  pending: boolean;
   closeLabel: string;
   onBlocked(): void;
   layout?: string;
@@ -85,7 +96,7 @@ function useIds() {
 }
 
 /** modal and fullscreen: a dialog over a backdrop that traps focus; Esc and a backdrop click close it. */
-function ModalFrame({ props, shut, opener, closeLabel, timer }: FrameProps) {
+function ModalFrame({ props, shut, opener, closeLabel, timer, blocks }: FrameProps) {
   const { content } = props;
   const card = useRef<HTMLDivElement>(null);
   const { titleId, textId } = useIds();
@@ -108,7 +119,7 @@ function ModalFrame({ props, shut, opener, closeLabel, timer }: FrameProps) {
       }}
     >
       <div ref={card} class={cls} role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={content.text ? textId : undefined} tabIndex={-1}>
-        <Inner props={props} shut={shut} titleId={titleId} textId={textId} closeLabel={closeLabel} timer={timer} />
+        <Inner props={props} shut={shut} titleId={titleId} textId={textId} closeLabel={closeLabel} timer={timer} blocks={blocks} />
       </div>
     </div>
   );
@@ -118,16 +129,18 @@ function ModalFrame({ props, shut, opener, closeLabel, timer }: FrameProps) {
  * slide-in, top-bar, bottom-bar and inline: part of the page, not modal. They take focus only when
  * reopened from the teaser; Esc closes them while focus is inside, and focus then goes back to the page.
  */
-function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layout, timer }: FrameProps) {
+function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layout, timer, blocks, pending }: FrameProps) {
   const { content } = props;
   const box = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
   const { titleId, textId } = useIds();
   useFocusReturn(box, () => opener);
   useLayoutEffect(() => {
     if (reopened) box.current?.focus({ preventScroll: true });
   }, []);
-  useNoShift(box, layout === "inline", onBlocked);
+  useNoShift(wrap, layout === "inline", pending, onBlocked);
   const slide = layout === "slide-in";
+  const bar = layout === "top-bar" || layout === "bottom-bar"; // both styled by `--bar`, then `--top-bar`/`--bottom-bar`
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== "Escape" && e.key !== "Esc") return;
     e.preventDefault();
@@ -137,25 +150,30 @@ function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layo
   const card = (
     <div
       ref={box}
-      class={`nudge-popup__card nudge-popup__card--${layout}`}
+      class={`nudge-popup__card nudge-popup__card--${layout}${bar ? " nudge-popup__card--bar" : ""}`}
       role={slide ? "dialog" : "region"}
       aria-labelledby={titleId}
       aria-describedby={content.text ? textId : undefined}
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <Inner props={props} shut={shut} titleId={titleId} textId={textId} closeLabel={closeLabel} timer={timer} />
+      <Inner props={props} shut={shut} titleId={titleId} textId={textId} closeLabel={closeLabel} timer={timer} blocks={blocks} />
     </div>
   );
-  if (layout === "inline") return <div class="nudge-w nudge-inline">{card}</div>;
+  if (layout === "inline")
+    return (
+      <div ref={wrap} class="nudge-w nudge-inline">
+        {card}
+      </div>
+    );
   const where = slide ? content.corner ?? "bottom-right" : layout === "top-bar" ? "top" : "bottom";
   return <div class={`nudge-w nudge-layer nudge-layer--${where}`}>{card}</div>;
 }
 
-function Inner({ props, shut, titleId, textId, closeLabel, timer }: Pick<FrameProps, "props" | "shut" | "closeLabel" | "timer"> & { titleId: string; textId: string }) {
+function Inner({ props, shut, titleId, textId, closeLabel, timer, blocks }: Pick<FrameProps, "props" | "shut" | "closeLabel" | "timer" | "blocks"> & { titleId: string; textId: string }) {
   return (
     <>
-      <PopupBody props={props} titleId={titleId} textId={textId} timer={timer} close={shut} />
+      <PopupBody props={props} titleId={titleId} textId={textId} timer={timer} blocks={blocks} close={shut} />
       {/* Last in the DOM so screen readers and Tab meet the content first; placed top-right by CSS. */}
       <CloseButton label={closeLabel} onClick={() => shut("button")} />
     </>
@@ -175,25 +193,34 @@ function CloseButton({ label, onClick }: { label: string; onClick(): void }) {
 /**
  * An inline popup never pushes what the visitor sees: before the first paint it checks that its
  * place is below the visible part of the page, or that the page reserved room for it (the element
- * it went into does not grow). Otherwise it calls `onBlocked` and shows nothing.
+ * it went into does not grow). Otherwise it calls `onBlocked` and shows nothing. While the code of
+ * its blocks is loading (`pending`) it is checked without them and kept out of sight (taking no
+ * room), then checked again, whole, when they are here.
  */
-function useNoShift(box: { current: HTMLElement | null }, inline: boolean, onBlocked: () => void) {
+function useNoShift(wrap: { current: HTMLElement | null }, inline: boolean, pending: boolean, onBlocked: () => void) {
   useLayoutEffect(() => {
-    const el = box.current;
+    const el = wrap.current;
     if (!inline || !el) return;
-    const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
-    const view = el.ownerDocument.defaultView;
-    if (!host || !view) return;
-    if (host.getBoundingClientRect().top >= view.innerHeight) return; // below the fold: nothing on screen moves
-    const around = host.parentElement;
-    if (!around) return;
-    const withIt = around.getBoundingClientRect().height;
-    el.hidden = true;
-    const without = around.getBoundingClientRect().height;
-    el.hidden = false;
-    if (withIt > without + 0.5) {
-      el.hidden = true;
+    // Through the CSSOM (CSP-safe), which wins over the `display` of its classes.
+    const show = (on: boolean) => (el.style.display = on ? "" : "none");
+    if (!roomFor(el, show)) {
+      show(false);
       onBlocked();
-    }
-  }, []);
+    } else show(!pending);
+  }, [pending]);
+}
+
+/** Whether showing `el` (inline, inside Nudge's host element) moves nothing the visitor sees. */
+function roomFor(el: HTMLElement, show: (on: boolean) => void): boolean {
+  const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+  const view = el.ownerDocument.defaultView;
+  if (!host || !view) return true;
+  if (host.getBoundingClientRect().top >= view.innerHeight) return true; // below the fold: nothing on screen moves
+  const around = host.parentElement;
+  if (!around) return true;
+  show(true);
+  const withIt = around.getBoundingClientRect().height;
+  show(false);
+  const without = around.getBoundingClientRect().height;
+  return withIt <= without + 0.5;
 }

@@ -16,6 +16,10 @@
  *
  * Layout: a centred card (image on top, or beside the text from 720px wide); below
  * 600px a bottom sheet that scrolls inside when taller than the screen. The image box has a fixed size, so nothing moves when it loads.
+ *
+ * The blocks loaded with their code bring their own CSS (`blocks.ts`): the lead form
+ * `lead-form-styles.ts`, the countdown and coupon `shared/offer-styles.ts`; here and in
+ * `layout-styles.ts` are only the rules that place them in a popup.
  */
 export const popupStyles = /* css */ `
 .nudge-popup{position:fixed;left:var(--nudge-vx,0);top:var(--nudge-vy,0);width:var(--nudge-vw,100%);height:var(--nudge-vh,100%);z-index:2147483647;display:flex;align-items:center;justify-content:center;
@@ -49,30 +53,7 @@ transition:background-color .15s,transform .15s}
 .nudge-popup__timer{margin-top:22px}
 .nudge-popup__body>.nudge-coupon{margin-top:22px}
 .nudge-popup__body>.nudge-coupon+.nudge-popup__actions{margin-top:10px}
-.nudge-lead{display:flex;flex-direction:column;gap:14px;width:100%;margin-top:24px;text-align:start}
-.nudge-field{display:flex;flex-direction:column;gap:6px}
-.nudge-field__label{font-size:14px;font-weight:600;line-height:1.3}
-.nudge-field__req{color:var(--_danger)}
-.nudge-field__input{all:unset;box-sizing:border-box;width:100%;min-height:48px;padding:10px 14px;font-size:16px;line-height:1.4;
-border-radius:calc(var(--_radius)*.625);background:var(--_surface);color:var(--_text);
-box-shadow:inset 0 0 0 1.5px color-mix(in srgb,var(--_text) 24%,transparent);transition:box-shadow .15s}
-.nudge-field__input::placeholder{color:var(--_muted);opacity:.8}
-.nudge-field__input:focus{box-shadow:inset 0 0 0 2px var(--_brand),0 0 0 4px color-mix(in srgb,var(--_brand) 18%,transparent)}
-.nudge-field__input[aria-invalid=true]{box-shadow:inset 0 0 0 2px var(--_danger)}
-.nudge-field__error{font-size:13px;line-height:1.35;font-weight:550;color:var(--_danger)}
-.nudge-consent{display:flex;gap:10px;align-items:flex-start;font-size:13px;line-height:1.45;color:var(--_muted)}
-.nudge-consent__box{flex:none;width:20px;height:20px;margin:0;accent-color:var(--_brand);cursor:pointer}
-.nudge-consent label{cursor:pointer}
-.nudge-consent__policy{color:var(--_brand);text-decoration:underline;text-underline-offset:2px}
-.nudge-consent__text .nudge-field__error{margin-top:4px}
-.nudge-lead__submit{margin-top:4px;width:100%}
-.nudge-lead__done{display:flex;flex-direction:column;align-items:center;gap:6px;width:100%;margin-top:22px;text-align:center}
-.nudge-lead__check{color:var(--_ok)}
-.nudge-lead__title{font-size:20px;font-weight:700}
-.nudge-lead__text{color:var(--_muted)}
 .nudge-lead__done .nudge-coupon{margin-top:12px}
-.nudge-w{--_danger:#b91c1c}
-@media (prefers-color-scheme:dark){.nudge-w{--_danger:#fca5a5}}
 .nudge-popup__dismiss{align-self:center;min-height:40px;padding:8px 12px;border-radius:8px;font-size:14px;
 color:var(--_muted);text-decoration:underline;text-decoration-color:transparent;text-underline-offset:3px;
 transition:color .15s,text-decoration-color .15s}

@@ -2,6 +2,7 @@ import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import popup from "../../../widgets/popup/index.js";
+import { loadPopupBlocks } from "../../../widgets/popup/blocks.js";
 import countdownCoupon from "../../../widgets/countdown-coupon/index.js";
 import type { PopupContent } from "../../../widgets/popup/schema.js";
 import type { Facts } from "../../../src/profile/facts.js";
@@ -39,6 +40,8 @@ async function mount(Component: any, content: unknown, { locale = "en", state = 
   await act(() => {
     render(<Component id="w" content={content} facts={{} as Facts} locale={locale} currency="USD" {...props} />, root);
   });
+  // A popup with a form, countdown or coupon shows once that block's code has loaded (blocks.test.tsx).
+  if (Component === popup.component) await act(() => loadPopupBlocks(content as PopupContent));
   const $ = <E extends Element = HTMLElement>(sel: string) => shadow.querySelector<E>(sel);
   return { ...props, shadow, pageButton, $, unmount: () => act(() => render(null, root)) };
 }
