@@ -14,6 +14,7 @@ import { compileCondition } from "../dist/esm/rules.js";
 import { toMongo, toNudgeEvent, windowCountMismatches } from "./engines.mjs";
 import { factsFromEvents, makeEvents, scanWindows } from "./events.mjs";
 import { buildFacts, nudgeVisitor } from "./profile.mjs";
+import { windowsReached } from "./rules.mjs";
 
 export const SIZES = [10, 1_000, 100_000];
 
@@ -69,6 +70,7 @@ export async function benchGrowth(workload, { time = 500, sizes = SIZES } = {}) 
       if (want) passing++;
     }
     const windowCounts = windowCountMismatches(recent, e);
+    const reached = windowsReached(workload.rules, g); // $event tests run, stopping at each rule's first false condition
 
     const bench = new Bench({ time, warmupTime: 100, warmupIterations: 10 });
     const expect = (n) => {
@@ -82,7 +84,7 @@ export async function benchGrowth(workload, { time = 500, sizes = SIZES } = {}) 
     await bench.run();
     for (const task of bench.tasks) {
       if (task.result.state !== "completed") throw new Error(`${task.name}: ${task.result.error ?? task.result.state}`);
-      results.push({ size, name: task.name, medianUs: task.result.latency.p50 * 1000, rme: task.result.latency.rme, passing, mismatches, eventMismatches, windowCountMismatches: windowCounts });
+      results.push({ size, name: task.name, medianUs: task.result.latency.p50 * 1000, rme: task.result.latency.rme, passing, mismatches, eventMismatches, windowCountMismatches: windowCounts, windowsReached: reached });
     }
   }
   return { results, sink };

@@ -9,17 +9,31 @@ import { agreement, ENGINES, windowCountMismatches } from "./engines.mjs";
 import { factsFromEvents } from "./events.mjs";
 import { nudgeVisitor } from "./profile.mjs";
 
+/** A plain-JS reading of one neutral condition against the peers' facts (windows precomputed). */
+export function holds(c, facts) {
+  const v = c.path.split(".").reduce((value, k) => value?.[k], facts);
+  if (c.kind === "eq") return v === c.value;
+  if (c.kind === "in") return c.values.includes(v);
+  if (c.kind === "cmp") return { gt: v > c.value, gte: v >= c.value, lt: v < c.value, lte: v <= c.value }[c.op];
+  if (c.kind === "regex") return new RegExp(c.pattern).test(v);
+  return v >= c.atLeast;
+}
+
 /** A plain-JS reading of the neutral rules: the agreement check's independent referee. */
 export function referee(rule, facts) {
-  const get = (path) => path.split(".").reduce((v, k) => v?.[k], facts);
-  return rule.conditions.every((c) => {
-    const v = get(c.path);
-    if (c.kind === "eq") return v === c.value;
-    if (c.kind === "in") return c.values.includes(v);
-    if (c.kind === "cmp") return { gt: v > c.value, gte: v >= c.value, lt: v < c.value, lte: v <= c.value }[c.op];
-    if (c.kind === "regex") return new RegExp(c.pattern).test(v);
-    return v >= c.atLeast;
-  });
+  return rule.conditions.every((c) => holds(c, facts));
+}
+
+/** How many window conditions an engine that stops at a rule's first false condition evaluates (all rules). */
+export function windowsReached(rules, facts) {
+  let n = 0;
+  for (const rule of rules) {
+    for (const c of rule.conditions) {
+      if (c.kind === "window") n++;
+      if (!holds(c, facts)) break;
+    }
+  }
+  return n;
 }
 
 /** Sink for results so the JIT cannot drop the evaluation as dead code. */
