@@ -2,6 +2,9 @@
 // Mongo-style conditions for Nudge, GrowthBook, mingo and sift; JsonLogic; json-rules-engine rules.
 // Every engine exposes `test(i, facts)` (one rule → boolean, for the agreement check) and
 // `all(facts)` (every rule → how many passed; returning it keeps the work from being optimised away).
+// Nudge appears twice: `$event` (its real path: the event windows written as `$event` and read from the
+// facts built from the visitor's profile, `input: "profile"`) and "windows precomputed" (the same
+// conditions as the peers, on the same facts document, windows as `recent.<name>.d<days>` with `$gte`).
 import { evalCondition } from "@growthbook/growthbook";
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
@@ -24,6 +27,42 @@ export function toMongo(rule) {
     else if (c.kind === "window") condition[c.path] = { $gte: c.atLeast };
   }
   return condition;
+}
+
+/** The window condition as Nudge's own operator: "at least N times in the last D days" (whole local days, today included). */
+export function toEvent(c) {
+  return { $event: { name: c.event, within: `${c.days}d`, count: { $gte: c.atLeast } } };
+}
+
+/**
+ * A rule for Nudge's real path: like `toMongo`, but each window condition is a `$event`. A rule with one
+ * window keeps one flat object (`$event` as a key in its place); with more, the conditions go in order into
+ * `$and` (a condition object has one `$event` key), which Nudge evaluates the same way as a flat object.
+ */
+export function toNudgeEvent(rule) {
+  const windows = rule.conditions.filter((c) => c.kind === "window").length;
+  if (windows > 1) return { $and: rule.conditions.map((c) => (c.kind === "window" ? toEvent(c) : toMongo({ conditions: [c] }))) };
+  const condition = {};
+  for (const c of rule.conditions) {
+    if (c.kind === "window") condition.$event = toEvent(c).$event;
+    else Object.assign(condition, toMongo({ conditions: [c] }));
+  }
+  return condition;
+}
+
+/**
+ * The precomputed window counts (`recent`, from the raw events) next to what `$event` counts from the
+ * profile's facts, for every event name and window: the names × windows where they differ (none expected).
+ */
+export function windowCountMismatches(recent, profileFacts) {
+  const out = [];
+  for (const [name, windows] of Object.entries(recent)) {
+    for (const [key, count] of Object.entries(windows)) {
+      const within = `${key.slice(1)}d`;
+      if (!compileCondition({ $event: { name, within, count } })(profileFacts)) out.push(`${name} ${within}: precomputed ${count}`);
+    }
+  }
+  return out;
 }
 
 /** JsonLogic has no regex operator: a `regex` operation is added (with compiled patterns cached, to be fair to it). */
@@ -75,9 +114,21 @@ function countTrue(tests, facts) {
 
 export const ENGINES = [
   {
-    name: "Nudge compileCondition",
+    name: "Nudge, `$event`",
+    nudge: "event",
+    input: "profile",
     version: "this build (dist/esm/rules.js)",
-    how: "compiled once into closures",
+    how: "compiled once; windows as `$event` over `facts.events` built by the profile (its real path)",
+    build(rules) {
+      const tests = rules.map((r) => compileCondition(toNudgeEvent(r)));
+      return { test: (i, facts) => tests[i](facts), all: (facts) => countTrue(tests, facts) };
+    },
+  },
+  {
+    name: "Nudge, windows precomputed",
+    nudge: "precomputed",
+    version: "this build (dist/esm/rules.js)",
+    how: "compiled once; same facts and conditions as the peers (`recent.<name>.d<days>` with `$gte`)",
     build(rules) {
       const tests = rules.map((r) => compileCondition(toMongo(r)));
       return { test: (i, facts) => tests[i](facts), all: (facts) => countTrue(tests, facts) };
@@ -154,15 +205,19 @@ export const ENGINES = [
   },
 ];
 
-/** Runs every engine over every rule; returns { reference results, mismatches: [{engine, rule, got, want}] }. */
-export async function agreement(engines, rules, facts) {
+/**
+ * Runs every engine over every rule, each on its own input (`factsFor(engine)`), against the first engine's
+ * results; returns { want: the reference booleans, passing, mismatches: [{engine, rule, got, want}], perEngine }.
+ */
+export async function agreement(engines, rules, factsFor) {
   const built = engines.map((e) => ({ e, b: e.build(rules) }));
   const want = [];
-  for (let i = 0; i < rules.length; i++) want.push(await built[0].b.test(i, facts));
+  for (let i = 0; i < rules.length; i++) want.push(await built[0].b.test(i, factsFor(built[0].e)));
   const mismatches = [];
   const perEngine = {};
   for (const { e, b } of built) {
     let bad = 0;
+    const facts = factsFor(e);
     for (let i = 0; i < rules.length; i++) {
       const got = await b.test(i, facts);
       if (got !== want[i]) {
@@ -172,5 +227,5 @@ export async function agreement(engines, rules, facts) {
     }
     perEngine[e.name] = bad;
   }
-  return { passing: want.filter(Boolean).length, mismatches, perEngine };
+  return { want, passing: want.filter(Boolean).length, mismatches, perEngine };
 }

@@ -1,7 +1,9 @@
 // Raw visitor event streams (seeded) and the "straightforward scan" a peer SDK would do to turn a raw
 // event list into facts: per-name counts, sessions, and event counts over time windows.
 // The time-window counts ("event X at least N times in the last D days") are computed by this scan and
-// given to every engine as facts, Nudge included (issue #7: until the benchmark uses Nudge's `$event`).
+// given to the peers (and to Nudge's "precomputed" rows) as facts `recent.<name>.d<days>`. They count
+// whole local days, today included, as Nudge's `$event` does with `within: "<D>d"` (src/rules/condition/
+// event.ts): "7 days" is today since local midnight plus the 6 days before, not the last 7 × 24 hours.
 
 export const DAY = 86_400_000;
 /** Same as src/profile/profile.ts SESSION_IDLE_MS (a new session after 30 minutes idle or across midnight). */
@@ -67,6 +69,21 @@ export function makeEvents(seed, count, now, spanDays = 90) {
   return events.reverse();
 }
 
+/**
+ * Where each window starts: local midnight `days - 1` days before `now`'s day (ms). An event is in the
+ * window when `time >= start` (and not after `now`): the same days `$event` adds up from `EventHistory.days`.
+ */
+export function windowStarts(now) {
+  const starts = {};
+  for (const days of WINDOWS) {
+    const d = new Date(now);
+    d.setHours(0, 0, 0, 0);
+    d.setDate(d.getDate() - (days - 1));
+    starts[days] = d.getTime();
+  }
+  return starts;
+}
+
 function dayOf(time) {
   const d = new Date(time);
   return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
@@ -84,6 +101,7 @@ export function scanEvents(events, now) {
   let pagesTotal = 0;
   let firstSeen;
   let lastSeen;
+  const starts = windowStarts(now);
   for (const event of events) {
     if (lastSeen === undefined || event.time - lastSeen > SESSION_IDLE_MS || dayOf(event.time) !== dayOf(lastSeen)) {
       sessions++;
@@ -98,22 +116,21 @@ export function scanEvents(events, now) {
     const c = (counts[event.name] ??= { count: 0, last: 0 });
     c.count++;
     c.last = event.time;
-    const age = now - event.time;
     const r = (recent[event.name] ??= zeroWindows());
-    for (const days of WINDOWS) if (age <= days * DAY) r[`d${days}`]++;
+    if (event.time <= now) for (const days of WINDOWS) if (event.time >= starts[days]) r[`d${days}`]++;
   }
   for (const [name] of EVENT_NAMES) recent[name] ??= zeroWindows();
   return { events: counts, recent, sessions, pagesThisSession, pagesTotal, firstSeen: firstSeen ?? now, lastSeen: lastSeen ?? now };
 }
 
-/** Only the window counts (what Nudge lacks until `$event` lands). */
+/** Only the window counts, from the raw event list (for Nudge's "precomputed" rows; `$event` needs none). */
 export function scanWindows(events, now) {
   const recent = {};
+  const starts = windowStarts(now);
   for (const [name] of EVENT_NAMES) recent[name] = zeroWindows();
   for (const event of events) {
-    const age = now - event.time;
     const r = (recent[event.name] ??= zeroWindows());
-    for (const days of WINDOWS) if (age <= days * DAY) r[`d${days}`]++;
+    if (event.time <= now) for (const days of WINDOWS) if (event.time >= starts[days]) r[`d${days}`]++;
   }
   return recent;
 }

@@ -1,6 +1,7 @@
 // Generates bench/workload.json: one visitor (fixed facts + ~1,000 raw events) and 200 rules of 3–8
 // conditions (equality, $in, numeric comparisons, a regex on the URL, "event X at least N times in the
-// last D days"), in an engine-neutral form that ./engines.mjs translates for each engine.
+// last D days", D whole local days with today, as `$event` counts them), in an engine-neutral form that
+// ./engines.mjs translates for each engine.
 // Seeded: `node bench/make-workload.mjs` always writes the same file; `--check` only compares.
 import { readFileSync, writeFileSync } from "node:fs";
 import { DAY, EVENT_NAMES, factsFromEvents, makeEvents, pick, rng, WINDOWS } from "./events.mjs";
@@ -114,7 +115,8 @@ function makeCondition(random, kind, facts, wantTrue, usedPaths) {
     const fitting = URL_PATTERNS.filter((p) => new RegExp(p).test(url) === wantTrue);
     return { kind, path, pattern: pick(random, fitting) };
   }
-  // window: "event X at least N times in the last D days", a precomputed fact recent.X.dD.
+  // window: "event X at least N times in the last D days" (whole local days, today included): for the
+  // peers a precomputed fact recent.X.dD, for Nudge's real path `$event` (see ./engines.mjs).
   const name = pick(random, ["page_view", "view_item", "add_to_cart", "search", "begin_checkout", "purchase", "view_category"]);
   const days = pick(random, WINDOWS);
   const path = `recent.${name}.d${days}`;

@@ -29,24 +29,36 @@ export function bytesTable(bytes) {
   return `${text}\n\n¹ ${noteText}.\nPeers as published on npm: posthog-js ${v["posthog-js"]}, @growthbook/growthbook ${v["@growthbook/growthbook"]}, @formbricks/js ${v["@formbricks/js"]}, preact ${v.preact}; a file not shipped minified is minified with terser first. Each file compressed on its own (gzip -9, brotli 11).`;
 }
 
+/** Nudge's rows of the rule-evaluation table: `$event` (its real path) and windows precomputed. */
+export function nudgeRows(rules) {
+  return { event: rules.rows.find((r) => r.nudge === "event"), precomputed: rules.rows.find((r) => r.nudge === "precomputed") };
+}
+
+function windowCountNote(mismatches, total) {
+  return mismatches.length ? `**differ** from what \`$event\` counts for ${mismatches.length} of ${total} event × window pairs (${mismatches.join("; ")})` : `equal what \`$event\` counts for all ${total} event × window pairs`;
+}
+
 export function rulesTable(rules) {
-  const nudge = rules.rows[0];
-  const rows = rules.rows.map((r) => [r.name, r.how, fix(r.medianUs), int(1e6 / r.medianUs), `±${fix(r.rme)}%`, times(r.medianUs / nudge.medianUs)]);
-  const text = table(["engine", "how it is called", "µs per visitor (all 200 rules, median)", "visitors/s", "rme", "time × Nudge"], rows, ["l", "l", "r", "r", "r", "r"]);
-  return `${text}\n\nWorkload bench/workload.json: ${rules.events} events, ${rules.rules} rules, ${rules.conditions} conditions; ${rules.passing} rules pass. Agreement before timing: **${rules.mismatches} mismatches** (every engine × every rule, same boolean), ${rules.refereeMismatches} against a plain-JS referee. Event windows ("event X at least N times in the last D days") are precomputed facts (\`recent.<name>.d<days>\`) for every engine, Nudge included, and tested with \`$gte\`; Nudge's own \`$event\` operator is not what is timed here.`;
+  const { event } = nudgeRows(rules);
+  const rows = rules.rows.map((r) => [r.name, r.how, fix(r.medianUs), int(1e6 / r.medianUs), `±${fix(r.rme)}%`, times(r.medianUs / event.medianUs)]);
+  const text = table(["engine", "how it is called", "µs per visitor (all 200 rules, median)", "visitors/s", "rme", "time × Nudge `$event`"], rows, ["l", "l", "r", "r", "r", "r"]);
+  return `${text}\n\nWorkload bench/workload.json: ${rules.events} events, ${rules.rules} rules, ${rules.conditions} conditions, ${rules.eventConditions} of them event windows ("event X at least N times in the last D days", D whole local days with today, as \`$event\` counts); ${rules.passing} rules pass. Agreement before timing: **${rules.mismatches} mismatches** (every engine × every rule, same boolean), ${rules.refereeMismatches} against a plain-JS referee; the precomputed window counts ${windowCountNote(rules.windowCountMismatches, rules.windowCounts)}. **Nudge, \`$event\`** is Nudge's real path: windows written as \`$event\`, read from the facts \`buildFacts\` derives from a profile that recorded the visitor's events. **Nudge, windows precomputed** and the peers read one facts document from a scan of the raw events, windows as \`recent.<name>.d<days>\` tested with \`$gte\` (identical inputs). Facts are built outside the timing in every row.`;
 }
 
 export function growthTable(growth) {
   const sizes = [...new Set(growth.results.map((r) => r.size))];
   const get = (size, prefix) => growth.results.find((r) => r.size === size && r.name.startsWith(prefix));
   const rows = sizes.map((size) => {
+    const e = get(size, "Nudge: ");
     const a = get(size, "Nudge A");
     const b = get(size, "Nudge B");
     const g = get(size, "GrowthBook");
-    return [int(size), fix(a.medianUs), fix(b.medianUs), fix(g.medianUs), times(g.medianUs / a.medianUs), `${a.passing}`, `${a.mismatches}`];
+    return [int(size), fix(e.medianUs), fix(a.medianUs), fix(b.medianUs), fix(g.medianUs), times(g.medianUs / e.medianUs), `${e.passing}`, `${e.eventMismatches} / ${e.mismatches}`];
   });
-  const text = table(["events in history", "Nudge A µs", "Nudge B µs", "GrowthBook µs", "GrowthBook ÷ Nudge A", "rules passing", "Nudge≠GB"], rows, ["r", "r", "r", "r", "r", "r", "r"]);
-  return `${text}\n\nMedian µs for one decision: facts + all 200 rules. **Nudge A**: the real profile path (profile kept by \`recordEvent\`/\`recordPageView\` as events are tracked; timed: \`buildFacts\` + 200 compiled conditions), window counts precomputed outside the timing (the benchmark does not use Nudge's \`$event\` yet). **Nudge B**: the same, plus the window counts computed inside the timing by scanning the raw event list. **GrowthBook**: facts from a straightforward scan of the raw event list, then \`evalCondition\` ×200. Visitors differ by size (so do the rules that pass, which changes evaluation work a little).`;
+  const text = table(["events in history", "Nudge `$event` µs", "Nudge A µs", "Nudge B µs", "GrowthBook µs", "GrowthBook ÷ Nudge `$event`", "rules passing", "≠ GrowthBook (`$event` / A)"], rows, ["r", "r", "r", "r", "r", "r", "r", "r"]);
+  const counts = growth.results.filter((r) => r.name.startsWith("Nudge: ") && r.windowCountMismatches.length);
+  const countNote = counts.length ? ` Precomputed window counts differing from \`$event\`'s: ${counts.map((r) => `${int(r.size)} events: ${r.windowCountMismatches.join("; ")}`).join(" / ")}.` : "";
+  return `${text}\n\nMedian µs for one decision: facts + all 200 rules. The profile is kept by \`recordEvent\`/\`recordPageView\` as events are tracked (replayed outside the timing). **Nudge \`$event\`**: Nudge's real path; timed: \`buildFacts\` + 200 compiled conditions, windows as \`$event\` over the profile's bounded event history. **Nudge A**: the same with the windows as precomputed facts (computed outside the timing). **Nudge B**: A plus those counts computed inside the timing by scanning the raw event list. **GrowthBook**: facts from a straightforward scan of the raw event list, then \`evalCondition\` ×200. Visitors differ by size, and so do the rules that pass and the conditions evaluated before a rule's first false one: \`$event\` is evaluated ${growth.results.filter((r) => r.name.startsWith("Nudge: ")).map((r) => r.windowsReached).join(" / ")} times for ${sizes.map(int).join(" / ")} events, which weighs on the \`$event\` row more than on the others.${countNote}`;
 }
 
 export function browserTables(browser) {
@@ -83,19 +95,25 @@ export function goals({ bytes, rules, growth, browser, triggers }) {
     }
   }
   add("smallest of all peers in every bytes row (minified, gzip and brotli; rows with a measured peer)", losing.length ? losing.join("; ") : "smallest in every row", losing.length === 0, "Preact is the floor, not a peer");
-  const nudge = rules.rows[0];
-  const fastest = rules.rows.slice(1).reduce((a, b) => (a.medianUs < b.medianUs ? a : b));
-  const speedup = fastest.medianUs / nudge.medianUs;
-  add("rule evaluation ≥ 10× the fastest peer engine", `${times(speedup)} ${fastest.name} (${fix(fastest.medianUs)} µs vs ${fix(nudge.medianUs)} µs)`, speedup >= 10 && rules.mismatches === 0);
+  const { event, precomputed } = nudgeRows(rules);
+  const fastest = rules.rows.filter((r) => !r.nudge).reduce((a, b) => (a.medianUs < b.medianUs ? a : b));
+  const speedup = fastest.medianUs / event.medianUs;
+  add(
+    "rule evaluation ≥ 10× the fastest peer engine",
+    `${times(speedup)} ${fastest.name} (${fix(fastest.medianUs)} µs vs ${fix(event.medianUs)} µs)`,
+    speedup >= 10 && rules.mismatches === 0,
+    `Nudge with \`$event\`, its real path; with the windows precomputed as for the peers: ${times(fastest.medianUs / precomputed.medianUs)}`,
+  );
+  const e = growth.results.filter((r) => r.name.startsWith("Nudge: "));
   const a = growth.results.filter((r) => r.name.startsWith("Nudge A"));
-  const first = a[0];
-  const last = a[a.length - 1];
+  const first = e[0];
+  const last = e[e.length - 1];
   const growthRatio = last.medianUs / first.medianUs;
   add(
     `facts + evaluation flat from ${int(first.size)} to ${int(last.size)} events (≤ 1.5× here)`,
     `${fix(first.medianUs)} → ${fix(last.medianUs)} µs (${fix(growthRatio, 2)}×)`,
-    growthRatio <= 1.5,
-    "Nudge A: window counts precomputed outside the timing, $event not used; with them scanned from a raw list (Nudge B) it is not flat",
+    growthRatio <= 1.5 && e.every((r) => r.eventMismatches === 0),
+    `buildFacts + 200 rules with \`$event\`, the real path; windows precomputed (Nudge A): ${fix(a[0].medianUs)} → ${fix(a[a.length - 1].medianUs)} µs`,
   );
   const s = browser.summary;
   const nudgeLong = s.nudge.longtasks + s["nudge-repeat"].longtasks + browser.shows.cold.longtasks.length + browser.shows.coldReduced.longtasks.length + browser.shows.warm.longtasks.length + browser.shows.initLongtasks.length;
