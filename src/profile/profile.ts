@@ -148,12 +148,8 @@ function recordViewed(viewed: Profile["viewed"], props: Record<string, unknown>,
   if (category) product.category = category;
   return {
     products: [product, ...viewed.products.filter((p) => p.id !== id)].slice(0, KEEP_VIEWED),
-    categories: category ? { ...viewed.categories, [category]: (hasOwn(viewed.categories, category) ? viewed.categories[category] : 0) + 1 } : viewed.categories,
+    categories: category ? { ...viewed.categories, [category]: (own(viewed.categories, category) ?? 0) + 1 } : viewed.categories,
   };
-}
-
-function hasOwn(value: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(value, key);
 }
 
 /** v1 kept `{ count, last }` per event and no recently-viewed list. */

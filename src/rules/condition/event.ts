@@ -23,6 +23,7 @@ export interface EventCompilers {
   where(condition: unknown): FactsTest;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
 const atLeastOne: ValueTest = (count) => (count as number) >= 1;
 
 /** Reads a `$event` operand that `checkCondition` accepted; undefined for one it would not. */
@@ -75,7 +76,8 @@ export function countEvents(spec: EventSpec, history: Record<string, unknown> | 
   const today = todayNumber(root, now);
   let total = 0;
   for (let day = today - Math.ceil(spec.within / DAY_MS) + 1; day <= today; day++) {
-    const count = readOwn(days, String(day));
+    // Day numbers are array-index keys: looked up as numbers, with no string made per day.
+    const count = hasOwn.call(days, day) ? days[day] : undefined;
     if (isFiniteNumber(count)) total += count;
   }
   return total;

@@ -24,9 +24,15 @@ export function readNow(root: unknown): number | undefined {
  */
 export function todayNumber(root: unknown, now: number): number {
   const date = readDateField(root);
-  const match = typeof date === "string" ? DATE.exec(date) : null;
-  return match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) / DAY_MS : Math.floor(now / DAY_MS);
+  if (typeof date !== "string") return Math.floor(now / DAY_MS);
+  // Every `$event` of an evaluation reads the same date: parse it once.
+  if (date !== lastDate.text) {
+    const match = DATE.exec(date);
+    lastDate = { text: date, day: match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) / DAY_MS : undefined };
+  }
+  return lastDate.day ?? Math.floor(now / DAY_MS);
 }
+let lastDate: { text: string; day: number | undefined } = { text: "", day: undefined };
 
 /**
  * `$olderThan` / `$newerThan`: the value is a timestamp (ms since the epoch) and `time.now`
