@@ -97,9 +97,14 @@ export function createNudge(options: NudgeOptions) {
     };
   }
 
-  function facts(): Facts {
+  /**
+   * The facts document. For decisions, `visitor.timezone` stays empty unless the rules mention
+   * it: reading it is the page's first Intl call, which costs Chromium some 80 ms of loading ICU data.
+   */
+  function facts(forDecision = false): Facts {
     const type = pageType(page.path, pageTypes, pageHint ?? metaPageType(env));
-    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), siteSeconds: Math.round(clock.total() / 1000), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds };
+    const skipTimezone = forDecision && !rules?.readsTimezone;
+    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), siteSeconds: Math.round(clock.total() / 1000), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds, skipTimezone };
     const base = buildFacts(profiles.get(), context, env);
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
@@ -237,7 +242,7 @@ export function createNudge(options: NudgeOptions) {
     decider = createDecider({
       env,
       rules,
-      facts,
+      facts: () => facts(true),
       history: () => profiles.get().widgets,
       caps,
       tab: newId(),
@@ -424,7 +429,7 @@ export function createNudge(options: NudgeOptions) {
     report: safe("report()", measure.report, Promise.resolve()),
 
     /** The facts document the rules see now. */
-    facts: safe("facts()", facts),
+    facts: safe("facts()", () => facts()),
 
     /** Listens to an event (see `NudgeEvents`); returns a function that stops listening. */
     on: safe(

@@ -49,6 +49,8 @@ export interface CompiledRules {
   /** The segments' conditions as written, for explaining a failing `$segment`. */
   segmentSources: Record<string, Record<string, unknown>>;
   widgets: CompiledWidget[];
+  /** Whether a condition or template may read `visitor.timezone` (the file mentions "timezone"). */
+  readsTimezone: boolean;
 }
 
 const always: CompiledCondition = () => true;
@@ -59,6 +61,15 @@ const always: CompiledCondition = () => true;
  */
 export interface RulesFeatures {
   scheduleGate?: typeof scheduleGate;
+}
+
+/** Whether the file mentions "timezone" anywhere; true when it cannot be read as text (then nothing is left out). */
+function mentionsTimezone(file: RulesFile): boolean {
+  try {
+    return JSON.stringify(file).includes("timezone");
+  } catch {
+    return true;
+  }
 }
 
 /** Whether any widget in the file has a `schedule`. */
@@ -105,6 +116,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
     segments,
     segmentSources: { ...file.segments },
     widgets,
+    readsTimezone: mentionsTimezone(file),
   };
 }
 

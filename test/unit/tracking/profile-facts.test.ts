@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, MINUTE, rulesOf, settle, start } from "../runtime/harness.js";
 
 afterEach(() => {
@@ -87,5 +87,23 @@ describe("facts from tracking", () => {
     const h = start(noWidgets, { dataLayer: false });
     await h.nudge.ready;
     expect(h.nudge.facts().cart.count).toBe(0);
+  });
+
+  it("decides without the page's first Intl call (visitor.timezone) unless the rules mention the time zone; facts() has it", async () => {
+    const spy = vi.spyOn(Intl, "DateTimeFormat");
+    try {
+      const plain = start(rulesOf([{ id: "hello", type: "popup", content: { title: "Hi" } }]));
+      await plain.nudge.ready;
+      expect(plain.shown).toEqual(["hello"]);
+      expect(spy).not.toHaveBeenCalled(); // ~80 ms of ICU loading in Chromium, a long task at init
+      expect(plain.nudge.facts().visitor.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+      cleanup();
+
+      const zoned = start(rulesOf([{ id: "zoned", type: "popup", when: { "visitor.timezone": { $regex: "." } }, content: { title: "Hi" } }]));
+      await zoned.nudge.ready;
+      expect(zoned.shown).toEqual(["zoned"]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
