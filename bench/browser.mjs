@@ -8,9 +8,9 @@ import { createServer } from "node:http";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/ensure.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8" };
 
 /** What every page has before the SDK: observers for long tasks and paints (the same for all). */
@@ -213,7 +213,7 @@ async function hideAndWait(page) {
  */
 export async function benchBrowser({ runs = 5, settleMs = 1000, showRuns = 5 } = {}) {
   const { origin, log, close } = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const version = browser.version();
   const blocked = [];
   const samples = { blank: [], nudge: [], "nudge-repeat": [], growthbook: [], posthog: [] };

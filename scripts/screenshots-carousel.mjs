@@ -1,19 +1,8 @@
 // `node scripts/screenshots-carousel.mjs [--no-build]`: the recommendation carousel in the demo shop and
 // the gallery, desktop and 360 px phone, light and dark, into .tmp/screenshots/carousel-*.png.
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { build, CHROMIUM, ensureChromium } from "./ensure.mjs";
-import { serve } from "./serve.mjs";
+import { openScreenshots } from "./screenshot-session.mjs";
 
-if (!ensureChromium()) process.exit(1);
-if (!process.argv.includes("--no-build")) build();
-const out = ".tmp/screenshots";
-mkdirSync(out, { recursive: true });
-const server = await serve({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { out, server, browser, close } = await openScreenshots();
 const desktop = { viewport: { width: 1280, height: 800 } };
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
@@ -102,5 +91,4 @@ for (const [name, options, colorScheme, act] of shots) {
   console.log(file);
   await context.close();
 }
-await browser.close();
-await server.close();
+await close();

@@ -1,19 +1,8 @@
 // `node scripts/screenshots-chatbot.mjs [--no-build]`: the demo shop's chatbot on a product page, as a teaser
 // and mid-dialogue, desktop and 360 px, light and dark, saved to .tmp/screenshots/chatbot-*.png.
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { build, CHROMIUM, ensureChromium } from "./ensure.mjs";
-import { serve } from "./serve.mjs";
+import { openScreenshots } from "./screenshot-session.mjs";
 
-if (!ensureChromium()) process.exit(1);
-if (!process.argv.includes("--no-build")) build();
-const out = ".tmp/screenshots";
-mkdirSync(out, { recursive: true });
-const server = await serve({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { out, server, browser, close } = await openScreenshots();
 const shots = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
   { name: "desktop-dark", viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
@@ -54,5 +43,4 @@ for (const { name, ...options } of shots) {
   console.log(`${out}/chatbot-${name}-*.png`);
   await context.close();
 }
-await browser.close();
-await server.close();
+await close();

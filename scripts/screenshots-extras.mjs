@@ -1,16 +1,8 @@
 // `node scripts/screenshots-extras.mjs [--no-build]`: the social-proof toast, the NPS survey, the wheel and
 // the content swap, desktop and 360 px, light and dark, saved to .tmp/screenshots/extras-*.png.
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { build, CHROMIUM, ensureChromium } from "./ensure.mjs";
-import { serve } from "./serve.mjs";
+import { openScreenshots } from "./screenshot-session.mjs";
 
-if (!ensureChromium()) process.exit(1);
-if (!process.argv.includes("--no-build")) build();
-const out = ".tmp/screenshots";
-mkdirSync(out, { recursive: true });
-const server = await serve({ port: 0 });
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+const { out, server, browser, close } = await openScreenshots();
 const devices = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
   { name: "desktop-dark", viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
@@ -80,5 +72,4 @@ for (const { name, ...options } of devices) {
     await context.close();
   }
 }
-await browser.close();
-await server.close();
+await close();

@@ -1,20 +1,9 @@
 // `node scripts/screenshots-popup-family.mjs [--no-build] [ids…]`: every popup layout and the countdown coupon on the
 // gallery page, desktop and 360 px phone, light and dark (and Russian for a few), into .tmp/screenshots/.
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { build, CHROMIUM, ensureChromium } from "./ensure.mjs";
-import { serve } from "./serve.mjs";
+import { openScreenshots } from "./screenshot-session.mjs";
 
-if (!ensureChromium()) process.exit(1);
-if (!process.argv.includes("--no-build")) build();
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const out = ".tmp/screenshots";
-mkdirSync(out, { recursive: true });
-const server = await serve({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { out, server, browser, close } = await openScreenshots();
 const ids = ["modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "lead", "lead-errors", "fullscreen-sent", "inline", "teaser", "countdown-coupon", "countdown-coupon-slide", "copied"];
 const sizes = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
@@ -57,5 +46,4 @@ for (const size of sizes) {
     }
   }
 }
-await browser.close();
-await server.close();
+await close();

@@ -1,19 +1,8 @@
 // `npm run screenshots`: the welcome popup over the demo shop, desktop and phone, light and dark,
 // saved to .tmp/screenshots/. Builds first; needs Chromium (see scripts/ensure.mjs).
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { build, CHROMIUM, ensureChromium } from "./ensure.mjs";
-import { serve } from "./serve.mjs";
+import { openScreenshots } from "./screenshot-session.mjs";
 
-if (!ensureChromium()) process.exit(1);
-if (!process.argv.includes("--no-build")) build();
-const out = ".tmp/screenshots";
-mkdirSync(out, { recursive: true });
-const server = await serve({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { out, server, browser, close } = await openScreenshots();
 const shots = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
   { name: "mobile-390", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
@@ -37,5 +26,4 @@ for (const { name, ...options } of shots) {
   console.log(file);
   await context.close();
 }
-await browser.close();
-await server.close();
+await close();

@@ -2,17 +2,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 // @ts-expect-error: a plain .mjs module without types
 import { serve } from "../../scripts/serve.mjs";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// @ts-expect-error: a plain .mjs module without types
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/ensure.mjs";
+
+export { CHROMIUM_ARGS };
+export const CHROMIUM_PATH: string = CHROMIUM;
 
 export interface Harness {
   browser: Browser;
