@@ -1,6 +1,7 @@
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledCondition } from "../rules/condition/index.js";
 import { HOLDOUT } from "./variants.js";
+import { own } from "../env/own.js";
 
 /** A widget's goal, compiled: the event that counts as its conversion, and for how long after it was seen. */
 export interface CompiledGoal {
@@ -33,6 +34,6 @@ export function goalReached(goal: CompiledGoal | undefined, history: WidgetHisto
 
 /** The conversion's value: `props.value` when it is a finite number (purchases). */
 export function conversionValue(props: Record<string, unknown>): number | undefined {
-  const value = Object.prototype.hasOwnProperty.call(props, "value") ? props.value : undefined;
+  const value = own(props, "value");
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }

@@ -1,3 +1,4 @@
+import { own } from "../env/own.js";
 /** Where a visit came from, as analytics tools classify it. */
 export type Channel = "paid" | "email" | "social" | "search" | "referral" | "direct";
 
@@ -20,7 +21,7 @@ const CLICK_IDS = ["gclid", "gbraid", "wbraid", "fbclid", "msclkid", "ttclid", "
  * direct. A referrer from the site itself counts as direct (internal navigation).
  */
 export function classifySource(query: Record<string, string>, referrer: string, ownHost: string): VisitSource {
-  const utm = (key: string) => (Object.prototype.hasOwnProperty.call(query, `utm_${key}`) ? query[`utm_${key}`].trim().toLowerCase() : "");
+  const utm = (key: string) => own(query, `utm_${key}`)?.trim().toLowerCase() ?? "";
   const host = referrerHost(referrer);
   const external = host && host !== ownHost.replace(/^www\./, "") ? host : "";
   const source = utm("source") || external || "(direct)";
