@@ -5,9 +5,9 @@ import ts from "typescript";
 
 /** Entry points as the package exports them, with the source file each is built from. */
 export const ENTRIES = [
-  ["nudge", "src/index.ts"],
-  ["nudge/rules", "src/rules/public.ts"],
-  ["nudge/widgets/popup", "widgets/popup/index.tsx"],
+  ["nudge-sdk", "src/index.ts"],
+  ["nudge-sdk/rules", "src/rules/public.ts"],
+  ["nudge-sdk/widgets/popup", "widgets/popup/index.tsx"],
 ];
 
 const FORMAT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | ts.TypeFormatFlags.WriteArrowStyleSignature;

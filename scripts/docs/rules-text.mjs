@@ -5,7 +5,7 @@
 
 /** One line per field of the file, by its path in the schema (`[]` stands for "each item"). */
 export const FIELDS = {
-  $schema: "The JSON Schema, for editor autocomplete: `https://unpkg.com/nudge/dist/rules.schema.json`.",
+  $schema: "The JSON Schema, for editor autocomplete: `https://unpkg.com/nudge-sdk/dist/rules.schema.json`.",
   version: "Always `1`.",
   settings: "Defaults and caps for the whole file.",
   "settings.locale": "BCP 47 locale for numbers and dates in widgets (default: the browser's).",

@@ -34,7 +34,7 @@ import { createMeasure, type MeasureDeps } from "../measure/hook.js";
  * made before it is ready are applied in order once it is) and never throws.
  *
  * @example
- * import { createNudge } from "nudge";
+ * import { createNudge } from "nudge-sdk";
  * const nudge = createNudge({ rules: "/nudge-rules.json" });
  * nudge.cart.add({ id: "sku-1", name: "Mug", price: 19.9 });
  * nudge.on("converted", (e) => analytics.track("nudge_conversion", e));
@@ -423,7 +423,7 @@ export function createNudge(options: NudgeOptions) {
 
     /**
      * Impressions, clicks, conversions, revenue and uplift per widget and variant, over what this
-     * browser recorded (`log` holds those events; a collector runs `buildReport` from `nudge/measure`
+     * browser recorded (`log` holds those events; a collector runs `buildReport` from `nudge-sdk/measure`
      * over every visitor's), with `delivery` for each destination. Loads its code on first use.
      */
     report: safe("report()", measure.report, Promise.resolve()),

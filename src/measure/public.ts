@@ -1,10 +1,10 @@
 /**
- * `nudge/measure`: the report builder and its statistics, for collectors and
+ * `nudge-sdk/measure`: the report builder and its statistics, for collectors and
  * report pages. Pure functions over measured events (what a beacon endpoint
  * receives, or `(await nudge.report()).log`); no browser needed.
  *
  * @example
- * import { buildReport } from "nudge/measure";
+ * import { buildReport } from "nudge-sdk/measure";
  * const events = batches.flatMap((batch) => batch.events); // bodies your endpoint stored
  * const report = buildReport(events); // duplicates (same id) are counted once
  */

@@ -108,7 +108,7 @@ function usable(event: unknown): event is MeasureEvent {
  * Builds the report from measured events, in any order, duplicates allowed.
  *
  * @example
- * import { buildReport } from "nudge/measure";
+ * import { buildReport } from "nudge-sdk/measure";
  * const report = buildReport(events); // events: MeasureEvent[] from your collector
  * for (const w of report.widgets) for (const v of w.variants) console.log(w.widget, v.variant, v.conversionRate.value, v.uplift?.conversionRate.probabilityToBeat);
  */

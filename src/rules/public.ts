@@ -1,5 +1,5 @@
 /**
- * `nudge/rules`: compile the conditions of a rules file into fast, CSP-safe predicates.
+ * `nudge-sdk/rules`: compile the conditions of a rules file into fast, CSP-safe predicates.
  *
  * Conditions use MongoDB-style operators over a facts document, with the semantics of
  * GrowthBook's `evalCondition`, plus `$segment`, `$event` (event history over time windows) and
@@ -113,7 +113,7 @@ export type CheckOptions = CheckOptionsImpl;
  *
  * @example
  * ```ts
- * import { compileCondition } from "nudge/rules";
+ * import { compileCondition } from "nudge-sdk/rules";
  *
  * const productPageWithBigCart = compileCondition({
  *   "cart.value": { "$gte": 50 },
@@ -132,7 +132,7 @@ export const compileCondition: (condition: unknown, options?: CompileOptions) =>
  *
  * @example
  * ```ts
- * import { checkCondition } from "nudge/rules";
+ * import { checkCondition } from "nudge-sdk/rules";
  *
  * checkCondition({ "visitor.age": { "$gtt": 18 } }, "widgets[2].when");
  * // [{ path: "widgets[2].when.visitor.age.$gtt", message: "$gtt: unknown operator; did you mean $gt?" }]
@@ -149,7 +149,7 @@ export const checkCondition: (
  *
  * @example
  * ```ts
- * import { compileCondition, ConditionError } from "nudge/rules";
+ * import { compileCondition, ConditionError } from "nudge-sdk/rules";
  *
  * try {
  *   compileCondition({ "page.path": { "$regex": "(" } });
@@ -216,7 +216,7 @@ export type TraceOptions = TraceOptionsImpl;
  *
  * @example
  * ```ts
- * import { traceCondition } from "nudge/rules";
+ * import { traceCondition } from "nudge-sdk/rules";
  *
  * const result = traceCondition(
  *   { "cart.value": { "$gte": 50 }, "$or": [{ "$segment": "vip" }, { "visitor.pagesThisSession": 2 }] },

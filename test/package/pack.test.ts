@@ -62,7 +62,7 @@ describe("the packed tarball", () => {
   it("passes @arethetypeswrong/cli with the esm-only profile", () => {
     const result = run("npx", ["--no-install", "attw", tarball, "--profile", "esm-only"]);
     expect(result.status, result.output).toBe(0);
-    expect(result.stdout).toContain('"nudge/widgets/popup"'); // it analysed every entry point
+    expect(result.stdout).toContain('"nudge-sdk/widgets/popup"'); // it analysed every entry point
   });
 
   it("attw finds no problem outside the ignored CommonJS and node10 resolutions", () => {

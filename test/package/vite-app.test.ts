@@ -28,7 +28,7 @@ function run(command: string, args: string[], cwd: string) {
 beforeAll(async () => {
   const [info] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", tmp], ROOT)) as Array<{ filename: string }>;
   cpSync(join(ROOT, "examples/vite-app"), app, { recursive: true, filter: (source) => !/node_modules|[\\/]dist$/.test(source) });
-  cpSync(join(tmp, info.filename), join(app, "nudge.tgz"));
+  cpSync(join(tmp, info.filename), join(app, "nudge-sdk.tgz"));
   run("npm", ["install", "--no-package-lock"], app);
   run("npx", ["--no-install", "vite", "build", "--logLevel", "warn"], app);
   const dist = join(app, "dist");
@@ -83,8 +83,8 @@ describe("examples/vite-app: the packed package in a Vite build", () => {
 
   it("the installed package imports under Node with no DOM (SSR) and gives an inert instance", () => {
     const out = run(process.execPath, ["--input-type=module", "-e", `
-      const { createNudge } = await import("nudge");
-      const rules = await import("nudge/rules");
+      const { createNudge } = await import("nudge-sdk");
+      const rules = await import("nudge-sdk/rules");
       const nudge = createNudge({ rules: { version: 1, widgets: [] } });
       nudge.track("signup", {});
       await nudge.ready;

@@ -12,7 +12,7 @@ export const carouselIsModal = (content: Pick<CarouselContent, "layout">) => con
  * `placement`) or in a popup. Loaded lazily by the runtime when a carousel is about to show.
  *
  * @example
- * const { default: carousel } = await import("nudge/widgets/carousel");
+ * const { default: carousel } = await import("nudge-sdk/widgets/carousel");
  * nudge.registerWidget("carousel", carousel);
  */
 const carousel: WidgetDefinition<CarouselContent> = {

@@ -10,7 +10,7 @@ import { chatbotStyles } from "./styles.js";
  * the host page). Not modal: it stays beside whatever else shows. Loaded lazily by the runtime.
  *
  * @example
- * const { default: chatbot } = await import("nudge/widgets/chatbot");
+ * const { default: chatbot } = await import("nudge-sdk/widgets/chatbot");
  * nudge.registerWidget("chatbot", chatbot);
  */
 const chatbot: WidgetDefinition<ChatbotContent> = {

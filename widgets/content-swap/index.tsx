@@ -8,7 +8,7 @@ import type { ContentSwapContent } from "./schema.js";
  * restores it on `hide()`. Not modal; it adds no box to the page.
  *
  * @example
- * const { default: contentSwap } = await import("nudge/widgets/content-swap");
+ * const { default: contentSwap } = await import("nudge-sdk/widgets/content-swap");
  * nudge.registerWidget("content-swap", contentSwap);
  */
 const contentSwap: WidgetDefinition<ContentSwapContent> = {

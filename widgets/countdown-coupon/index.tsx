@@ -11,7 +11,7 @@ import { countdownCouponStyles } from "./styles.js";
  * or evergreen per visitor) and a coupon code to copy. Not modal. Loaded lazily by the runtime.
  *
  * @example
- * const { default: countdownCoupon } = await import("nudge/widgets/countdown-coupon");
+ * const { default: countdownCoupon } = await import("nudge-sdk/widgets/countdown-coupon");
  * nudge.registerWidget("countdown-coupon", countdownCoupon);
  */
 const countdownCoupon: WidgetDefinition<CountdownCouponContent> = {

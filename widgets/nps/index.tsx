@@ -9,7 +9,7 @@ import { npsStyles } from "./styles.js";
  * A slide-in by default (not modal); `"layout": "modal"` makes it a modal.
  *
  * @example
- * const { default: nps } = await import("nudge/widgets/nps");
+ * const { default: nps } = await import("nudge-sdk/widgets/nps");
  * nudge.registerWidget("nps", nps);
  */
 const nps: WidgetDefinition<NpsContent> = {

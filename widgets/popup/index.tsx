@@ -14,7 +14,7 @@ import { popupStyles } from "./styles.js";
  * "no thanks" link. Loaded lazily by the runtime when a popup is about to show.
  *
  * @example
- * const { default: popup } = await import("nudge/widgets/popup");
+ * const { default: popup } = await import("nudge-sdk/widgets/popup");
  * nudge.registerWidget("popup", popup);
  */
 const popup: WidgetDefinition<PopupContent> = {

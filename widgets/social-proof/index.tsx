@@ -9,7 +9,7 @@ import { socialProofStyles } from "./styles.js";
  * taken from the catalog feed (a product field such as `soldToday` or `viewsLastHour`). Not modal.
  *
  * @example
- * const { default: socialProof } = await import("nudge/widgets/social-proof");
+ * const { default: socialProof } = await import("nudge-sdk/widgets/social-proof");
  * nudge.registerWidget("social-proof", socialProof);
  */
 const socialProof: WidgetDefinition<SocialProofContent> = {

@@ -9,7 +9,7 @@ import { Wheel } from "./wheel.js";
  * visitor, an optional email before the spin, and the won coupon code with a copy button.
  *
  * @example
- * const { default: wheel } = await import("nudge/widgets/wheel");
+ * const { default: wheel } = await import("nudge-sdk/widgets/wheel");
  * nudge.registerWidget("wheel", wheel);
  */
 const wheel: WidgetDefinition<WheelContent> = {

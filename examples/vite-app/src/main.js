@@ -1,4 +1,4 @@
-import { createNudge } from "nudge";
+import { createNudge } from "nudge-sdk";
 import { banner } from "./banner.js";
 import { rules } from "./rules.js";
 

@@ -18,7 +18,7 @@ export function rulesJsonSchema(): Record<string, unknown> {
   properties.widgets = { type: "array", items: widget, description: "The widgets: when each shows, how often, and what it says." };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://unpkg.com/nudge/dist/rules.schema.json",
+    $id: "https://unpkg.com/nudge-sdk/dist/rules.schema.json",
     title: "Nudge rules file",
     ...root,
   };

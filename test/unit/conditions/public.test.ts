@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCondition, compileCondition, ConditionError, traceCondition } from "../../../src/rules/public.js";
 
-describe("nudge/rules entry point", () => {
+describe("nudge-sdk/rules entry point", () => {
   it("runs the documented compileCondition example", () => {
     const productPageWithBigCart = compileCondition({
       "cart.value": { $gte: 50 },
