@@ -2,6 +2,7 @@
 import { builtinWidgets } from "../core/builtin-widgets.js";
 import { createNudge, type Nudge } from "../core/create-nudge.js";
 import type { NudgeEvents } from "../core/types.js";
+import type { RulesFile } from "../rules/schema/rules-schema.js";
 import type { Explanation } from "../decide/decider.js";
 import { DISMISSALS } from "../decide/frequency.js";
 import { memoryStore } from "../profile/storage.js";
@@ -121,7 +122,8 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
       await settle();
     }
     page.go(url);
-    const instance = createNudge({ rules, env, store, trackPageViews: false, headless: (props) => void (rendered = props) });
+    // Parsed JSON, validated by the runtime like any rules file.
+    const instance = createNudge({ rules: rules as RulesFile, env, store, trackPageViews: false, headless: (props) => void (rendered = props) });
     listen(instance);
     if (!nudge && (visitor.id || visitor.traits)) instance.identify(visitor.id ?? null, visitor.traits ?? {});
     nudge = instance;

@@ -1,6 +1,7 @@
 import { closest, type RulesProblem } from "../rules/problems.js";
 import { parseDuration } from "../rules/duration.js";
 import { BASE_URL } from "./fake-env.js";
+import type { JsonObject } from "../core/types.js";
 
 /** What the timeline can check at a moment; each list names widget ids. */
 export interface Expectation {
@@ -18,7 +19,7 @@ export interface Expectation {
 export type Action =
   | { kind: "page"; url: string }
   | { kind: "wait" | "advance"; ms: number }
-  | { kind: "event"; name: string; props: Record<string, unknown> }
+  | { kind: "event"; name: string; props: JsonObject }
   | { kind: "call"; method: "cart.add" | "cart.remove" | "cart.set" | "cart.clear" | "purchase" | "identify" | "show" | "hide"; args: unknown[] }
   | { kind: "close"; reason: "button" | "escape" | "backdrop" | "dismiss" }
   | { kind: "click" | "convert" }
@@ -30,7 +31,7 @@ export type Step = Action & { index: number; note?: string };
 
 export interface Visitor {
   id?: string;
-  traits?: Record<string, unknown>;
+  traits?: JsonObject;
   language: string;
   userAgent: string;
   width: number;
@@ -111,7 +112,7 @@ function readVisitor(raw: unknown, problem: (path: string, message: string) => v
   const keys = ["id", "traits", "language", "device", "userAgent", "width", "seed"];
   for (const key of Object.keys(raw)) if (!keys.includes(key)) problem(`visitor.${key}`, `unknown key${didYouMean(key, keys)}`);
   if (raw.id !== undefined) typeof raw.id === "string" && raw.id ? (visitor.id = raw.id) : problem("visitor.id", "expected a non-empty string");
-  if (raw.traits !== undefined) isObject(raw.traits) ? (visitor.traits = raw.traits) : problem("visitor.traits", "expected an object");
+  if (raw.traits !== undefined) isObject(raw.traits) ? (visitor.traits = raw.traits as JsonObject) : problem("visitor.traits", "expected an object");
   if (raw.language !== undefined) typeof raw.language === "string" ? (visitor.language = raw.language) : problem("visitor.language", 'expected a language tag such as "fr-FR"');
   if (raw.device !== undefined) {
     if (typeof raw.device === "string" && AGENTS[raw.device]) {
@@ -171,7 +172,7 @@ function readStep(raw: unknown, path: string, widgetIds: readonly string[], prob
     case "event": {
       if (typeof value !== "string" || !value) return bad('expected an event name such as "add_to_cart"');
       if (raw.props !== undefined && !isObject(raw.props)) return void problem(`${path}.props`, "expected an object");
-      return { kind, name: value, props: (raw.props as Record<string, unknown> | undefined) ?? {} };
+      return { kind, name: value, props: (raw.props as JsonObject | undefined) ?? {} };
     }
     case "cart.add":
     case "purchase":

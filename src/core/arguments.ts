@@ -1,4 +1,4 @@
-import type { CartItem } from "../profile/facts.js";
+import type { CartLine } from "../profile/facts.js";
 
 /** A wrong argument to a public API call; reported as a warning, the call is dropped. */
 export class ArgumentProblem extends Error {}
@@ -34,7 +34,7 @@ function sanitize(value: unknown, depth: number): unknown {
   return out;
 }
 
-export function cartItem(value: unknown, where: string): CartItem {
+export function cartItem(value: unknown, where: string): CartLine {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an item object { id, price, quantity? }, got ${typeOf(value)}`);
   const item = value as Record<string, unknown>;
   const id = typeof item.id === "number" ? String(item.id) : item.id;
@@ -43,7 +43,7 @@ export function cartItem(value: unknown, where: string): CartItem {
   if (!Number.isFinite(price) || price < 0) throw new ArgumentProblem(`${where}: item.price must be a number ≥ 0, got ${typeOf(item.price)}`);
   const quantity = item.quantity === undefined ? 1 : Number(item.quantity);
   if (!Number.isInteger(quantity) || quantity < 1) throw new ArgumentProblem(`${where}: item.quantity must be a whole number ≥ 1, got ${typeOf(item.quantity)}`);
-  const clean: CartItem = { id, price, quantity };
+  const clean: CartLine = { id, price, quantity };
   if (typeof item.name === "string") clean.name = item.name.slice(0, 200);
   if (typeof item.category === "string") clean.category = item.category.slice(0, 200);
   return clean;
@@ -55,7 +55,7 @@ export function identifier(value: unknown, where: string): string {
   return value.slice(0, 200);
 }
 
-export function order(value: unknown, where: string): { id: string; value: number; currency?: string; coupon?: string; items: CartItem[] } {
+export function order(value: unknown, where: string): { id: string; value: number; currency?: string; coupon?: string; items: CartLine[] } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an order object { id, value, items? }, got ${typeOf(value)}`);
   const raw = value as Record<string, unknown>;
   const amount = Number(raw.value);

@@ -23,7 +23,7 @@ import { builtinInline, builtinModal, builtinWidgets } from "./builtin-widgets.j
 import { runCommand, safeLocalStore } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
-import type { NudgeEvents, NudgeOptions } from "./types.js";
+import type { CartItem, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps, ViewedProduct } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
 import { modalOf } from "./widget-host.js";
 import { createMeasure, type MeasureDeps } from "../measure/hook.js";
@@ -287,7 +287,7 @@ export function createNudge(options: NudgeOptions) {
     ready,
 
     /** Records a custom event, e.g. `track("signup", { plan: "pro" })`. */
-    track: safe("track()", (name: unknown, props?: unknown) => {
+    track: safe("track()", (name: string, props?: JsonObject) => {
       const event = args.eventName(name, "track()");
       const data = args.plainObject(props, "track() props");
       act(() => record(event, data));
@@ -297,7 +297,7 @@ export function createNudge(options: NudgeOptions) {
      * Records a page view; call it yourself only with `trackPageViews: false`.
      * `{ type: "product" }` tells the rules what kind of page it is (`page.type`).
      */
-    page: safe("page()", (props?: unknown) => {
+    page: safe("page()", (props?: PageProps) => {
       const { type } = args.pageProps(props, "page()", PAGE_TYPES);
       act(() => pageView(undefined, type));
     }),
@@ -307,45 +307,49 @@ export function createNudge(options: NudgeOptions) {
      * The first id keeps the anonymous history; a different id later (someone else logged in)
      * starts a fresh profile that keeps only this device's widget history (see `identified`).
      */
-    identify: safe("identify()", (id?: unknown, traits?: unknown) => {
+    identify: safe("identify()", (id?: string | number | null, traits?: JsonObject) => {
       const userId = id === undefined || id === null ? undefined : args.identifier(id, "identify() id");
       const data = args.plainObject(traits, "identify() traits");
       act(() => profiles.update((p) => identified(p, userId, data, env.now(), newId)));
     }),
 
     /** Records that the visitor looked at a product (`view_item`): `viewItem({ id: "sku-1", name, price, category })`. */
-    viewItem: safe("viewItem()", (input: unknown) => {
-      const item = args.product(input, "viewItem()");
+    viewItem: safe("viewItem()", (product: ViewedProduct) => {
+      const item = args.product(product, "viewItem()");
       act(() => record("view_item", item));
     }),
 
     /** Records a site search (`search` with `{ query }`): `search("running shoes")`. */
-    search: safe("search()", (input: unknown) => {
-      const query = args.searchQuery(input, "search()");
-      act(() => record("search", { query }));
+    search: safe("search()", (query: string) => {
+      const terms = args.searchQuery(query, "search()");
+      act(() => record("search", { query: terms }));
     }),
 
     /** The visitor's cart, kept in step with your shop's cart. */
     cart: {
-      add: safe("cart.add()", (item: unknown) => {
+      /** Adds a product line (`add_to_cart`); the same id again adds to its quantity. */
+      add: safe("cart.add()", (item: CartItem) => {
         const line = args.cartItem(item, "cart.add()");
         act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
       }),
-      remove: safe("cart.remove()", (id: unknown) => {
+      /** Takes the line with this id out of the cart (`remove_from_cart`). */
+      remove: safe("cart.remove()", (id: string | number) => {
         const key = args.identifier(id, "cart.remove()");
         act(() => record("remove_from_cart", { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key) })));
       }),
-      set: safe("cart.set()", (items: unknown) => {
+      /** Replaces the whole cart with these lines (`cart_update`): for syncing with the shop's own cart. */
+      set: safe("cart.set()", (items: CartItem[]) => {
         if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");
         const lines = items.map((item, i) => args.cartItem(item, `cart.set() items[${i}]`));
         act(() => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines })));
       }),
+      /** Empties the cart (`cart_update`), e.g. after the order. */
       clear: safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] })))),
     },
 
     /** Records an order: `purchase({ id: "1001", value: 59.8, items, coupon? })`; the `purchase` event's props carry `coupon` (the code used) for goals. */
-    purchase: safe("purchase()", (input: unknown) => {
-      const placed = args.order(input, "purchase()");
+    purchase: safe("purchase()", (order: Order) => {
+      const placed = args.order(order, "purchase()");
       act(() =>
         // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
         record("purchase", { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) }, (p) => ({
@@ -356,7 +360,7 @@ export function createNudge(options: NudgeOptions) {
     }),
 
     /** Gives (`true`) or withdraws (`false`) the visitor's consent to storing their profile. */
-    consent: safe("consent()", (granted: unknown) => {
+    consent: safe("consent()", (granted: boolean) => {
       if (typeof granted !== "boolean") throw new args.ArgumentProblem(`consent(): expected true or false, got ${typeof granted}`);
       if (granted === consented) return;
       consented = granted;
@@ -394,7 +398,7 @@ export function createNudge(options: NudgeOptions) {
     /** Shows a widget now, if its conditions and caps allow (`{ force: true }` skips them: for previews). */
     show: safe(
       "show()",
-      (id: unknown, opts?: { force?: boolean }) => {
+      (id: string, opts?: { force?: boolean }) => {
         const widgetId = args.identifier(id, "show()");
         const force = !!opts?.force; // read now: a throwing getter later would reject the page's promise
         return ready.then(async () => {
@@ -409,7 +413,7 @@ export function createNudge(options: NudgeOptions) {
 
     /** Closes the widget on screen, if any. */
     /** Closes the widget with this id, or every widget on screen. */
-    hide: safe("hide()", (id?: unknown) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()"))),
+    hide: safe("hide()", (id?: string) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()"))),
 
     /** Why each widget (or the one named) would or would not show now. */
     explain: safe(
@@ -448,7 +452,7 @@ export function createNudge(options: NudgeOptions) {
      * or a lazy loader of a module whose default export is one. `schema` (zod) checks each widget's
      * `content` before it shows; a misfit is reported with its path and skipped.
      */
-    registerWidget: safe("registerWidget()", (type: unknown, definition: WidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) => {
+    registerWidget: safe("registerWidget()", (type: string, definition: WidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) => {
       const name = args.identifier(type, "registerWidget() type");
       const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && typeof definition.component === "function");
       if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal?, schema? } or a loader function`);

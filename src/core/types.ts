@@ -4,10 +4,77 @@ import type { CloseReason, WidgetDefinition, WidgetLoader, WidgetProps } from ".
 import type { RulesFile } from "../rules/schema/rules-schema.js";
 import type { NudgeProblem } from "./report.js";
 import type { Destination } from "../measure/destination-types.js";
+import type { PageType } from "../track/page-type.js";
+
+/** A value that survives JSON: what event props and visitor traits may hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | readonly JsonValue[] | JsonObject;
+
+/**
+ * Event props and visitor traits: plain data. Keys whose value is `undefined` are left out;
+ * other values (functions, dates, class instances) fail `tsc` and are dropped at run time.
+ *
+ * @example
+ * nudge.track("signup", { plan: "pro", seats: 3, trial: true });
+ */
+export interface JsonObject {
+  [key: string]: JsonValue | undefined;
+}
+
+/**
+ * A product line: what `cart.add()` and `cart.set()` take, and `purchase({ items })`.
+ * The cart in the facts holds these with `id` as a string and `quantity` filled in (`CartLine`).
+ *
+ * @example
+ * nudge.cart.add({ id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "kitchen" });
+ */
+export interface CartItem {
+  id: string | number;
+  /** Unit price, ≥ 0, in the rules file's `settings.currency`. */
+  price: number;
+  /** A whole number ≥ 1; default 1. */
+  quantity?: number;
+  name?: string;
+  category?: string;
+}
+
+/**
+ * An order: what `purchase()` takes.
+ *
+ * @example
+ * nudge.purchase({ id: "1001", value: 59.8, coupon: "SAVE15", items: [{ id: "sku-1", price: 29.9, quantity: 2 }] });
+ */
+export interface Order {
+  id: string | number;
+  /** The order's total, ≥ 0. */
+  value: number;
+  currency?: string;
+  /** The coupon code used: a widget's goal can require it (`goal.where`). */
+  coupon?: string;
+  /** The products bought: recommendations skip them and learn what goes together. */
+  items?: CartItem[];
+}
+
+/** A product the visitor looked at: what `viewItem()` takes. Other keys (brand, url…) are kept in the event's props. */
+export interface ViewedProduct {
+  id: string | number;
+  name?: string;
+  price?: number;
+  category?: string;
+  [key: string]: JsonValue | undefined;
+}
+
+/** What `page()` takes: a hint of what kind of page this is (`page.type` in the facts). */
+export interface PageProps {
+  type?: PageType;
+}
 
 export interface NudgeOptions {
-  /** The rules file: a URL to fetch, or the parsed object. */
-  rules: string | RulesFile | Record<string, unknown>;
+  /**
+   * The rules file: a URL to fetch, or the object. An inline object is type-checked (a misspelt
+   * key fails `tsc`); a JSON file imported as a module goes in `as RulesFile`. Either way the
+   * rules are validated at run time.
+   */
+  rules: string | RulesFile;
   /**
    * `"granted"` (default): Nudge stores the profile in this browser from the start.
    * `"required"`: nothing is stored and no widget shows until `consent(true)`;

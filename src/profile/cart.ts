@@ -1,20 +1,20 @@
-import type { CartItem } from "./facts.js";
+import type { CartLine } from "./facts.js";
 
 /** Adds an item, or raises the quantity of the same id already in the cart. */
-export function addToCart(cart: CartItem[], item: CartItem): CartItem[] {
+export function addToCart(cart: CartLine[], item: CartLine): CartLine[] {
   const existing = cart.find((line) => line.id === item.id);
   if (!existing) return [...cart, item];
   return cart.map((line) => (line.id === item.id ? { ...line, ...item, quantity: line.quantity + item.quantity } : line));
 }
 
-export function removeFromCart(cart: CartItem[], id: string): CartItem[] {
+export function removeFromCart(cart: CartLine[], id: string): CartLine[] {
   return cart.filter((line) => line.id !== id);
 }
 
-export function cartValue(cart: CartItem[]): number {
+export function cartValue(cart: CartLine[]): number {
   return Math.round(cart.reduce((sum, line) => sum + line.price * line.quantity, 0) * 100) / 100;
 }
 
-export function cartCount(cart: CartItem[]): number {
+export function cartCount(cart: CartLine[]): number {
   return cart.reduce((sum, line) => sum + line.quantity, 0);
 }

@@ -109,7 +109,8 @@ export interface TimeFacts {
   date: string;
 }
 
-export interface CartItem {
+/** A line of the cart in the facts (`cart.items`): a `CartItem` as recorded, its id a string and its quantity filled in. */
+export interface CartLine {
   id: string;
   name?: string;
   price: number;
@@ -121,7 +122,7 @@ export interface CartFacts {
   count: number;
   value: number;
   currency: string;
-  items: CartItem[];
+  items: CartLine[];
 }
 
 export interface OrderFacts {

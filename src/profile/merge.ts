@@ -1,5 +1,5 @@
 import type { EventHistory } from "../rules/condition/types.js";
-import type { CartItem } from "./facts.js";
+import type { CartLine } from "./facts.js";
 import { KEEP_RECENT } from "./history.js";
 import { KEEP_VIEWED, type Profile, type WidgetHistory } from "./profile.js";
 import { own } from "../env/own.js";
@@ -80,8 +80,8 @@ function mergeSession(base: Profile, ours: Profile, theirs: Profile): Profile["s
 }
 
 /** Their cart, plus our quantity changes per line; a line we removed is removed. */
-function mergeCart(base: CartItem[], ours: CartItem[], theirs: CartItem[]): CartItem[] {
-  const find = (cart: CartItem[], id: string) => cart.find((line) => line.id === id);
+function mergeCart(base: CartLine[], ours: CartLine[], theirs: CartLine[]): CartLine[] {
+  const find = (cart: CartLine[], id: string) => cart.find((line) => line.id === id);
   const result = theirs.map((line) => ({ ...line }));
   for (const line of base) {
     if (!find(ours, line.id)) {

@@ -1,7 +1,7 @@
 import type { EventHistory } from "../rules/condition/types.js";
 import type { PageTrail } from "../track/page-trail.js";
 import type { VisitSource } from "../track/source.js";
-import type { CartItem } from "./facts.js";
+import type { CartLine } from "./facts.js";
 import { addEvent, upgradeHistory } from "./history.js";
 import { own } from "../env/own.js";
 
@@ -67,7 +67,7 @@ export interface Profile {
   firstSource?: VisitSource;
   pagesTotal: number;
   attributes: Record<string, unknown>;
-  cart: CartItem[];
+  cart: CartLine[];
   orders: { count: number; total: number; last: { id: string; value: number; time: number } | null };
   /** Per event name: a bounded history (see `EventHistory`), whatever the number of events. */
   events: Record<string, EventHistory>;

@@ -175,13 +175,28 @@ export function schemas() {
   return (cached ??= build());
 }
 
-export type WidgetRule = z.infer<ReturnType<typeof widgetSchema>>;
-export type RulesFile = Omit<z.infer<ReturnType<typeof rulesEnvelopeSchema>>, "widgets"> & { widgets: WidgetRule[] };
+/**
+ * One widget of the rules file. The schema's *input* type (what you write): an inline rules object
+ * with a misspelt key (`trigerr`) or a value outside an enum (`"exit-intent"`) fails `tsc`. The
+ * schema has no transforms, so it is also what validation returns (checked below).
+ */
+export type WidgetRule = z.input<ReturnType<typeof widgetSchema>>;
+/**
+ * The rules file, as written and as validated. For a JSON file imported as a module, TypeScript
+ * widens its strings (`"version": 1` becomes `number`): pass it `as RulesFile`; Nudge validates it
+ * at run time anyway.
+ */
+export type RulesFile = Omit<z.input<ReturnType<typeof rulesEnvelopeSchema>>, "widgets"> & { widgets: WidgetRule[] };
 export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 export type Frequency = z.infer<ReturnType<typeof frequencySchema>>;
 export type After = z.infer<ReturnType<typeof afterSchema>>;
 export type Goal = z.infer<ReturnType<typeof goalSchema>>;
 export type Schedule = z.infer<ReturnType<typeof scheduleSchema>>;
+
+/** Fails to compile if a schema gains a transform or default: input and output would then differ, and `RulesFile` must split. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+type InputIsOutput = Holds<Same<WidgetRule, z.output<ReturnType<typeof widgetSchema>>> & Same<z.input<ReturnType<typeof rulesEnvelopeSchema>>, z.output<ReturnType<typeof rulesEnvelopeSchema>>>>;
 
 function isRegex(pattern: string): boolean {
   try {
