@@ -310,14 +310,19 @@ export async function benchBrowser({ runs = 5, settleMs = 1000, showRuns = 5 } =
   }
 }
 
-/** The trigger types this build's rules schema accepts (for the exit-intent / custom-event note). */
+/** The trigger types this build's rules schema accepts (for the exit-intent / custom-event note): the widget's `trigger` union. */
 export function triggerTypes() {
   try {
-    const text = readFileSync(join(ROOT, "dist/rules.schema.json"), "utf8");
+    const schema = JSON.parse(readFileSync(join(ROOT, "dist/rules.schema.json"), "utf8"));
     const found = new Set();
-    for (const m of text.matchAll(/"(?:const|enum)":\s*(\[[^\]]*\]|"[^"]*")/g)) {
-      for (const v of JSON.parse(m[1].startsWith("[") ? m[1] : `[${m[1]}]`)) found.add(v);
-    }
+    const walk = (node) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      if (Array.isArray(node.enum)) node.enum.forEach((v) => found.add(v));
+      if (typeof node.properties?.type?.const === "string") found.add(node.properties.type.const);
+      [node.anyOf, node.oneOf].forEach(walk);
+    };
+    walk(schema.properties.widgets.items.properties.trigger);
     return [...found];
   } catch {
     return undefined;

@@ -1,0 +1,402 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fakeClock, fakeEnv, fakeWindow, settle } from "../../src/cli/fake-env.js";
+import { parseTimeline } from "../../src/cli/timeline.js";
+import { feedProblems } from "../../src/catalog/check-feed.js";
+import { builtinWidgets } from "../../src/core/builtin-widgets.js";
+import { createNudge } from "../../src/core/create-nudge.js";
+import { memoryStore } from "../../src/profile/storage.js";
+import { rulesJsonSchema } from "../../src/rules/schema/json-schema.js";
+import { validateRules } from "../../src/rules/validate.js";
+
+// Docs that are true: every JSON snippet in README.md and docs/ (fenced ```json blocks and inline
+// `{…}` spans that parse as JSON) is checked by the code that reads it (the rules validator, the
+// timeline parser, the catalog checker), and every name the docs use exists: widget types, fact
+// paths in conditions and templates, `nudge <command>`, `npm run <script>`, `nudge.<method>()`.
+const ROOT = resolve(import.meta.dirname, "../..");
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return markdownFiles(path);
+    return name.endsWith(".md") ? [path] : [];
+  });
+}
+const FILES = ["README.md", ...markdownFiles("docs")];
+const text = (file: string) => readFileSync(join(ROOT, file), "utf8");
+
+interface Snippet {
+  /** `file:line` */
+  where: string;
+  file: string;
+  value: unknown;
+  inline: boolean;
+}
+
+/** Fenced code blocks: language, body and first line. */
+function fences(file: string) {
+  const source = text(file);
+  return [...source.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1], body: m[2], line: source.slice(0, m.index).split("\n").length + 1 }));
+}
+
+/** Markdown without its fenced blocks (line numbers kept), for inline code spans and prose. */
+function prose(file: string) {
+  return text(file).replace(/^```[^\n]*\n[\s\S]*?^```/gm, (block) => block.replace(/[^\n]/g, " "));
+}
+const lineOf = (source: string, index: number) => source.slice(0, index).split("\n").length;
+
+function snippets(file: string): Snippet[] {
+  const out: Snippet[] = [];
+  for (const block of fences(file)) {
+    if (block.lang !== "json") continue;
+    // A fenced JSON block must parse: a reader copies it as it is.
+    out.push({ where: `${file}:${block.line}`, file, value: parseOrError(block.body), inline: false });
+  }
+  const source = prose(file);
+  for (const m of source.matchAll(/`(\{[^`]*\}|\[[^`]*\])`/g)) {
+    // An inline span is JSON only when it parses: `{ id, price }` is shorthand in prose, not a snippet.
+    try {
+      out.push({ where: `${file}:${lineOf(source, m.index)}`, file, value: JSON.parse(m[1]), inline: true });
+    } catch {
+      // not JSON
+    }
+  }
+  return out;
+}
+
+function parseOrError(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    return new Error(`not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+// ── What exists, read from the code ─────────────────────────────────────────────────────────────
+
+const WIDGET_TYPES = Object.keys(builtinWidgets);
+const schema = rulesJsonSchema() as Record<string, unknown>;
+const widgetSchema = (schema.properties as Record<string, { items: { properties: Record<string, unknown> } }>).widgets.items;
+const WIDGET_KEYS = Object.keys(widgetSchema.properties);
+
+/** Every `type` a schema object can take (triggers, chatbot steps, popup blocks…): `properties.type.const/enum`. */
+function schemaTypeValues(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => schemaTypeValues(n, found));
+  else if (isObject(node)) {
+    const type = isObject(node.properties) && isObject(node.properties.type) ? node.properties.type : undefined;
+    if (typeof type?.const === "string") found.add(type.const);
+    if (Array.isArray(type?.enum)) type.enum.forEach((v) => typeof v === "string" && found.add(v));
+    Object.values(node).forEach((n) => schemaTypeValues(n, found));
+  }
+  return found;
+}
+const TRIGGER_TYPES = [...schemaTypeValues(widgetSchema.properties.trigger)];
+const OTHER_TYPE_VALUES = schemaTypeValues(schema);
+
+const packageJson = JSON.parse(text("package.json"));
+const SCRIPTS = Object.keys(packageJson.scripts);
+/** The CLI's commands, as its dispatcher tells them apart. */
+const COMMANDS = [...text("src/cli/main.ts").matchAll(/command === "([\w-]+)"|case "([\w-]+)":/g)].map((m) => m[1] ?? m[2]);
+
+/** Widget types a doc file declares itself (`registerWidget("banner", …)`, `widgets: { banner: … }`). */
+function customTypes(file: string): string[] {
+  const source = text(file);
+  return [...source.matchAll(/registerWidget\(\s*"([\w-]+)"/g), ...source.matchAll(/widgets:\s*\{\s*"?([\w-]+)"?\s*:/g)].map((m) => m[1]);
+}
+
+/** Maps of the facts document whose keys are the site's own (query parameters, traits, event names, widget ids). */
+const OPEN_MAPS = new Set(["page.query", "page.utm", "attributes", "events", "events.*.days", "widgets", "widgets.*.state"]);
+/** The one root the facts document leaves out until the host provides it (DESIGN.md: `geo` when the host provides it). */
+let facts: Record<string, unknown>;
+let instanceMethods: Set<string>;
+
+/** A real facts document: a headless instance, a visitor who came from a campaign, looked, bought, came back to the cart. */
+async function realFacts() {
+  const clock = fakeClock(Date.parse("2026-12-01T10:00:00Z"));
+  const page = fakeWindow({ language: "en-US", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0", width: 1280 });
+  page.go("/shop/p/1?utm_source=blog&utm_medium=email&utm_campaign=launch&ref=1");
+  const quiet = () => {};
+  const env = fakeEnv(clock, page.window, { info: quiet, warn: quiet, error: quiet });
+  const nudge = createNudge({
+    rules: { version: 1, segments: { all: {} }, widgets: [{ id: "w", type: "popup", trigger: "manual", content: { title: "t" } }] },
+    env,
+    store: memoryStore(),
+    headless: true,
+  });
+  await nudge.ready;
+  nudge.identify("u1", { firstName: "Ada" });
+  nudge.viewItem({ id: "a", name: "A", price: 1, category: "c" });
+  nudge.cart.add({ id: "a", name: "A", price: 1, category: "c" });
+  nudge.purchase({ id: "o1", value: 5, items: [{ id: "a", price: 1 }] });
+  nudge.cart.add({ id: "b", name: "B", price: 2, category: "c" });
+  await nudge.show("w", { force: true });
+  nudge.hide();
+  await settle();
+  const methods = new Set<string>();
+  for (const [key, value] of Object.entries(nudge)) {
+    methods.add(key);
+    if (isObject(value)) for (const inner of Object.keys(value)) methods.add(`${key}.${inner}`);
+  }
+  const doc = nudge.facts() as unknown as Record<string, unknown>;
+  nudge.destroy();
+  return { doc, methods };
+}
+
+/** Whether a dotted path reads something in the facts document (arrays are matched element-wise, as conditions do). */
+function factPathExists(path: string): boolean {
+  let node: unknown = facts;
+  const seen: string[] = [];
+  for (const key of path.split(".")) {
+    while (Array.isArray(node) && !/^\d+$/.test(key)) node = node[0];
+    if (Array.isArray(node)) {
+      node = node[0];
+      continue;
+    }
+    if (!isObject(node)) return false;
+    if (OPEN_MAPS.has(seen.join("."))) {
+      // The site's own key: anything below it is the site's too, unless the map has a known shape.
+      const sample = Object.values(node)[0];
+      if (!isObject(sample)) return true;
+      node = sample;
+      seen.push("*");
+      continue;
+    }
+    if (!Object.prototype.hasOwnProperty.call(node, key)) return false;
+    node = node[key];
+    seen.push(key);
+  }
+  return true;
+}
+
+/** The fact paths a condition tests: its keys outside operators, through `$and`/`$or`/`$nor`/`$not`. */
+function conditionPaths(condition: unknown): string[] {
+  if (!isObject(condition)) return [];
+  return Object.entries(condition).flatMap(([key, value]) => {
+    if (["$and", "$or", "$nor"].includes(key) && Array.isArray(value)) return value.flatMap(conditionPaths);
+    if (key === "$not") return conditionPaths(value);
+    return key.startsWith("$") ? [] : [key];
+  });
+}
+
+/** `{{path|fallback}}` placeholders whose path starts at a root of the facts document. */
+function templatePaths(value: unknown): string[] {
+  if (typeof value === "string") return [...value.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).filter((path) => Object.prototype.hasOwnProperty.call(facts, path.split(".")[0]));
+  if (Array.isArray(value)) return value.flatMap(templatePaths);
+  return isObject(value) ? Object.values(value).flatMap(templatePaths) : [];
+}
+
+/** Conditions over the facts anywhere in a widget: `when`, and `when` inside its content (the chatbot's branches). */
+function widgetConditions(widget: Record<string, unknown>): unknown[] {
+  const nested = (value: unknown): unknown[] =>
+    Array.isArray(value) ? value.flatMap(nested) : isObject(value) ? Object.entries(value).flatMap(([k, v]) => (k === "when" ? [v, ...nested(v)] : nested(v))) : [];
+  return [widget.when, ...nested(widget.content), ...nested(widget.variants)];
+}
+
+// ── Classifying a snippet ───────────────────────────────────────────────────────────────────────
+
+type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list";
+
+/** A condition's key: an operator, or a dotted path from a root of the facts document. */
+const isConditionKey = (key: string) => key.startsWith("$") || Object.prototype.hasOwnProperty.call(facts, key.split(".")[0]);
+
+function kindOf(value: unknown): Kind | undefined {
+  if (Array.isArray(value)) {
+    if (value.length && value.every((v) => isObject(v) && "id" in v && "type" in v)) return "widgets";
+    if (value.length && value.every((v) => isObject(v) && "id" in v && ("price" in v || "url" in v))) return "catalog";
+    if (value.length && value.every((v) => typeof v === "string" && TRIGGER_TYPES.includes(v))) return "trigger list";
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const keys = Object.keys(value);
+  if ("steps" in value) return "timeline";
+  if (keys.length && keys.every(isConditionKey) && !(isObject(value.segments) && Object.keys(value.segments).some((k) => !k.startsWith("$")))) return "condition";
+  if ("widgets" in value || "version" in value || "settings" in value || "segments" in value) return "rules";
+  if ("id" in value && "type" in value) return "widget";
+  if (typeof value.type === "string" && TRIGGER_TYPES.includes(value.type) && !WIDGET_TYPES.includes(value.type)) return "trigger";
+  if (keys.length && keys.every((k) => WIDGET_KEYS.includes(k))) return "widget part";
+  return undefined;
+}
+
+/** Segment names a fragment uses (`$segment`, `segments: { $in }`): defined as empty, since the fragment cannot show them. */
+function segmentsUsed(value: unknown): Record<string, unknown> {
+  const names: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      for (const [key, inner] of Object.entries(node)) {
+        if (key === "$segment" && typeof inner === "string") names.push(inner);
+        else if (key === "segments" && isObject(inner)) Object.values(inner).flat().forEach((v) => typeof v === "string" && names.push(v));
+        walk(inner);
+      }
+    }
+  };
+  walk(value);
+  return Object.fromEntries(names.map((name) => [name, {}]));
+}
+
+const BASE_WIDGET = { id: "doc-snippet", type: "popup", content: { title: "t" } };
+
+/** The snippet as a rules file the validator can read, or null when it is not rules. */
+function asRules(kind: Kind, value: unknown): Record<string, unknown> | null {
+  const segments = segmentsUsed(value);
+  switch (kind) {
+    case "rules":
+      // A whole file stands as it is; a part of one (settings, segments) gets the rest.
+      return isObject(value) && "version" in value ? value : { version: 1, widgets: [], ...(value as object) };
+    case "widgets":
+      return { version: 1, segments, widgets: value };
+    case "widget":
+      return { version: 1, segments, widgets: [value] };
+    case "widget part":
+      return { version: 1, segments, widgets: [{ ...BASE_WIDGET, ...(value as object) }] };
+    case "trigger":
+      return { version: 1, segments, widgets: [{ ...BASE_WIDGET, trigger: value }] };
+    case "condition":
+      return { version: 1, segments, widgets: [{ ...BASE_WIDGET, when: value }] };
+    default:
+      return null;
+  }
+}
+
+/** Widget ids of the rules snippets in a file: what a timeline on the same page may name. */
+function widgetIdsOf(file: string): string[] {
+  return snippets(file).flatMap((s) => {
+    const kind = kindOf(s.value);
+    const rules = kind && kind !== "timeline" ? asRules(kind, s.value) : null;
+    return Array.isArray(rules?.widgets) ? rules.widgets.filter(isObject).map((w) => String(w.id)).filter((id) => id !== BASE_WIDGET.id) : [];
+  });
+}
+
+/** Everything wrong with one snippet: its problems as its reader reports them, and names that do not exist. */
+function snippetProblems(snippet: Snippet): string[] {
+  const { value } = snippet;
+  if (value instanceof Error) return [value.message];
+  const kind = kindOf(value);
+  if (!kind) return snippet.inline ? [] : ["a JSON block this test cannot classify: teach kindOf() what it is"];
+  if (kind === "timeline") {
+    // Checked against the rules on the same page; a page with none shows a timeline for any rules (its shape is checked).
+    const ids = widgetIdsOf(snippet.file);
+    return parseTimeline(value, ids.length ? ids : timelineIds(value)).problems.map((p) => `timeline ${p.path}: ${p.message}`);
+  }
+  if (kind === "catalog") return feedProblems(value).problems.map((p) => `${p.path}: ${p.message}`);
+  if (kind === "trigger list") return [];
+  const file = asRules(kind, value)!;
+  const problems = validateRules(file).problems.map((p) => `${kind} ${p.path}: ${p.message}`);
+  const custom = customTypes(snippet.file);
+  for (const widget of (Array.isArray(file.widgets) ? file.widgets : []).filter(isObject)) {
+    if (typeof widget.type === "string" && !WIDGET_TYPES.includes(widget.type) && !custom.includes(widget.type)) {
+      problems.push(`widget "${widget.id}": type "${widget.type}" is not a built-in widget type (${WIDGET_TYPES.join(", ")}) nor one this page registers`);
+    }
+    for (const path of widgetConditions(widget).flatMap(conditionPaths)) if (!factPathExists(path)) problems.push(`widget "${widget.id}": no fact "${path}"`);
+    for (const path of templatePaths([widget.content, widget.variants])) if (!factPathExists(path)) problems.push(`widget "${widget.id}": template {{${path}}} reads no fact`);
+  }
+  for (const [name, condition] of Object.entries(isObject(file.segments) ? file.segments : {})) {
+    for (const path of conditionPaths(condition)) if (!factPathExists(path)) problems.push(`segment "${name}": no fact "${path}"`);
+  }
+  return problems;
+}
+
+/** The widget ids a timeline's `expect` steps name. */
+function timelineIds(value: unknown): string[] {
+  const steps = isObject(value) && Array.isArray(value.steps) ? value.steps : [];
+  return steps.flatMap((step: unknown) => {
+    const expectation = isObject(step) && isObject(step.expect) ? step.expect : {};
+    return Object.values(expectation).flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.map(String) : isObject(v) ? Object.keys(v) : []));
+  });
+}
+
+// ── Names in prose and code ─────────────────────────────────────────────────────────────────────
+
+/** Inline code spans and the bodies of code blocks (not JSON: those are checked as snippets). */
+function codeTexts(file: string): Array<{ line: number; code: string }> {
+  const source = prose(file);
+  const spans = [...source.matchAll(/`([^`\n]+)`/g)].map((m) => ({ line: lineOf(source, m.index), code: m[1] }));
+  const blocks = fences(file)
+    .filter((b) => b.lang !== "json")
+    .flatMap((b) => b.body.split("\n").map((code, i) => ({ line: b.line + i, code })));
+  return [...spans, ...blocks];
+}
+
+const FACT_ROOTS = /^(page|visitor|time|cart|orders|rfm|viewed)\.[a-zA-Z][\w.]*$/;
+
+function nameProblems(file: string): string[] {
+  const problems: string[] = [];
+  const custom = customTypes(file);
+  const source = prose(file);
+  for (const m of source.matchAll(/`([a-z][\w-]*)` widget\b/g)) {
+    if (!WIDGET_TYPES.includes(m[1]) && !custom.includes(m[1])) problems.push(`${file}:${lineOf(source, m.index)}: "the \`${m[1]}\` widget": no such widget type`);
+  }
+  for (const { line, code } of codeTexts(file)) {
+    const at = `${file}:${line}`;
+    for (const m of code.matchAll(/"type":\s*"([^"]+)"/g)) {
+      if (!WIDGET_TYPES.includes(m[1]) && !custom.includes(m[1]) && !OTHER_TYPE_VALUES.has(m[1])) problems.push(`${at}: "type": "${m[1]}" is no widget, trigger or content type`);
+    }
+    const commands = [...code.matchAll(/(?:^|npx\s+)nudge(?:-sdk)?\s+([a-z][\w-]*)/g)].map((m) => m[1]);
+    for (const command of commands) if (!COMMANDS.includes(command)) problems.push(`${at}: \`nudge ${command}\`: no such command (${COMMANDS.join(", ")})`);
+    for (const m of code.matchAll(/\bnpm run ([\w:-]+)|\bnpm (start|test)\b/g)) {
+      const script = m[1] ?? m[2];
+      if (!SCRIPTS.includes(script)) problems.push(`${at}: \`npm run ${script}\`: no such script in package.json`);
+    }
+    for (const m of code.matchAll(/\bnudge\.(\w+(?:\.\w+)?)\(/g)) {
+      if (!instanceMethods.has(m[1])) problems.push(`${at}: \`nudge.${m[1]}()\`: the instance has no such method`);
+    }
+    for (const m of code.matchAll(/push\(\[\s*"([\w.]+)"/g)) {
+      if (!instanceMethods.has(m[1])) problems.push(`${at}: \`push(["${m[1]}", …])\`: the instance has no such method`);
+    }
+    if (FACT_ROOTS.test(code) && !instanceMethods.has(code.replace(/\(.*$/, "")) && !factPathExists(code)) problems.push(`${at}: \`${code}\`: no such fact`);
+  }
+  return problems;
+}
+
+beforeAll(async () => {
+  ({ doc: facts, methods: instanceMethods } = await realFacts());
+});
+
+describe("docs that are true", () => {
+  it("finds the docs, their snippets and what exists", () => {
+    expect(FILES).toContain("docs/recipes.md");
+    expect(FILES.flatMap(snippets).filter((s) => !s.inline).length).toBeGreaterThan(25);
+    expect(WIDGET_TYPES).toContain("carousel");
+    expect(TRIGGER_TYPES).toEqual(expect.arrayContaining(["exit_intent", "scroll", "event"]));
+    expect(COMMANDS).toEqual(expect.arrayContaining(["validate", "simulate", "schema"]));
+    expect(factPathExists("visitor.pagesThisSession")).toBe(true);
+    expect(factPathExists("cart.items.category")).toBe(true);
+    expect(factPathExists("events.add_to_cart.count")).toBe(true);
+    expect(factPathExists("attributes.anything.below")).toBe(true);
+    expect(factPathExists("visitor.pagesThisVisit")).toBe(false);
+    expect(factPathExists("cart.itemz")).toBe(false);
+  });
+
+  it("flags what is wrong (the checks themselves)", () => {
+    const snippet = (value: unknown): Snippet => ({ where: "test", file: "docs/recipes.md", value, inline: false });
+    expect(snippetProblems(snippet({ id: "a", type: "social_proof" }))).toEqual([expect.stringContaining('type "social_proof" is not a built-in widget type')]);
+    expect(snippetProblems(snippet({ id: "a", type: "popup", trigerr: "page_view", content: { title: "t" } }))).toEqual([expect.stringContaining("trigerr")]);
+    expect(snippetProblems(snippet({ "visitor.pagesThisVisit": { $gte: 2 } }))).toEqual([expect.stringContaining('no fact "visitor.pagesThisVisit"')]);
+    expect(snippetProblems(snippet({ id: "a", type: "popup", content: { title: "Hi {{attributes.name}} {{visitr.id}} {{cart.cout}}" } }))).toEqual([expect.stringContaining("{{cart.cout}}")]);
+    expect(snippetProblems(snippet({ start: "2026-12-01", steps: [{ page: "/" }, { fly: 1 }] })).length).toBe(1);
+    expect(snippetProblems(snippet({ name: "not rules" }))).toEqual([expect.stringContaining("cannot classify")]);
+  });
+
+  it.each(FILES)("every JSON snippet in %s is valid and names what exists", (file) => {
+    const problems = snippets(file).flatMap((s) => snippetProblems(s).map((p) => `${s.where}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  it.each(FILES)("every widget type, fact, command, script and method that %s names exists", (file) => {
+    expect(nameProblems(file)).toEqual([]);
+  });
+
+  it.each(["README.md", "docs/rules-reference.md"])("%s describes every built-in widget type", (file) => {
+    // The converse of the checks above: a widget type that ships is not left out of the docs.
+    expect(WIDGET_TYPES.filter((type) => !text(file).includes(`\`${type}\``))).toEqual([]);
+  });
+
+  it("the docs' relative paths to code exist", () => {
+    // Recipes and examples are named by path in the docs; a renamed folder must not leave them behind.
+    const missing = FILES.flatMap((file) => [...prose(file).matchAll(/`((?:examples|test|src|widgets|scripts|bench)\/[\w./-]+)`/g)].map((m) => m[1]).filter((path) => !existsSync(join(ROOT, path.replace(/\/$/, ""))))).map((p) => relative(ROOT, join(ROOT, p)));
+    expect(missing).toEqual([]);
+  });
+});
