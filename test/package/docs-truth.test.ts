@@ -389,9 +389,9 @@ describe("docs that are true", () => {
     expect(nameProblems(file)).toEqual([]);
   });
 
-  it.each(["README.md", "docs/rules-reference.md"])("%s describes every built-in widget type", (file) => {
-    // The converse of the checks above: a widget type that ships is not left out of the docs.
-    expect(WIDGET_TYPES.filter((type) => !text(file).includes(`\`${type}\``))).toEqual([]);
+  it.each(["README.md", "docs/rules-reference.md"])("%s names every built-in widget type and every trigger", (file) => {
+    // The converse of the checks above: what ships is not left out of the docs.
+    expect([...WIDGET_TYPES, ...TRIGGER_TYPES].filter((type) => !text(file).includes(`\`${type}\``) && !text(file).includes(`"${type}"`))).toEqual([]);
   });
 
   it("the docs' relative paths to code exist", () => {
