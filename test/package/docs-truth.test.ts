@@ -1,79 +1,21 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fakeClock, fakeEnv, fakeWindow, settle } from "../../src/cli/fake-env.js";
 import { parseTimeline } from "../../src/cli/timeline.js";
 import { feedProblems } from "../../src/catalog/check-feed.js";
 import { builtinWidgets } from "../../src/core/builtin-widgets.js";
-import { createNudge } from "../../src/core/create-nudge.js";
-import { memoryStore } from "../../src/profile/storage.js";
 import { rulesJsonSchema } from "../../src/rules/schema/json-schema.js";
 import { validateRules } from "../../src/rules/validate.js";
+import { conditionPaths, isObject, knownNames, templatePaths, type KnownNames } from "./docs-truth/facts.js";
+import { codeTexts, lineOf, markdownFiles, prose, read as text, ROOT, snippets, type Snippet } from "./docs-truth/markdown.js";
 
 // Docs that are true: every JSON snippet in README.md and docs/ (fenced ```json blocks and inline
 // `{…}` spans that parse as JSON) is checked by the code that reads it (the rules validator, the
-// timeline parser, the catalog checker), and every name the docs use exists: widget types, fact
-// paths in conditions and templates, `nudge <command>`, `npm run <script>`, `nudge.<method>()`.
-const ROOT = resolve(import.meta.dirname, "../..");
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(join(ROOT, path)).isDirectory()) return markdownFiles(path);
-    return name.endsWith(".md") ? [path] : [];
-  });
-}
+// timeline parser, the catalog checker; a fragment is wrapped into a minimal file), and every name
+// the docs use exists: widget types, fact paths in conditions, templates and prose (against a real
+// facts document), `nudge <command>`, `npm run <script>`, `nudge.<method>()`, push commands.
 const FILES = ["README.md", ...markdownFiles("docs")];
-const text = (file: string) => readFileSync(join(ROOT, file), "utf8");
-
-interface Snippet {
-  /** `file:line` */
-  where: string;
-  file: string;
-  value: unknown;
-  inline: boolean;
-}
-
-/** Fenced code blocks: language, body and first line. */
-function fences(file: string) {
-  const source = text(file);
-  return [...source.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1], body: m[2], line: source.slice(0, m.index).split("\n").length + 1 }));
-}
-
-/** Markdown without its fenced blocks (line numbers kept), for inline code spans and prose. */
-function prose(file: string) {
-  return text(file).replace(/^```[^\n]*\n[\s\S]*?^```/gm, (block) => block.replace(/[^\n]/g, " "));
-}
-const lineOf = (source: string, index: number) => source.slice(0, index).split("\n").length;
-
-function snippets(file: string): Snippet[] {
-  const out: Snippet[] = [];
-  for (const block of fences(file)) {
-    if (block.lang !== "json") continue;
-    // A fenced JSON block must parse: a reader copies it as it is.
-    out.push({ where: `${file}:${block.line}`, file, value: parseOrError(block.body), inline: false });
-  }
-  const source = prose(file);
-  for (const m of source.matchAll(/`(\{[^`]*\}|\[[^`]*\])`/g)) {
-    // An inline span is JSON only when it parses: `{ id, price }` is shorthand in prose, not a snippet.
-    try {
-      out.push({ where: `${file}:${lineOf(source, m.index)}`, file, value: JSON.parse(m[1]), inline: true });
-    } catch {
-      // not JSON
-    }
-  }
-  return out;
-}
-
-function parseOrError(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    return new Error(`not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+let known: KnownNames;
 
 // ── What exists, read from the code ─────────────────────────────────────────────────────────────
 
@@ -107,87 +49,6 @@ function customTypes(file: string): string[] {
   return [...source.matchAll(/registerWidget\(\s*"([\w-]+)"/g), ...source.matchAll(/widgets:\s*\{\s*"?([\w-]+)"?\s*:/g)].map((m) => m[1]);
 }
 
-/** Maps of the facts document whose keys are the site's own (query parameters, traits, event names, widget ids). */
-const OPEN_MAPS = new Set(["page.query", "page.utm", "attributes", "events", "events.*.days", "widgets", "widgets.*.state"]);
-/** The one root the facts document leaves out until the host provides it (DESIGN.md: `geo` when the host provides it). */
-let facts: Record<string, unknown>;
-let instanceMethods: Set<string>;
-
-/** A real facts document: a headless instance, a visitor who came from a campaign, looked, bought, came back to the cart. */
-async function realFacts() {
-  const clock = fakeClock(Date.parse("2026-12-01T10:00:00Z"));
-  const page = fakeWindow({ language: "en-US", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0", width: 1280 });
-  page.go("/shop/p/1?utm_source=blog&utm_medium=email&utm_campaign=launch&ref=1");
-  const quiet = () => {};
-  const env = fakeEnv(clock, page.window, { info: quiet, warn: quiet, error: quiet });
-  const nudge = createNudge({
-    rules: { version: 1, segments: { all: {} }, widgets: [{ id: "w", type: "popup", trigger: "manual", content: { title: "t" } }] },
-    env,
-    store: memoryStore(),
-    headless: true,
-  });
-  await nudge.ready;
-  nudge.identify("u1", { firstName: "Ada" });
-  nudge.viewItem({ id: "a", name: "A", price: 1, category: "c" });
-  nudge.cart.add({ id: "a", name: "A", price: 1, category: "c" });
-  nudge.purchase({ id: "o1", value: 5, items: [{ id: "a", price: 1 }] });
-  nudge.cart.add({ id: "b", name: "B", price: 2, category: "c" });
-  await nudge.show("w", { force: true });
-  nudge.hide();
-  await settle();
-  const methods = new Set<string>();
-  for (const [key, value] of Object.entries(nudge)) {
-    methods.add(key);
-    if (isObject(value)) for (const inner of Object.keys(value)) methods.add(`${key}.${inner}`);
-  }
-  const doc = nudge.facts() as unknown as Record<string, unknown>;
-  nudge.destroy();
-  return { doc, methods };
-}
-
-/** Whether a dotted path reads something in the facts document (arrays are matched element-wise, as conditions do). */
-function factPathExists(path: string): boolean {
-  let node: unknown = facts;
-  const seen: string[] = [];
-  for (const key of path.split(".")) {
-    while (Array.isArray(node) && !/^\d+$/.test(key)) node = node[0];
-    if (Array.isArray(node)) {
-      node = node[0];
-      continue;
-    }
-    if (!isObject(node)) return false;
-    if (OPEN_MAPS.has(seen.join("."))) {
-      // The site's own key: anything below it is the site's too, unless the map has a known shape.
-      const sample = Object.values(node)[0];
-      if (!isObject(sample)) return true;
-      node = sample;
-      seen.push("*");
-      continue;
-    }
-    if (!Object.prototype.hasOwnProperty.call(node, key)) return false;
-    node = node[key];
-    seen.push(key);
-  }
-  return true;
-}
-
-/** The fact paths a condition tests: its keys outside operators, through `$and`/`$or`/`$nor`/`$not`. */
-function conditionPaths(condition: unknown): string[] {
-  if (!isObject(condition)) return [];
-  return Object.entries(condition).flatMap(([key, value]) => {
-    if (["$and", "$or", "$nor"].includes(key) && Array.isArray(value)) return value.flatMap(conditionPaths);
-    if (key === "$not") return conditionPaths(value);
-    return key.startsWith("$") ? [] : [key];
-  });
-}
-
-/** `{{path|fallback}}` placeholders whose path starts at a root of the facts document. */
-function templatePaths(value: unknown): string[] {
-  if (typeof value === "string") return [...value.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).filter((path) => Object.prototype.hasOwnProperty.call(facts, path.split(".")[0]));
-  if (Array.isArray(value)) return value.flatMap(templatePaths);
-  return isObject(value) ? Object.values(value).flatMap(templatePaths) : [];
-}
-
 /** Conditions over the facts anywhere in a widget: `when`, and `when` inside its content (the chatbot's branches). */
 function widgetConditions(widget: Record<string, unknown>): unknown[] {
   const nested = (value: unknown): unknown[] =>
@@ -200,7 +61,7 @@ function widgetConditions(widget: Record<string, unknown>): unknown[] {
 type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list";
 
 /** A condition's key: an operator, or a dotted path from a root of the facts document. */
-const isConditionKey = (key: string) => key.startsWith("$") || Object.prototype.hasOwnProperty.call(facts, key.split(".")[0]);
+const isConditionKey = (key: string) => key.startsWith("$") || known.isFactRoot(key.split(".")[0]);
 
 function kindOf(value: unknown): Kind | undefined {
   if (Array.isArray(value)) {
@@ -290,11 +151,11 @@ function snippetProblems(snippet: Snippet): string[] {
     if (typeof widget.type === "string" && !WIDGET_TYPES.includes(widget.type) && !custom.includes(widget.type)) {
       problems.push(`widget "${widget.id}": type "${widget.type}" is not a built-in widget type (${WIDGET_TYPES.join(", ")}) nor one this page registers`);
     }
-    for (const path of widgetConditions(widget).flatMap(conditionPaths)) if (!factPathExists(path)) problems.push(`widget "${widget.id}": no fact "${path}"`);
-    for (const path of templatePaths([widget.content, widget.variants])) if (!factPathExists(path)) problems.push(`widget "${widget.id}": template {{${path}}} reads no fact`);
+    for (const path of widgetConditions(widget).flatMap(conditionPaths)) if (!known.factExists(path)) problems.push(`widget "${widget.id}": no fact "${path}"`);
+    for (const path of templatePaths([widget.content, widget.variants])) if (!known.factExists(path)) problems.push(`widget "${widget.id}": template {{${path}}} reads no fact`);
   }
   for (const [name, condition] of Object.entries(isObject(file.segments) ? file.segments : {})) {
-    for (const path of conditionPaths(condition)) if (!factPathExists(path)) problems.push(`segment "${name}": no fact "${path}"`);
+    for (const path of conditionPaths(condition)) if (!known.factExists(path)) problems.push(`segment "${name}": no fact "${path}"`);
   }
   return problems;
 }
@@ -310,17 +171,6 @@ function timelineIds(value: unknown): string[] {
 
 // ── Names in prose and code ─────────────────────────────────────────────────────────────────────
 
-/** Inline code spans and the bodies of code blocks (not JSON: those are checked as snippets). */
-function codeTexts(file: string): Array<{ line: number; code: string }> {
-  const source = prose(file);
-  const spans = [...source.matchAll(/`([^`\n]+)`/g)].map((m) => ({ line: lineOf(source, m.index), code: m[1] }));
-  const blocks = fences(file)
-    .filter((b) => b.lang !== "json")
-    .flatMap((b) => b.body.split("\n").map((code, i) => ({ line: b.line + i, code })));
-  return [...spans, ...blocks];
-}
-
-const FACT_ROOTS = /^(page|visitor|time|cart|orders|rfm|viewed)\.[a-zA-Z][\w.]*$/;
 
 function nameProblems(file: string): string[] {
   const problems: string[] = [];
@@ -341,18 +191,19 @@ function nameProblems(file: string): string[] {
       if (!SCRIPTS.includes(script)) problems.push(`${at}: \`npm run ${script}\`: no such script in package.json`);
     }
     for (const m of code.matchAll(/\bnudge\.(\w+(?:\.\w+)?)\(/g)) {
-      if (!instanceMethods.has(m[1])) problems.push(`${at}: \`nudge.${m[1]}()\`: the instance has no such method`);
+      if (!known.methods.has(m[1])) problems.push(`${at}: \`nudge.${m[1]}()\`: the instance has no such method`);
     }
     for (const m of code.matchAll(/push\(\[\s*"([\w.]+)"/g)) {
-      if (!instanceMethods.has(m[1])) problems.push(`${at}: \`push(["${m[1]}", …])\`: the instance has no such method`);
+      if (!known.methods.has(m[1])) problems.push(`${at}: \`push(["${m[1]}", …])\`: the instance has no such method`);
     }
-    if (FACT_ROOTS.test(code) && !instanceMethods.has(code.replace(/\(.*$/, "")) && !factPathExists(code)) problems.push(`${at}: \`${code}\`: no such fact`);
+    // A code span that is a dotted path from a root of the facts (`visitor.pagesThisSession`) names a fact, unless it is a method (`cart.add`).
+    if (/^[a-z]+\.[a-zA-Z][\w.-]*$/.test(code) && known.isFactRoot(code.split(".")[0]) && !known.methods.has(code.replace(/\(.*$/, "")) && !known.factExists(code)) problems.push(`${at}: \`${code}\`: no such fact`);
   }
   return problems;
 }
 
 beforeAll(async () => {
-  ({ doc: facts, methods: instanceMethods } = await realFacts());
+  known = await knownNames();
 });
 
 describe("docs that are true", () => {
@@ -362,12 +213,12 @@ describe("docs that are true", () => {
     expect(WIDGET_TYPES).toContain("carousel");
     expect(TRIGGER_TYPES).toEqual(expect.arrayContaining(["exit_intent", "scroll", "event"]));
     expect(COMMANDS).toEqual(expect.arrayContaining(["validate", "simulate", "schema"]));
-    expect(factPathExists("visitor.pagesThisSession")).toBe(true);
-    expect(factPathExists("cart.items.category")).toBe(true);
-    expect(factPathExists("events.add_to_cart.count")).toBe(true);
-    expect(factPathExists("attributes.anything.below")).toBe(true);
-    expect(factPathExists("visitor.pagesThisVisit")).toBe(false);
-    expect(factPathExists("cart.itemz")).toBe(false);
+    expect(known.factExists("visitor.pagesThisSession")).toBe(true);
+    expect(known.factExists("cart.items.category")).toBe(true);
+    expect(known.factExists("events.add_to_cart.count")).toBe(true);
+    expect(known.factExists("attributes.anything.below")).toBe(true);
+    expect(known.factExists("visitor.pagesThisVisit")).toBe(false);
+    expect(known.factExists("cart.itemz")).toBe(false);
   });
 
   it("flags what is wrong (the checks themselves)", () => {
@@ -375,9 +226,22 @@ describe("docs that are true", () => {
     expect(snippetProblems(snippet({ id: "a", type: "social_proof" }))).toEqual([expect.stringContaining('type "social_proof" is not a built-in widget type')]);
     expect(snippetProblems(snippet({ id: "a", type: "popup", trigerr: "page_view", content: { title: "t" } }))).toEqual([expect.stringContaining("trigerr")]);
     expect(snippetProblems(snippet({ "visitor.pagesThisVisit": { $gte: 2 } }))).toEqual([expect.stringContaining('no fact "visitor.pagesThisVisit"')]);
-    expect(snippetProblems(snippet({ id: "a", type: "popup", content: { title: "Hi {{attributes.name}} {{visitr.id}} {{cart.cout}}" } }))).toEqual([expect.stringContaining("{{cart.cout}}")]);
+    expect(snippetProblems(snippet({ id: "a", type: "popup", content: { title: "Hi {{attributes.name}} {{visitr.id}} {{cart.cout}}" } }))).toEqual([expect.stringContaining("{{visitr.id}}"), expect.stringContaining("{{cart.cout}}")]);
     expect(snippetProblems(snippet({ start: "2026-12-01", steps: [{ page: "/" }, { fly: 1 }] })).length).toBe(1);
     expect(snippetProblems(snippet({ name: "not rules" }))).toEqual([expect.stringContaining("cannot classify")]);
+  });
+
+  it("flags each wrong name on a page of them, and none of the right ones", () => {
+    const lines = nameProblems("test/package/docs-truth/wrong-names.md").map((p) => p.replace("test/package/docs-truth/wrong-names.md:", ""));
+    expect(lines).toEqual([
+      expect.stringMatching(/^6: "the `social_proof` widget": no such widget type/),
+      expect.stringMatching(/^6: `nudge deploy`: no such command/),
+      expect.stringMatching(/^6: `npm run lint`: no such script/),
+      expect.stringMatching(/^6: `visitor.pagesThisVisit`: no such fact/),
+      expect.stringMatching(/^10: `nudge.trak\(\)`: the instance has no such method/),
+      expect.stringMatching(/^11: `push\(\["cart.ad", …\]\)`: the instance has no such method/),
+      expect.stringMatching(/^12: "type": "banner" is no widget, trigger or content type/),
+    ]);
   });
 
   it.each(FILES)("every JSON snippet in %s is valid and names what exists", (file) => {
@@ -396,7 +260,7 @@ describe("docs that are true", () => {
 
   it("the docs' relative paths to code exist", () => {
     // Recipes and examples are named by path in the docs; a renamed folder must not leave them behind.
-    const missing = FILES.flatMap((file) => [...prose(file).matchAll(/`((?:examples|test|src|widgets|scripts|bench)\/[\w./-]+)`/g)].map((m) => m[1]).filter((path) => !existsSync(join(ROOT, path.replace(/\/$/, ""))))).map((p) => relative(ROOT, join(ROOT, p)));
+    const missing = FILES.flatMap((file) => [...prose(file).matchAll(/`((?:examples|test|src|widgets|scripts|bench)\/[\w./-]+)`/g)].map((m) => m[1]).filter((path) => !existsSync(join(ROOT, path))));
     expect(missing).toEqual([]);
   });
 });
