@@ -338,7 +338,7 @@ export function createNudge(options: NudgeOptions) {
         act(() => record("remove_from_cart", { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key) })));
       }),
       /** Replaces the whole cart with these lines (`cart_update`): for syncing with the shop's own cart. */
-      set: safe("cart.set()", (items: CartItem[]) => {
+      set: safe("cart.set()", (items: readonly CartItem[]) => {
         if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");
         const lines = items.map((item, i) => args.cartItem(item, `cart.set() items[${i}]`));
         act(() => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines })));

@@ -51,7 +51,7 @@ export interface Order {
   /** The coupon code used: a widget's goal can require it (`goal.where`). */
   coupon?: string;
   /** The products bought: recommendations skip them and learn what goes together. */
-  items?: CartItem[];
+  items?: readonly CartItem[];
 }
 
 /** A product the visitor looked at: what `viewItem()` takes. Other keys (brand, url…) are kept in the event's props. */

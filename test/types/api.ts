@@ -124,6 +124,16 @@ createNudge({
 });
 const file: RulesFile = { version: 1, widgets: [] };
 createNudge({ rules: file });
+const checked = { version: 1, widgets: [{ id: "w", type: "popup", trigger: "exit_intent" }] } satisfies RulesFile;
+createNudge({ rules: checked });
+// A JSON file imported as a module: TypeScript widens its strings ("version" a number, "trigger" a string), so it goes in `as RulesFile`.
+const imported = JSON.parse("{}") as { version: number; widgets: { id: string; type: string; trigger: string }[] };
+// @ts-expect-error TS2322 a widened rules object without the cast
+createNudge({ rules: imported });
+createNudge({ rules: imported as RulesFile });
+const lines = [{ id: "sku-1", price: 1 }] as const;
+nudge.cart.set(lines);
+nudge.purchase({ id: "1004", value: 1, items: lines });
 createNudge({
   rules: {
     version: 1,
