@@ -5,16 +5,26 @@ import { formatProblem } from "../rules/problems.js";
 import { validateRules } from "../rules/validate.js";
 
 const USAGE = `Usage:
+  nudge init [folder] [--keep-rules]     set up a site with no build: writes folder/nudge/ (nudge.js, nudge.runtime.js,
+                                         chunks/), a starter folder/nudge-rules.json and folder/snippet.html to paste
+                                         into every page's <head>; run again to update the script files. A rules file
+                                         you changed is never overwritten: init exits 1 (--keep-rules: update the
+                                         script files only)
   nudge validate <rules.json> [--catalog <feed.json>] [--json]
                                          check a rules file (and a catalog feed); exit 1 when either has problems
   nudge simulate <rules.json> <timeline.json> [--json]
                                          replay a visitor's timeline with a fake clock: which widget shows
                                          when, and why; exit 1 when an "expect" step fails
-  nudge schema                           print the rules file's JSON Schema`;
+  nudge schema                           print the rules file's JSON Schema
+  nudge help                             print this`;
 
 /** Runs the `nudge` command line; returns the exit code. */
 export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "help" || command === "--help" || command === "-h") {
+    out(USAGE);
+    return 0;
+  }
   if (command === "schema") {
     out(JSON.stringify(rulesJsonSchema(), null, 2));
     return 0;
@@ -52,6 +62,11 @@ export async function main(argv: string[], out: (text: string) => void = console
       }
     }
     return problems.length || feed?.problems.length ? 1 : 0;
+  }
+  if (command === "init") {
+    // Loaded only for this command, like simulate.
+    const { initCommand } = await import("./init-command.js");
+    return initCommand(rest, out, err);
   }
   if (command === "simulate" && rest.filter((a) => !a.startsWith("--")).length === 2) {
     const [rulesFile, timelineFile] = rest.filter((a) => !a.startsWith("--"));

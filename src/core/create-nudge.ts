@@ -347,13 +347,17 @@ export function createNudge(options: NudgeOptions) {
       clear: safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] })))),
     },
 
-    /** Records an order: `purchase({ id: "1001", value: 59.8, items, coupon? })`; the `purchase` event's props carry `coupon` (the code used) for goals. */
+    /**
+     * Records an order: `purchase({ id: "1001", value: 59.8, items, coupon? })`; the `purchase` event's props carry `coupon` (the code used) for goals.
+     * The cart is emptied, as a placed order empties the shop's: no abandoned-cart widget after checkout.
+     */
     purchase: safe("purchase()", (order: Order) => {
       const placed = args.order(order, "purchase()");
       act(() =>
         // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
         record("purchase", { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) }, (p) => ({
           ...p,
+          cart: [],
           orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
         })),
       );

@@ -14,9 +14,19 @@
     win.nudge = queue;
     const script = (document.currentScript ?? document.querySelector('script[src*="nudge.js"]')) as HTMLScriptElement | null;
     if (!script) return;
-    const runtimeUrl = new URL("nudge.runtime.js", script.src).href;
-    import(/* @vite-ignore */ runtimeUrl)
-      .then((runtime: { boot(script: HTMLScriptElement, queue: unknown[]): void }) => runtime.boot(script, queue))
+    const runtimeUrl = new URL("nudge.runtime.js", script.src);
+    import(/* @vite-ignore */ runtimeUrl.href)
+      .then(
+        (runtime: { boot(script: HTMLScriptElement, queue: unknown[]): void }) => runtime.boot(script, queue),
+        // A module that fails to load gives one generic error: say the likely fix. From another
+        // origin (a CDN, a static host) the runtime and its chunks load only with CORS headers.
+        (error: unknown) =>
+          console.error(
+            `[nudge] ${runtimeUrl} did not load` +
+              (runtimeUrl.origin != location.origin ? ": from another origin, its server must send Access-Control-Allow-Origin" : ""),
+            error,
+          ),
+      )
       .catch((error: unknown) => console.error("[nudge] the runtime failed to start", error));
   } catch (error) {
     console.error("[nudge] the loader failed", error);

@@ -68,7 +68,7 @@ export function ga4ToCommands(entry: unknown): Command[] {
       const id = data.transaction_id;
       if ((typeof id !== "string" && typeof id !== "number") || id === "") return [];
       const order = { id: String(id), value: Number(data.value) || 0, currency: typeof data.currency === "string" ? data.currency : undefined, coupon: typeof data.coupon === "string" ? data.coupon : undefined, items: items(data) };
-      return [["purchase", order], ["cart.clear"]];
+      return [["purchase", order]]; // purchase() empties the cart itself
     }
     case "search":
       return typeof data.search_term === "string" ? [["track", "search", { query: data.search_term }]] : [];

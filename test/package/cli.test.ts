@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -123,5 +123,45 @@ describe("nudge schema", () => {
     expect(Object.keys(schema.properties).sort()).toEqual(["$schema", "segments", "settings", "version", "widgets"]);
     expect(schema.required).toEqual(expect.arrayContaining(["version", "widgets"]));
     expect(schema).toEqual(JSON.parse(readFileSync(join(ROOT, "dist/rules.schema.json"), "utf8")));
+  });
+});
+
+describe("nudge help and nudge init (from this repository's build)", () => {
+  it("nudge help prints the usage on stdout, init included, exit 0", () => {
+    const { status, stdout } = nudge("help");
+    expect(status).toBe(0);
+    expect(stdout).toContain("nudge init [folder] [--keep-rules]");
+  });
+
+  it("init: a second folder or an unknown option is a usage error (exit 2), and nothing is written", () => {
+    for (const args of [["a", "b"], ["--force"]]) {
+      const { status, stderr } = spawnSync(process.execPath, [join(ROOT, "bin/nudge.mjs"), "init", ...args], { cwd: tmp, encoding: "utf8" });
+      expect(status, args.join(" ")).toBe(2);
+      expect(stderr).toContain("Usage: nudge init [folder] [--keep-rules]");
+    }
+    expect(existsSync(join(tmp, "nudge"))).toBe(false);
+  });
+
+  it("init treats a rules file that is not even JSON as changed: exit 1, the file kept, nothing written", () => {
+    const site = join(tmp, "broken-site");
+    mkdirSync(site);
+    writeFileSync(join(site, "nudge-rules.json"), "{ my rules, half typed");
+    const { status, stderr } = nudge("init", site);
+    expect(status).toBe(1);
+    expect(stderr).toContain("nudge-rules.json has changes of yours");
+    expect(readFileSync(join(site, "nudge-rules.json"), "utf8")).toBe("{ my rules, half typed");
+    expect(readdirSync(site)).toEqual(["nudge-rules.json"]);
+  });
+
+  it("init: the starter rules from an older version (another $schema pin) count as unchanged and are refreshed", () => {
+    const site = join(tmp, "old-site");
+    expect(nudge("init", site).status).toBe(0);
+    const rules = JSON.parse(readFileSync(join(site, "nudge-rules.json"), "utf8"));
+    const current = rules.$schema;
+    writeFileSync(join(site, "nudge-rules.json"), JSON.stringify({ ...rules, $schema: "https://unpkg.com/nudge-sdk@0.0.9/dist/rules.schema.json" }));
+    const { status, stdout } = nudge("init", site);
+    expect(status).toBe(0);
+    expect(stdout).toContain("refreshed");
+    expect(JSON.parse(readFileSync(join(site, "nudge-rules.json"), "utf8")).$schema).toBe(current);
   });
 });

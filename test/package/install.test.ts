@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveFolder } from "../browser/folder-server.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, dialog, nudgeReady, watchedPage } from "../browser/harness.js";
 
 /*
  * A new user: the packed tarball installed into an empty folder outside the repository, the way
@@ -70,5 +73,95 @@ describe("nudge-sdk installed from its tarball into an empty folder", () => {
   it("the rules file's $schema URL names this package", () => {
     const schema = JSON.parse(readFileSync(join(site, "node_modules/nudge-sdk/dist/rules.schema.json"), "utf8"));
     expect(schema.$id).toMatch(/\/nudge-sdk@?[^/]*\/dist\/rules\.schema\.json$/);
+  });
+});
+
+describe("npx nudge-sdk init: a shop's site with no build step", () => {
+  const www = () => join(site, "www");
+  const installed = (path: string) => readFileSync(join(site, "node_modules/nudge-sdk/dist", path), "utf8");
+  const init = (...args: string[]) => run("npx", ["--no-install", "nudge-sdk", "init", "www", ...args]);
+
+  it("writes the script files, a valid starter rules file and snippet.html into the folder", () => {
+    const result = init();
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain("snippet.html");
+    expect(readFileSync(join(www(), "nudge/nudge.js"), "utf8")).toBe(installed("nudge.js"));
+    expect(readFileSync(join(www(), "nudge/nudge.runtime.js"), "utf8")).toBe(installed("nudge.runtime.js"));
+    expect(readdirSync(join(www(), "nudge/chunks")).sort()).toEqual(readdirSync(join(site, "node_modules/nudge-sdk/dist/chunks")).sort());
+    const rules = JSON.parse(readFileSync(join(www(), "nudge-rules.json"), "utf8"));
+    expect(rules.$schema).toBe(`https://unpkg.com/nudge-sdk@${JSON.parse(installed("../package.json")).version}/dist/rules.schema.json`);
+    expect(rules.widgets[0].trigger.type).toBe("exit_intent");
+    const validate = run("npx", ["--no-install", "nudge", "validate", "www/nudge-rules.json"]);
+    expect(validate.status, validate.output).toBe(0);
+    expect(readFileSync(join(www(), "snippet.html"), "utf8")).toContain('<script async src="/nudge/nudge.js" data-rules="/nudge-rules.json"></script>');
+  });
+
+  it("a plain static page that pastes snippet.html shows the exit-intent coupon in Chromium", { timeout: 180_000 }, async () => {
+    const snippet = readFileSync(join(www(), "snippet.html"), "utf8");
+    writeFileSync(
+      join(www(), "index.html"),
+      `<!doctype html>\n<html><head><meta charset="utf-8"><title>My shop</title><link rel="icon" href="data:,">\n${snippet}</head>\n<body><h1>My shop</h1><p>Mugs, teapots and tea.</p></body></html>\n`,
+    );
+    const server = await serveFolder(www());
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const { page, errors, requests } = await watchedPage(context);
+      await page.goto(`${server.url}/`);
+      await nudgeReady(page);
+      const blockedBy = () => page.evaluate(() => (window as any).nudge.explain("exit-coupon")[0].blockedBy.join(" "));
+      // The starter rule arms after 3 seconds on the page: wait until it says it is watching the pointer.
+      await expect.poll(blockedBy, { timeout: 30_000 }).toMatch(/trigger: exit_intent, waiting(?!.*armed in)/);
+      await page.mouse.move(640, 400);
+      await page.mouse.move(640, 5, { steps: 6 });
+      await page.mouse.move(640, -10);
+      await dialog(page).waitFor({ state: "visible" });
+      expect(await dialog(page).locator(".nudge-coupon__code").inputValue()).toBe("WELCOME10");
+      await page.screenshot({ path: join(ROOT, ".tmp/screenshots/init-exit-coupon.png") });
+      expect(errors).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  it("re-running it updates the script files and keeps an unchanged starter rules file", () => {
+    writeFileSync(join(www(), "nudge/nudge.js"), "// an older loader\n");
+    const [firstChunk] = readdirSync(join(www(), "nudge/chunks"));
+    unlinkSync(join(www(), "nudge/chunks", firstChunk));
+    const rulesBefore = readFileSync(join(www(), "nudge-rules.json"), "utf8");
+    const result = init();
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toMatch(/updated/);
+    expect(readFileSync(join(www(), "nudge/nudge.js"), "utf8")).toBe(installed("nudge.js"));
+    expect(existsSync(join(www(), "nudge/chunks", firstChunk))).toBe(true);
+    expect(readFileSync(join(www(), "nudge-rules.json"), "utf8")).toBe(rulesBefore);
+  });
+
+  it("refuses to overwrite a changed rules file: exit 1, a message naming the file and the way out, nothing written", () => {
+    const mine = readFileSync(join(www(), "nudge-rules.json"), "utf8").replace("WELCOME10", "MYSHOP15");
+    writeFileSync(join(www(), "nudge-rules.json"), mine);
+    writeFileSync(join(www(), "nudge/nudge.js"), "// an older loader\n");
+    const refused = init();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("www/nudge-rules.json has changes of yours, so init does not overwrite it, and wrote nothing.");
+    expect(refused.stderr).toContain("npx nudge-sdk init www --keep-rules");
+    expect(readFileSync(join(www(), "nudge-rules.json"), "utf8")).toBe(mine);
+    expect(readFileSync(join(www(), "nudge/nudge.js"), "utf8")).toBe("// an older loader\n");
+
+    const kept = init("--keep-rules");
+    expect(kept.status, kept.output).toBe(0);
+    expect(readFileSync(join(www(), "nudge-rules.json"), "utf8")).toBe(mine);
+    expect(readFileSync(join(www(), "nudge/nudge.js"), "utf8")).toBe(installed("nudge.js"));
+  });
+
+  it("in an empty folder with no package.json, npx nudge-sdk init from the tarball works too", () => {
+    const empty = join(tmp, "empty-site");
+    mkdirSync(empty);
+    const tarball = readdirSync(tmp).find((name) => name.endsWith(".tgz"))!;
+    const result = run("npx", ["--yes", "--prefer-offline", "--package", join(tmp, tarball), "nudge-sdk", "init"], empty);
+    expect(result.status, result.output).toBe(0);
+    expect(readdirSync(empty).sort()).toEqual(["nudge", "nudge-rules.json", "snippet.html"]);
   });
 });

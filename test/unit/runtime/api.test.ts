@@ -98,8 +98,8 @@ describe("hostile props", () => {
       h.nudge.track("long", { text: "y".repeat(1_000_000) });
       h.nudge.identify("u", evil);
       h.nudge.identify("u", JSON.parse('{"__proto__": {"hacked": true}}'));
+      h.nudge.purchase({ id: "constructor", value: 1, items: [JSON.parse('{"id": "a", "__proto__": {"polluted": 2}}')] }); // before the cart.add: a purchase empties the cart
       h.nudge.cart.add({ id: "__proto__", price: 1, ...JSON.parse('{"__proto__": {"polluted": 1}}') });
-      h.nudge.purchase({ id: "constructor", value: 1, items: [JSON.parse('{"id": "a", "__proto__": {"polluted": 2}}')] });
       h.nudge.push(["track", "hasOwnProperty", evil]);
       h.nudge.track("toString");
     }).not.toThrow();
@@ -216,10 +216,25 @@ describe("push() and calls before ready", () => {
     await h.nudge.ready;
     expect(order).toEqual(["add_to_cart", "add_to_cart", "remove_from_cart", "add_to_cart", "queued", "purchase"]);
     const facts = h.nudge.facts();
-    expect(facts.cart.items).toEqual([{ id: "b", price: 4, quantity: 1 }]);
+    expect(facts.cart.items).toEqual([]); // the purchase emptied it
     expect(facts.visitor.id).toBe("second");
     expect(facts.attributes).toEqual({ n: 2 });
     expect(facts.orders.count).toBe(1);
+  });
+});
+
+describe("purchase()", () => {
+  it("empties the cart, so an abandoned-cart widget does not show after the order", async () => {
+    const abandoned = rulesOf([{ id: "come-back", type: "popup", when: { "cart.count": { $gte: 1 } }, content: { title: "Your cart misses you" } }]);
+    const h = start(abandoned);
+    await h.nudge.ready;
+    h.nudge.cart.add({ id: "mug", price: 19.9, quantity: 2 });
+    expect(h.nudge.facts().cart.count).toBe(2);
+    h.nudge.purchase({ id: "1001", value: 39.8, items: [{ id: "mug", price: 19.9, quantity: 2 }] });
+    const facts = h.nudge.facts();
+    expect(facts.cart).toMatchObject({ count: 0, value: 0, items: [] });
+    expect(facts.orders.count).toBe(1);
+    expect((await h.nudge.explain("come-back"))[0].blockedBy.join(" ")).toContain("when:");
   });
 });
 

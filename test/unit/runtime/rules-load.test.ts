@@ -91,6 +91,21 @@ describe("loadRules: failures fall back to the last good rules", () => {
     expect(bad.reports[0][1]).toMatch(message);
   });
 
+  it("a network error for a rules file on another origin names the missing CORS header; on the page's origin it does not", async () => {
+    const failing = (pageUrl: string, rulesUrl: string) => {
+      const d = deps(spyStore(), fakeFetch(new TypeError("Failed to fetch")));
+      (d.deps.env as { window?: unknown }).window = { location: new URL(pageUrl) };
+      return loadRules(rulesUrl, d.deps).then(() => d.reports.map(([, message]) => message));
+    };
+    expect(await failing("https://shop.example/cart", "https://cdn.example/nudge-rules.json")).toEqual([
+      "https://cdn.example/nudge-rules.json could not be fetched: from another origin, its server must send Access-Control-Allow-Origin; no widgets will show",
+    ]);
+    expect(await failing("https://shop.example/cart", "/nudge-rules.json")).toEqual(["/nudge-rules.json could not be fetched: Failed to fetch; no widgets will show"]);
+    expect(await failing("https://shop.example/cart", "https://shop.example/nudge-rules.json")).toEqual([
+      "https://shop.example/nudge-rules.json could not be fetched: Failed to fetch; no widgets will show",
+    ]);
+  });
+
   it("an unusable rules file (invalid envelope) falls back to the last good rules", async () => {
     const store = spyStore();
     await loadRules(rulesA, deps(store).deps);
