@@ -55,6 +55,10 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
   /** Bumped by forget(): answers to requests made before are ignored. */
   let generation = 0;
   let warnedDrops = false;
+  /** The events of the request under way (leased by this page). */
+  let inFlight: string[] = [];
+  /** Between `pagehide` and a `pageshow` (back/forward cache): no new request, its answer would not be read. */
+  let leaving = false;
   const win = env.window;
   const offline = () => win?.navigator?.onLine === false;
 
@@ -70,7 +74,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
 
   /** Sends one batch; schedules the next one, or a retry. */
   async function flush(): Promise<void> {
-    if (sending || !deps.consented() || offline() || !env.fetch) return; // back "online" calls flush again
+    if (sending || leaving || !deps.consented() || offline() || !env.fetch) return; // back "online" calls flush again
     const mine = generation;
     const now = env.now();
     const batch = outbox.take(config.batchSize, now, now + LEASE_MS);
@@ -80,6 +84,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
       return;
     }
     const ids = batch.events.map((e) => e.id);
+    inFlight = ids;
     sending = true;
     const abort = typeof AbortController === "function" ? new AbortController() : undefined;
     const timeout = env.setTimeout(() => abort?.abort(), REQUEST_TIMEOUT_MS);
@@ -117,16 +122,20 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
     } finally {
       env.clearTimeout(timeout);
       sending = false;
+      inFlight = [];
     }
   }
 
   /**
-   * The page is going away: a copy of what waits (and no tab is sending) goes with `sendBeacon`,
-   * which the browser finishes after unload, as much as its budget takes. Nothing is removed:
-   * whether a copy arrived cannot be known, so the next page sends the events again and the
-   * endpoint de-duplicates them. Offline, nothing is attempted.
+   * The page is going away: a copy of what waits goes with `sendBeacon`, which the browser
+   * finishes after unload, as much as its budget takes. Nothing is removed: whether a copy
+   * arrived cannot be known, so the next page sends the events again and the endpoint
+   * de-duplicates them. The request under way is released too (its answer will not be read):
+   * the next page need not wait for its lease. Offline, nothing is attempted.
    */
   function pageHide() {
+    leaving = true;
+    if (inFlight.length) outbox.release(inFlight);
     const send = win?.navigator?.sendBeacon;
     if (!send || offline() || !deps.consented()) return;
     const { events, dropped } = outbox.take(config.maxQueue, env.now(), 0);
@@ -141,6 +150,13 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
     }
   }
 
+  /** Back from the back/forward cache: carry on sending. */
+  const pageShow = (event: Event) => {
+    if (!(event as PageTransitionEvent).persisted) return;
+    leaving = false;
+    online();
+  };
+
   const online = () => {
     attempt = 0;
     if (timer !== undefined) env.clearTimeout(timer);
@@ -150,6 +166,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
   const hidden = () => env.document?.visibilityState === "hidden" && void flush();
   win?.addEventListener("online", online);
   win?.addEventListener("pagehide", pageHide);
+  win?.addEventListener("pageshow", pageShow);
   env.document?.addEventListener("visibilitychange", hidden);
 
   return {
@@ -177,6 +194,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
       timer = undefined;
       win?.removeEventListener("online", online);
       win?.removeEventListener("pagehide", pageHide);
+      win?.removeEventListener("pageshow", pageShow);
       env.document?.removeEventListener("visibilitychange", hidden);
     },
   };

@@ -168,11 +168,15 @@ export function createOutbox(storage: SyncStorage, key: string, max: number, onP
     /** An answer acknowledged these events (and the drops it was told about): remove them. */
     delivered(ids: readonly string[], droppedReported: number): void {
       const head = readHead();
+      const unknown = new Set<string>();
       for (const id of ids) {
         const seq = taken.get(id);
         taken.delete(id);
         if (seq !== undefined && readEntry(seq)?.event.id === id) attempt(() => storage.removeItem(slot(seq)), undefined);
+        else unknown.add(id);
       }
+      // Released before the answer came (the page was hidden, then restored): look for them.
+      if (unknown.size) scan(head, (entry, seq) => void (unknown.has(entry.event.id) && attempt(() => storage.removeItem(slot(seq)), undefined)));
       trim(head);
       head.dropped = Math.max(0, head.dropped - droppedReported);
       writeHead(head);

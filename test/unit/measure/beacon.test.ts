@@ -248,6 +248,28 @@ describe("the beacon destination with a fake network", () => {
     expect(again.ids()).toEqual(["f1"]);
   });
 
+  it("pagehide releases the request under way (its answer will not be read): the next page sends it at once, and no request starts after pagehide", async () => {
+    const storage = memoryStorage();
+    const net = fakeNetwork();
+    const first = beacon(net, storage);
+    let fetches = 0;
+    first.env.fetch = (() => (fetches++, new Promise(() => {}))) as unknown as typeof fetch; // never answers
+    first.beacon.send(event({ id: "g1" }));
+    await first.clock.advance(1000);
+    expect(fetches).toBe(1);
+    first.win.dispatchEvent(new Event("pagehide"));
+    first.beacon.send(event({ id: "g2" })); // recorded during unload
+    await first.clock.advance(60_000);
+    expect(fetches).toBe(1); // nothing new after pagehide
+    first.beacon.stop();
+
+    const second = beacon(net, storage, {}, first.clock.now());
+    second.beacon.start();
+    await second.clock.advance(0);
+    expect(net.requests.filter((r) => r.via === "fetch").flatMap((r) => r.body.events.map((e) => e.id))).toEqual(["g1", "g2"]);
+    expect(second.beacon.stats().queued).toBe(0);
+  });
+
   it("a 4xx answer is not retried (and reported); 408 and 429 are", async () => {
     const { beacon: b, clock, net, problems } = beacon();
     net.respond = () => 400;
