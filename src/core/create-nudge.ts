@@ -213,15 +213,30 @@ export function createNudge(options: NudgeOptions) {
       cleanups.push(watch.stop);
       layer = watch.ready;
     }
-    const flush = () => {
-      decider?.pageHidden();
+    const flush = (event?: Event) => {
+      // Into the back/forward cache: the tabs' channels close, a message there would evict the page.
+      const persisted = (event as PageTransitionEvent | undefined)?.persisted === true;
+      decider?.pageHidden(persisted);
       void profiles.flushOnHide();
+      if (persisted) profiles.close();
     };
     const onHidden = () => env.document?.visibilityState === "hidden" && flush();
+    // Back from the back/forward cache: a page view like any other (count it, re-read the profile, decide, re-arm the triggers).
+    const onShow = (event: Event) => {
+      if (!(event as PageTransitionEvent).persisted || destroyed) return;
+      decider?.pageShown();
+      void profiles.resume().then(() => {
+        if (destroyed) return;
+        if (options.trackPageViews !== false) safe("page view", pageView)();
+        else void decider?.pageView();
+      });
+    };
     env.window.addEventListener("pagehide", flush);
+    env.window.addEventListener("pageshow", onShow);
     env.document?.addEventListener("visibilitychange", onHidden);
     cleanups.push(() => {
       env.window?.removeEventListener("pagehide", flush);
+      env.window?.removeEventListener("pageshow", onShow);
       env.document?.removeEventListener("visibilitychange", onHidden);
     });
 

@@ -246,9 +246,17 @@ export function createDecider(deps: DeciderDeps) {
     closed(id: string): void {
       lock.release(id);
     },
-    /** The page is being hidden for good (pagehide): release what other tabs wait for. */
-    pageHidden(): void {
+    /**
+     * The page is being hidden (pagehide): release what other tabs wait for. `persisted`: it goes
+     * into the back/forward cache, where a message from another tab would evict it.
+     */
+    pageHidden(persisted = false): void {
       lock.release();
+      if (persisted) lock.suspend();
+    },
+    /** Back from the back/forward cache (the page view itself is decided by `pageView`). */
+    pageShown(): void {
+      lock.resume();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {

@@ -57,6 +57,7 @@ afterAll(async () => {
 /** The beacon's persisted queue (src/measure/outbox.ts): a head key, and one key per event. */
 const queued = () => {
   const key = "nudge:outbox:/collect";
+  if (!location.protocol.startsWith("http")) return []; // the offline error page has no storage
   const head = JSON.parse(localStorage.getItem(key) ?? '{"first":0,"next":0}') as { first: number; next: number };
   const events: Array<{ id: string; name: string }> = [];
   for (let seq = head.first; seq < head.next; seq++) {
