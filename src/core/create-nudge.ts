@@ -214,23 +214,16 @@ export function createNudge(options: NudgeOptions) {
       layer = watch.ready;
     }
     const flush = (event?: Event) => {
-      // Into the back/forward cache: the tabs' channels close, a message there would evict the page.
-      const persisted = (event as PageTransitionEvent | undefined)?.persisted === true;
-      decider?.pageHidden(persisted);
+      // Into the back/forward cache: the tabs' channels close (a message there evicts the page); pageshow reopens them.
+      const cached = (event as PageTransitionEvent)?.persisted;
+      decider?.pageHidden(cached);
       void profiles.flushOnHide();
-      if (persisted) profiles.close();
+      if (cached) profiles.close();
     };
     const onHidden = () => env.document?.visibilityState === "hidden" && flush();
-    // Back from the back/forward cache: a page view like any other (count it, re-read the profile, decide, re-arm the triggers).
-    const onShow = (event: Event) => {
-      if (!(event as PageTransitionEvent).persisted || destroyed) return;
-      decider?.pageShown();
-      void profiles.resume().then(() => {
-        if (destroyed) return;
-        if (options.trackPageViews !== false) safe("page view", pageView)();
-        else void decider?.pageView();
-      });
-    };
+    // Back from the back/forward cache: a page view like any other (counted, profile re-read, rules decided, triggers re-armed).
+    const onShow = (event: Event) =>
+      (event as PageTransitionEvent).persisted && !destroyed && void profiles.resume().then(() => (options.trackPageViews !== false ? safe("page view", pageView)() : decider?.pageView()));
     env.window.addEventListener("pagehide", flush);
     env.window.addEventListener("pageshow", onShow);
     env.document?.addEventListener("visibilitychange", onHidden);

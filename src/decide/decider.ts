@@ -219,6 +219,7 @@ export function createDecider(deps: DeciderDeps) {
     consider,
     /** A new page view (first load or SPA navigation): the previous page's timers are cancelled. */
     pageView(): Promise<void> {
+      lock.resume(); // back from the back/forward cache, the channel reopens
       triggers?.dispose();
       fired.clear();
       groupsThisPage.clear();
@@ -250,13 +251,9 @@ export function createDecider(deps: DeciderDeps) {
      * The page is being hidden (pagehide): release what other tabs wait for. `persisted`: it goes
      * into the back/forward cache, where a message from another tab would evict it.
      */
-    pageHidden(persisted = false): void {
+    pageHidden(persisted?: boolean): void {
       lock.release();
       if (persisted) lock.suspend();
-    },
-    /** Back from the back/forward cache (the page view itself is decided by `pageView`). */
-    pageShown(): void {
-      lock.resume();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {

@@ -92,11 +92,7 @@ export function createModalLock(options: ModalLockOptions) {
     }
   }
   function closeChannel() {
-    try {
-      channel?.close();
-    } catch {
-      // already closed
-    }
+    channel?.close();
     channel = undefined;
   }
   try {
@@ -161,7 +157,7 @@ export function createModalLock(options: ModalLockOptions) {
     },
     /** Into the back/forward cache: a message arriving there would evict the page (Chromium), so the channel closes. */
     suspend: closeChannel,
-    /** Back from the back/forward cache. */
+    /** Back from the back/forward cache (nothing to do when open). */
     resume: openChannel,
     dispose(): void {
       release();

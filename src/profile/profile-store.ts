@@ -445,10 +445,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       channel = undefined;
     },
     /** Back from the back/forward cache: listens again and catches up with what the other tabs wrote meanwhile. */
-    resume(): Promise<void> {
-      listen();
-      return enqueue(refresh);
-    },
+    resume: (): Promise<void> => (listen(), enqueue(refresh)),
     /**
      * On page hide: this tab's unwritten batches go to the synchronous journal
      * first (it always lands), then the normal write.
