@@ -213,15 +213,23 @@ export function createNudge(options: NudgeOptions) {
       cleanups.push(watch.stop);
       layer = watch.ready;
     }
-    const flush = () => {
-      decider?.pageHidden();
+    const flush = (event?: Event) => {
+      // Into the back/forward cache: the tabs' channels close (a message there evicts the page); pageshow reopens them.
+      const cached = (event as PageTransitionEvent)?.persisted;
+      decider?.pageHidden(cached);
       void profiles.flushOnHide();
+      if (cached) profiles.close();
     };
     const onHidden = () => env.document?.visibilityState === "hidden" && flush();
+    // Back from the back/forward cache: a page view like any other (counted, profile re-read, rules decided, triggers re-armed).
+    const onShow = (event: Event) =>
+      (event as PageTransitionEvent).persisted && !destroyed && void profiles.resume().then(() => (options.trackPageViews !== false ? safe("page view", pageView)() : decider?.pageView()));
     env.window.addEventListener("pagehide", flush);
+    env.window.addEventListener("pageshow", onShow);
     env.document?.addEventListener("visibilitychange", onHidden);
     cleanups.push(() => {
       env.window?.removeEventListener("pagehide", flush);
+      env.window?.removeEventListener("pageshow", onShow);
       env.document?.removeEventListener("visibilitychange", onHidden);
     });
 

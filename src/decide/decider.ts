@@ -219,6 +219,7 @@ export function createDecider(deps: DeciderDeps) {
     consider,
     /** A new page view (first load or SPA navigation): the previous page's timers are cancelled. */
     pageView(): Promise<void> {
+      lock.resume(); // back from the back/forward cache, the channel reopens
       triggers?.dispose();
       fired.clear();
       groupsThisPage.clear();
@@ -246,9 +247,13 @@ export function createDecider(deps: DeciderDeps) {
     closed(id: string): void {
       lock.release(id);
     },
-    /** The page is being hidden for good (pagehide): release what other tabs wait for. */
-    pageHidden(): void {
+    /**
+     * The page is being hidden (pagehide): release what other tabs wait for. `persisted`: it goes
+     * into the back/forward cache, where a message from another tab would evict it.
+     */
+    pageHidden(persisted?: boolean): void {
       lock.release();
+      if (persisted) lock.suspend();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {

@@ -78,19 +78,29 @@ export function createModalLock(options: ModalLockOptions) {
   const onStorage = (event: StorageEvent) => {
     if (event.key === MODAL_LOCK_KEY && !event.newValue) notified();
   };
-  try {
-    env.window?.addEventListener("storage", onStorage);
-    const Channel = env.window?.BroadcastChannel;
-    if (Channel) {
+  function openChannel() {
+    try {
+      const Channel = env.window?.BroadcastChannel;
+      if (!Channel || channel) return;
       channel = new Channel(CHANNEL);
       channel.onmessage = (event) => {
         if ((event.data as { released?: string } | null)?.released !== tab) notified();
       };
       (channel as unknown as { unref?: () => void }).unref?.();
+    } catch {
+      channel = undefined;
     }
-  } catch {
+  }
+  function closeChannel() {
+    channel?.close();
     channel = undefined;
   }
+  try {
+    env.window?.addEventListener("storage", onStorage);
+  } catch {
+    // no window events: release is noticed when the lock lapses
+  }
+  openChannel();
 
   function beat() {
     heartbeat = env.setTimeout(() => {
@@ -145,16 +155,19 @@ export function createModalLock(options: ModalLockOptions) {
       env.clearTimeout(retry);
       retry = env.setTimeout(notified, Math.max(0, holder.until - env.now()) + 1);
     },
+    /** Into the back/forward cache: a message arriving there would evict the page (Chromium), so the channel closes. */
+    suspend: closeChannel,
+    /** Back from the back/forward cache (nothing to do when open). */
+    resume: openChannel,
     dispose(): void {
       release();
       env.clearTimeout(retry);
       try {
         env.window?.removeEventListener("storage", onStorage);
-        channel?.close();
       } catch {
         // nothing to undo
       }
-      channel = undefined;
+      closeChannel();
     },
   };
 }

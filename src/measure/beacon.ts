@@ -2,9 +2,12 @@
  * The beacon destination: events go into the persisted outbox, and leave in
  * batched JSON POSTs: `fetch` with `keepalive` while the page lives (failures
  * retried with exponential backoff, at once when the browser comes back
- * online), `navigator.sendBeacon` at `pagehide`. Delivery is at least once:
- * a request that reached the endpoint but whose answer was lost is sent again,
- * with the same event ids, which the endpoint de-duplicates (`buildReport` does).
+ * online). An event leaves the persisted outbox only when an answer
+ * acknowledges it. At `pagehide`, `navigator.sendBeacon` sends a best-effort
+ * copy of what is waiting: `true` from it means "queued by the browser", not
+ * "arrived" (the endpoint may be down), so the events stay and the next page
+ * sends them again. Delivery is at least once: the endpoint de-duplicates by
+ * event id (`buildReport` and `nudge collect` do).
  */
 import type { Env } from "../env/env.js";
 import type { BeaconDestination, DeliveryStats } from "./destination-types.js";
@@ -52,6 +55,10 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
   /** Bumped by forget(): answers to requests made before are ignored. */
   let generation = 0;
   let warnedDrops = false;
+  /** The events of the request under way (leased by this page). */
+  let inFlight: string[] = [];
+  /** Between `pagehide` and a `pageshow` (back/forward cache): no new request, its answer would not be read. */
+  let leaving = false;
   const win = env.window;
   const offline = () => win?.navigator?.onLine === false;
 
@@ -67,16 +74,17 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
 
   /** Sends one batch; schedules the next one, or a retry. */
   async function flush(): Promise<void> {
-    if (sending || !deps.consented() || offline() || !env.fetch) return; // back "online" calls flush again
+    if (sending || leaving || !deps.consented() || offline() || !env.fetch) return; // back "online" calls flush again
     const mine = generation;
     const now = env.now();
     const batch = outbox.take(config.batchSize, now, now + LEASE_MS);
     if (!batch.events.length) {
       // All leased by another tab (or by a page that died mid-request): look again when the leases end.
-      if (outbox.size()) schedule(LEASE_MS);
+      if (outbox.waiting()) schedule(LEASE_MS);
       return;
     }
     const ids = batch.events.map((e) => e.id);
+    inFlight = ids;
     sending = true;
     const abort = typeof AbortController === "function" ? new AbortController() : undefined;
     const timeout = env.setTimeout(() => abort?.abort(), REQUEST_TIMEOUT_MS);
@@ -93,7 +101,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
         outbox.delivered(ids, batch.dropped);
         stats.sent += ids.length;
         attempt = 0;
-        if (outbox.size()) schedule(0);
+        if (outbox.waiting()) schedule(0);
         return;
       }
       // A 4xx (other than timeout and rate limit) will not get better by trying again.
@@ -101,7 +109,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
         outbox.delivered(ids, batch.dropped);
         stats.rejected += ids.length;
         deps.problem(`beacon ${config.url}`, new Error(`the endpoint refused ${ids.length} event(s) with HTTP ${response.status}; they are not sent again`));
-        if (outbox.size()) schedule(0);
+        if (outbox.waiting()) schedule(0);
         return;
       }
       throw new Error(`HTTP ${response.status}`);
@@ -114,36 +122,40 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
     } finally {
       env.clearTimeout(timeout);
       sending = false;
+      inFlight = [];
     }
   }
 
   /**
-   * The page is going away: what is queued goes with `sendBeacon`, which the browser finishes
-   * after unload. Offline, it stays queued for the next page. A beacon the browser accepted
-   * is counted as sent: whether it arrived cannot be known any more.
+   * The page is going away: a copy of what waits goes with `sendBeacon`, which the browser
+   * finishes after unload, as much as its budget takes. Nothing is removed: whether a copy
+   * arrived cannot be known, so the next page sends the events again and the endpoint
+   * de-duplicates them. The request under way is released too (its answer will not be read):
+   * the next page need not wait for its lease. Offline, nothing is attempted.
    */
   function pageHide() {
+    leaving = true;
+    if (inFlight.length) outbox.release(inFlight);
     const send = win?.navigator?.sendBeacon;
     if (!send || offline() || !deps.consented()) return;
-    for (;;) {
-      const now = env.now();
-      const batch = outbox.take(config.batchSize, now, now + LEASE_MS);
-      if (!batch.events.length) return;
-      const ids = batch.events.map((e) => e.id);
+    const { events, dropped } = outbox.take(config.maxQueue, env.now(), 0);
+    for (let i = 0; i < events.length; i += config.batchSize) {
       let accepted = false;
       try {
-        accepted = send.call(win.navigator, config.url, new Blob([body(batch.events, batch.dropped)], { type: "application/json" }));
+        accepted = send.call(win.navigator, config.url, new Blob([body(events.slice(i, i + config.batchSize), i ? 0 : dropped)], { type: "application/json" }));
       } catch {
         accepted = false;
       }
-      if (!accepted) {
-        outbox.release(ids);
-        return;
-      }
-      outbox.delivered(ids, batch.dropped);
-      stats.sent += ids.length;
+      if (!accepted) return; // the browser's budget is spent: the rest waits for the next page
     }
   }
+
+  /** Back from the back/forward cache: carry on sending. */
+  const pageShow = (event: Event) => {
+    if (!(event as PageTransitionEvent).persisted) return;
+    leaving = false;
+    online();
+  };
 
   const online = () => {
     attempt = 0;
@@ -154,6 +166,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
   const hidden = () => env.document?.visibilityState === "hidden" && void flush();
   win?.addEventListener("online", online);
   win?.addEventListener("pagehide", pageHide);
+  win?.addEventListener("pageshow", pageShow);
   env.document?.addEventListener("visibilitychange", hidden);
 
   return {
@@ -181,6 +194,7 @@ export function createBeacon(config: Required<Pick<BeaconDestination, "url" | "b
       timer = undefined;
       win?.removeEventListener("online", online);
       win?.removeEventListener("pagehide", pageHide);
+      win?.removeEventListener("pageshow", pageShow);
       env.document?.removeEventListener("visibilitychange", hidden);
     },
   };

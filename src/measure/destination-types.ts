@@ -36,7 +36,7 @@ export type Destination = BeaconDestination | DataLayerDestination | DomEventsDe
 /** How a destination is doing, in `report().delivery`. */
 export interface DeliveryStats {
   destination: string;
-  /** Events handed over (for a beacon: confirmed by the endpoint, or handed to `sendBeacon` at unload) on this page. */
+  /** Events handed over on this page (for a beacon: acknowledged by the endpoint; a `sendBeacon` copy at unload is not counted). */
   sent: number;
   /** Events waiting to be sent (beacon). */
   queued?: number;

@@ -2,12 +2,21 @@
  * This browser's own record of measured events, for `nudge.report()`: the
  * last `LOG_LIMIT` events in the instance's store (IndexedDB, localStorage or
  * memory, the same one as the profile), written in batches.
+ *
+ * Page exit: Chromium drops an IndexedDB transaction that is not committed
+ * when the document goes away, and a read-change-write (this log's append)
+ * cannot commit within the `pagehide` task, so the last batch would be lost
+ * on every navigation. With IndexedDB the batch pending at `pagehide` is also
+ * appended to a synchronous localStorage journal, which the next write (in
+ * any tab) folds into the log and clears.
  */
 import type { Env } from "../env/env.js";
-import type { KeyValueStore } from "../profile/storage.js";
+import { localStorageSnapshot, type KeyValueStore, type SyncSnapshot } from "../profile/storage.js";
 import type { MeasureEvent } from "./event.js";
 
 export const LOG_KEY = "measure:log";
+/** The page-exit journal's key (localStorage, under Nudge's prefix). */
+export const LOG_JOURNAL_KEY = "measure:log.unsaved";
 export const LOG_LIMIT = 1000;
 const WRITE_DELAY_MS = 250;
 
@@ -18,20 +27,43 @@ export function appendToLog(stored: unknown, events: readonly MeasureEvent[], li
   return [...old, ...events.filter((e) => !ids.has(e.id))].slice(-limit);
 }
 
+const journaled = (journal: SyncSnapshot | undefined): MeasureEvent[] => {
+  const entries = journal?.read();
+  return Array.isArray(entries) ? entries.filter((e): e is MeasureEvent => typeof (e as MeasureEvent | null)?.id === "string") : [];
+};
+
 export function createLog(env: Env, store: () => KeyValueStore, problem: (error: unknown) => void) {
   let pending: MeasureEvent[] = [];
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
+  /** Only IndexedDB writes can miss the unload (localStorage and memory write synchronously). */
+  const journalFor = (target: KeyValueStore) => (target.kind === "indexeddb" ? localStorageSnapshot(env.window, LOG_JOURNAL_KEY) : undefined);
+
+  /** Drops from the journal what the log holds now; entries another tab added meanwhile stay. */
+  function cleanJournal(journal: SyncSnapshot, folded: readonly MeasureEvent[]) {
+    const done = new Set(folded.map((e) => e.id));
+    const left = journaled(journal).filter((e) => !done.has(e.id));
+    if (left.length) journal.write(left);
+    else journal.clear();
+  }
 
   function write(): Promise<void> {
     if (timer !== undefined) env.clearTimeout(timer);
     timer = undefined;
     const batch = pending;
     pending = [];
-    if (!batch.length) return writing;
     const target = store();
+    const journal = journalFor(target);
+    if (!batch.length && !journaled(journal).length) return writing;
     writing = writing
-      .then(() => (target.update ? target.update(LOG_KEY, (old) => appendToLog(old, batch)) : target.get(LOG_KEY).then((old) => target.set(LOG_KEY, appendToLog(old, batch)))))
+      .then(async () => {
+        // Read when the write starts: a page-exit batch of another tab folds in with ours.
+        const folded = journaled(journal);
+        const append = (old: unknown) => appendToLog(appendToLog(old, folded), batch);
+        if (target.update) await target.update(LOG_KEY, append);
+        else await target.set(LOG_KEY, append(await target.get(LOG_KEY)));
+        if (journal && folded.length) cleanJournal(journal, folded);
+      })
       .catch(problem);
     return writing;
   }
@@ -42,6 +74,12 @@ export function createLog(env: Env, store: () => KeyValueStore, problem: (error:
       timer ??= env.setTimeout(() => void write(), WRITE_DELAY_MS);
     },
     flush: write,
+    /** The page is going away: the pending batch goes to the synchronous journal first (it always lands), then the normal write. */
+    hide(): void {
+      const journal = journalFor(store());
+      if (journal && pending.length) journal.write(appendToLog(journaled(journal), pending));
+      void write();
+    },
     /** Everything recorded, pending events included. */
     async read(): Promise<MeasureEvent[]> {
       await write();
@@ -56,6 +94,7 @@ export function createLog(env: Env, store: () => KeyValueStore, problem: (error:
       if (timer !== undefined) env.clearTimeout(timer);
       timer = undefined;
       pending = [];
+      journalFor(store())?.clear();
     },
   };
 }

@@ -58,8 +58,11 @@ export function createPipeline(deps: PipelineDeps) {
     problem: (where, error) => reporter.error(where, error),
   });
   for (const problem of problems) reporter.warn(problem.slice(0, problem.indexOf(":")), problem);
-  const flushLog = () => void log.flush();
-  env.window?.addEventListener("pagehide", flushLog);
+  // Hidden (tab switch, app switch): write now, the page may be killed. Page exit: through the journal too.
+  const hideLog = () => log.hide();
+  const hiddenLog = () => env.document?.visibilityState === "hidden" && void log.flush();
+  env.window?.addEventListener("pagehide", hideLog);
+  env.document?.addEventListener("visibilitychange", hiddenLog);
   for (const sender of senders) sender.start?.();
   const counts = senders.map(() => 0);
 
@@ -97,7 +100,8 @@ export function createPipeline(deps: PipelineDeps) {
     },
     stop(): void {
       void log.flush();
-      env.window?.removeEventListener("pagehide", flushLog);
+      env.window?.removeEventListener("pagehide", hideLog);
+      env.document?.removeEventListener("visibilitychange", hiddenLog);
       for (const sender of senders) sender.stop?.();
     },
   };

@@ -436,11 +436,16 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     flush,
     /** Catches up with the other tabs' writes now (e.g. before deciding on another tab's modal release). */
     sync: (): Promise<void> => enqueue(refresh),
-    /** Stops listening to the other tabs (for `destroy()`); pending changes still need a `flush()`. */
+    /**
+     * Stops listening to the other tabs (for `destroy()`, and when the page goes into the
+     * back/forward cache: a message arriving there would evict it); pending changes still need a `flush()`.
+     */
     close(): void {
       channel?.close();
       channel = undefined;
     },
+    /** Back from the back/forward cache: listens again and catches up with what the other tabs wrote meanwhile. */
+    resume: (): Promise<void> => (listen(), enqueue(refresh)),
     /**
      * On page hide: this tab's unwritten batches go to the synchronous journal
      * first (it always lands), then the normal write.

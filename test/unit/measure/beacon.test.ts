@@ -14,6 +14,25 @@ function beacon(net = fakeNetwork(), storage = memoryStorage(), options: Partial
 }
 
 describe("the outbox (persisted queue)", () => {
+  it("adding one event to a queue of 999 writes about one event's bytes, not the whole queue", () => {
+    const inner = memoryStorage();
+    let written = 0;
+    const counting = { ...inner, setItem: (k: string, v: string) => ((written += k.length + v.length), inner.setItem(k, v)) };
+    const outbox = createOutbox(counting, "k", 1000, () => {});
+    const big = (n: number) => event({ id: `b${n}`, path: "/shop/category/shoes-and-sneakers.html", exposure: "welcome-offer@1767607200000" });
+    for (let n = 0; n < 999; n++) outbox.add([big(n)]);
+    const one = JSON.stringify(big(999)).length;
+    written = 0;
+    outbox.add([big(999)]);
+    expect(written).toBeLessThan(one + 200);
+    // Taking and acknowledging a batch writes in proportion to the batch, not the queue.
+    written = 0;
+    const batch = outbox.take(25, 0, 100);
+    outbox.delivered(batch.events.map((e) => e.id), batch.dropped);
+    expect(written).toBeLessThan(25 * (one + 50) + 200);
+    expect(outbox.size()).toBe(975);
+  });
+
   it("survives a reload: a new outbox on the same storage holds what the old one queued", () => {
     const storage = memoryStorage();
     const first = createOutbox(storage, "k", 10, () => {});
@@ -22,13 +41,12 @@ describe("the outbox (persisted queue)", () => {
     expect(second.take(10, 0, 100).events.map((e) => e.id)).toEqual(["a", "b"]);
   });
 
-  it("de-duplicates by event id: queued or already delivered ids are not queued again", () => {
-    const outbox = createOutbox(memoryStorage(), "k", 10, () => {});
-    outbox.add([event({ id: "a" }), event({ id: "a" }), event({ id: "b" })]);
-    expect(outbox.size()).toBe(2);
-    outbox.delivered(["a"], 0);
-    outbox.add([event({ id: "a" })]);
-    expect(outbox.size()).toBe(1);
+  it("carries over a queue stored by the earlier whole-queue format, with its drop count", () => {
+    const storage = memoryStorage();
+    storage.setItem("k", JSON.stringify({ queue: [event({ id: "old1" }), event({ id: "old2" })], leases: {}, sent: ["gone"], dropped: 3 }));
+    const outbox = createOutbox(storage, "k", 10, () => {});
+    expect(outbox.take(10, 0, 100)).toMatchObject({ events: [{ id: "old1" }, { id: "old2" }], dropped: 3 });
+    expect(JSON.parse(storage.getItem("k")!)).toMatchObject({ v: 2, first: 0, next: 2, dropped: 3 });
   });
 
   it("is bounded: beyond max the oldest are dropped and counted until the endpoint is told", () => {
@@ -66,6 +84,64 @@ describe("the outbox (persisted queue)", () => {
 });
 
 describe("the beacon destination with a fake network", () => {
+  it.each([
+    ["answers 503", 503],
+    ["is unreachable", "offline"],
+  ] as const)("an outage across 5 page views, then recovery: every event arrives, once per id after de-duplication (the endpoint %s)", async (_, answer) => {
+    const storage = memoryStorage();
+    const net = fakeNetwork();
+    net.respond = () => answer;
+    const ids: string[] = [];
+    let now = Date.UTC(2026, 0, 5, 10);
+    for (let view = 0; view < 5; view++) {
+      const page = beacon(net, storage, { batchSize: 25, maxQueue: 1000 }, now);
+      page.beacon.start();
+      for (let i = 0; i < 200; i++) {
+        const e = event({ id: `v${view}-${i}`, path: "/shop/category/shoes-and-sneakers.html", exposure: `welcome-offer@${now}` });
+        ids.push(e.id);
+        page.beacon.send(e);
+      }
+      await page.clock.advance(20_000); // fetches fail and back off
+      page.win.dispatchEvent(new Event("pagehide")); // sendBeacon accepts its budget's worth: that is not delivery
+      page.beacon.stop();
+      await settle();
+      now = page.clock.now();
+      expect(page.beacon.stats()).toMatchObject({ sent: 0, queued: (view + 1) * 200, dropped: 0 });
+    }
+    expect(net.requests.some((r) => r.via === "beacon")).toBe(answer === 503); // the copies went (and were refused)
+
+    net.respond = () => 200; // the collector is back
+    const after = beacon(net, storage, { batchSize: 25, maxQueue: 1000 }, now + LEASE_MS);
+    after.beacon.start();
+    await after.clock.advance(60_000);
+    const stored = net.stored();
+    expect(new Set(stored).size).toBe(1000);
+    expect([...new Set(stored)].sort()).toEqual([...ids].sort());
+    expect(after.beacon.stats()).toMatchObject({ sent: 1000, queued: 0, dropped: 0 });
+  });
+
+  it("a full queue's drop count survives pagehide while the endpoint is down, and reaches it on recovery", async () => {
+    const storage = memoryStorage();
+    const net = fakeNetwork();
+    net.respond = () => 503;
+    const first = beacon(net, storage, { maxQueue: 100, batchSize: 25 });
+    for (let i = 0; i < 150; i++) first.beacon.send(event({ id: `d${i}` }));
+    await first.clock.advance(5000);
+    first.win.dispatchEvent(new Event("pagehide"));
+    first.beacon.stop();
+    await settle();
+    expect(first.beacon.stats()).toMatchObject({ queued: 100, dropped: 50 });
+
+    net.respond = () => 200;
+    const second = beacon(net, storage, { maxQueue: 100, batchSize: 25 }, first.clock.now() + LEASE_MS);
+    second.beacon.start();
+    await second.clock.advance(60_000);
+    const told = net.requests.filter((r) => r.status === 200).reduce((sum, r) => sum + r.body.dropped, 0);
+    expect(told).toBe(50);
+    expect(new Set(net.stored()).size).toBe(100);
+    expect(second.beacon.stats()).toMatchObject({ queued: 0, dropped: 0 });
+  });
+
   it("batches: events within the flush interval go in one POST (fetch, keepalive), in batches of batchSize", async () => {
     const { beacon: b, clock, net } = beacon();
     for (let i = 0; i < 5; i++) b.send(event({ id: `x${i}` }));
@@ -135,18 +211,22 @@ describe("the beacon destination with a fake network", () => {
     expect(second.beacon.stats().queued).toBe(0);
   });
 
-  it("pagehide online: what is queued leaves with sendBeacon and is not sent again", async () => {
+  it("pagehide: sendBeacon is a best-effort extra copy; the events stay queued until a response acknowledges them", async () => {
     const storage = memoryStorage();
     const net = fakeNetwork();
     const first = beacon(net, storage);
     first.beacon.send(event({ id: "h1" }));
     first.win.dispatchEvent(new Event("pagehide"));
+    first.beacon.stop();
     await settle();
     expect(net.requests.map((r) => [r.via, r.body.events.map((e) => e.id)])).toEqual([["beacon", ["h1"]]]);
     const second = beacon(net, storage);
+    expect(second.beacon.stats().queued).toBe(1); // "queued by the browser" is not "delivered"
     second.beacon.start();
     await second.clock.advance(5000);
-    expect(net.ids()).toEqual(["h1"]);
+    expect(net.requests.map((r) => r.via)).toEqual(["beacon", "fetch"]);
+    expect(new Set(net.stored())).toEqual(new Set(["h1"])); // the endpoint de-duplicates by id
+    expect(second.beacon.stats()).toMatchObject({ sent: 1, queued: 0 });
   });
 
   it("a request in flight when the page dies is sent again after its lease (at least once; the endpoint de-duplicates by id)", async () => {
@@ -166,6 +246,28 @@ describe("the beacon destination with a fake network", () => {
     expect(again.ids()).toEqual([]); // another tab may still be sending it
     await second.clock.advance(LEASE_MS);
     expect(again.ids()).toEqual(["f1"]);
+  });
+
+  it("pagehide releases the request under way (its answer will not be read): the next page sends it at once, and no request starts after pagehide", async () => {
+    const storage = memoryStorage();
+    const net = fakeNetwork();
+    const first = beacon(net, storage);
+    let fetches = 0;
+    first.env.fetch = (() => (fetches++, new Promise(() => {}))) as unknown as typeof fetch; // never answers
+    first.beacon.send(event({ id: "g1" }));
+    await first.clock.advance(1000);
+    expect(fetches).toBe(1);
+    first.win.dispatchEvent(new Event("pagehide"));
+    first.beacon.send(event({ id: "g2" })); // recorded during unload
+    await first.clock.advance(60_000);
+    expect(fetches).toBe(1); // nothing new after pagehide
+    first.beacon.stop();
+
+    const second = beacon(net, storage, {}, first.clock.now());
+    second.beacon.start();
+    await second.clock.advance(0);
+    expect(net.requests.filter((r) => r.via === "fetch").flatMap((r) => r.body.events.map((e) => e.id))).toEqual(["g1", "g2"]);
+    expect(second.beacon.stats().queued).toBe(0);
   });
 
   it("a 4xx answer is not retried (and reported); 408 and 429 are", async () => {

@@ -16,7 +16,12 @@ export interface Request {
   body: { events: MeasureEvent[]; dropped: number };
   keepalive?: boolean;
   via: "fetch" | "beacon";
+  /** The endpoint's answer: only a 2xx stored the events. */
+  status: number;
 }
+
+/** What browsers allow in flight through `sendBeacon` per page (Chromium: 64 KiB). */
+export const BEACON_BUDGET = 64 * 1024;
 
 /** A network: `respond` decides each fetch (a status, or "offline" to reject); every request is kept. */
 export function fakeNetwork() {
@@ -27,10 +32,13 @@ export function fakeNetwork() {
     respond: (_request: Request): number | "offline" => 200,
     /** Event ids received, over every request, in order. */
     ids: () => requests.flatMap((r) => r.body.events.map((e) => e.id)),
+    /** Event ids the endpoint stored (answered 2xx), in order, duplicates included. */
+    stored: () => requests.filter((r) => r.status >= 200 && r.status < 300).flatMap((r) => r.body.events.map((e) => e.id)),
     fetch: (async (url: string, init: RequestInit) => {
-      const request: Request = { url, body: JSON.parse(String(init.body)), keepalive: init.keepalive, via: "fetch" };
+      const request: Request = { url, body: JSON.parse(String(init.body)), keepalive: init.keepalive, via: "fetch", status: 0 };
       const answer = net.online ? net.respond(request) : "offline";
       if (answer === "offline") throw new TypeError("Failed to fetch");
+      request.status = answer;
       requests.push(request);
       return { ok: answer >= 200 && answer < 300, status: answer } as Response;
     }) as unknown as typeof fetch,
@@ -41,6 +49,7 @@ export function fakeNetwork() {
 /** A window with what the beacon uses; `storage` is shared between "page loads" like localStorage. */
 export function fakeWindow(net: ReturnType<typeof fakeNetwork>, storage: SyncStorage = memoryStorage()) {
   const target = new EventTarget();
+  let budget = BEACON_BUDGET;
   const win = {
     addEventListener: target.addEventListener.bind(target),
     removeEventListener: target.removeEventListener.bind(target),
@@ -50,9 +59,18 @@ export function fakeWindow(net: ReturnType<typeof fakeNetwork>, storage: SyncSto
       get onLine() {
         return net.online;
       },
+      /** Like a browser: true means "queued" (within the page's budget), not "arrived"; the endpoint may answer 503 or be unreachable. */
       sendBeacon(url: string, data: Blob) {
+        if (data.size > budget) return false;
+        budget -= data.size;
         if (!net.online) return true; // a real browser accepts it and fails later: the beacon must not rely on it
-        void data.text().then((text) => net.requests.push({ url, body: JSON.parse(text), via: "beacon" }));
+        void data.text().then((text) => {
+          const request: Request = { url, body: JSON.parse(text), via: "beacon", status: 0 };
+          const answer = net.respond(request);
+          if (answer === "offline") return;
+          request.status = answer;
+          net.requests.push(request);
+        });
         return true;
       },
     },
