@@ -1,5 +1,5 @@
 export { createNudge, type Nudge } from "./core/create-nudge.js";
-export type { NudgeOptions, NudgeEvents, WidgetEvent } from "./core/types.js";
+export type { NudgeOptions, NudgeEvents, WidgetEvent, ConsentChoice, ConsentState } from "./core/types.js";
 export type { NudgeProblem } from "./core/report.js";
 export type { Explanation } from "./decide/decider.js";
 export type { Facts, PageFacts, VisitorFacts, TimeFacts, CartFacts, CartItem, OrderFacts } from "./profile/facts.js";
