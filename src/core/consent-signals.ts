@@ -31,27 +31,18 @@ interface TcData {
 }
 type TcfApi = (command: string, version: number, callback: (data: TcData | null, success: boolean) => void, parameter?: unknown) => void;
 
-export interface ConsentSignalsOptions {
-  /** Applies a choice (only the categories it names). */
-  apply(choice: ConsentChoice): void;
-  /**
-   * Global Privacy Control is on and respected: only the visitor's own choice grants (a Consent
-   * Mode `update`, a TCF decision), not the site's defaults or `gdprApplies: false`.
-   */
-  gpc?: boolean;
-  onError(error: unknown): void;
-}
-
 /**
  * Follows TCF where the page has `__tcfapi` (the platform's stub must run before Nudge starts,
- * as platforms ask), and returns `gtag(entry)` for the dataLayer's consent entries.
+ * as platforms ask), and returns `gtag(entry)` for the dataLayer's consent entries. `apply` gets
+ * each choice (only the categories it names). With `gpc` (Global Privacy Control on and respected)
+ * only the visitor's own choice grants (a Consent Mode `update`, a TCF decision), not the site's
+ * defaults or `gdprApplies: false`.
  *
  * @example
- * const signals = followConsentSignals(window, { apply: (choice) => nudge.consent(choice), onError: console.error });
+ * const signals = followConsentSignals(window, (choice) => nudge.consent(choice), console.error);
  * signals.gtag(["consent", "update", { personalization_storage: "granted" }]);
  */
-export function followConsentSignals(win: Window, options: ConsentSignalsOptions) {
-  const { apply, gpc, onError } = options;
+export function followConsentSignals(win: Window, apply: (choice: ConsentChoice) => void, onError: (error: unknown) => void, gpc = false) {
   /** Types an `update` has set: a later `default` does not change them (as in gtag). */
   const updated = new Set<string>();
   const tcfApi = (win as unknown as { __tcfapi?: TcfApi }).__tcfapi;

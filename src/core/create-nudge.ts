@@ -227,7 +227,8 @@ export function createNudge(options: NudgeOptions) {
     if (!env.window) return; // SSR: an inert instance
     // The consent platform's signals: their chunk loads only in "auto" mode, and the
     // dataLayer's consent entries are applied before storage is opened.
-    const signals = options.consent === "auto" ? await import("./consent-signals.js").then((chunk) => chunk.followConsentSignals(env.window!, { apply: setConsent, gpc, onError: (error) => reporter.error("consent signals", error) }), (error) => reporter.error("consent signals", error)) : undefined;
+    const signalProblem = (error: unknown) => reporter.error("consent signals", error);
+    const signals = options.consent === "auto" ? await import("./consent-signals.js").then((chunk) => chunk.followConsentSignals(env.window!, setConsent, signalProblem, gpc), signalProblem) : undefined;
     if (signals) cleanups.push(signals.stop);
     // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
     let layer: Promise<void> | undefined;

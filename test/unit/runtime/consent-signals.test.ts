@@ -162,7 +162,7 @@ describe('consent: "auto" with IAB TCF v2.2', () => {
   it("a throwing apply never reaches the platform's code", () => {
     const tcf = tcfStub();
     const onError = vi.fn();
-    followConsentSignals(window, { apply: () => { throw new Error("boom"); }, onError });
+    followConsentSignals(window, () => { throw new Error("boom"); }, onError);
     expect(() => tcf.decide({ eventStatus: "tcloaded", ...purposes(1) })).not.toThrow();
     expect(onError).toHaveBeenCalled();
   });
