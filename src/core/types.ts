@@ -65,26 +65,29 @@ export interface NudgeOptions {
 
 /**
  * What the visitor agreed to, by category; a category left out keeps its current state.
- * - `storage`: keep the profile in this browser (IndexedDB or localStorage). Without it the
- *   profile lives in memory for this page only and nothing is written.
- * - `personalization`: show widgets. Without it no widget shows (explain() says so).
- * - `measurement`: record widget events and send them to the destinations. Without it they
- *   are dropped, not queued: nothing is sent later for that time.
- *
- * Consent Mode v2 maps `functionality_storage` → storage, `personalization_storage` →
- * personalization, `analytics_storage` → measurement.
+ * Google Consent Mode v2 maps `functionality_storage` → storage, `personalization_storage` →
+ * personalization, `analytics_storage` → measurement; IAB TCF v2.2 purpose 1 → storage,
+ * purposes 5 and 6 → personalization, purpose 8 → measurement (`consent: "auto"`).
  *
  * @example
  * nudge.consent({ storage: true, personalization: true, measurement: false });
  * nudge.consent(true); // all three
  */
 export interface ConsentChoice {
+  /** Keep the profile in this browser (IndexedDB or localStorage). Without it the profile lives in memory for this page only and nothing is written. */
   storage?: boolean;
+  /** Show widgets. Without it no widget shows (explain() says `consent: personalization not granted`). */
   personalization?: boolean;
+  /** Record widget events and send them to the destinations. Without it they are dropped, not queued: nothing is sent later for that time. */
   measurement?: boolean;
 }
 
-/** The state of every category. */
+/**
+ * The state of every category, as `facts().consent` shows it.
+ *
+ * @example
+ * const { personalization } = nudge.facts().consent!;
+ */
 export type ConsentState = Required<ConsentChoice>;
 
 /** Payload of widget lifecycle events. */
