@@ -73,6 +73,7 @@ function group(dist, files) {
  * - runtime: dist/nudge.runtime.js, loaded by the loader on every page.
  * - loader+runtime: both, what every page pays.
  * - validator: the validate chunk and what it imports (loaded only when the rules file changed).
+ * - consent-signals: the Consent Mode / TCF reader (loaded only with data-consent="auto").
  * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer chunk (loaded
  *   with the first widget) and everything they import (Preact…): what the page downloads when that widget is
  *   the first to show. The runtime is already loaded, so not counted.
@@ -99,6 +100,7 @@ export function measure(dist = join(ROOT, "dist")) {
     runtime: group(dist, [runtime]),
     "loader+runtime": group(dist, [loader, runtime]),
     validator: group(dist, closure(dist, [validator], [runtime])),
+    "consent-signals": group(dist, closure(dist, [chunk(dist, "chunks", "consent-signals-")], [runtime])),
     ...widgets,
   };
 }

@@ -27,6 +27,7 @@ import type { CartItem, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps,
 import { createLifecycle } from "./lifecycle.js";
 import { modalOf } from "./widget-host.js";
 import { createMeasure, type MeasureDeps } from "../measure/hook.js";
+import { allConsent, consentChoice, type ConsentChoice, type ConsentState } from "./consent.js";
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -53,7 +54,10 @@ export function createNudge(options: NudgeOptions) {
 
   // Global Privacy Control, when the site asks to respect it, counts as "consent required" until consent(true).
   const gpc = options.respectGPC === true && (env.window?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true;
-  let consented = options.consent !== "required" && !gpc;
+  // "auto" starts as "required": the consent platform's signals (read in start()) grant.
+  let consent: ConsentState = allConsent(options.consent !== "required" && options.consent !== "auto" && !gpc);
+  /** Whether `store` is the real storage, not the memory placeholder. */
+  let persistent = false;
   let destroyed = false;
   let opened = false;
   const pending: Array<() => void> = [];
@@ -71,7 +75,7 @@ export function createNudge(options: NudgeOptions) {
   let pageCounted = false;
   const cleanups: Array<() => void> = [];
   // Visible time on the site this session: one clock for the facts and the time_on_site trigger; stored only with consent.
-  const clock = siteClock(env, () => consented);
+  const clock = siteClock(env, () => consent.storage);
   const engagement = watchEngagement(env, clock);
   cleanups.push(engagement.stop, clock.stop);
 
@@ -106,6 +110,7 @@ export function createNudge(options: NudgeOptions) {
     const skipTimezone = forDecision && !rules?.readsTimezone;
     const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), siteSeconds: Math.round(clock.total() / 1000), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds, skipTimezone };
     const base = buildFacts(profiles.get(), context, env);
+    base.consent = { ...consent };
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
   }
@@ -134,7 +139,7 @@ export function createNudge(options: NudgeOptions) {
   });
   const host = lifecycle.host;
   // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
-  const measure = createMeasure({ env, reporter, destinations: options.destinations, consented: () => consented, store: () => store, rules: () => rules, on: events.on as MeasureDeps["on"], profile: profiles.get });
+  const measure = createMeasure({ env, reporter, destinations: options.destinations, consented: () => consent.measurement, store: () => store, rules: () => rules, on: events.on as MeasureDeps["on"], profile: profiles.get });
   cleanups.push(measure.stop);
 
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
@@ -194,9 +199,50 @@ export function createNudge(options: NudgeOptions) {
     return openBestStore(env, (message) => env.console.info(`[nudge] storage: ${message}`));
   }
 
+  /** Applies a consent choice: what is withdrawn stops at once, what is granted starts once Nudge is ready. */
+  function setConsent(choice: ConsentChoice) {
+    const was = consent;
+    consent = { ...consent, ...choice };
+    if (destroyed) return;
+    if (was.personalization && !consent.personalization) host.hide();
+    if (persistent && !consent.storage) {
+      persistent = false;
+      store = memoryStore();
+      void profiles.moveTo(store);
+    }
+    void ready.then(async () => {
+      if (consent.storage && !persistent) {
+        persistent = true;
+        const opened = await openStorage();
+        if (!persistent) return; // withdrawn meanwhile
+        store = opened;
+        await profiles.adopt(store, newId);
+      }
+      measure.start();
+      await decider?.consider();
+    });
+  }
+
   async function start(): Promise<void> {
     if (!env.window) return; // SSR: an inert instance
-    if (consented) store = await openStorage();
+    // The consent platform's signals: their chunk loads only in "auto" mode, and the
+    // dataLayer's consent entries are applied before storage is opened.
+    const signalProblem = (error: unknown) => reporter.error("consent signals", error);
+    const signals = options.consent === "auto" ? await import("./consent-signals.js").then((chunk) => chunk.followConsentSignals(env.window!, setConsent, signalProblem, gpc), signalProblem) : undefined;
+    if (signals) cleanups.push(signals.stop);
+    // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
+    let layer: Promise<void> | undefined;
+    if (options.dataLayer !== false || signals) {
+      const name = typeof options.dataLayer === "string" ? options.dataLayer : "dataLayer";
+      const watch = watchDataLayer(env.window, options.dataLayer === false ? null : (command) => instance.push(command), name, (error) => reporter.error("dataLayer", error), signals?.gtag);
+      cleanups.push(watch.stop);
+      layer = watch.ready;
+    }
+    if (consent.storage) {
+      const opened = await openStorage();
+      // Withdrawn meanwhile: memory it stays; granted meanwhile: setConsent adopts the storage once ready.
+      if (consent.storage) (store = opened), (persistent = true);
+    }
     await profiles.open(store, newId);
     if (destroyed) return;
     opened = true;
@@ -205,14 +251,6 @@ export function createNudge(options: NudgeOptions) {
       cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
-    // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
-    let layer: Promise<void> | undefined;
-    if (options.dataLayer !== false) {
-      const name = typeof options.dataLayer === "string" ? options.dataLayer : "dataLayer";
-      const watch = watchDataLayer(env.window, (command) => instance.push(command), name, (error) => reporter.error("dataLayer", error));
-      cleanups.push(watch.stop);
-      layer = watch.ready;
-    }
     const flush = (event?: Event) => {
       // Into the back/forward cache: the tabs' channels close (a message there evicts the page); pageshow reopens them.
       const cached = (event as PageTransitionEvent)?.persisted;
@@ -259,8 +297,9 @@ export function createNudge(options: NudgeOptions) {
       isInline,
       eligible: lifecycle.eligible,
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
-      enabled: () => consented && !destroyed,
+      blocked: () => (destroyed ? "destroyed" : consent.personalization ? undefined : "consent: personalization not granted"),
       sync: profiles.sync,
+      mayStore: () => consent.storage,
     });
     events.emit("ready", { widgets: rules.widgets.length });
     measure.start();
@@ -371,24 +410,11 @@ export function createNudge(options: NudgeOptions) {
       );
     }),
 
-    /** Gives (`true`) or withdraws (`false`) the visitor's consent to storing their profile. */
-    consent: safe("consent()", (granted: boolean) => {
-      if (typeof granted !== "boolean") throw new args.ArgumentProblem(`consent(): expected true or false, got ${typeof granted}`);
-      if (granted === consented) return;
-      consented = granted;
-      if (!granted) {
-        host.hide();
-        store = memoryStore();
-        void profiles.moveTo(store);
-        return;
-      }
-      void ready.then(async () => {
-        store = await openStorage();
-        await profiles.adopt(store, newId);
-        measure.start();
-        await decider?.consider();
-      });
-    }),
+    /**
+     * Gives or withdraws the visitor's consent: `true` / `false` for every category, or some of
+     * them, e.g. `{ storage: true, personalization: true, measurement: false }` (see `ConsentChoice`).
+     */
+    consent: safe("consent()", (granted: boolean | ConsentChoice) => setConsent(consentChoice(granted))),
 
     /** Erases everything Nudge stored about the visitor, in every storage, and starts a new anonymous profile. */
     forget: safe("forget()", () =>

@@ -76,14 +76,20 @@ export interface NudgeOptions {
    */
   rules: string | RulesFile;
   /**
-   * `"granted"` (default): Nudge stores the profile in this browser from the start.
-   * `"required"`: nothing is stored and no widget shows until `consent(true)`;
-   * call it on every page load once your consent banner has the visitor's answer.
+   * `"granted"` (default): Nudge stores the profile, shows widgets and measures from the start.
+   * `"required"`: nothing is stored, shown or sent until `consent(true)` (or some categories,
+   * `consent({ storage: true, personalization: true })`); call it on every page load once your
+   * consent banner has the visitor's answer.
+   * `"auto"`: as `"required"`, then follows the site's consent platform with no code: Google
+   * Consent Mode v2 in the dataLayer (`functionality_storage` → storage, `personalization_storage`
+   * → personalization, `analytics_storage` → measurement) and IAB TCF v2.2's `__tcfapi` (purpose 1
+   * → storage, 5 and 6 → personalization, 8 → measurement). Script tag: `data-consent="auto"`.
    */
-  consent?: "granted" | "required";
+  consent?: "granted" | "required" | "auto";
   /**
    * Honour Global Privacy Control: when the browser sends it (`navigator.globalPrivacyControl`),
-   * behave as `consent: "required"` until `consent(true)`. Script tag: `data-gpc="respect"`.
+   * behave as `consent: "required"` until `consent(true)`; with `"auto"`, only the visitor's own
+   * choice in the platform grants (not its defaults). Script tag: `data-gpc="respect"`.
    */
   respectGPC?: boolean;
   /** Show the debug view (live facts and `explain()`); also on with `?nudge_debug=1` in the page URL. */
@@ -123,6 +129,33 @@ export interface NudgeOptions {
    */
   headless?: boolean | ((widget: WidgetProps) => void);
 }
+
+/**
+ * What the visitor agreed to, by category; a category left out keeps its current state.
+ * Google Consent Mode v2 maps `functionality_storage` → storage, `personalization_storage` →
+ * personalization, `analytics_storage` → measurement; IAB TCF v2.2 purpose 1 → storage,
+ * purposes 5 and 6 → personalization, purpose 8 → measurement (`consent: "auto"`).
+ *
+ * @example
+ * nudge.consent({ storage: true, personalization: true, measurement: false });
+ * nudge.consent(true); // all three
+ */
+export interface ConsentChoice {
+  /** Keep the profile in this browser (IndexedDB or localStorage). Without it the profile lives in memory for this page only and nothing is written. */
+  storage?: boolean;
+  /** Show widgets. Without it no widget shows (explain() says `consent: personalization not granted`). */
+  personalization?: boolean;
+  /** Record widget events and send them to the destinations. Without it they are dropped, not queued: nothing is sent later for that time. */
+  measurement?: boolean;
+}
+
+/**
+ * The state of every category, as `facts().consent` shows it.
+ *
+ * @example
+ * const { personalization } = nudge.facts().consent!;
+ */
+export type ConsentState = Required<ConsentChoice>;
 
 /** Payload of widget lifecycle events. */
 export interface WidgetEvent {

@@ -45,8 +45,10 @@ export interface DeciderDeps {
   eligible(widget: CompiledWidget, variant: string): void;
   /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
-  /** Whether widgets may show at all (consent, destroyed). */
-  enabled(): boolean;
+  /** Why no widget may show at all now (consent not granted, destroyed); undefined when they may. */
+  blocked(): string | undefined;
+  /** Whether the cross-tab modal lock may write localStorage (storage consent; default yes). */
+  mayStore?(): boolean;
   /** Re-reads what the other tabs wrote: a tab that closed its modal wrote its history first. */
   sync(): Promise<void>;
 }
@@ -70,7 +72,7 @@ export function createDecider(deps: DeciderDeps) {
   let busy = false;
   let again = false;
   let tracer: WhenTracer | undefined;
-  const lock = createModalLock({ env, tab: deps.tab, onRelease: () => void deps.sync().then(consider) });
+  const lock = createModalLock({ env, tab: deps.tab, mayStore: deps.mayStore, onRelease: () => void deps.sync().then(consider) });
 
   interface GateOptions {
     ignoreTrigger?: boolean;
@@ -81,7 +83,8 @@ export function createDecider(deps: DeciderDeps) {
   function gates(widget: CompiledWidget, facts: Facts, options: GateOptions = {}): string[] {
     const blocks: string[] = [];
     const now = env.now();
-    if (!deps.enabled()) blocks.push("disabled: waiting for consent or destroyed");
+    const off = deps.blocked();
+    if (off) blocks.push(off);
     if (!options.ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
     if (widget.schedule) blocks.push(...widget.schedule(now));
     if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
@@ -261,7 +264,8 @@ export function createDecider(deps: DeciderDeps) {
       if (!widget) return [`no widget with id "${id}" in the rules`];
       const facts = deps.facts();
       if (force) {
-        if (!deps.enabled()) return ["disabled: waiting for consent or destroyed"];
+        const off = deps.blocked();
+        if (off) return [off];
         const variant = variantOf(widget, facts);
         // A preview shows the first variant to a control-group visitor, without recording them as exposed.
         await present(widget, facts, variant === HOLDOUT ? widget.variants[0].id : variant, true);

@@ -14,6 +14,8 @@ export interface ModalLockOptions {
   tab: string;
   /** Called when another tab released its modal, or its lock lapsed: a good moment to decide again. */
   onRelease(): void;
+  /** Whether it may use localStorage now (the visitor's storage consent); without it each tab decides alone. */
+  mayStore?(): boolean;
   /** How long a lock lasts without a heartbeat (default 15 s) and how often it is renewed (default 5 s). */
   ttlMs?: number;
   heartbeatMs?: number;
@@ -39,7 +41,7 @@ export function createModalLock(options: ModalLockOptions) {
 
   const storage = (): Storage | undefined => {
     try {
-      return env.window?.localStorage ?? undefined;
+      return (options.mayStore?.() !== false && env.window?.localStorage) || undefined;
     } catch {
       return undefined;
     }

@@ -27,6 +27,8 @@ export interface Facts {
   viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
   /** What the visitor did with each widget, by its id: `widgets.welcome.lastDismissed`, `widgets.flash.state.deadline`. */
   widgets: Record<string, WidgetFacts>;
+  /** The visitor's consent by category (`consent.measurement`); set by the instance (facts built by `buildFacts` alone lack it). */
+  consent?: { storage: boolean; personalization: boolean; measurement: boolean };
 }
 
 /**

@@ -13,13 +13,13 @@ export function boot(script: HTMLScriptElement, queue: unknown[]): void {
     console.error('[nudge] the script tag needs data-rules="/path/to/rules.json"');
     return;
   }
-  const { beacon, datalayerEvents, domEvents } = script.dataset;
+  const { beacon, datalayerEvents, domEvents, consent } = script.dataset;
   // Measured widget events leave the browser only through what the tag names.
   const destinations = [beacon && { type: "beacon", url: beacon }, datalayerEvents === "on" && "dataLayer", domEvents === "on" && "events"].filter(Boolean) as Destination[];
   const instance = Object.assign(
     createNudge({
       rules,
-      consent: script.dataset.consent === "required" ? "required" : "granted",
+      consent: consent === "required" || consent === "auto" ? consent : "granted",
       respectGPC: script.dataset.gpc === "respect",
       dataLayer: script.dataset.datalayer !== "off",
       nonce: script.nonce || undefined,

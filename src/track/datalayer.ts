@@ -22,13 +22,15 @@ export interface DataLayerWatch {
 
 /**
  * Replays the entries already in `win[name]` and follows new pushes, in order;
- * `onError` hears a mapping chunk that cannot load.
+ * `onError` hears a mapping chunk that cannot load. `run` gets the GA4 events as
+ * commands (`null`: leave them alone); `consent`, when given, gets each
+ * `gtag("consent", …)` entry at once, so the ones pushed before are applied on return.
  *
  * @example
  * const layer = watchDataLayer(window, (command) => nudge.push(command));
  * await layer.ready; // the events pushed before are in the profile
  */
-export function watchDataLayer(win: Window, run: (command: Command) => void, name = "dataLayer", onError: (error: unknown) => void = () => {}): DataLayerWatch {
+export function watchDataLayer(win: Window, run: ((command: Command) => void) | null, name = "dataLayer", onError: (error: unknown) => void = () => {}, consent?: (entry: ArrayLike<unknown>) => void): DataLayerWatch {
   const host = win as unknown as Record<string, unknown>;
   const layer = (Array.isArray(host[name]) ? host[name] : (host[name] = [])) as unknown[] & { push: (...items: unknown[]) => number };
   const seen = new WeakSet<object>();
@@ -38,7 +40,7 @@ export function watchDataLayer(win: Window, run: (command: Command) => void, nam
   let stopped = false;
   const drain = () => {
     try {
-      if (toCommands && !stopped) for (const entry of queue.splice(0)) for (const command of toCommands(entry)) run(command);
+      if (toCommands && !stopped) for (const entry of queue.splice(0)) for (const command of toCommands(entry)) run!(command);
     } catch (error) {
       onError(error);
     }
@@ -47,8 +49,10 @@ export function watchDataLayer(win: Window, run: (command: Command) => void, nam
     try {
       if (typeof entry !== "object" || entry === null || seen.has(entry)) return;
       seen.add(entry);
-      const event = isArrayLike(entry) ? entry[0] === "event" && entry[1] : (entry as { event?: unknown }).event;
-      if (typeof event !== "string" || !GA4_EVENTS.test(event)) return;
+      const args = isArrayLike(entry);
+      if (args && entry[0] === "consent") return consent?.(entry);
+      const event = args ? entry[0] === "event" && entry[1] : (entry as { event?: unknown }).event;
+      if (!run || typeof event !== "string" || !GA4_EVENTS.test(event)) return;
       queue.push(entry);
       ready ??= import("./ga4.js").then((chunk) => void (toCommands = chunk.ga4ToCommands), onError);
       void ready.then(drain);

@@ -64,3 +64,25 @@ export async function nudgeRunning(page: Page): Promise<void> {
 
 /** The popup dialog inside Nudge's (open) shadow root; Playwright's CSS engine pierces it. */
 export const dialog = (page: Page) => page.locator("nudge-root [role=dialog]");
+
+/**
+ * Every key Nudge could have left in the page's origin (without creating the database by looking):
+ * run it with `page.evaluate(storageLeftovers)`.
+ */
+export async function storageLeftovers(): Promise<{ idb: string[]; local: string[]; session: string[]; cookies: string }> {
+  const local = Object.keys(localStorage).filter((k) => k.startsWith("nudge"));
+  const session = Object.keys(sessionStorage).filter((k) => k.startsWith("nudge"));
+  const exists = (await indexedDB.databases()).some((db) => db.name === "nudge");
+  const idb = !exists
+    ? []
+    : await new Promise<string[]>((resolve) => {
+        const open = indexedDB.open("nudge");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("kv")) return resolve([]);
+          const keys = db.transaction("kv").objectStore("kv").getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+        };
+      });
+  return { idb, local, session, cookies: document.cookie };
+}

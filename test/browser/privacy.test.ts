@@ -1,6 +1,6 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { nudgeReady, startHarness, watchedPage, type Harness } from "./harness.js";
+import { nudgeReady, startHarness, storageLeftovers, watchedPage, type Harness } from "./harness.js";
 
 let harness: Harness;
 let context: BrowserContext;
@@ -11,24 +11,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 afterEach(async () => context?.close());
 
-/** Every key Nudge could have left in this origin's storage (without creating the database by looking). */
-const leftovers = async () => {
-  const local = Object.keys(localStorage).filter((k) => k.startsWith("nudge"));
-  const session = Object.keys(sessionStorage).filter((k) => k.startsWith("nudge"));
-  const exists = (await indexedDB.databases()).some((db) => db.name === "nudge");
-  const idb = !exists
-    ? []
-    : await new Promise<string[]>((resolve) => {
-        const open = indexedDB.open("nudge");
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("kv")) return resolve([]);
-          const keys = db.transaction("kv").objectStore("kv").getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.map(String));
-        };
-      });
-  return { idb, local, session, cookies: document.cookie };
-};
+const leftovers = storageLeftovers;
 
 describe("privacy in Chromium", () => {
   it("after forget() no Nudge key is left in IndexedDB, localStorage, sessionStorage or cookies", async () => {

@@ -227,3 +227,20 @@ describe("destinations", () => {
     expect((await h.nudge.report())!.log).toEqual([]);
   });
 });
+
+describe("measurement consent", () => {
+  it("without measurement the widget shows but nothing is recorded or sent, and nothing is sent later for that time", async () => {
+    const h = measured(rulesOf([offer({ holdout: 0 })]), { consent: "required" });
+    await h.nudge.ready;
+    h.nudge.consent({ storage: true, personalization: true });
+    await vi.waitFor(() => expect(h.widget()).toBeDefined());
+    await h.clock.advance(MINUTE);
+    expect(h.events).toEqual([]);
+    expect((await h.nudge.report())!.log).toEqual([]);
+
+    h.nudge.consent({ measurement: true });
+    await settle();
+    h.widget().click({ cta: "claim" });
+    await vi.waitFor(() => expect(names(h.events)).toEqual(["clicked"]));
+  });
+});

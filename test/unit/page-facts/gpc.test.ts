@@ -55,16 +55,16 @@ describe("Global Privacy Control", () => {
     const nudge = (window as unknown as { nudge: { ready: Promise<void>; explain: (id: string) => Array<{ blockedBy: string[] }>; destroy(): void } }).nudge;
     await nudge.ready;
     const blocked = (n: { explain: (id: string) => Array<{ blockedBy: string[] }> }) => n.explain("welcome")[0]?.blockedBy.join("; ") ?? "";
-    expect(blocked(nudge)).toContain("waiting for consent");
+    expect(blocked(nudge)).toContain("consent: personalization not granted");
     nudge.destroy();
     delete (window as { nudge?: unknown }).nudge;
 
-    delete script.dataset.gpc; // the same tag without the attribute: not waiting for consent
+    delete script.dataset.gpc; // the same tag without the attribute: consent is not awaited
     boot(script, []);
     const plain = (window as unknown as { nudge: typeof nudge }).nudge;
     await plain.ready;
     expect(plain.explain("welcome")).toHaveLength(1);
-    expect(blocked(plain)).not.toContain("waiting for consent");
+    expect(blocked(plain)).not.toContain("consent");
     plain.destroy();
     fetch.mockRestore();
   });

@@ -136,3 +136,58 @@ describe("forget()", () => {
     expect(((await store.get("profile")) as { id: string } | undefined)?.id).not.toBe(oldId);
   });
 });
+
+describe("consent categories", () => {
+  it("storage without personalization: the profile is written, no widget shows and explain() names the category", async () => {
+    const { nudge, store, clock } = start(welcome, { consent: "required" });
+    await nudge.ready;
+    nudge.consent({ storage: true });
+    await settle();
+    nudge.cart.add({ id: "sku", price: 5 });
+    await clock.advance(300);
+    expect(((await store.get("profile")) as { cart: unknown[] }).cart).toHaveLength(1);
+    expect(onScreen()).toEqual([]);
+    expect(nudge.explain("welcome")[0].blockedBy).toContain("consent: personalization not granted");
+    expect(nudge.facts().consent).toEqual({ storage: true, personalization: false, measurement: false });
+
+    nudge.consent({ personalization: true }); // the other categories keep their state
+    await settle();
+    expect(onScreen()).toEqual(["welcome"]);
+    expect(nudge.facts().consent).toEqual({ storage: true, personalization: true, measurement: false });
+  });
+
+  it("personalization without storage: the widget shows from a memory-only profile; nothing is written anywhere", async () => {
+    sessionStorage.clear(); // an earlier test's time on site
+    const { nudge, store, clock } = start(welcome, { consent: "required" });
+    await nudge.ready;
+    nudge.consent({ personalization: true, measurement: false });
+    await settle();
+    expect(onScreen()).toEqual(["welcome"]);
+    nudge.track("browse");
+    await clock.advance(10 * MINUTE);
+    expect(writesTo(store)).toBe(0);
+    expect(nudge.facts().events).toHaveProperty("browse"); // kept in memory for this page
+    expect(localStorage.length).toBe(0); // not even the cross-tab modal lock
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it("withdrawing storage alone keeps the widget and stops the writes; withdrawing personalization alone hides it", async () => {
+    const { nudge, store, clock } = start(welcome);
+    await nudge.ready;
+    expect(onScreen()).toEqual(["welcome"]);
+    nudge.consent({ storage: false });
+    await settle();
+    expect(onScreen()).toEqual(["welcome"]);
+    const before = writesTo(store);
+    nudge.cart.add({ id: "kept-in-memory", price: 1 });
+    await clock.advance(MINUTE);
+    expect(writesTo(store)).toBe(before);
+    nudge.consent({ personalization: false });
+    await settle();
+    expect(onScreen()).toEqual([]);
+    nudge.consent(true); // storage again: the stored profile is read back, with this page's cart carried over
+    await settle();
+    await clock.advance(300);
+    expect(((await store.get("profile")) as { cart: Array<{ id: string }> }).cart.map((item) => item.id)).toEqual(["kept-in-memory"]);
+  });
+});

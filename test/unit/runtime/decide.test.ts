@@ -225,7 +225,7 @@ describe("explain() and show()", () => {
     const open = { id: "open", type: "popup", content: { title: "open" }, trigger: "manual" };
     const { nudge } = start(rulesOf([open]), { consent: "required" });
     await nudge.ready;
-    expect(nudge.explain("open")[0].blockedBy).toEqual(["disabled: waiting for consent or destroyed", "trigger: manual, waits for show()"]);
+    expect(nudge.explain("open")[0].blockedBy).toEqual(["consent: personalization not granted", "trigger: manual, waits for show()"]);
     nudge.consent(true);
     await settle();
     expect(nudge.explain("open")[0]).toEqual({ id: "open", type: "popup", wouldShow: false, blockedBy: ["trigger: manual, waits for show()"] });

@@ -78,3 +78,33 @@ describe("watchDataLayer", () => {
     await vi.waitFor(() => expect(run.mock.calls.map((c) => c[0][0])).toEqual(["cart.add", "purchase"]));
   });
 });
+
+describe("watchDataLayer: consent entries", () => {
+  it("hands gtag('consent', …) entries to the consent listener at once, before and after loading, and none to the GA4 mapping", async () => {
+    const win = {} as unknown as Window & { dataLayer: unknown[] };
+    const gtag = function (..._args: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params
+      (win.dataLayer ??= []).push(arguments);
+    };
+    gtag("consent", "default", { analytics_storage: "denied" });
+    const consent: unknown[] = [];
+    const commands: Command[] = [];
+    const watch = watchDataLayer(win, (command) => commands.push(command), "dataLayer", () => {}, (entry) => consent.push(Array.from(entry)));
+    expect(consent).toEqual([["consent", "default", { analytics_storage: "denied" }]]); // replayed synchronously
+    gtag("consent", "update", { analytics_storage: "granted" });
+    expect(consent).toHaveLength(2);
+    await watch.ready;
+    expect(commands).toEqual([]);
+    watch.stop();
+  });
+
+  it("with no command runner (dataLayer: false) GA4 events are left alone while consent is still read", async () => {
+    const win = { dataLayer: [{ event: "add_to_cart", ecommerce: { items: [{ item_id: "a", price: 1 }] } }] } as unknown as Window;
+    const consent: unknown[] = [];
+    const watch = watchDataLayer(win, null, "dataLayer", () => {}, (entry) => consent.push(entry));
+    await watch.ready;
+    (win as unknown as { dataLayer: unknown[] }).dataLayer.push(["consent", "update", {}]);
+    expect(consent).toHaveLength(1);
+    watch.stop();
+  });
+});
