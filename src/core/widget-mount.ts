@@ -121,7 +121,7 @@ export async function mountWidget(host: HostState, { definition, widget, variant
   // Whatever draws it (Preact, React, plain DOM): a widget that drew nothing is no impression.
   if (!headless && !definition.drawsNothing && !rendererOf(host).drewSomething(widget.id)) {
     host.close(entry, "api");
-    deps.reporter.warn(`widget "${widget.id}"`, "it rendered nothing (no element, no text) once mounted, so it is not shown and not counted; to skip a widget with nothing to show, resolve its prepare() to false");
+    deps.reporter.warn(`widget "${widget.id}"`, "it rendered nothing (no element or text), so it is not shown or counted");
     return false;
   }
   entry.announced = true;

@@ -103,7 +103,7 @@ export function createRenderer(env: Env, options: RendererOptions) {
     try {
       m.dispose();
     } catch (error) {
-      options.onError(key, error);
+      options.onError(key, error); // a mount() that returned no function, or one that threw
     }
     m.container.remove();
     if (m.layer !== overlay) m.layer.host.remove();
@@ -145,10 +145,8 @@ export function createRenderer(env: Env, options: RendererOptions) {
       const widgetProps = { ...props, target, addStyles };
       if (isMounted(definition)) {
         // Another renderer (React): it draws into the container and hands back how to take it out.
-        entry.dispose = () => {};
         try {
-          const dispose = definition.mount(container, widgetProps, fail);
-          if (typeof dispose === "function") entry.dispose = dispose;
+          entry.dispose = definition.mount(container, widgetProps, fail);
         } catch (error) {
           fail(error);
         }
@@ -167,7 +165,7 @@ export function createRenderer(env: Env, options: RendererOptions) {
     /** Whether the widget under `key` has drawn anything: an element, or text that is not only white space. */
     drewSomething(key: string): boolean {
       const m = mounted.get(key);
-      return !!m && [...m.container.childNodes].some((node) => node.nodeType === 1 || (node.nodeType === 3 && !!node.textContent?.trim()));
+      return !!m && (!!m.container.firstElementChild || !!m.container.textContent!.trim());
     },
     destroy(): void {
       for (const key of [...mounted.keys()]) unmount(key);

@@ -39,7 +39,7 @@ describe("a widget that renders nothing", () => {
     expect(eligible).toContain("empty"); // it got as far as mounting
     expect(h.shown).toEqual(["real"]);
     expect(onScreen()).toEqual(["real"]);
-    expect(warnings(h)).toContain('[nudge] widget "empty": it rendered nothing (no element, no text) once mounted, so it is not shown and not counted; to skip a widget with nothing to show, resolve its prepare() to false');
+    expect(warnings(h)).toContain('[nudge] widget "empty": it rendered nothing (no element or text), so it is not shown or counted');
     expect(h.nudge.facts().widgets.empty?.shown ?? 0).toBe(0); // no impression in the profile (frequency caps, quiet period)
   });
 
