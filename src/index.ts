@@ -5,7 +5,7 @@ export type { Explanation } from "./decide/decider.js";
 export type { Facts, PageFacts, VisitorFacts, TimeFacts, CartFacts, CartLine, OrderFacts } from "./profile/facts.js";
 export type { KeyValueStore } from "./profile/storage.js";
 export type { Env } from "./env/env.js";
-export type { WidgetProps, WidgetDefinition, WidgetLoader, CloseReason } from "./render/widget-api.js";
+export type { WidgetProps, WidgetDefinition, MountedWidgetDefinition, AnyWidgetDefinition, WidgetHosting, WidgetLoader, CloseReason } from "./render/widget-api.js";
 export type { RulesFile, WidgetRule, Settings, Frequency } from "./rules/schema/rules-schema.js";
 export type { Trigger } from "./rules/schema/trigger-schema.js";
 export type { MeasureEvent } from "./measure/event.js";

@@ -7,6 +7,7 @@ import ts from "typescript";
 export const ENTRIES = [
   ["nudge-sdk", "src/index.ts"],
   ["nudge-sdk/rules", "src/rules/public.ts"],
+  ["nudge-sdk/react", "src/react/index.ts"],
   ["nudge-sdk/widgets/popup", "widgets/popup/index.tsx"],
 ];
 

@@ -7,7 +7,7 @@ import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
 import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
 import { memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
-import type { Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { AnyWidgetDefinition, Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, needsSchedule, type CompiledRules, type RulesFeatures } from "../rules/compile-rules.js";
 import { loadRules } from "../rules/load.js";
 import type { Settings } from "../rules/schema/rules-schema.js";
@@ -50,7 +50,7 @@ export function createNudge(options: NudgeOptions) {
   });
   const reporter = createReporter(env, (problem) => events.emit("error", problem));
   const profiles = createProfileStore(env, (error) => reporter.error("storage", error));
-  const widgets = new Map<string, WidgetDefinition | WidgetLoader>(Object.entries({ ...builtinWidgets, ...options.widgets }));
+  const widgets = new Map<string, AnyWidgetDefinition | WidgetLoader>(Object.entries({ ...builtinWidgets, ...options.widgets }));
 
   // Global Privacy Control, when the site asks to respect it, counts as "consent required" until consent(true).
   const gpc = options.respectGPC === true && (env.window?.navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl === true;
@@ -484,16 +484,17 @@ export function createNudge(options: NudgeOptions) {
       () => {},
     ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,
 
-    /** Adds a custom widget type (or replaces a built-in one). */
     /**
      * Adds a widget type (or replaces a built-in one): `{ component, styles?, modal?, placement?, schema? }`
-     * or a lazy loader of a module whose default export is one. `schema` (zod) checks each widget's
-     * `content` before it shows; a misfit is reported with its path and skipped.
+     * with a Preact component, `{ mount, … }` drawn by other code (React: `reactWidget()` from
+     * `nudge-sdk/react`), or a lazy loader of a module whose default export is one. `schema` (zod)
+     * checks each widget's `content` before it shows; a misfit is reported with its path and skipped.
      */
-    registerWidget: safe("registerWidget()", (type: string, definition: WidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) => {
+    registerWidget: safe("registerWidget()", (type: string, definition: AnyWidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) => {
       const name = args.identifier(type, "registerWidget() type");
-      const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && typeof definition.component === "function");
-      if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal?, schema? } or a loader function`);
+      const drawn = (key: string) => typeof (definition as unknown as Record<string, unknown>)[key] === "function";
+      const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && drawn("component") !== drawn("mount"));
+      if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal?, schema? }, { mount, … } or a loader function`);
       if (schema !== undefined && typeof schema?.safeParse !== "function") throw new args.ArgumentProblem(`registerWidget("${name}"): the schema must have safeParse (a zod schema)`);
       widgets.set(name, schema && typeof definition === "object" ? { ...definition, schema } : definition);
     }),

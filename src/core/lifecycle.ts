@@ -4,7 +4,7 @@ import { HOLDOUT } from "../decide/variants.js";
 import type { Env } from "../env/env.js";
 import type { ProfileStore } from "../profile/profile-store.js";
 import type { WidgetHistory } from "../profile/profile.js";
-import type { Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { AnyWidgetDefinition, Product, WidgetLoader } from "../render/widget-api.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import type { createEmitter } from "./emitter.js";
 import type { Reporter } from "./report.js";
@@ -19,7 +19,7 @@ export interface LifecycleDeps {
   reporter: Reporter;
   events: ReturnType<typeof createEmitter<NudgeEvents>>;
   profiles: ProfileStore;
-  widgets: Map<string, WidgetDefinition | WidgetLoader>;
+  widgets: Map<string, AnyWidgetDefinition | WidgetLoader>;
   nonce?: string;
   headless?: NudgeOptions["headless"];
   rules(): CompiledRules | null;

@@ -1,6 +1,6 @@
 import type { Env } from "../env/env.js";
 import type { KeyValueStore } from "../profile/storage.js";
-import type { CloseReason, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
+import type { CloseReason, MountedWidgetDefinition, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
 import type { RulesFile } from "../rules/schema/rules-schema.js";
 import type { NudgeProblem } from "./report.js";
 import type { Destination } from "../measure/destination-types.js";
@@ -97,7 +97,7 @@ export interface NudgeOptions {
   /** The catalog feed for recommendation widgets: a URL or the products; overrides `settings.catalog` of the rules. */
   catalog?: string | unknown[];
   /** Custom widget types, or replacements for built-in ones: a definition or a lazy loader. */
-  widgets?: Record<string, WidgetDefinition | WidgetLoader>;
+  widgets?: Record<string, WidgetDefinition | MountedWidgetDefinition | WidgetLoader>;
   /**
    * Pick up GA4 ecommerce events (`view_item`, `add_to_cart`, `purchase`…) that the page pushes to
    * `window.dataLayer`, including those pushed before Nudge loaded (default true). `false` turns it

@@ -2,7 +2,7 @@ import type { Env } from "../env/env.js";
 import { toJson } from "../env/json.js";
 import type { Facts } from "../profile/facts.js";
 import type { Renderer } from "../render/renderer.js";
-import type { CloseReason, ContentSchema, Product, WidgetDefinition, WidgetLoader, WidgetProps } from "../render/widget-api.js";
+import type { AnyWidgetDefinition, CloseReason, ContentSchema, Product, WidgetLoader, WidgetProps } from "../render/widget-api.js";
 import { jsonPath } from "../rules/problems.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { Reporter } from "./report.js";
@@ -27,7 +27,7 @@ export type WidgetSignal =
 export interface WidgetHostDeps {
   env: Env;
   reporter: Reporter;
-  widgets: Map<string, WidgetLoader | WidgetDefinition>;
+  widgets: Map<string, WidgetLoader | AnyWidgetDefinition>;
   locale(): { locale: string; currency: string };
   nonce?: string;
   /** Record shows without rendering (see `NudgeOptions.headless`). */
@@ -100,7 +100,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     return false;
   }
 
-  async function definitionOf(type: string): Promise<WidgetDefinition | undefined> {
+  async function definitionOf(type: string): Promise<AnyWidgetDefinition | undefined> {
     const entry = deps.widgets.get(type);
     if (!entry) return undefined;
     if (typeof entry !== "function") return entry;
@@ -114,7 +114,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     /** Shows a widget in a variant (its code and the mounting code load side by side); true once it is on screen. */
     async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
       if (!deps.env.document && !deps.headless) return false;
-      let definition: WidgetDefinition | undefined;
+      let definition: AnyWidgetDefinition | undefined;
       let mount: typeof import("./widget-mount.js") | undefined;
       try {
         [definition, mount] = await Promise.all([definitionOf(widget.type), (mounter ??= import("./widget-mount.js"))]);
@@ -145,7 +145,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
 }
 
 /** Whether a widget with this content shows as a modal. */
-export function modalOf(definition: WidgetDefinition | undefined, content: Record<string, unknown>): boolean {
+export function modalOf(definition: AnyWidgetDefinition | undefined, content: Record<string, unknown>): boolean {
   const modal = definition?.modal;
   return typeof modal === "function" ? !!modal(content) : !!modal;
 }

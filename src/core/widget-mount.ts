@@ -1,6 +1,6 @@
 import type { Facts } from "../profile/facts.js";
 import { createRenderer, type Renderer } from "../render/renderer.js";
-import type { WidgetDefinition, WidgetProps } from "../render/widget-api.js";
+import type { AnyWidgetDefinition, WidgetProps } from "../render/widget-api.js";
 import { fillContent } from "../render/template.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { HostState, Live, WidgetSignal } from "./widget-host.js";
@@ -15,7 +15,7 @@ import { handleSignal } from "./widget-signals.js";
 
 /** What to mount: a widget whose code has loaded, in the visitor's variant, with its content checked. */
 export interface Mount {
-  definition: WidgetDefinition;
+  definition: AnyWidgetDefinition;
   widget: CompiledWidget;
   variant: string;
   content: Record<string, unknown>;
@@ -118,6 +118,12 @@ export async function mountWidget(host: HostState, { definition, widget, variant
     }
   }
   if (live.get(widget.id) !== entry) return false; // it failed during its first render
+  // Whatever draws it (Preact, React, plain DOM): a widget that drew nothing is no impression.
+  if (!headless && !definition.drawsNothing && !rendererOf(host).drewSomething(widget.id)) {
+    host.close(entry, "api");
+    deps.reporter.warn(`widget "${widget.id}"`, "it rendered nothing (no element or text), so it is not shown or counted");
+    return false;
+  }
   entry.announced = true;
   deps.shown(entry);
   return true;

@@ -1,7 +1,7 @@
 import { Component, render, type ComponentChildren } from "preact";
 import type { Env } from "../env/env.js";
 import { HOST_STYLES, INLINE_HOST_STYLES } from "./host-styles.js";
-import type { Placement, WidgetDefinition, WidgetProps } from "./widget-api.js";
+import type { AnyWidgetDefinition, MountedWidgetDefinition, Placement, WidgetProps } from "./widget-api.js";
 
 export interface RendererOptions {
   nonce?: string;
@@ -24,6 +24,8 @@ interface Mounted {
   /** The definition's `styles`, then what the widget added with `addStyles`. */
   styles: string[];
   stop(): void;
+  /** Takes the widget out of its container: Preact's, or what a `mount` definition returned. */
+  dispose(): void;
 }
 
 /**
@@ -98,7 +100,11 @@ export function createRenderer(env: Env, options: RendererOptions) {
     if (!m) return;
     mounted.delete(key);
     m.stop();
-    render(null, m.container);
+    try {
+      m.dispose();
+    } catch (error) {
+      options.onError(key, error); // a mount() that returned no function, or one that threw
+    }
     m.container.remove();
     if (m.layer !== overlay) m.layer.host.remove();
     else if (!overlayCount()) stopViewport();
@@ -109,7 +115,7 @@ export function createRenderer(env: Env, options: RendererOptions) {
      * Mounts a widget under `key`, replacing what was mounted under it. Returns the page element an
      * inline widget was placed at, `null` for the overlay, or `undefined` when its placement matched nothing.
      */
-    mount(key: string, definition: WidgetDefinition, props: WidgetProps, placement?: Placement): Element | null | undefined {
+    mount(key: string, definition: AnyWidgetDefinition, props: WidgetProps, placement?: Placement): Element | null | undefined {
       unmount(key);
       let layer = overlay;
       let target: Element | undefined;
@@ -126,7 +132,7 @@ export function createRenderer(env: Env, options: RendererOptions) {
       const container = doc.createElement("div");
       layer.shadow.appendChild(container);
       const stop = watchViewable(env, container, () => options.onViewable(key));
-      const entry: Mounted = { layer, container, styles: [definition.styles ?? ""], stop };
+      const entry: Mounted = { layer, container, styles: [definition.styles ?? ""], stop, dispose: () => render(null, container) };
       mounted.set(key, entry);
       applyStyles(layer);
       // CSS of parts whose code the widget loads later (WidgetProps.addStyles), kept while it is mounted.
@@ -135,16 +141,32 @@ export function createRenderer(env: Env, options: RendererOptions) {
         entry.styles.push(css);
         applyStyles(layer);
       };
-      // A fresh key per mount: a boundary that caught an error must not hide the next widget.
-      render(
-        <Boundary key={++keys} onError={(error) => options.onError(key, error)}>
-          <definition.component {...props} target={target} addStyles={addStyles} />
-        </Boundary>,
-        container,
-      );
+      const fail = (error: unknown) => mounted.get(key) === entry && options.onError(key, error);
+      const widgetProps = { ...props, target, addStyles };
+      if (isMounted(definition)) {
+        // Another renderer (React): it draws into the container and hands back how to take it out.
+        try {
+          entry.dispose = definition.mount(container, widgetProps, fail);
+        } catch (error) {
+          fail(error);
+        }
+      } else {
+        // A fresh key per mount: a boundary that caught an error must not hide the next widget.
+        render(
+          <Boundary key={++keys} onError={fail}>
+            <definition.component {...widgetProps} />
+          </Boundary>,
+          container,
+        );
+      }
       return target ?? null;
     },
     unmount,
+    /** Whether the widget under `key` has drawn anything: an element, or text that is not only white space. */
+    drewSomething(key: string): boolean {
+      const m = mounted.get(key);
+      return !!m && (!!m.container.firstElementChild || !!m.container.textContent!.trim());
+    },
     destroy(): void {
       for (const key of [...mounted.keys()]) unmount(key);
       stopViewport();
@@ -209,6 +231,11 @@ function followVisualViewport(env: Env, host: HTMLElement): () => void {
     viewport.removeEventListener("resize", update);
     viewport.removeEventListener("scroll", update);
   };
+}
+
+/** A widget drawn by other code than Preact (React, plain DOM). */
+function isMounted(definition: AnyWidgetDefinition): definition is MountedWidgetDefinition {
+  return typeof (definition as Partial<MountedWidgetDefinition>).mount === "function";
 }
 
 function canAdopt(root: ShadowRoot): boolean {

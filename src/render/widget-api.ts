@@ -96,14 +96,8 @@ export interface ContentSchema {
   safeParse(value: unknown): { success: true } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
 }
 
-/**
- * What a widget module exports as its default: the component and how to host it.
- * A full-screen overlay should be `position: fixed` at `left: var(--nudge-vx, 0); top: var(--nudge-vy, 0)`
- * with `width: var(--nudge-vw, 100%); height: var(--nudge-vh, 100%)`: the renderer keeps these equal
- * to the part of the page the visitor actually sees.
- */
-export interface WidgetDefinition<Content = any> {
-  component: ComponentType<WidgetProps<Content>>;
+/** How a widget is hosted, whatever draws it. */
+export interface WidgetHosting<Content = any> {
   /** CSS for the widget, adopted into Nudge's shadow root (never into the page). */
   styles?: string;
   /** Modal widgets take focus and block the page; only one shows at a time. A function decides by content (a popup's layout). */
@@ -118,7 +112,49 @@ export interface WidgetDefinition<Content = any> {
    * means there is nothing to show: the widget is not mounted and not counted as shown.
    */
   prepare?(props: WidgetProps<Content>): unknown;
+  /**
+   * The widget changes the page instead of drawing a box of its own (`content-swap`). Any other
+   * widget that has rendered no element and no text once mounted is reported and not counted as shown.
+   */
+  drawsNothing?: boolean;
 }
 
+/**
+ * What a widget module exports as its default: the component and how to host it.
+ * A full-screen overlay should be `position: fixed` at `left: var(--nudge-vx, 0); top: var(--nudge-vy, 0)`
+ * with `width: var(--nudge-vw, 100%); height: var(--nudge-vh, 100%)`: the renderer keeps these equal
+ * to the part of the page the visitor actually sees.
+ *
+ * @example
+ * nudge.registerWidget("banner", { component: Banner, styles: ".banner{position:fixed;bottom:0}" });
+ */
+export interface WidgetDefinition<Content = any> extends WidgetHosting<Content> {
+  /** A Preact component, rendered with the runtime's Preact. */
+  component: ComponentType<WidgetProps<Content>>;
+}
+
+/**
+ * A widget drawn by other code than Preact: React through `reactWidget()` from `nudge-sdk/react`,
+ * or plain DOM. `mount` renders the widget into `container`, an element in Nudge's shadow root,
+ * before it returns (a widget that has drawn nothing by then is not counted as shown) and returns
+ * what removes it. An error it throws, or one it hands to `fail` later, is reported and closes the widget.
+ *
+ * @example
+ * nudge.registerWidget("note", {
+ *   mount(container, { content, close }) {
+ *     const note = container.appendChild(document.createElement("button"));
+ *     note.textContent = content.text;
+ *     note.onclick = () => close("button");
+ *     return () => note.remove();
+ *   },
+ * });
+ */
+export interface MountedWidgetDefinition<Content = any> extends WidgetHosting<Content> {
+  mount(container: HTMLElement, props: WidgetProps<Content>, fail: (error: unknown) => void): () => void;
+}
+
+/** Any widget definition the runtime can host. */
+export type AnyWidgetDefinition<Content = any> = WidgetDefinition<Content> | MountedWidgetDefinition<Content>;
+
 /** A lazy loader for a widget module, so its code is fetched only when it is about to show. */
-export type WidgetLoader = () => Promise<{ default: WidgetDefinition }>;
+export type WidgetLoader = () => Promise<{ default: AnyWidgetDefinition }>;

@@ -38,6 +38,8 @@ describe("the packed tarball", () => {
       "dist/esm/index.js",
       "dist/esm/rules.js",
       "dist/esm/measure.js",
+      "dist/esm/react.js",
+      "dist/types/src/react/index.d.ts",
       "dist/types/src/measure/public.d.ts",
       "dist/esm/cli.js",
       "dist/esm/widgets/popup.js",

@@ -16,6 +16,7 @@ const contentSwap: WidgetDefinition<ContentSwapContent> = {
   // Its host element goes right after the target and is not rendered at all: nothing in the page moves
   // (not even in a grid or flex container, where an empty box would still add a gap).
   styles: ":host{display:none!important}",
+  drawsNothing: true,
   modal: false,
   placement: (content) => ({ selector: content.selector, position: "after" }),
 };
