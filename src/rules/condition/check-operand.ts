@@ -3,6 +3,7 @@ import { isOperatorObject, isPlainObject, TYPE_NAMES } from "./compare.js";
 import { closestName, isConditionOperator } from "./operator-names.js";
 import { childPath, describeType, indexPath } from "./problem-path.js";
 import { parseRegex } from "./regex.js";
+import { regexHazard } from "./regex-safety.js";
 
 /** What an operand check can do: report, and check nested values and conditions. */
 export interface OperandChecker {
@@ -105,5 +106,7 @@ function checkRegex(operand: unknown, path: string, checker: OperandChecker): vo
     return;
   }
   const regex = parseRegex(operand);
-  if (typeof regex === "string") checker.report(path, `$regex: invalid regular expression: ${regex}`);
+  if (typeof regex === "string") return checker.report(path, `$regex: invalid regular expression: ${regex}`);
+  const hazard = regexHazard(operand);
+  if (hazard) checker.report(path, `$regex ${JSON.stringify(operand)} ${hazard}`);
 }
