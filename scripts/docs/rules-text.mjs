@@ -6,7 +6,7 @@
 /** What the validator refuses and what the runtime bounds, each with what to do instead (the numbers are the code's: a test compares them). */
 export const LIMITS = [
   "`$regex` and `settings.pageTypes` patterns that can backtrack catastrophically are refused, with a rewrite to try: a repeated group that holds a repeat (`(a+)+`, `(\\w+\\.){3}`), repeated alternatives that can start with the same character (`(a|ab)*`, `(\\w|\\d)+`), and two repeats that can eat the same characters one after the other (`\\d+\\d+x`, `.*a.*b`; a `.*` that ends the pattern is fine). The check is conservative: rewrite a refused pattern, e.g. drop a leading `.*` (a `$regex` matches anywhere) or repeat a class that excludes what follows (`[^&]*`).",
-  "A `$regex` sees at most the first 2,000 characters of a value; the rest of a longer URL is ignored.",
+  "A `$regex` sees at most the first 2,000 characters of a value; the rest of a longer URL is ignored. A pattern has at most 1,000 characters.",
   "`$in`, `$nin` and `$all` list at most 1,000 values: every page view pays for the list. Mark those visitors with `identify()` traits (or a segment), or tag those products in the catalog feed, and test that instead.",
   "A condition nests at most 20 levels (`$and`, `$or`, `$not`, `$elemMatch`, operators): name the inner parts in `segments`.",
   "A rules file has at most 1,000,000 characters (about 1 MB); a longer one is refused whole. Products belong in the catalog feed (`settings.catalog`).",

@@ -25,12 +25,18 @@ export function regexHazard(pattern: string): string | undefined {
   // Two classes that share a character share one of these: ASCII, a few others, or a character (or range end) of the pattern.
   const escaped = [...pattern.matchAll(/\\u([\da-fA-F]{4})|\\x([\da-fA-F]{2})/g)].map((m) => String.fromCharCode(parseInt(m[1] ?? m[2], 16)));
   const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
-  const context: Context = { alphabet: [...new Set([...ascii, ...SAMPLES, ...pattern, ...escaped])] };
+  const context: Context = { alphabet: [...new Set([...ascii, ...SAMPLES, ...pattern, ...escaped])], hits: new Map() };
+  if (pattern.length > MAX_PATTERN) return `is longer than ${MAX_PATTERN} characters: test a shorter pattern, or several in "$or"`;
   return checkAlt(parse(pattern), context, false, true);
 }
 
+/** Longer patterns are refused: checking one costs up to the square of its length. */
+const MAX_PATTERN = 1000;
+
 interface Context {
   alphabet: string[];
+  /** Per test, which characters of the alphabet pass it: each test runs once per character. */
+  hits: Map<CharTest | undefined, boolean[]>;
 }
 
 const HAZARDS = {
@@ -112,8 +118,14 @@ function firstOfSequence(items: Node[]): (CharTest | undefined)[] {
 }
 
 /** Whether some character passes a test of each list. */
-function overlaps(a: (CharTest | undefined)[], b: (CharTest | undefined)[], { alphabet }: Context): boolean {
-  return alphabet.some((char) => a.some((test) => !test || test(char)) && b.some((test) => !test || test(char)));
+function overlaps(a: (CharTest | undefined)[], b: (CharTest | undefined)[], { alphabet, hits }: Context): boolean {
+  const passes = (test: CharTest | undefined) => {
+    let row = hits.get(test);
+    if (!row) hits.set(test, (row = alphabet.map((char) => !test || test(char))));
+    return row;
+  };
+  const [rowsA, rowsB] = [a.map(passes), b.map(passes)];
+  return alphabet.some((_, i) => rowsA.some((row) => row[i]) && rowsB.some((row) => row[i]));
 }
 
 /** Non-ASCII characters a class can hold: letters, spaces, a line separator, an emoji half, the last code unit. */

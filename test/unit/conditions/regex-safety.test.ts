@@ -119,3 +119,12 @@ describe("$regex in conditions", () => {
     expect(matchesRegex(/Symbol/, Symbol("x"))).toBe(false);
   });
 });
+
+describe("regexHazard on long patterns", () => {
+  it("checks a long pattern of many optional classes, and refuses one past 1,000 characters", () => {
+    const classes = Array.from({ length: 100 }, (_, i) => `[\\u${(0x100 + i).toString(16).padStart(4, "0")}]*`).join("");
+    expect(classes.length).toBeLessThan(1000);
+    expect(regexHazard(`${classes}x`)).toBeUndefined();
+    expect(regexHazard("a".repeat(1001))).toMatch(/^is longer than 1000 characters/);
+  });
+});
