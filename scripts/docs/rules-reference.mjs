@@ -1,7 +1,7 @@
 // docs/rules-reference.md, generated from the rules file's JSON Schema (dist/rules.schema.json,
 // what `nudge schema` prints) and the condition compiler's operator list, with the words and
 // examples of rules-text.mjs. Throws when the schema has something the text does not cover.
-import { CAPS, FIELDS, OPERATORS, TRIGGERS, WIDGET_TYPES } from "./rules-text.mjs";
+import { CAPS, FIELDS, LIMITS, OPERATORS, TRIGGERS, WIDGET_TYPES } from "./rules-text.mjs";
 
 const json = (value) => JSON.stringify(value);
 const isDuration = (node) => node.anyOf?.length === 2 && node.anyOf[0].type === "number" && node.anyOf[1].pattern?.includes("ms|s|m|h|d|w");
@@ -113,6 +113,8 @@ export function rulesReference(schema, operators) {
     out.push(`- \`${name}\`: ${doc.text} \`${json(doc.frequency ? { frequency: doc.frequency } : { settings: doc.settings })}\``);
   }
   out.push("");
+
+  out.push("## Limits", "", "What a rules file may hold is paid for on every page view, so the validator (`nudge validate`, and the browser when the file changes) refuses what would cost too much, naming the path and what to do instead.", "", ...LIMITS.map((line) => `- ${line}`), "");
 
   out.push("## Widget types", "", "Built-in types check their `content` (below); a type of your own (`registerWidget(\"banner\", …)`) takes any content.", "");
   for (const rule of widget.allOf ?? []) {

@@ -3,6 +3,17 @@
 // type of the schema has no entry here, and the tests validate every example with the runtime's
 // own validator, so the reference cannot drift from what Nudge accepts.
 
+/** What the validator refuses and what the runtime bounds, each with what to do instead (the numbers are the code's: a test compares them). */
+export const LIMITS = [
+  "`$regex` and `settings.pageTypes` patterns that can backtrack catastrophically are refused, with a rewrite to try: a repeated group that holds a repeat (`(a+)+`, `(\\w+\\.){3}`), repeated alternatives that can start with the same character (`(a|ab)*`, `(\\w|\\d)+`), and two repeats that can eat the same characters one after the other (`\\d+\\d+x`, `.*a.*b`; a `.*` that ends the pattern is fine). The check is conservative: rewrite a refused pattern, e.g. drop a leading `.*` (a `$regex` matches anywhere) or repeat a class that excludes what follows (`[^&]*`).",
+  "A `$regex` sees at most the first 2,000 characters of a value; the rest of a longer URL is ignored. A pattern has at most 1,000 characters.",
+  "`$in`, `$nin` and `$all` list at most 1,000 values: every page view pays for the list. Mark those visitors with `identify()` traits (or a segment), or tag those products in the catalog feed, and test that instead.",
+  "A condition nests at most 20 levels (`$and`, `$or`, `$not`, `$elemMatch`, operators): name the inner parts in `segments`.",
+  "A rules file has at most 1,000,000 characters (about 1 MB); a longer one is refused whole. Products belong in the catalog feed (`settings.catalog`).",
+  "A trigger waits at most 24 days (`delay`, `inactivity`, `time_on_site`, `exit_intent.minTimeOnPage`): a browser timer past 24.8 days fires at once. To wait between visits, use `frequency.cooldown` or `after` (they have no such limit).",
+  "A visitor's profile keeps the 200 most recently seen event names; older names are dropped (counted in the profile's `eventNamesDropped`), so event names must not carry ids: put those in the props.",
+];
+
 /** One line per field of the file, by its path in the schema (`[]` stands for "each item"). */
 export const FIELDS = {
   $schema: "The JSON Schema, for editor autocomplete: `https://unpkg.com/nudge-sdk/dist/rules.schema.json`.",
@@ -92,7 +103,7 @@ export const OPERATORS = {
   $elemMatch: { text: "An item of an array field matches the condition.", example: { "cart.items": { $elemMatch: { category: "coffee", price: { $gte: 20 } } } } },
   $exists: { text: "The field is there (`true`) or missing (`false`).", example: { "attributes.email": { $exists: false } } },
   $type: { text: "The field's JSON type: string, number, boolean, array, object, null.", example: { "attributes.birthday": { $type: "string" } } },
-  $regex: { text: "A string field matches the regular expression.", example: { "page.path": { $regex: "^/shop/product" } } },
+  $regex: { text: "A string field matches the regular expression (its first 2,000 characters). A pattern that could backtrack for seconds on a crafted URL is refused: see Limits.", example: { "page.path": { $regex: "^/shop/product" } } },
   $veq: { text: "Version equal (`1.2.0` = `1.2`), for app or theme versions.", example: { "attributes.appVersion": { $veq: "2.1.0" } } },
   $vne: { text: "Version not equal.", example: { "attributes.appVersion": { $vne: "2.1.0" } } },
   $vgt: { text: "Version greater than.", example: { "attributes.appVersion": { $vgt: "2.0.9" } } },

@@ -32,13 +32,16 @@ export async function main(argv: string[], out: (text: string) => void = console
   if (command === "validate" && rest[0]) {
     const file = rest[0];
     let json: unknown;
+    let length: number;
     try {
-      json = JSON.parse(await readFile(file, "utf8"));
+      const text = await readFile(file, "utf8");
+      length = text.length;
+      json = JSON.parse(text);
     } catch (error) {
       err(`${file}: ${(error as Error).message}`);
       return 2;
     }
-    const { rules, problems } = validateRules(json);
+    const { rules, problems } = validateRules(json, length);
     const feedFile = rest.includes("--catalog") ? (rest[rest.indexOf("--catalog") + 1] ?? "") : undefined;
     const feed = feedFile === undefined ? undefined : await checkFeed(feedFile, (json as { widgets?: [] })?.widgets, err);
     if (feed === null) return 2;

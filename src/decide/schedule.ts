@@ -14,12 +14,19 @@ export function parseLocalDate(text: string, edge: "start" | "end"): number | nu
   const m = DATE.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
-  const date = new Date(year, month - 1, day, hour, minute, second);
+  const date = localDate(year, month - 1, day, hour, minute, second);
   const real = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day && hour < 24 && minute < 60 && second < 60;
   if (!real) return null;
   if (edge === "start") return date.getTime();
-  if (m[4] === undefined) return new Date(year, month - 1, day + 1).getTime();
+  if (m[4] === undefined) return localDate(year, month - 1, day + 1).getTime();
   return date.getTime() + (m[6] === undefined ? MINUTE : 1000);
+}
+
+/** `new Date(year, …)` reads years 0–99 as 1900–1999; setting the year afterwards keeps "0001" the year 1. */
+function localDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  const date = new Date(2000, 0, 1, hour, minute, second);
+  date.setFullYear(year, month, day);
+  return date;
 }
 
 /** A schedule ready to check: times in ms, the rest as given. */

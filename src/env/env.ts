@@ -23,7 +23,8 @@ export function browserEnv(): Env {
     document: win?.document,
     now: () => Date.now(),
     random: () => Math.random(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    // Past 2³¹ - 1 ms (24.8 days) a browser fires the timer at once; no page waits that long anyway.
+    setTimeout: (fn, ms) => setTimeout(fn, Math.min(ms, 2 ** 31 - 1)),
     clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
     fetch: win?.fetch ? win.fetch.bind(win) : undefined,
     console: typeof console === "undefined" ? { info: noop, warn: noop, error: noop } : console,

@@ -5,6 +5,13 @@ export const KEEP_DAYS = 400;
 /** Raw events kept per name, for sub-day windows and `where` conditions on props. */
 export const KEEP_RECENT = 50;
 
+/**
+ * Distinct event names kept per visitor. Past it, the least recently seen names are dropped
+ * (and counted in `Profile.eventNamesDropped`), so a site that puts ids in event names cannot
+ * grow the profile, and the work on every event, without end.
+ */
+export const MAX_EVENT_NAMES = 200;
+
 const DAY_MS = 86_400_000;
 
 /** The local calendar day of `time` as a day number (see `EventHistory.days`). */
@@ -33,6 +40,15 @@ export function addEvent(history: EventHistory | undefined, time: number, props?
     days,
     recent: [...(history?.recent ?? []), entry].slice(-KEEP_RECENT),
   };
+}
+
+/** Keeps the `MAX_EVENT_NAMES` most recently seen names; `dropped` says how many others went. */
+export function capEventNames(events: Record<string, EventHistory>): { events: Record<string, EventHistory>; dropped: number } {
+  const names = Object.keys(events);
+  const dropped = names.length - MAX_EVENT_NAMES;
+  if (dropped <= 0) return { events, dropped: 0 };
+  const kept = names.sort((a, b) => events[b].last - events[a].last).slice(0, MAX_EVENT_NAMES);
+  return { events: Object.fromEntries(kept.map((name) => [name, events[name]])), dropped };
 }
 
 /** Reads a stored history of any earlier shape (v1 kept only `{ count, last }`). */

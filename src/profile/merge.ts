@@ -1,6 +1,6 @@
 import type { EventHistory } from "../rules/condition/types.js";
 import type { CartLine } from "./facts.js";
-import { KEEP_RECENT } from "./history.js";
+import { capEventNames, KEEP_RECENT } from "./history.js";
 import { KEEP_VIEWED, type Profile, type WidgetHistory } from "./profile.js";
 import { own } from "../env/own.js";
 
@@ -24,6 +24,9 @@ import { own } from "../env/own.js";
 export function mergeProfiles(base: Profile, ours: Profile, theirs: Profile): Profile {
   const diff = (pick: (p: Profile) => number) => pick(ours) - pick(base);
   const session = mergeSession(base, ours, theirs);
+  // Both tabs' new names together may pass the cap again.
+  const events = capEventNames(mergeRecords(base.events, ours.events, theirs.events, mergeHistory));
+  const dropped = (theirs.eventNamesDropped ?? 0) + diff((p) => p.eventNamesDropped ?? 0) + events.dropped;
   return {
     ...theirs,
     rev: theirs.rev + Math.max(1, ours.rev - base.rev),
@@ -41,7 +44,8 @@ export function mergeProfiles(base: Profile, ours: Profile, theirs: Profile): Pr
       total: Math.round((theirs.orders.total + diff((p) => p.orders.total)) * 100) / 100,
       last: later(ours.orders.last, theirs.orders.last),
     },
-    events: mergeRecords(base.events, ours.events, theirs.events, mergeHistory),
+    events: events.events,
+    ...(dropped ? { eventNamesDropped: dropped } : {}),
     viewed: {
       products: [...ours.viewed.products, ...theirs.viewed.products]
         .sort((a, b) => b.time - a.time)

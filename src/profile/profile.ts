@@ -2,7 +2,7 @@ import type { EventHistory } from "../rules/condition/types.js";
 import type { PageTrail } from "../track/page-trail.js";
 import type { VisitSource } from "../track/source.js";
 import type { CartLine } from "./facts.js";
-import { addEvent, upgradeHistory } from "./history.js";
+import { addEvent, capEventNames, upgradeHistory } from "./history.js";
 import { own } from "../env/own.js";
 
 /** Bump when the stored shape changes, and add a step to `migrateProfile`. */
@@ -71,6 +71,8 @@ export interface Profile {
   orders: { count: number; total: number; last: { id: string; value: number; time: number } | null };
   /** Per event name: a bounded history (see `EventHistory`), whatever the number of events. */
   events: Record<string, EventHistory>;
+  /** How many event names were dropped to keep `events` within `MAX_EVENT_NAMES` names (absent while none was). */
+  eventNamesDropped?: number;
   /** Recently viewed products, newest first, and how often each category was viewed. */
   viewed: { products: ViewedProduct[]; categories: Record<string, number> };
   widgets: Record<string, WidgetHistory>;
@@ -122,19 +124,20 @@ export function recordPageView(profile: Profile, now: number, newId: () => strin
     pagesTotal: touched.pagesTotal + 1,
     session: { ...touched.session, pages: touched.session.pages + 1, ...(starts && source ? { source } : {}) },
     firstSource: touched.firstSource ?? source,
-    events: countEvent(touched.events, "page_view", now),
+    ...countEvent(touched, "page_view", now),
   };
 }
 
 export function recordEvent(profile: Profile, name: string, now: number, newId: () => string, props?: Record<string, unknown>): Profile {
   const touched = touchSession(profile, now, newId);
   const viewed = name === "view_item" && props ? recordViewed(touched.viewed, props, now) : touched.viewed;
-  return { ...touched, viewed, events: countEvent(touched.events, name, now, props) };
+  return { ...touched, viewed, ...countEvent(touched, name, now, props) };
 }
 
-function countEvent(events: Profile["events"], name: string, now: number, props?: Record<string, unknown>): Profile["events"] {
-  const previous = own(events, name);
-  return { ...events, [name]: addEvent(previous, now, props) };
+/** The profile's events with one more, the least recently seen names dropped past the cap (and counted). */
+function countEvent(profile: Profile, name: string, now: number, props?: Record<string, unknown>): Pick<Profile, "events" | "eventNamesDropped"> {
+  const { events, dropped } = capEventNames({ ...profile.events, [name]: addEvent(own(profile.events, name), now, props) });
+  return dropped ? { events, eventNamesDropped: (profile.eventNamesDropped ?? 0) + dropped } : { events };
 }
 
 /** Moves a viewed product to the front of the recently-viewed list and counts its category. */

@@ -1,10 +1,13 @@
 import type { Env } from "../env/env.js";
 import type { KeyValueStore } from "../profile/storage.js";
+import { own } from "../env/own.js";
 import { hashString } from "./hash.js";
 import { formatProblem, type RulesProblem } from "./problems.js";
 import type { RulesFile } from "./schema/rules-schema.js";
 
 const CACHE_KEY = "rules";
+/** Rules files remembered, the most recently validated last: a cache-busting `?v=` per deploy cannot grow it without end. */
+const CACHED_FILES = 4;
 
 /** What is cached per rules file: its hash, and the usable part the validator left. */
 interface CachedRules {
@@ -12,6 +15,12 @@ interface CachedRules {
   rules: RulesFile;
   problems: RulesProblem[];
 }
+
+/**
+ * The cache: one entry per rules URL (resolved against the page; "inline" for an object), so a
+ * page whose own file fails falls back to that file's last good rules, never to another file's.
+ */
+type RulesCache = Record<string, CachedRules>;
 
 export interface LoadRulesDeps {
   env: Env;
@@ -25,7 +34,11 @@ export interface LoadRulesDeps {
  * When the URL fails or returns invalid JSON, the last good rules are used.
  */
 export async function loadRules(source: string | object, deps: LoadRulesDeps): Promise<RulesFile | null> {
-  const cached = (await deps.store.get(CACHE_KEY).catch(() => undefined)) as CachedRules | undefined;
+  const stored = (await deps.store.get(CACHE_KEY).catch(() => undefined)) as RulesCache | undefined;
+  // An entry of before the cache had one per URL (`{ hash, rules }`) belongs to an unknown URL: not used.
+  const cache: RulesCache = stored && typeof stored === "object" && !("hash" in stored) ? stored : {};
+  const url = cacheKey(source, deps.env);
+  const cached = own(cache, url);
   let text: string;
   try {
     text = typeof source === "string" ? await fetchText(source, deps.env) : JSON.stringify(source);
@@ -44,11 +57,21 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
     return fallBack(cached, `${source} is not valid JSON (${(error as Error).message})`, deps);
   }
   const { validateRules } = await import("./validate.js");
-  const { rules, problems } = validateRules(json);
+  const { rules, problems } = validateRules(json, text.length);
   reportProblems(problems, deps);
   if (!rules) return fallBack(cached, "the rules file cannot be used", deps);
-  await deps.store.set(CACHE_KEY, { hash, rules, problems } satisfies CachedRules).catch(() => {});
+  const others = Object.entries(cache).filter(([key]) => key !== url).slice(1 - CACHED_FILES);
+  await deps.store.set(CACHE_KEY, Object.fromEntries([...others, [url, { hash, rules, problems } satisfies CachedRules]])).catch(() => {});
   return rules;
+}
+
+function cacheKey(source: string | object, env: Env): string {
+  if (typeof source !== "string") return "inline";
+  try {
+    return new URL(source, env.document?.baseURI).href;
+  } catch {
+    return source;
+  }
 }
 
 async function fetchText(url: string, env: Env): Promise<string> {

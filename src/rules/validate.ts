@@ -5,6 +5,7 @@ import { segmentCycles } from "./segment-cycles.js";
 import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";
 import { parseLocalDate } from "../decide/schedule.js";
 import { own } from "../env/own.js";
+import { MAX_RULES_FILE_CHARS } from "./limits.js";
 
 export interface ValidationResult {
   /** The usable part of the file: valid settings and segments, and every widget that passed. Null when nothing is usable. */
@@ -17,8 +18,13 @@ export interface ValidationResult {
  * Validates a parsed rules file. Never throws. A broken widget is reported and
  * skipped; the other widgets still run. A broken envelope (version, settings,
  * segments) makes the whole file unusable, since every widget depends on it.
+ * `length`, the characters of the file's text when known, may not pass `MAX_RULES_FILE_CHARS`.
  */
-export function validateRules(input: unknown): ValidationResult {
+export function validateRules(input: unknown, length = 0): ValidationResult {
+  if (length > MAX_RULES_FILE_CHARS) {
+    const message = `the rules file has ${length} characters, more than ${MAX_RULES_FILE_CHARS} (about 1 MB), and every page view would download and read it: move long lists of products into the catalog feed ("settings.catalog") and of visitors into identify() traits or segments`;
+    return { rules: null, problems: [{ path: "(root)", message }] };
+  }
   try {
     return validate(input);
   } catch (error) {
@@ -101,7 +107,8 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType, input: un
   const found = describeValue((issue as { input?: unknown }).input);
   switch (issue.code) {
     case "invalid_type":
-      return found === "nothing" ? `required ${issue.expected} is missing` : `expected ${issue.expected}, found ${found}`;
+      if (found === "nothing") return `required ${issue.expected} is missing`;
+      return `expected ${issue.expected === "number" && typeof (issue as { input?: unknown }).input === "number" ? "a finite number" : issue.expected}, found ${found}`;
     case "unrecognized_keys":
       return issue.keys
         .map((key) => {
@@ -185,6 +192,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return `a ${typeof value}`;
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value); // JSON would say null
   const text = JSON.stringify(value);
   return text.length > 40 ? `${typeof value} ${text.slice(0, 37)}...` : `${typeof value} ${text}`;
 }

@@ -1,5 +1,6 @@
 import type { Env } from "../env/env.js";
 import { own } from "../env/own.js";
+import { REGEX_SUBJECT_LIMIT } from "../rules/condition/regex.js";
 
 /** The kinds of page a rule can target through `page.type`. */
 export const PAGE_TYPES = ["home", "category", "product", "cart", "checkout", "other"] as const;
@@ -23,7 +24,7 @@ export function pageType(path: string, patterns: Record<string, string> | undefi
   if (isPageType(hint)) return hint;
   for (const type of PAGE_TYPES) {
     const pattern = patterns && own(patterns, type);
-    if (pattern && compiled(pattern)?.test(path)) return type;
+    if (pattern && compiled(pattern)?.test(path.slice(0, REGEX_SUBJECT_LIMIT))) return type;
   }
   return path === "/" || path === "" ? "home" : "other";
 }

@@ -3,6 +3,8 @@ import { isOperatorObject, isPlainObject, TYPE_NAMES } from "./compare.js";
 import { closestName, isConditionOperator } from "./operator-names.js";
 import { childPath, describeType, indexPath } from "./problem-path.js";
 import { parseRegex } from "./regex.js";
+import { regexHazard } from "./regex-safety.js";
+import { MAX_LIST_ITEMS } from "../limits.js";
 
 /** What an operand check can do: report, and check nested values and conditions. */
 export interface OperandChecker {
@@ -33,11 +35,11 @@ export function checkOperand(operator: string, operand: unknown, path: string, c
       return;
     case "$in":
     case "$nin":
-      if (!Array.isArray(operand)) checker.report(path, `${operator} expects an array of values, ${got}`);
-      return;
     case "$all":
       if (!Array.isArray(operand)) checker.report(path, `${operator} expects an array of values, ${got}`);
-      else operand.forEach((item, index) => checker.checkValue(item, indexPath(path, index)));
+      else if (operand.length > MAX_LIST_ITEMS) {
+        checker.report(path, `${operator} lists ${operand.length} values, more than ${MAX_LIST_ITEMS}: every page view would pay for the list. Mark those visitors with identify() traits and test the trait (or put them in a segment), or tag those products in the catalog feed and test the tag`);
+      } else if (operator === "$all") operand.forEach((item, index) => checker.checkValue(item, indexPath(path, index)));
       return;
     case "$size":
       if (isOperatorObject(operand)) checker.checkValue(operand, path);
@@ -105,5 +107,7 @@ function checkRegex(operand: unknown, path: string, checker: OperandChecker): vo
     return;
   }
   const regex = parseRegex(operand);
-  if (typeof regex === "string") checker.report(path, `$regex: invalid regular expression: ${regex}`);
+  if (typeof regex === "string") return checker.report(path, `$regex: invalid regular expression: ${regex}`);
+  const hazard = regexHazard(operand);
+  if (hazard) checker.report(path, `$regex ${JSON.stringify(operand)} ${hazard}`);
 }

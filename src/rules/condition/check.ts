@@ -11,6 +11,7 @@ import {
 } from "./operator-names.js";
 import { childPath, describeType, indexPath } from "./problem-path.js";
 import type { CheckOptions, ConditionProblem } from "./types.js";
+import { MAX_CONDITION_DEPTH } from "../limits.js";
 
 /**
  * Lists every problem in a condition: unknown operators (with the closest known one), bad
@@ -31,10 +32,21 @@ export function checkCondition(condition: unknown, pathPrefix = "", options: Che
 }
 
 function createChecker(problems: ConditionProblem[], options: CheckOptions): OperandChecker {
+  let depth = 0;
+  // Each nested value or condition is one level deeper; past the limit, the rest is not read.
+  const nested = (path: string, check: () => void) => {
+    if (depth === MAX_CONDITION_DEPTH) return checker.report(path, `nested more than ${MAX_CONDITION_DEPTH} levels deep: give the inner parts names in "segments" and use {"$segment": "name"}`);
+    depth++;
+    try {
+      check();
+    } finally {
+      depth--;
+    }
+  };
   const checker: OperandChecker = {
     report: (path, message) => problems.push({ path, message }),
-    checkValue: (value, path) => checkValue(value, path, checker),
-    checkConditionObject: (condition, path) => checkConditionObject(condition, path, checker, options),
+    checkValue: (value, path) => nested(path, () => checkValue(value, path, checker)),
+    checkConditionObject: (condition, path) => nested(path, () => checkConditionObject(condition, path, checker, options)),
   };
   return checker;
 }

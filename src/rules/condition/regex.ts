@@ -7,10 +7,16 @@ export function parseRegex(pattern: string): RegExp | string {
   }
 }
 
-/** Tests a value the way `RegExp#test` does (stringifying it); a value that cannot be stringified fails. */
+/**
+ * The most characters of a value a `$regex` sees: the rest of a longer text is ignored, so a
+ * crafted long URL cannot make a pattern run long (`regexHazard` refuses the patterns that would).
+ */
+export const REGEX_SUBJECT_LIMIT = 2000;
+
+/** Tests a value the way `RegExp#test` does (stringifying it), on its first `REGEX_SUBJECT_LIMIT` characters; a value that cannot be stringified fails. */
 export function matchesRegex(regex: RegExp, value: unknown): boolean {
   try {
-    return regex.test(value as string);
+    return regex.test(`${value}`.slice(0, REGEX_SUBJECT_LIMIT));
   } catch {
     return false;
   }

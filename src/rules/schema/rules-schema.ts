@@ -7,6 +7,8 @@ import { npsContentSchema } from "../../../widgets/nps/schema.js";
 import { socialProofContentSchema } from "../../../widgets/social-proof/schema.js";
 import { wheelContentSchema } from "../../../widgets/wheel/schema.js";
 import { chatbotContentSchema } from "../../../widgets/chatbot/schema.js";
+import { parseRegex } from "../condition/regex.js";
+import { regexHazard } from "../condition/regex-safety.js";
 import { duration } from "./duration-schema.js";
 import { triggerSchema } from "./trigger-schema.js";
 
@@ -144,7 +146,7 @@ export function settingsSchema() {
     catalog: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.unknown())])),
     /** `page.type` from the path: `{ "product": "^/shop/product" }` (regex strings, tried in the order home, category, product, cart, checkout). */
     pageTypes: z.optional(
-      z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), z.string().check(z.refine(isRegex, "a valid regular expression"))),
+      z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), regexString()),
     ),
     /** Where the RFM scores 1–5 change: `{ "recencyDays": [14, 30, 90, 180], "frequency": [2, 3, 5, 8], "monetary": [100, 250, 500, 1000] }`. */
     rfm: z.optional(rfmSchema()),
@@ -198,11 +200,12 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 type InputIsOutput = Holds<Same<WidgetRule, z.output<ReturnType<typeof widgetSchema>>> & Same<z.input<ReturnType<typeof rulesEnvelopeSchema>>, z.output<ReturnType<typeof rulesEnvelopeSchema>>>>;
 
-function isRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
+/** A regular expression that compiles and cannot backtrack for seconds (see `regexHazard`). */
+function regexString() {
+  return z.string().check(
+    z.superRefine((pattern, ctx) => {
+      const hazard = typeof parseRegex(pattern) === "string" ? "is not a valid regular expression" : regexHazard(pattern);
+      if (hazard) ctx.addIssue({ code: "custom", message: `${JSON.stringify(pattern)} ${hazard}`, input: pattern });
+    }),
+  );
 }

@@ -1,6 +1,15 @@
 import * as z from "zod/mini";
 import { checkCondition } from "../condition/check.js";
+import { parseDuration } from "../duration.js";
+import { MAX_TIMER_MS } from "../limits.js";
 import { duration } from "./duration-schema.js";
+
+/** How long a trigger waits on one page: a browser timer cannot wait longer than `MAX_TIMER_MS` (24 days). */
+function pageWait() {
+  return duration().check(
+    z.refine((wait) => (parseDuration(wait) ?? 0) <= MAX_TIMER_MS, 'at most "24d": a page cannot wait longer (a browser timer past 24.8 days fires at once); to wait between visits, use "frequency.cooldown" or "after"'),
+  );
+}
 
 /** A CSS selector; one the browser cannot parse is a problem at its path (checked where a DOM exists, accepted in Node). */
 function selector() {
@@ -55,19 +64,19 @@ export function triggerSchema() {
     z.enum(["page_view", "manual", "exit_intent"]),
     z.discriminatedUnion("type", [
       z.strictObject({ type: z.literal("page_view") }),
-      z.strictObject({ type: z.literal("delay"), after: duration() }),
+      z.strictObject({ type: z.literal("delay"), after: pageWait() }),
       z.strictObject({ type: z.literal("manual") }),
       scrollTrigger(),
       z.strictObject({
         type: z.literal("exit_intent"),
         sensitivity: z.optional(z.number().check(z.nonnegative())),
-        minTimeOnPage: z.optional(duration()),
+        minTimeOnPage: z.optional(pageWait()),
         mobile: z.optional(z.boolean()),
         /** Touch devices: the back button counts (one extra history entry per page). Default true. */
         backButton: z.optional(z.boolean()),
       }),
-      z.strictObject({ type: z.literal("inactivity"), after: duration() }),
-      z.strictObject({ type: z.literal("time_on_site"), after: duration() }),
+      z.strictObject({ type: z.literal("inactivity"), after: pageWait() }),
+      z.strictObject({ type: z.literal("time_on_site"), after: pageWait() }),
       z.strictObject({ type: z.literal("click"), selector: selector() }),
       z.strictObject({ type: z.literal("visible"), selector: selector(), threshold: z.optional(z.number().check(z.gte(0), z.lte(1, "must be at most 1 (the whole element)"))) }),
       z.strictObject({ type: z.literal("form_submit"), selector: selector() }),

@@ -83,4 +83,24 @@ describe("network faults on the rules URL", { timeout: 60_000 }, () => {
     expect(g.console.filter((line) => line.startsWith("error: [nudge]"))).toEqual([expect.stringMatching(/rules\.json answered 500; no widgets will show/)]);
     await expectClean(g, { allow: [BROWSER_NETWORK, /^warning: \[nudge\] show\("hello"\)/] });
   });
+
+  it("a section whose own rules file answers 503 never shows another section's cached widgets", async () => {
+    context = await harness.browser.newContext();
+    const g = await guardedPage(context);
+    const english = { version: 1, widgets: [{ ...HELLO_RULES.widgets[0], id: "campaign-en", content: { ...HELLO_RULES.widgets[0].content, title: "Summer sale" } }] };
+    await serveHost(context, "/en/shop.html", hostHtml({ rulesUrl: "/en/rules.json" }));
+    await serveHost(context, "/de/shop.html", hostHtml({ rulesUrl: "/de/rules.json" }));
+    await context.route("**/en/rules.json", (route) => route.fulfill({ json: english }));
+    await context.route("**/de/rules.json", (route) => route.fulfill({ status: 503, body: "busy" }));
+    await g.page.goto(`${harness.baseUrl}/en/shop.html`);
+    await ready(g.page);
+    await popup(g.page).waitFor({ state: "visible" });
+
+    await g.page.goto(`${harness.baseUrl}/de/shop.html`);
+    await ready(g.page);
+    expect(await g.page.evaluate(() => (window as any).nudge.explain())).toEqual([]);
+    expect(await popup(g.page).count()).toBe(0);
+    expect(g.console.filter((line) => line.startsWith("error: [nudge]"))).toEqual([expect.stringMatching(/\/de\/rules\.json answered 503; no widgets will show/)]);
+    await expectClean(g, { allow: [BROWSER_NETWORK] });
+  });
 });

@@ -204,7 +204,7 @@ describe("storage faults", { timeout: 60_000 }, () => {
       });
       const store = db.transaction("kv", "readwrite").objectStore("kv");
       store.put({ v: 2, rev: "seven", id: 42, cart: "lots" }, "profile");
-      store.put({ hash: 1, rules: "not rules", problems: "none" }, "rules");
+      store.put({ [new URL("/rel/rules.json", location.href).href]: { hash: 1, rules: "not rules", problems: "none" } }, "rules");
       await new Promise((resolve) => (store.transaction.oncomplete = resolve));
       db.close();
       for (const key of ["profile.unsaved", "profile.snapshot", "modal", "profile.tick"]) localStorage.setItem(`nudge:${key}`, "{not json");

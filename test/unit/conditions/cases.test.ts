@@ -1,6 +1,6 @@
 import { evalCondition } from "@growthbook/growthbook";
 import { describe, expect, it } from "vitest";
-import { checkCondition, compileCondition } from "../../../src/rules/condition/index.js";
+import { checkCondition, compileCondition, ConditionError } from "../../../src/rules/condition/index.js";
 import { traceCondition } from "../../../src/rules/trace/index.js";
 import { loadCorpus, segmentLookup } from "./corpus.js";
 
@@ -20,7 +20,14 @@ describe(`condition corpus v${corpus.version}`, () => {
     for (const [name, condition] of Object.entries(corpus.segments)) expect(checkCondition(condition, name)).toEqual([]);
   });
 
-  it.each(corpus.cases)("$name", ({ condition, facts, expected, nudgeOnly }) => {
+  it.each(corpus.cases)("$name", ({ condition, facts, expected, nudgeOnly, refused }) => {
+    if (refused) {
+      // Refused when compiled: one problem at its path; the trace fails it for the same reason.
+      expect(() => compileCondition(condition, { segment })).toThrow(ConditionError);
+      expect(checkCondition(condition).map((problem) => problem.path)).toEqual([refused]);
+      expect(traceCondition(condition, facts).failures.map((failure) => failure.path)).toEqual([refused]);
+      return;
+    }
     expect(compileCondition(condition, { segment })(facts)).toBe(expected);
     // The trace interpreter must give the compiled verdict, and explain every false one.
     const trace = traceCondition(condition, facts, { segment: segmentCondition });

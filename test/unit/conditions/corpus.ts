@@ -11,6 +11,8 @@ export interface ConditionCase {
   expected: boolean;
   /** Nudge's own semantics (prototype keys, $segment): not compared with GrowthBook. */
   nudgeOnly?: boolean;
+  /** The path of the one problem that makes `compileCondition` refuse the condition (a limit of Nudge's). */
+  refused?: string;
 }
 
 export interface Corpus {

@@ -297,7 +297,9 @@ describe("validateRules: hostile input", () => {
     for (let i = 0; i < 20_000; i++) when = { $not: when };
     const { rules, problems } = validateRules(file([popup({ id: "deep", when }), popup({ id: "fine" })]));
     expect(problems).toHaveLength(1);
-    expect(problems[0].path).toBe("widgets[0].when");
+    // Reported at the level that passes the depth limit, not where the checker ran out of stack.
+    expect(problems[0].path).toBe(`widgets[0].when${".$not".repeat(20)}`);
+    expect(problems[0].message).toMatch(/^nested more than 20 levels deep/);
     expect(rules!.widgets.map((w) => w.id)).toEqual(["fine"]);
   });
 });

@@ -144,3 +144,31 @@ describe("loadRules: failures fall back to the last good rules", () => {
     expect(reports[0][1]).toMatch(/is not valid JSON .*; no widgets will show/);
   });
 });
+
+describe("loadRules: one cache entry per rules URL", () => {
+  const answer = (rules: object | null) => fakeFetch(rules ? { status: 200, body: JSON.stringify(rules) } : { status: 503, body: "" });
+
+  it("a failing file falls back to its own last good rules, never to another file's", async () => {
+    const store = spyStore();
+    await loadRules("/en/rules.json", deps(store, answer(rulesA)).deps);
+    const german = deps(store, answer(null));
+    expect(await loadRules("/de/rules.json", german.deps)).toBeNull();
+    expect(german.reports.map(([, message]) => message)).toEqual(["/de/rules.json answered 503; no widgets will show"]);
+    await loadRules("/de/rules.json", deps(store, answer(rulesB)).deps);
+    expect(await loadRules("/de/rules.json", deps(store, answer(null)).deps)).toMatchObject({ widgets: [{ id: "b" }] });
+    expect(await loadRules("/en/rules.json", deps(store, answer(null)).deps)).toMatchObject({ widgets: [{ id: "a" }] });
+  });
+
+  it("keeps the 4 files validated last, so a ?v= per deploy does not grow the cache", async () => {
+    const store = spyStore();
+    for (let v = 1; v <= 6; v++) await loadRules(`/rules.json?v=${v}`, deps(store, answer(rulesA)).deps);
+    expect(Object.keys((await store.get("rules")) as object)).toEqual(["/rules.json?v=3", "/rules.json?v=4", "/rules.json?v=5", "/rules.json?v=6"]);
+  });
+
+  it("an entry written before the cache was per URL is not used for any URL", async () => {
+    const store = spyStore();
+    await store.set("rules", { hash: 1, rules: rulesA, problems: [] });
+    const failing = deps(store, answer(null));
+    expect(await loadRules("/de/rules.json", failing.deps)).toBeNull();
+  });
+});
