@@ -2,7 +2,7 @@
  * GA4 ecommerce events as Nudge commands: loaded by `watchDataLayer` (its own chunk)
  * only once the page's dataLayer holds one of the events read here.
  */
-import { isArrayLike, type Command } from "./datalayer.js";
+import { isArrayLike, isObject, type Command } from "./layer-entry.js";
 
 interface Ga4Item {
   item_id?: unknown;
@@ -77,6 +77,5 @@ export function ga4ToCommands(entry: unknown): Command[] {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** The name `watchDataLayer` loads the mapping by. */
+export { ga4ToCommands as toCommands };
