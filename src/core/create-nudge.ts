@@ -331,9 +331,12 @@ export function createNudge(options: NudgeOptions) {
         const line = args.cartItem(item, "cart.add()");
         act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
       }),
-      remove: safe("cart.remove()", (id: unknown) => {
+      /** Removes the line, or `quantity` of it: `cart.remove("sku-1")`, `cart.remove("sku-1", 1)`. */
+      remove: safe("cart.remove()", (id: unknown, quantity?: unknown) => {
         const key = args.identifier(id, "cart.remove()");
-        act(() => record("remove_from_cart", { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key) })));
+        // The quantity is checked like a cart item's ("cart.remove(): item.quantity must be a whole number ≥ 1…").
+        const count = quantity === undefined ? undefined : args.cartItem({ id: key, quantity }, "cart.remove()").quantity;
+        act(() => record("remove_from_cart", count ? { id: key, quantity: count } : { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key, count) })));
       }),
       set: safe("cart.set()", (items: unknown) => {
         if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");

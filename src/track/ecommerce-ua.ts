@@ -37,8 +37,10 @@ function line(raw: Record<string, unknown>): Line | undefined {
   };
 }
 
+const products = (action: Record<string, unknown>) => (Array.isArray(action.products) ? action.products : []).filter(isObject);
+
 function lines(action: Record<string, unknown>): Line[] {
-  return (Array.isArray(action.products) ? action.products : []).filter(isObject).map(line).filter((l) => l !== undefined);
+  return products(action).map(line).filter((l) => l !== undefined);
 }
 
 const total = (items: Line[]) => Math.round(items.reduce((sum, l) => sum + l.price * l.quantity, 0) * 100) / 100;
@@ -61,7 +63,13 @@ export function uaToCommands(entry: unknown): Command[] {
     if (first) commands.push(["track", "view_item", { id: first.id, name: first.name, price: first.price, category: first.category }]);
   }
   if (isObject(add)) for (const item of lines(add)) commands.push(["cart.add", item]);
-  if (isObject(remove)) for (const item of lines(remove)) commands.push(["cart.remove", item.id]);
+  if (isObject(remove)) {
+    for (const raw of products(remove)) {
+      const item = line(raw);
+      // A quantity takes that many off the line (a basket's "−" button); without one the whole line goes.
+      if (item) commands.push(raw.quantity === undefined ? ["cart.remove", item.id] : ["cart.remove", item.id, item.quantity]);
+    }
+  }
   if (isObject(checkout)) {
     const step = isObject(checkout.actionField) ? amount(checkout.actionField.step) : NaN;
     // Later steps of the same checkout are not a new one.

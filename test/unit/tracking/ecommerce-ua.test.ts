@@ -16,7 +16,7 @@ describe("uaToCommands", () => {
       ["cart.add", { id: "P-1", name: "Футболка", price: 990, quantity: 2, category: "Одежда/Футболки" }],
       ["cart.add", { id: "7", price: 100, quantity: 1 }],
     ]);
-    expect(uaToCommands({ ecommerce: { remove: { products: [{ id: "P-1", quantity: 1 }] } } })).toEqual([["cart.remove", "P-1"]]);
+    expect(uaToCommands({ ecommerce: { remove: { products: [{ id: "P-1", quantity: "1" }, { id: "P-2" }] } } })).toEqual([["cart.remove", "P-1", 1], ["cart.remove", "P-2"]]);
     expect(uaToCommands({ event: "checkout", ecommerce: { checkout: { actionField: { step: 1 }, products: [{ ...tee, quantity: 2 }] } } })).toEqual([["track", "begin_checkout", { value: 1980 }]]);
     expect(uaToCommands({ ecommerce: { checkout: { actionField: { step: 2 }, products: [tee] } } })).toEqual([]); // a later step is the same checkout
     expect(uaToCommands({ ecommerce: { currencyCode: "RUB", purchase: { actionField: { id: "A-17", revenue: 1980, coupon: "SALE10" }, products: [{ ...tee, quantity: 2 }] } } })).toEqual([
