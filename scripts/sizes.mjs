@@ -74,6 +74,8 @@ function group(dist, files) {
  * - loader+runtime: both, what every page pays.
  * - validator: the validate chunk and what it imports (loaded only when the rules file changed).
  * - consent-signals: the Consent Mode / TCF reader (loaded only with data-consent="auto").
+ * - datalayer-ga4, datalayer-ua: the chunk that maps GA4 events, and the one that maps Enhanced Ecommerce
+ *   (Yandex Metrica) objects, loaded only on a page whose dataLayer holds one.
  * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer chunk (loaded
  *   with the first widget) and everything they import (Preact…): what the page downloads when that widget is
  *   the first to show. The runtime is already loaded, so not counted.
@@ -101,6 +103,8 @@ export function measure(dist = join(ROOT, "dist")) {
     "loader+runtime": group(dist, [loader, runtime]),
     validator: group(dist, closure(dist, [validator], [runtime])),
     "consent-signals": group(dist, closure(dist, [chunk(dist, "chunks", "consent-signals-")], [runtime])),
+    "datalayer-ga4": group(dist, closure(dist, [chunk(dist, "chunks", "ga4-")], [runtime])),
+    "datalayer-ua": group(dist, closure(dist, [chunk(dist, "chunks", "ecommerce-ua-")], [runtime])),
     ...widgets,
   };
 }

@@ -379,10 +379,12 @@ export function createNudge(options: NudgeOptions) {
         const line = args.cartItem(item, "cart.add()");
         act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
       }),
-      /** Takes the line with this id out of the cart (`remove_from_cart`). */
-      remove: safe("cart.remove()", (id: string | number) => {
+      /** Removes the line, or `quantity` of it: `cart.remove("sku-1")`, `cart.remove("sku-1", 1)`. */
+      remove: safe("cart.remove()", (id: string | number, quantity?: number) => {
         const key = args.identifier(id, "cart.remove()");
-        act(() => record("remove_from_cart", { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key) })));
+        // The quantity is checked like a cart item's ("cart.remove(): item.quantity must be a whole number ≥ 1…").
+        const count = quantity === undefined ? undefined : args.cartItem({ id: key, quantity }, "cart.remove()").quantity;
+        act(() => record("remove_from_cart", count ? { id: key, quantity: count } : { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key, count) })));
       }),
       /** Replaces the whole cart with these lines (`cart_update`): for syncing with the shop's own cart. */
       set: safe("cart.set()", (items: readonly CartItem[]) => {

@@ -99,9 +99,10 @@ export interface NudgeOptions {
   /** Custom widget types, or replacements for built-in ones: a definition or a lazy loader. */
   widgets?: Record<string, WidgetDefinition | MountedWidgetDefinition | WidgetLoader>;
   /**
-   * Pick up GA4 ecommerce events (`view_item`, `add_to_cart`, `purchase`…) that the page pushes to
-   * `window.dataLayer`, including those pushed before Nudge loaded (default true). `false` turns it
-   * off; a string names another layer.
+   * Pick up GA4 ecommerce events (`view_item`, `add_to_cart`, `purchase`…) and Yandex Metrica /
+   * Enhanced Ecommerce objects (`ecommerce.detail`, `add`, `remove`, `purchase`) that the page pushes
+   * to `window.dataLayer`, including those pushed before Nudge loaded (default true); an action
+   * pushed in both formats counts once. `false` turns it off; a string names another layer.
    */
   dataLayer?: boolean | string;
   /**

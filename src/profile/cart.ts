@@ -7,8 +7,9 @@ export function addToCart(cart: CartLine[], item: CartLine): CartLine[] {
   return cart.map((line) => (line.id === item.id ? { ...line, ...item, quantity: line.quantity + item.quantity } : line));
 }
 
-export function removeFromCart(cart: CartLine[], id: string): CartLine[] {
-  return cart.filter((line) => line.id !== id);
+/** Takes `quantity` off the line with `id`; the whole line without a quantity, or when it has no more than that. */
+export function removeFromCart(cart: CartLine[], id: string, quantity?: number): CartLine[] {
+  return cart.flatMap((line) => (line.id !== id ? [line] : quantity && line.quantity > quantity ? [{ ...line, quantity: line.quantity - quantity }] : []));
 }
 
 export function cartValue(cart: CartLine[]): number {

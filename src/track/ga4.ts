@@ -2,7 +2,7 @@
  * GA4 ecommerce events as Nudge commands: loaded by `watchDataLayer` (its own chunk)
  * only once the page's dataLayer holds one of the events read here.
  */
-import { isArrayLike, type Command } from "./datalayer.js";
+import { isArrayLike, isObject, type Command } from "./layer-entry.js";
 
 interface Ga4Item {
   item_id?: unknown;
@@ -61,7 +61,11 @@ export function ga4ToCommands(entry: unknown): Command[] {
     case "add_to_cart":
       return items(data).map((line) => ["cart.add", line]);
     case "remove_from_cart":
-      return items(data).map((line) => ["cart.remove", line.id]);
+      // A quantity takes that many off the line; without one the whole line goes.
+      return (Array.isArray(data.items) ? data.items : []).filter(isObject).flatMap((raw): Command[] => {
+        const line = item(raw as Ga4Item);
+        return line ? [raw.quantity === undefined ? ["cart.remove", line.id] : ["cart.remove", line.id, line.quantity]] : [];
+      });
     case "begin_checkout":
       return [["track", "begin_checkout", { value: Number(data.value) || 0 }]];
     case "purchase": {
@@ -77,6 +81,5 @@ export function ga4ToCommands(entry: unknown): Command[] {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** The name `watchDataLayer` loads the mapping by. */
+export { ga4ToCommands as toCommands };

@@ -79,7 +79,11 @@ describe("visitor and sessions through the instance", () => {
     expect(cart.count).toBe(4);
     expect(cart.value).toBe(32.5);
 
+    nudge.cart.remove("mug", 2);
+    expect(nudge.facts().cart.items.map((i) => [i.id, i.quantity])).toEqual([["mug", 1], ["7", 1]]);
     nudge.cart.remove("mug");
+    expect(nudge.facts().cart.items.map((i) => i.id)).toEqual(["7"]);
+    nudge.cart.remove("7", 0); // not a quantity: a warning, nothing removed
     expect(nudge.facts().cart.items.map((i) => i.id)).toEqual(["7"]);
 
     nudge.cart.set([{ id: "a", price: 1, quantity: 2 }, { id: "b", price: 3 }]);
@@ -89,7 +93,7 @@ describe("visitor and sessions through the instance", () => {
 
     nudge.cart.clear();
     expect(nudge.facts().cart).toMatchObject({ count: 0, value: 0, items: [] });
-    expect(nudge.facts().events).toMatchObject({ add_to_cart: { count: 3 }, remove_from_cart: { count: 1 }, cart_update: { count: 2 } });
+    expect(nudge.facts().events).toMatchObject({ add_to_cart: { count: 3 }, remove_from_cart: { count: 2 }, cart_update: { count: 2 } });
   });
 
   it("purchase updates orders count, total, average and last", async () => {
@@ -138,6 +142,9 @@ describe("profile functions", () => {
     expect(cartValue(cart)).toBe(3.3);
     expect(cartCount(cart)).toBe(3);
     expect(removeFromCart(cart, "a")).toEqual([]);
+    expect(removeFromCart(cart, "a", 2)).toEqual([{ id: "a", price: 1.1, quantity: 1 }]); // a basket's "−" takes some off
+    expect(removeFromCart(cart, "a", 3)).toEqual([]);
+    expect(removeFromCart(cart, "a", 5)).toEqual([]);
   });
 
   it("migrateProfile accepts a well-formed profile", () => {

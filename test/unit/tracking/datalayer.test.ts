@@ -11,7 +11,7 @@ describe("ga4ToCommands", () => {
       ["cart.add", { id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }],
       ["cart.add", { id: "7", price: 5, quantity: 1 }],
     ]);
-    expect(ga4ToCommands({ event: "remove_from_cart", ecommerce: { items: [mug] } })).toEqual([["cart.remove", "sku-1"]]);
+    expect(ga4ToCommands({ event: "remove_from_cart", ecommerce: { items: [mug, { item_id: "sku-2" }] } })).toEqual([["cart.remove", "sku-1", 2], ["cart.remove", "sku-2"]]);
     expect(ga4ToCommands({ event: "begin_checkout", ecommerce: { value: 39.8 } })).toEqual([["track", "begin_checkout", { value: 39.8 }]]);
     expect(ga4ToCommands({ event: "purchase", ecommerce: { transaction_id: "T1", value: 39.8, currency: "EUR", items: [mug] } })).toEqual([
       ["purchase", { id: "T1", value: 39.8, currency: "EUR", items: [{ id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }] }],
