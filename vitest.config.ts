@@ -26,6 +26,11 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        // The journeys that matter in Chromium, Firefox ESR and WebKit (test/engines/engines.ts drives them).
+        test: { name: "engines", environment: "node", include: ["test/engines/**/*.test.ts"], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 },
+      },
     ],
   },
 });

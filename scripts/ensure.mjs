@@ -12,17 +12,33 @@ export function ensureDependencies() {
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
 }
 
-/** Installs Debian's Chromium when it is missing and we are root; otherwise says exactly what to run. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
-  const command = "apt-get update && apt-get install -y chromium";
+/** Firefox (driven by puppeteer-core over WebDriver BiDi) and WebKit (WebKitGTK's MiniBrowser over W3C WebDriver, under Xvfb). */
+export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
+export const WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver";
+export const WEBKIT_BROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+export const XVFB = "/usr/bin/Xvfb";
+
+/** Installs Debian packages whose files are missing when we are root; otherwise says exactly what to run. */
+function ensurePackages(what, files, packages) {
+  if (files.every((file) => existsSync(file))) return true;
+  const command = `apt-get update && apt-get install -y ${packages.join(" ")}`;
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo sh -c '${command}'`);
+    console.error(`${what} is missing. Install it with:\n  sudo sh -c '${command}'`);
     return false;
   }
-  console.log(`Chromium is missing; installing it: ${command}`);
+  console.log(`${what} is missing; installing it: ${command}`);
   execSync(command, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  return existsSync(CHROMIUM);
+  return files.every((file) => existsSync(file));
+}
+
+/** Debian's Chromium, for every browser test. */
+export function ensureChromium() {
+  return ensurePackages(`Chromium (${CHROMIUM})`, [CHROMIUM], ["chromium"]);
+}
+
+/** Firefox ESR, WebKitGTK's WebDriver and MiniBrowser, and Xvfb, for the cross-engine suite. */
+export function ensureOtherEngines() {
+  return ensurePackages("Firefox ESR, WebKitGTK's WebDriver or Xvfb", [FIREFOX, WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB], ["firefox-esr", "webkit2gtk-driver", "xvfb"]);
 }
 
 export function build() {

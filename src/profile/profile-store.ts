@@ -63,9 +63,10 @@ export interface ProfileStoreOptions {
  * pending changes. (Replayed changes run again, so a timestamp they read from
  * the clock is the replay's, a few hundred ms later at most.)
  *
- * Page hide: an IndexedDB write may not finish before unload, so the pending
- * batches are also written synchronously to a localStorage journal, each as a
- * before/after pair under its batch id. Whichever tab writes next folds the
+ * Page hide: an IndexedDB write may not finish before unload (and in WebKit
+ * one cut off by a navigation blocks IndexedDB for the next page), so the
+ * pending batches are written synchronously to a localStorage journal instead,
+ * each as a before/after pair under its batch id. Whichever tab writes next folds the
  * entries that are not yet in the stored copy with a three-way merge
  * (`mergeProfiles`) and records their ids in `writes`; a batch that lands
  * later finds its id there and is not applied twice. A snapshot of the whole
@@ -327,11 +328,14 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     }
   }
 
-  /** Where the journal lives: only IndexedDB writes can miss the unload. */
+  /**
+   * The journal is written only for IndexedDB (only its writes can miss the unload), but read for
+   * localStorage too: a page that had to fall back from IndexedDB still folds what the last one left.
+   */
   function useStore(target: KeyValueStore) {
     store = target;
     generation++;
-    journal = target.kind === "indexeddb" ? localStorageSnapshot(env.window, UNSAVED_KEY) : undefined;
+    journal = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, UNSAVED_KEY);
   }
 
   /** The stored profile, or undefined; a corrupt one is set aside. */
@@ -448,11 +452,15 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     resume: (): Promise<void> => (listen(), enqueue(refresh)),
     /**
      * On page hide: this tab's unwritten batches go to the synchronous journal
-     * first (it always lands), then the normal write.
+     * (it always lands), and no IndexedDB write starts. WebKit leaves IndexedDB
+     * unusable for the whole origin (open never answers, for tens of seconds)
+     * when a navigation cuts off a transaction, so the next page fell back to
+     * another storage and lost the profile. If the page lives on (a tab
+     * switch, the back/forward cache), the batch timer writes as usual.
      */
     flushOnHide(): Promise<void> {
       seal();
-      if (store && journal && batches.length) {
+      if (store?.kind === "indexeddb" && journal && batches.length) {
         const entries: Unsaved[] = [];
         let before: Profile = chainBase;
         for (const batch of batches) {
@@ -462,6 +470,8 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
         }
         const others = readJournal().filter((entry) => !entries.some((e) => e.id === entry.id));
         journal.write([...others, ...entries]);
+        schedule();
+        return Promise.resolve();
       }
       return flush();
     },

@@ -245,11 +245,48 @@ describe("page hide with IndexedDB", () => {
     expect(saved.events.add_to_cart.count).toBe(1);
   });
 
+  // Regression (WebKit): a write begun at page hide and cut off by the navigation left IndexedDB
+  // unusable for the next page, which fell back to localStorage without the profile.
+  it("page hide starts no storage write: the batch goes to the journal only", async () => {
+    const store = sharedStore("indexeddb");
+    const { a } = await twoTabs(store);
+    let writes = 0;
+    const counting: KeyValueStore = { ...store, update: (key, fn) => (writes++, store.update!(key, fn)), set: (key, value) => (writes++, store.set(key, value)) };
+    const c = tab(fakeHub());
+    await c.profiles.open(counting, newId);
+    await c.profiles.flush();
+    writes = 0;
+    c.profiles.update(addItem("c"));
+    await c.profiles.flushOnHide();
+    expect(writes).toBe(0);
+    expect(JSON.parse(localStorage.getItem("nudge:profile.unsaved.snapshot")!)).toHaveLength(1);
+    const next = tab(fakeHub()); // the next page folds it in
+    await next.profiles.open(store, newId);
+    expect(next.profiles.get().cart.map((line) => line.id)).toEqual(["c"]);
+    expect(a.profiles.get().id).toBe(next.profiles.get().id);
+  });
+
+  it("a page that falls back to localStorage still folds the journal an IndexedDB page left", async () => {
+    const idb = sharedStore("indexeddb");
+    const a = tab(fakeHub());
+    await a.profiles.open(idb, newId);
+    await a.profiles.flush();
+    a.profiles.update(addItem("a"));
+    await a.profiles.flushOnHide();
+    const b = tab(fakeHub());
+    await b.profiles.open(localStorageStore(localStorage), newId);
+    expect(b.profiles.get().id).toBe(a.profiles.get().id);
+    expect(b.profiles.get().cart.map((line) => line.id)).toEqual(["a"]);
+    expect(localStorage.getItem("nudge:profile.unsaved.snapshot")).toBeNull();
+  });
+
   it("a write that lands: the journal entry is dropped, nothing is counted twice", async () => {
     const store = sharedStore("indexeddb");
     const { a, b } = await twoTabs(store);
     a.profiles.update(addItem("a"));
     await a.profiles.flushOnHide();
+    expect(JSON.parse(localStorage.getItem("nudge:profile.unsaved.snapshot")!)).toHaveLength(1);
+    await a.profiles.flush(); // the page lived on (a tab switch): its batch timer writes
     expect(localStorage.getItem("nudge:profile.unsaved.snapshot")).toBeNull();
     b.profiles.update(addItem("b"));
     await b.profiles.flush();
