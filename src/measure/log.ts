@@ -74,11 +74,16 @@ export function createLog(env: Env, store: () => KeyValueStore, problem: (error:
       timer ??= env.setTimeout(() => void write(), WRITE_DELAY_MS);
     },
     flush: write,
-    /** The page is going away: the pending batch goes to the synchronous journal first (it always lands), then the normal write. */
+    /**
+     * The page is going away: with IndexedDB the pending batch goes to the synchronous journal only (it always
+     * lands; the next write in any tab folds it in). No IndexedDB write starts here: in WebKit one cut off by the
+     * navigation leaves IndexedDB unusable for the next page (see the profile store). If the page lives on, the
+     * batch timer writes as usual.
+     */
     hide(): void {
       const journal = journalFor(store());
-      if (journal && pending.length) journal.write(appendToLog(journaled(journal), pending));
-      void write();
+      if (!journal) return void write();
+      if (pending.length) journal.write(appendToLog(journaled(journal), pending));
     },
     /** Everything recorded, pending events included. */
     async read(): Promise<MeasureEvent[]> {
