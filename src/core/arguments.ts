@@ -34,14 +34,23 @@ function sanitize(value: unknown, depth: number): unknown {
   return out;
 }
 
+/** `Number(value)`, or NaN where converting throws (a symbol, an object whose valueOf throws). */
+function toNumber(value: unknown): number {
+  try {
+    return Number(value);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function cartItem(value: unknown, where: string): CartLine {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an item object { id, price, quantity? }, got ${typeOf(value)}`);
   const item = value as Record<string, unknown>;
   const id = typeof item.id === "number" ? String(item.id) : item.id;
   if (typeof id !== "string" || !id) throw new ArgumentProblem(`${where}: item.id must be a non-empty string or number, got ${typeOf(item.id)}`);
-  const price = Number(item.price ?? 0);
+  const price = toNumber(item.price ?? 0);
   if (!Number.isFinite(price) || price < 0) throw new ArgumentProblem(`${where}: item.price must be a number ≥ 0, got ${typeOf(item.price)}`);
-  const quantity = item.quantity === undefined ? 1 : Number(item.quantity);
+  const quantity = item.quantity === undefined ? 1 : toNumber(item.quantity);
   if (!Number.isInteger(quantity) || quantity < 1) throw new ArgumentProblem(`${where}: item.quantity must be a whole number ≥ 1, got ${typeOf(item.quantity)}`);
   const clean: CartLine = { id, price, quantity };
   if (typeof item.name === "string") clean.name = item.name.slice(0, 200);

@@ -270,9 +270,29 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     batches = batches.filter((batch) => !landed.includes(batch.id));
   }
 
+  /**
+   * Writes this tab's unwritten batches to the synchronous journal (IndexedDB only), as before/after
+   * pairs. Done before every IndexedDB write too: in WebKit a write that a navigation cuts off leaves
+   * IndexedDB unusable for the next page, which then has only the journal to continue from.
+   */
+  function journalPending(): boolean {
+    if (store?.kind !== "indexeddb" || !journal || !batches.length) return false;
+    const entries: Unsaved[] = [];
+    let before: Profile = chainBase;
+    for (const batch of batches) {
+      const after = batch.changes[batch.changes.length - 1]?.out ?? before;
+      entries.push({ id: batch.id, before, after });
+      before = after;
+    }
+    const others = readJournal().filter((entry) => !entries.some((e) => e.id === entry.id));
+    journal.write([...others, ...entries]);
+    return true;
+  }
+
   async function writeAll(): Promise<void> {
     const target = store;
     if (!target) return;
+    journalPending();
     while (batches.length || mustWrite) {
       // Awaited only when needed: otherwise a flush on page hide must start its write synchronously.
       if (mergeNeeded()) await loadMerge();
@@ -460,20 +480,9 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
      */
     flushOnHide(): Promise<void> {
       seal();
-      if (store?.kind === "indexeddb" && journal && batches.length) {
-        const entries: Unsaved[] = [];
-        let before: Profile = chainBase;
-        for (const batch of batches) {
-          const after = batch.changes[batch.changes.length - 1]?.out ?? before;
-          entries.push({ id: batch.id, before, after });
-          before = after;
-        }
-        const others = readJournal().filter((entry) => !entries.some((e) => e.id === entry.id));
-        journal.write([...others, ...entries]);
-        schedule();
-        return Promise.resolve();
-      }
-      return flush();
+      if (!journalPending()) return flush();
+      schedule();
+      return Promise.resolve();
     },
   };
 }

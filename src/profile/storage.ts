@@ -76,30 +76,44 @@ export function memoryStore(): KeyValueStore {
   };
 }
 
+/** Set when IndexedDB failed here and localStorage took over: later pages keep to localStorage, where the profile now is. */
+const PINNED = `${LOCAL_PREFIX}store`;
+
 /**
  * Picks the best storage that actually works here: IndexedDB, then
  * localStorage, then memory. Each candidate must survive a write and a read
- * (private modes and blocked storage fail there, not at construction).
+ * (private modes and blocked storage fail there, not at construction). Once
+ * IndexedDB has failed and localStorage took over, the choice sticks (until
+ * `forget()` clears it): a page where IndexedDB answers again would otherwise
+ * read an older profile than the one the last pages wrote (WebKit leaves
+ * IndexedDB unusable for a while when a navigation cuts a write off).
  */
 export async function openBestStore(env: Env, onFallback: (message: string) => void): Promise<KeyValueStore> {
   const candidates: Array<() => KeyValueStore> = [];
   const win = env.window;
   let idb: unknown;
+  let pinned: string | null = null;
   try {
     idb = win?.indexedDB;
+    pinned = win?.localStorage.getItem(PINNED) ?? null;
   } catch {
-    // With cookies blocked, merely reading window.indexedDB throws SecurityError.
+    // With cookies blocked, merely reading window.indexedDB (or localStorage) throws SecurityError.
   }
-  if (idb) candidates.push(indexedDbStore);
+  if (idb && pinned !== "localstorage") candidates.push(indexedDbStore);
   if (win) candidates.push(() => localStorageStore(win.localStorage));
+  let failed = false;
   for (const make of candidates) {
     try {
       const store = make();
-      if (await works(store, env)) return store;
+      if (await works(store, env)) {
+        if (failed && store.kind === "localstorage") win?.localStorage.setItem(PINNED, "localstorage");
+        return store;
+      }
       onFallback(`${store.kind} is not usable; trying the next storage`);
     } catch {
       onFallback("a storage backend threw while opening; trying the next one");
     }
+    failed = true;
   }
   return memoryStore();
 }

@@ -22,7 +22,8 @@ export interface PageOptions {
 }
 
 /** Records errors that reach the page, so a test can say none did. */
-const RECORD_ERRORS = `window.__errors = []; addEventListener("error", (e) => __errors.push(String(e.message))); addEventListener("unhandledrejection", (e) => __errors.push(String(e.reason)));`;
+const RECORD_ERRORS = `window.__errors = []; addEventListener("error", (e) => __errors.push(String(e.message))); addEventListener("unhandledrejection", (e) => __errors.push(String(e.reason)));
+window.__console = []; for (const level of ["info", "warn", "error"]) { const real = console[level]; console[level] = (...args) => { __console.push(level + ": " + args.join(" ")); real.apply(console, args); }; }`;
 
 /** A page of the test shop: the two-line snippet a shop owner pastes, pointing at the built script tag. */
 export function nudgePage(options: PageOptions = {}, nonce = ""): string {
@@ -82,6 +83,9 @@ export function facts(page: EnginePage) {
     };
   });
 }
+
+/** Nudge's console lines on this page (the drivers of Firefox and WebKit do not all report the console). */
+export const consoleLines = (page: EnginePage) => page.evaluate(() => (window as any).__console as string[]);
 
 /** Errors the page saw (uncaught exceptions and rejections). */
 export const pageErrors = (page: EnginePage) => page.evaluate(() => (window as any).__errors as string[]);
