@@ -15,6 +15,7 @@ import { watchDataLayer } from "../track/datalayer.js";
 import { watchEngagement } from "../track/engagement.js";
 import { siteClock } from "../track/signals/time-on-site.js";
 import { readPage, watchNavigation } from "../track/page.js";
+import { pageDialogOpen } from "../track/signals/page-dialog.js";
 import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import { classifySource } from "../track/source.js";
@@ -131,6 +132,7 @@ export function createNudge(options: NudgeOptions) {
     closed: (id) => decider?.closed(id),
     record: (name, props) => record(name, props),
     catalog: () => (catalog ??= loadCatalog()),
+    pageDialogOpen: () => pageDialogOpen(env),
   });
   const host = lifecycle.host;
   // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
@@ -253,6 +255,7 @@ export function createNudge(options: NudgeOptions) {
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
       enabled: () => consented && !destroyed,
       sync: profiles.sync,
+      pageDialogOpen: () => pageDialogOpen(env),
     });
     events.emit("ready", { widgets: rules.widgets.length });
     measure.start();

@@ -4,6 +4,7 @@ import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
 import { createModalLock, type ModalHolder } from "./modal-lock.js";
+import { PAGE_DIALOG_BLOCK } from "../track/signals/page-dialog.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
 import { HOLDOUT, variantFor } from "./variants.js";
 
@@ -49,7 +50,15 @@ export interface DeciderDeps {
   enabled(): boolean;
   /** Re-reads what the other tabs wrote: a tab that closed its modal wrote its history first. */
   sync(): Promise<void>;
+  /**
+   * Whether the page has its own modal open (a `<dialog>`, a cart drawer): a modal widget waits
+   * until it closes. Default: never.
+   */
+  pageDialogOpen?(): boolean;
 }
+
+/** How often a modal widget held back by the page's own dialog checks whether it has closed. */
+const PAGE_DIALOG_POLL_MS = 400;
 
 /**
  * The decide step: turns triggers into at most one widget on screen, in one
@@ -115,6 +124,7 @@ export function createDecider(deps: DeciderDeps) {
       blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
       if (options.lockedBy) options.lockedBy.holder = holder;
     }
+    if (modal && deps.pageDialogOpen?.()) blocks.push(PAGE_DIALOG_BLOCK);
     return blocks;
   }
 
@@ -187,15 +197,33 @@ export function createDecider(deps: DeciderDeps) {
     const due = rules.widgets.filter((w) => fired.has(w.id)).sort((a, b) => b.priority - a.priority);
     const lockedBy: GateOptions["lockedBy"] = {};
     for (const widget of due) {
-      if (gates(widget, facts, { lockedBy }).length) continue;
+      const blocks = gates(widget, facts, { lockedBy });
+      if (blocks.includes(PAGE_DIALOG_BLOCK)) waitForPageDialog();
+      if (blocks.length) continue;
       const variant = variantOf(widget, facts);
       fired.delete(widget.id);
       markEligible(widget, variant);
       // The control group counts as eligible and sees nothing; the next widget may still show.
       if (variant === HOLDOUT) continue;
-      await present(widget, facts, variant);
+      if (await present(widget, facts, variant)) continue;
+      // The page opened its own dialog while the widget's code loaded: it was not mounted, and waits for its turn.
+      if (isModal(widget, facts) && deps.pageDialogOpen?.()) {
+        fired.add(widget.id);
+        waitForPageDialog();
+      }
     }
     if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
+  }
+
+  let pageDialogPoll: unknown;
+  /** Decides again once the page's own dialog has closed (a cheap check a few times a second meanwhile). */
+  function waitForPageDialog(): void {
+    if (pageDialogPoll !== undefined) return;
+    const check = () => {
+      pageDialogPoll = deps.pageDialogOpen?.() ? env.setTimeout(check, PAGE_DIALOG_POLL_MS) : undefined;
+      if (pageDialogPoll === undefined) void consider();
+    };
+    pageDialogPoll = env.setTimeout(check, PAGE_DIALOG_POLL_MS);
   }
 
   let pendingConsider: unknown;
@@ -209,6 +237,12 @@ export function createDecider(deps: DeciderDeps) {
       pendingConsider = undefined;
       void consider();
     }, 0);
+  }
+
+  /** Why a widget that passed its gates is not on screen after all. */
+  function notShown(widget: CompiledWidget, facts: Facts): string[] {
+    if (isModal(widget, facts) && deps.pageDialogOpen?.()) return [PAGE_DIALOG_BLOCK];
+    return ["render: it did not reach the screen (its code failed to load, its content did not fit, or it had nothing to show: reported above)"];
   }
 
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
@@ -259,16 +293,14 @@ export function createDecider(deps: DeciderDeps) {
         if (!deps.enabled()) return ["disabled: waiting for consent or destroyed"];
         const variant = variantOf(widget, facts);
         // A preview shows the first variant to a control-group visitor, without recording them as exposed.
-        await present(widget, facts, variant === HOLDOUT ? widget.variants[0].id : variant, true);
-        return [];
+        return (await present(widget, facts, variant === HOLDOUT ? widget.variants[0].id : variant, true)) ? [] : notShown(widget, facts);
       }
       const blocks = gates(widget, facts, { ignoreTrigger: true });
       if (blocks.length) return blocks;
       const variant = variantOf(widget, facts);
       markEligible(widget, variant);
       if (variant === HOLDOUT) return holdoutBlock(widget, facts);
-      await present(widget, facts, variant);
-      return [];
+      return (await present(widget, facts, variant)) ? [] : notShown(widget, facts);
     },
     explain(id?: string): Explanation[] {
       const facts = deps.facts();
@@ -288,6 +320,7 @@ export function createDecider(deps: DeciderDeps) {
       triggers?.dispose();
       triggers = null;
       if (pendingConsider !== undefined) env.clearTimeout(pendingConsider);
+      if (pageDialogPoll !== undefined) env.clearTimeout(pageDialogPoll);
       lock.dispose();
     },
   };
