@@ -265,7 +265,7 @@ export function createDecider(deps: DeciderDeps) {
           fired.add(id);
           if (!arming) considerSoon();
         },
-        // Whether a widget could show if its trigger fired now (exit intent's back button asks before it adds a history entry).
+        // Whether a widget could show if its trigger fired now (exit intent's back button asks when back is pressed: show, or let the visitor leave).
         wanted: (id) => !gates(rules.widgets.find((w) => w.id === id)!, deps.facts(), { ignoreTrigger: true }).length,
       });
       arming = false;
