@@ -98,7 +98,8 @@ export function createDecider(deps: DeciderDeps) {
     const own = history[widget.id];
     blocks.push(...frequencyBlocks(widget.frequency, own, deps.caps(), now));
     blocks.push(...afterBlocks(widget.after, widget.after && history[widget.after.widget], now));
-    const sessionShows = (ids: (id: string) => boolean = interrupts) =>
+    const interrupting = (id: string) => interrupts(id, facts);
+    const sessionShows = (ids: (id: string) => boolean = interrupting) =>
       Object.entries(history).reduce((sum, [id, h]) => sum + (ids(id) ? showsNow(h, deps.caps()).session : 0), 0);
     if (widget.group) {
       const { group } = widget;
@@ -107,11 +108,11 @@ export function createDecider(deps: DeciderDeps) {
       const inGroup = sessionShows((id) => rules.widgets.some((w) => w.id === id && w.group === group));
       if (inGroup >= cap) blocks.push(`settings.groups.${group}.maxPerSession: ${inGroup} already shown this session`);
     }
-    if (interrupts(widget.id)) {
+    if (interrupting(widget.id)) {
       if (shownThisPage >= settings.maxPerPage) blocks.push(`settings.maxPerPage: ${shownThisPage} already shown on this page`);
       const total = sessionShows();
       if (total >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${total} already shown this session`);
-      const lastShown = Math.max(0, ...Object.entries(history).map(([id, h]) => (interrupts(id) ? h.lastShown : 0)));
+      const lastShown = Math.max(0, ...Object.entries(history).map(([id, h]) => (interrupting(id) ? h.lastShown : 0)));
       if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
     }
     const showing = deps.showing();
@@ -140,16 +141,20 @@ export function createDecider(deps: DeciderDeps) {
   }
 
   const variantOf = (widget: CompiledWidget, facts: Facts) => variantFor(widget, facts.visitor.id, deps.history()[widget.id]?.variant);
-  /** Modal or not can depend on the content (a popup's layout): the visitor's variant decides. */
-  const isModal = (widget: CompiledWidget, facts: Facts) => {
+  /**
+   * Modal or inline can depend on the content (a popup's layout): the visitor's variant decides both,
+   * so an experiment that mixes layouts is paced by what each visitor sees.
+   */
+  const visitorContent = (widget: CompiledWidget, facts: Facts) => {
     const variant = variantOf(widget, facts);
-    return deps.isModal(widget.type, (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content);
+    return (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content;
   };
+  const isModal = (widget: CompiledWidget, facts: Facts) => deps.isModal(widget.type, visitorContent(widget, facts));
 
   /** Not an inline widget: the page-wide pacing settings apply to it (an unknown id counts, as before). */
-  function interrupts(id: string): boolean {
+  function interrupts(id: string, facts: Facts): boolean {
     const widget = deps.isInline && rules.widgets.find((w) => w.id === id);
-    return !widget || !deps.isInline!(widget.type, widget.variants[0].content);
+    return !widget || !deps.isInline!(widget.type, visitorContent(widget, facts));
   }
 
   function markEligible(widget: CompiledWidget, variant: string) {
@@ -163,7 +168,7 @@ export function createDecider(deps: DeciderDeps) {
     const modal = isModal(widget, facts);
     if (modal && !lock.acquire(widget.id) && !force) return false;
     if (await deps.show(widget, facts, variant)) {
-      if (interrupts(widget.id)) shownThisPage++;
+      if (interrupts(widget.id, facts)) shownThisPage++;
       if (widget.group) groupsThisPage.add(widget.group);
       return true;
     }
