@@ -410,7 +410,6 @@ export function createNudge(options: NudgeOptions) {
       Promise.resolve(false),
     ),
 
-    /** Closes the widget on screen, if any. */
     /** Closes the widget with this id, or every widget on screen. */
     hide: safe("hide()", (id?: unknown) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()"))),
 
@@ -445,7 +444,6 @@ export function createNudge(options: NudgeOptions) {
       () => {},
     ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,
 
-    /** Adds a custom widget type (or replaces a built-in one). */
     /**
      * Adds a widget type (or replaces a built-in one): `{ component, styles?, modal?, placement?, schema? }`
      * or a lazy loader of a module whose default export is one. `schema` (zod) checks each widget's
