@@ -247,7 +247,7 @@ export function createDecider(deps: DeciderDeps) {
   /** Why a widget that passed its gates is not on screen after all. */
   function notShown(widget: CompiledWidget, facts: Facts): string[] {
     if (isModal(widget, facts) && deps.pageDialogOpen?.()) return [PAGE_DIALOG_BLOCK];
-    return ["render: it did not reach the screen (its code failed to load, its content did not fit, or it had nothing to show: reported above)"];
+    return ["render: it did not reach the screen (see the problem reported before)"];
   }
 
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {

@@ -15,17 +15,14 @@ export const PAGE_DIALOG_BLOCK = "waiting: the page has a dialog open";
  */
 export function pageDialogOpen(env: Env): boolean {
   const doc = env.document;
-  const body = doc?.body;
-  if (!body) return false;
   try {
-    if (body.inert) return true;
-    for (const open of doc.querySelectorAll("dialog[open]")) if (isModalDialog(open)) return true;
-    for (const el of doc.querySelectorAll('[aria-modal="true"]')) if (onScreen(el, doc)) return true;
+    return !!doc?.body && (doc.body.inert || some(doc, "dialog[open]", isModalDialog) || some(doc, '[aria-modal="true"]', isRendered));
   } catch {
-    // A page that broke the DOM's methods: decide as if it had no dialog.
+    return false; // a page that broke the DOM's methods: decide as if it had no dialog
   }
-  return false;
 }
+
+const some = (doc: Document, selector: string, test: (el: Element) => boolean) => Array.prototype.some.call(doc.querySelectorAll(selector), test);
 
 function isModalDialog(el: Element): boolean {
   try {
@@ -35,12 +32,5 @@ function isModalDialog(el: Element): boolean {
   }
 }
 
-/** Rendered, not `visibility: hidden`, and inside the viewport (a drawer slid out of view is closed). */
-function onScreen(el: Element, doc: Document): boolean {
-  const check = (el as Element & { checkVisibility?(o: object): boolean }).checkVisibility;
-  if (check ? !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true }) : !el.getClientRects().length) return false;
-  const box = el.getBoundingClientRect();
-  const width = doc.defaultView?.innerWidth || doc.documentElement.clientWidth;
-  const height = doc.defaultView?.innerHeight || doc.documentElement.clientHeight;
-  return box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < width && box.top < height;
-}
+/** Rendered and not `visibility: hidden` (a closed drawer is `hidden` or `display: none`). */
+const isRendered = (el: Element) => (el as Element & { checkVisibility?(o: object): boolean }).checkVisibility?.({ visibilityProperty: true, checkVisibilityCSS: true }) ?? el.getClientRects().length > 0;
