@@ -15,6 +15,7 @@ import { watchDataLayer } from "../track/datalayer.js";
 import { watchEngagement } from "../track/engagement.js";
 import { siteClock } from "../track/signals/time-on-site.js";
 import { readPage, watchNavigation } from "../track/page.js";
+import { pageDialogOpen } from "../track/signals/page-dialog.js";
 import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import { classifySource } from "../track/source.js";
@@ -136,6 +137,7 @@ export function createNudge(options: NudgeOptions) {
     closed: (id) => decider?.closed(id),
     record: (name, props) => record(name, props),
     catalog: () => (catalog ??= loadCatalog()),
+    pageDialogOpen: () => pageDialogOpen(env),
   });
   const host = lifecycle.host;
   // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
@@ -300,6 +302,7 @@ export function createNudge(options: NudgeOptions) {
       blocked: () => (destroyed ? "destroyed" : consent.personalization ? undefined : "consent: personalization not granted"),
       sync: profiles.sync,
       mayStore: () => consent.storage,
+      pageDialogOpen: () => pageDialogOpen(env),
     });
     events.emit("ready", { widgets: rules.widgets.length });
     measure.start();
@@ -451,7 +454,6 @@ export function createNudge(options: NudgeOptions) {
       Promise.resolve(false),
     ),
 
-    /** Closes the widget on screen, if any. */
     /** Closes the widget with this id, or every widget on screen. */
     hide: safe("hide()", (id?: string) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()"))),
 

@@ -29,6 +29,8 @@ export interface LifecycleDeps {
   /** Records an event in the visitor's history as `track()` does (a lead: `$event: "lead"`). */
   record(name: string, props: Record<string, unknown>): void;
   catalog(): Promise<Product[]>;
+  /** Whether the page has its own modal open (see `WidgetHostDeps.pageDialogOpen`). */
+  pageDialogOpen?(): boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       return own(profiles.get().widgets, id)?.state ?? {};
     },
     catalog: deps.catalog,
+    pageDialogOpen: deps.pageDialogOpen,
     shown(shown) {
       update(shown.widget.id, (h) => recordShown(h, deps.caps(), env.now()));
       void profiles.flush(); // at once, not in the next batch: the other tabs count this show against their caps

@@ -40,6 +40,8 @@ export interface WidgetHostDeps {
   closed(shown: Shown, reason: CloseReason): void;
   /** What a widget on screen does goes to the profile and the events through this (see widget-signals.ts). */
   signals: SignalContext;
+  /** Whether the page has its own modal open: a modal widget is then not mounted. */
+  pageDialogOpen?(): boolean;
 }
 
 /** One widget on screen. `announced` once `shown` was reported: a widget that fails on its first render never counts as shown or closed. */

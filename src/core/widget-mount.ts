@@ -98,6 +98,9 @@ export async function mountWidget(host: HostState, { definition, widget, variant
       return false;
     }
   }
+  // Under the page's own modal (a <dialog> in the top layer, a trapped cart drawer) it would be dimmed and
+  // unclickable: not mounted, not counted; the decider shows it once that closes.
+  if (modal && !headless && deps.pageDialogOpen?.()) return false;
   const same = live.get(widget.id);
   if (same) host.close(same, "replaced");
   // One modal at a time: a forced show replaces the modal on screen.

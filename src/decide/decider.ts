@@ -4,6 +4,7 @@ import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
 import { createModalLock, type ModalHolder } from "./modal-lock.js";
+import { PAGE_DIALOG_BLOCK } from "../track/signals/page-dialog.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
 import { HOLDOUT, variantFor } from "./variants.js";
 
@@ -51,7 +52,15 @@ export interface DeciderDeps {
   mayStore?(): boolean;
   /** Re-reads what the other tabs wrote: a tab that closed its modal wrote its history first. */
   sync(): Promise<void>;
+  /**
+   * Whether the page has its own modal open (a `<dialog>`, a cart drawer): a modal widget waits
+   * until it closes. Default: never.
+   */
+  pageDialogOpen?(): boolean;
 }
+
+/** How often a modal widget held back by the page's own dialog checks whether it has closed. */
+const PAGE_DIALOG_POLL_MS = 400;
 
 /**
  * The decide step: turns triggers into at most one widget on screen, in one
@@ -92,7 +101,8 @@ export function createDecider(deps: DeciderDeps) {
     const own = history[widget.id];
     blocks.push(...frequencyBlocks(widget.frequency, own, deps.caps(), now));
     blocks.push(...afterBlocks(widget.after, widget.after && history[widget.after.widget], now));
-    const sessionShows = (ids: (id: string) => boolean = interrupts) =>
+    const interrupting = (id: string) => interrupts(id, facts);
+    const sessionShows = (ids: (id: string) => boolean = interrupting) =>
       Object.entries(history).reduce((sum, [id, h]) => sum + (ids(id) ? showsNow(h, deps.caps()).session : 0), 0);
     if (widget.group) {
       const { group } = widget;
@@ -101,11 +111,11 @@ export function createDecider(deps: DeciderDeps) {
       const inGroup = sessionShows((id) => rules.widgets.some((w) => w.id === id && w.group === group));
       if (inGroup >= cap) blocks.push(`settings.groups.${group}.maxPerSession: ${inGroup} already shown this session`);
     }
-    if (interrupts(widget.id)) {
+    if (interrupting(widget.id)) {
       if (shownThisPage >= settings.maxPerPage) blocks.push(`settings.maxPerPage: ${shownThisPage} already shown on this page`);
       const total = sessionShows();
       if (total >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${total} already shown this session`);
-      const lastShown = Math.max(0, ...Object.entries(history).map(([id, h]) => (interrupts(id) ? h.lastShown : 0)));
+      const lastShown = Math.max(0, ...Object.entries(history).map(([id, h]) => (interrupting(id) ? h.lastShown : 0)));
       if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
     }
     const showing = deps.showing();
@@ -118,6 +128,7 @@ export function createDecider(deps: DeciderDeps) {
       blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
       if (options.lockedBy) options.lockedBy.holder = holder;
     }
+    if (modal && deps.pageDialogOpen?.()) blocks.push(PAGE_DIALOG_BLOCK);
     return blocks;
   }
 
@@ -133,16 +144,20 @@ export function createDecider(deps: DeciderDeps) {
   }
 
   const variantOf = (widget: CompiledWidget, facts: Facts) => variantFor(widget, facts.visitor.id, deps.history()[widget.id]?.variant);
-  /** Modal or not can depend on the content (a popup's layout): the visitor's variant decides. */
-  const isModal = (widget: CompiledWidget, facts: Facts) => {
+  /**
+   * Modal or inline can depend on the content (a popup's layout): the visitor's variant decides both,
+   * so an experiment that mixes layouts is paced by what each visitor sees.
+   */
+  const visitorContent = (widget: CompiledWidget, facts: Facts) => {
     const variant = variantOf(widget, facts);
-    return deps.isModal(widget.type, (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content);
+    return (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content;
   };
+  const isModal = (widget: CompiledWidget, facts: Facts) => deps.isModal(widget.type, visitorContent(widget, facts));
 
   /** Not an inline widget: the page-wide pacing settings apply to it (an unknown id counts, as before). */
-  function interrupts(id: string): boolean {
+  function interrupts(id: string, facts: Facts): boolean {
     const widget = deps.isInline && rules.widgets.find((w) => w.id === id);
-    return !widget || !deps.isInline!(widget.type, widget.variants[0].content);
+    return !widget || !deps.isInline!(widget.type, visitorContent(widget, facts));
   }
 
   function markEligible(widget: CompiledWidget, variant: string) {
@@ -156,7 +171,7 @@ export function createDecider(deps: DeciderDeps) {
     const modal = isModal(widget, facts);
     if (modal && !lock.acquire(widget.id) && !force) return false;
     if (await deps.show(widget, facts, variant)) {
-      if (interrupts(widget.id)) shownThisPage++;
+      if (interrupts(widget.id, facts)) shownThisPage++;
       if (widget.group) groupsThisPage.add(widget.group);
       return true;
     }
@@ -190,15 +205,33 @@ export function createDecider(deps: DeciderDeps) {
     const due = rules.widgets.filter((w) => fired.has(w.id)).sort((a, b) => b.priority - a.priority);
     const lockedBy: GateOptions["lockedBy"] = {};
     for (const widget of due) {
-      if (gates(widget, facts, { lockedBy }).length) continue;
+      const blocks = gates(widget, facts, { lockedBy });
+      if (blocks.includes(PAGE_DIALOG_BLOCK)) waitForPageDialog();
+      if (blocks.length) continue;
       const variant = variantOf(widget, facts);
       fired.delete(widget.id);
       markEligible(widget, variant);
       // The control group counts as eligible and sees nothing; the next widget may still show.
       if (variant === HOLDOUT) continue;
-      await present(widget, facts, variant);
+      if (await present(widget, facts, variant)) continue;
+      // The page opened its own dialog while the widget's code loaded: it was not mounted, and waits for its turn.
+      if (isModal(widget, facts) && deps.pageDialogOpen?.()) {
+        fired.add(widget.id);
+        waitForPageDialog();
+      }
     }
     if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
+  }
+
+  let pageDialogPoll: unknown;
+  /** Decides again once the page's own dialog has closed (a cheap check a few times a second meanwhile). */
+  function waitForPageDialog(): void {
+    if (pageDialogPoll !== undefined) return;
+    const check = () => {
+      pageDialogPoll = deps.pageDialogOpen?.() ? env.setTimeout(check, PAGE_DIALOG_POLL_MS) : undefined;
+      if (pageDialogPoll === undefined) void consider();
+    };
+    pageDialogPoll = env.setTimeout(check, PAGE_DIALOG_POLL_MS);
   }
 
   let pendingConsider: unknown;
@@ -212,6 +245,12 @@ export function createDecider(deps: DeciderDeps) {
       pendingConsider = undefined;
       void consider();
     }, 0);
+  }
+
+  /** Why a widget that passed its gates is not on screen after all. */
+  function notShown(widget: CompiledWidget, facts: Facts): string[] {
+    if (isModal(widget, facts) && deps.pageDialogOpen?.()) return [PAGE_DIALOG_BLOCK];
+    return ["render: it did not reach the screen (see the problem reported before)"];
   }
 
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
@@ -235,7 +274,7 @@ export function createDecider(deps: DeciderDeps) {
           fired.add(id);
           if (!arming) considerSoon();
         },
-        // Whether a widget could show if its trigger fired now (exit intent's back button asks before it adds a history entry).
+        // Whether a widget could show if its trigger fired now (exit intent's back button asks when back is pressed: show, or let the visitor leave).
         wanted: (id) => !gates(rules.widgets.find((w) => w.id === id)!, deps.facts(), { ignoreTrigger: true }).length,
       });
       arming = false;
@@ -268,16 +307,14 @@ export function createDecider(deps: DeciderDeps) {
         if (off) return [off];
         const variant = variantOf(widget, facts);
         // A preview shows the first variant to a control-group visitor, without recording them as exposed.
-        await present(widget, facts, variant === HOLDOUT ? widget.variants[0].id : variant, true);
-        return [];
+        return (await present(widget, facts, variant === HOLDOUT ? widget.variants[0].id : variant, true)) ? [] : notShown(widget, facts);
       }
       const blocks = gates(widget, facts, { ignoreTrigger: true });
       if (blocks.length) return blocks;
       const variant = variantOf(widget, facts);
       markEligible(widget, variant);
       if (variant === HOLDOUT) return holdoutBlock(widget, facts);
-      await present(widget, facts, variant);
-      return [];
+      return (await present(widget, facts, variant)) ? [] : notShown(widget, facts);
     },
     explain(id?: string): Explanation[] {
       const facts = deps.facts();
@@ -297,6 +334,7 @@ export function createDecider(deps: DeciderDeps) {
       triggers?.dispose();
       triggers = null;
       if (pendingConsider !== undefined) env.clearTimeout(pendingConsider);
+      if (pageDialogPoll !== undefined) env.clearTimeout(pageDialogPoll);
       lock.dispose();
     },
   };

@@ -60,8 +60,8 @@ export interface ProfileStoreOptions {
  * closes are never overwritten. After a write the tab posts `{ rev }` to the
  * others, which re-read the stored copy and replay their own pending changes
  * onto it. The atom always shows the last stored copy plus this tab's
- * pending changes. (Replayed changes run again, so a timestamp they read from
- * the clock is the replay's, a few hundred ms later at most.)
+ * pending changes. (A replayed change is handed the clock readings and random
+ * numbers of its first run, so its timestamps and ids do not move: see `Change`.)
  *
  * Page hide: an IndexedDB write may not finish before unload (and in WebKit
  * one cut off by a navigation blocks IndexedDB for the next page), so the
@@ -414,9 +414,9 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       if (found) {
         base = stored ?? newProfile(found.id, env.now());
         const carry = (p: Profile): Profile => {
-            const from = legacy && p.rev < legacy.rev ? legacy : p;
-            const carried = current.pagesTotal > 0 ? recordPageView(from, env.now(), newId) : from;
-            return { ...carried, cart: current.cart.length ? current.cart : from.cart, attributes: { ...from.attributes, ...current.attributes } };
+          const from = legacy && p.rev < legacy.rev ? legacy : p;
+          const carried = current.pagesTotal > 0 ? recordPageView(from, env.now(), newId) : from;
+          return { ...carried, cart: current.cart.length ? current.cart : from.cart, attributes: { ...from.attributes, ...current.attributes } };
         };
         open = [{ fn: carry, times: [], randoms: [] }];
         isNew = false;

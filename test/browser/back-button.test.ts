@@ -19,13 +19,17 @@ afterEach(async () => context?.close());
 
 const url = (path: string) => `${harness.baseUrl}${path}`;
 
-async function phoneShop() {
+async function phoneShop(widget: Record<string, unknown> = {}) {
   context = await harness.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await context.route("**/shop/rules.json", (route) =>
-    route.fulfill({ json: { version: 1, widgets: [{ id: "moment", type: "popup", trigger: "exit_intent", content: { title: "Wait!", text: "10% off before you go.", dismiss: "No thanks" } }] } }),
+    route.fulfill({ json: { version: 1, widgets: [{ id: "moment", type: "popup", trigger: "exit_intent", content: { title: "Wait!", text: "10% off before you go.", dismiss: "No thanks" }, ...widget }] } }),
   );
   return watchedPage(context);
 }
+
+/** A cart-recovery offer: exit intent after 4 s on the page, only with something in the cart. */
+const cartOffer = { trigger: { type: "exit_intent", minTimeOnPage: "4s" }, when: { "cart.count": { $gt: 0 } } };
+const explainMoment = (page: Page): Promise<string> => page.evaluate(() => (window as any).nudge.explain("moment")[0].blockedBy.join("; "));
 
 /** Opens the home page, then the category page (so a back that goes through lands on home). */
 async function openCategory(page: Page) {
@@ -57,6 +61,38 @@ describe("exit intent: the back button on a phone", () => {
     expect(await pagesThisSession(page)).toBe(pages); // neither the sentinel nor the back to the page below is a page view
 
     await page.goBack(); // used up: the visitor leaves
+    await page.waitForURL(/index\.html/);
+    expect(errors).toEqual([]);
+  });
+
+  // Regression: the entry was added only on a tap made after minTimeOnPage with the cart already filled,
+  // so the usual "add to cart, then back" never armed it.
+  it("a tap that adds to the cart before minTimeOnPage, then back after it: the offer shows", async () => {
+    const { page, errors } = await phoneShop(cartOffer);
+    await page.goto(url("/shop/index.html"));
+    await page.goto(url("/shop/product.html?id=sku-101"));
+    await nudgeReady(page);
+    await page.waitForFunction(() => /or the back button/.test((window as any).nudge.explain("moment")[0].blockedBy.join(" ")));
+    const length = await historyLength(page);
+    await page.locator("#add-to-cart:not([disabled])").tap(); // the first tap: nothing in the cart yet when it lands
+    await page.waitForFunction(() => (window as any).nudge.facts().cart.count === 1);
+    await page.waitForFunction((n) => history.length === n + 1, length);
+    await page.waitForFunction(() => !/armed in/.test((window as any).nudge.explain("moment")[0].blockedBy.join(" ")));
+    await page.goBack();
+    await dialog(page).waitFor({ state: "visible" });
+    expect(page.url()).toBe(url("/shop/product.html?id=sku-101"));
+    expect(await explainMoment(page)).toContain("fired on this page (back_button)");
+    expect(errors).toEqual([]);
+  });
+
+  it("back when the offer is not wanted (an empty cart) leaves the page at once", async () => {
+    const { page, errors } = await phoneShop(cartOffer);
+    await openCategory(page);
+    await page.locator("h1").first().tap();
+    await page.waitForFunction(() => (history.state as Record<string, unknown> | null)?.["nudge:back"] === true);
+    await page.waitForFunction(() => !/armed in/.test((window as any).nudge.explain("moment")[0].blockedBy.join(" ")));
+    expect(await explainMoment(page)).toContain("when:");
+    await page.goBack(); // one press: through the sentinel and on to the page before
     await page.waitForURL(/index\.html/);
     expect(errors).toEqual([]);
   });

@@ -89,4 +89,23 @@ describe("several tabs in Chromium", () => {
     expect(blockedBy.join(" ")).toContain("frequency.session");
     expect(await two.page.evaluate(() => (window as any).nudge.facts().visitor.pagesThisSession)).toBe(3);
   });
+
+  // The cross-tab lock is what this proves: with `heldElsewhere()` returning null, tab two shows at once.
+  it("one modal at a time across tabs: tab two waits while tab one's popup is up, then shows it", async () => {
+    context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route("**/shop/rules.json", (route) =>
+      route.fulfill({ json: { version: 1, widgets: [{ id: "offer", type: "popup", trigger: "page_view", content: { title: "10% off today", cta: { label: "Shop", href: "#shop" } } }] } }),
+    );
+    const one = await openTab("/shop/index.html");
+    await dialog(one.page).waitFor({ state: "visible" });
+    const two = await openTab("/shop/category.html");
+    const reasons = () => two.page.evaluate(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).join("; "));
+    await two.page.waitForTimeout(600); // a window in which a wrongly shown popup would appear
+    expect(await dialog(two.page).count()).toBe(0);
+    expect(await reasons()).toContain('one modal at a time: "offer" is showing in another tab');
+    await one.page.evaluate(() => (window as any).nudge.hide());
+    await dialog(two.page).waitFor({ state: "visible" }); // released, broadcast: tab two's turn
+    expect(await dialog(one.page).count()).toBe(0);
+    expect([...one.errors, ...two.errors]).toEqual([]);
+  });
 });

@@ -81,6 +81,7 @@ describe("exit intent in Chromium (desktop)", () => {
       await page.mouse.move(640, y);
     }
     await expectNothingShown(page);
+    expect((await blockedBy(page)).join(" ")).toContain("trigger: exit_intent, waiting (desktop: pointer leaving through the top)");
   });
 });
 
@@ -106,6 +107,7 @@ describe("scroll, click", () => {
     await page.locator("#add-to-cart:not([disabled])").waitFor();
     await page.locator("h1").first().click();
     await expectNothingShown(page);
+    expect((await blockedBy(page)).join(" ")).toContain('trigger: click, waiting for a click on "#add-to-cart"');
     await page.locator("#add-to-cart").click();
     await dialog(page).waitFor({ state: "visible" });
     expect(errors).toEqual([]);
@@ -133,6 +135,7 @@ describe("exit intent on a phone (touch)", () => {
     await swipe(700, 150, 10, 16); // finger up: the page scrolls down
     await page.waitForFunction(() => scrollY > 400);
     await expectNothingShown(page);
+    expect((await blockedBy(page)).join(" ")).toContain("trigger: exit_intent, waiting (touch:");
     await swipe(150, 700, 8, 8); // a quick flick down: the page scrolls up fast
     await dialog(page).waitFor({ state: "visible" });
     expect((await blockedBy(page)).join(" ")).toContain("trigger: exit_intent, fired on this page (fast scroll up)");

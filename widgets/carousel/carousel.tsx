@@ -7,6 +7,7 @@ import type { CarouselContent } from "./schema.js";
 import { recommend } from "./strategies.js";
 import { carouselStrings, productCount } from "./strings.js";
 import { Track } from "./track.js";
+import { CloseButton } from "../shared/close-button.js";
 
 /**
  * The carousel's products (its `prepare`): the strategy's pick from the catalog feed, or false
@@ -111,11 +112,7 @@ function CarouselDialog(props: ViewProps) {
     >
       <div ref={card} class="nudge-carousel-modal__card" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
         <CarouselView {...props} titleId={titleId} />
-        <button type="button" class="nudge-carousel-modal__close" aria-label={content.closeLabel || t.close} onClick={() => close("button")}>
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-          </svg>
-        </button>
+        <CloseButton class="nudge-carousel-modal__close" label={content.closeLabel || t.close} onClick={() => close("button")} />
       </div>
     </div>
   );

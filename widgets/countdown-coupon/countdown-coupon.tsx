@@ -8,6 +8,7 @@ import { isSafeUrl } from "../shared/safe-url.js";
 import { useDeadline } from "../shared/use-deadline.js";
 import { useFocusReturn } from "../shared/use-focus-return.js";
 import type { CountdownCouponContent } from "./schema.js";
+import { CloseButton } from "../shared/close-button.js";
 
 /**
  * A compact bar (or slide-in) with a ticking countdown and a coupon code to copy. Not modal: it
@@ -62,11 +63,7 @@ export function CountdownCoupon(props: WidgetProps<CountdownCouponContent>) {
             {content.cta.label}
           </a>
         )}
-        <button type="button" class="nudge-cc__close" aria-label={content.closeLabel || s.close} onClick={() => close("button")}>
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-          </svg>
-        </button>
+        <CloseButton class="nudge-cc__close" label={content.closeLabel || s.close} onClick={() => close("button")} />
       </div>
     </div>
   );

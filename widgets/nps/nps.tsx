@@ -7,6 +7,7 @@ import type { NpsContent } from "./schema.js";
 import { scaleKey } from "./scale-keys.js";
 import { npsAnswers, npsGroup } from "./score.js";
 import { STRINGS } from "./strings.js";
+import { CloseButton } from "../shared/close-button.js";
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -157,11 +158,7 @@ export function Nps({ content, locale, close, answer, convert }: WidgetProps<Nps
           {thanksText && <p class="nudge-nps__text">{thanksText}</p>}
         </div>
       )}
-      <button type="button" class="nudge-nps__close" aria-label={content.closeLabel || t.close} onClick={() => close("button")}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-        </svg>
-      </button>
+      <CloseButton class="nudge-nps__close" label={content.closeLabel || t.close} onClick={() => close("button")} />
     </div>
   );
 

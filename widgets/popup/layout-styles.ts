@@ -18,6 +18,7 @@ box-shadow:0 -1px 0 var(--_line),0 -10px 30px -12px rgba(0,0,0,.3);animation:nud
 .nudge-popup__card--bar .nudge-popup__body{flex-flow:row wrap;justify-content:center;
 align-items:center;gap:12px 28px;max-width:1200px;margin:0 auto;padding:14px 64px 14px 24px;text-align:start}
 .nudge-popup__card--bar .nudge-popup__head{width:auto;flex:0 1 auto;min-width:0;align-items:flex-start}
+.nudge-popup__card--bar .nudge-popup__head>:first-child{margin-inline:0}
 .nudge-popup__card--bar .nudge-popup__eyebrow{margin-bottom:6px}
 .nudge-popup__card--bar .nudge-popup__title{font-size:18px;line-height:1.3}
 .nudge-popup__card--bar .nudge-popup__text{margin-top:2px;font-size:14px}

@@ -12,6 +12,7 @@ import type { PopupContent } from "./schema.js";
 import { popupStrings } from "./strings.js";
 import { Teaser } from "./teaser.js";
 import { useFocusReturn } from "../shared/use-focus-return.js";
+import { CloseButton } from "../shared/close-button.js";
 
 /**
  * A popup in one of six layouts: a modal card over a dimmed backdrop (default), a full-screen
@@ -103,8 +104,7 @@ function ModalFrame({ props, shut, opener, closeLabel, timer, blocks }: FramePro
   // A press that starts in the card and ends on the backdrop (text selection) is not a backdrop click.
   const pressInCard = useRef(false);
   useFocusReturn(card, () => opener);
-  // Focus starts on the first tabbable element: the CTA when there is one.
-  // The first field of a form, else the CTA, else the first tabbable element (useModalFocus' default).
+  // Focus starts on the first field of a form, else the CTA, else the first tabbable element (useModalFocus' default).
   const initialFocus = { get current() { return card.current?.querySelector<HTMLElement>(".nudge-field__input, .nudge-popup__cta") ?? null; } };
   useModalFocus(card, { onEscape: () => shut("escape"), initialFocus });
   const full = content.layout === "fullscreen";
@@ -175,18 +175,8 @@ function Inner({ props, shut, titleId, textId, closeLabel, timer, blocks }: Pick
     <>
       <PopupBody props={props} titleId={titleId} textId={textId} timer={timer} blocks={blocks} close={shut} />
       {/* Last in the DOM so screen readers and Tab meet the content first; placed top-right by CSS. */}
-      <CloseButton label={closeLabel} onClick={() => shut("button")} />
+      <CloseButton class="nudge-popup__close" label={closeLabel} onClick={() => shut("button")} />
     </>
-  );
-}
-
-function CloseButton({ label, onClick }: { label: string; onClick(): void }) {
-  return (
-    <button type="button" class="nudge-popup__close" aria-label={label} onClick={onClick}>
-      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-        <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-      </svg>
-    </button>
   );
 }
 

@@ -16,6 +16,8 @@
  *
  * Layout: a centred card (image on top, or beside the text from 720px wide); below
  * 600px a bottom sheet that scrolls inside when taller than the screen. The image box has a fixed size, so nothing moves when it loads.
+ * The first row of the head (eyebrow or title) keeps clear of the × in the top corner (36px at 12px from
+ * the edge), on both sides so that it stays centred; a bar reserves the ×'s room in its body instead.
  *
  * The blocks loaded with their code bring their own CSS (`blocks.ts`): the lead form
  * `lead-form-styles.ts`, the countdown and coupon `shared/offer-styles.ts`; here and in
@@ -34,6 +36,7 @@ animation:nudge-pop .32s cubic-bezier(.2,.9,.3,1.1)}
 .nudge-popup__body{display:flex;flex-direction:column;align-items:center;padding:40px 32px 28px;text-align:center}
 .nudge-popup__card--media .nudge-popup__body{padding-top:28px}
 .nudge-popup__head{display:flex;flex-direction:column;align-items:center;width:100%}
+.nudge-popup__head>:first-child{margin-inline:28px}
 .nudge-popup__eyebrow{margin-bottom:12px;padding:4px 10px;border-radius:999px;font-size:12px;font-weight:700;
 line-height:1.35;letter-spacing:.08em;text-transform:uppercase;color:var(--_brand);
 background:color-mix(in srgb,var(--_brand) 12%,transparent)}
@@ -76,6 +79,7 @@ overscroll-behavior:contain;border-radius:var(--_radius) var(--_radius) 0 0;
 padding-bottom:env(safe-area-inset-bottom);animation:nudge-up .34s cubic-bezier(.2,.9,.3,1)}
 .nudge-popup__media{aspect-ratio:2/1}
 .nudge-popup__body{padding:36px 20px 16px}
+.nudge-popup__head>:first-child{margin-inline:32px}
 .nudge-popup__card--media .nudge-popup__body{padding-top:24px}
 .nudge-popup__title{font-size:23px}}
 @media (prefers-color-scheme:dark){

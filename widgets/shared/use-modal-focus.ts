@@ -4,7 +4,7 @@ import { deepActiveElement, tabbables } from "./focusable.js";
 
 /** Options of {@link useModalFocus}. */
 export interface ModalFocusOptions {
-  /** Called when Escape is pressed while the modal is open (focus anywhere on the page). */
+  /** Called when Escape is pressed in the modal (or with focus nowhere, on the page's body). */
   onEscape?: (event: KeyboardEvent) => void;
   /** What to focus on open; defaults to the first tabbable element, then the container itself. */
   initialFocus?: RefObject<HTMLElement | null>;
@@ -15,6 +15,8 @@ export interface ModalFocusOptions {
  * on mount it remembers the focused element (looking through shadow roots) and moves
  * focus into `container`; while mounted, Tab and Shift+Tab cycle inside `container`
  * and Escape calls `onEscape`; on unmount focus returns to the remembered element.
+ * Only keys pressed in `container` (or with focus nowhere) are handled: a key pressed in the
+ * page's own dialog (a `<dialog>` opened over ours, a trapped cart drawer) is the page's.
  *
  * Give `container` `tabIndex={-1}` so it can hold focus when nothing in it is tabbable
  * and so clicks on its plain text keep focus inside.
@@ -45,7 +47,7 @@ export function useModalFocus(
     focus(latest.current.initialFocus?.current ?? tabbables(box)[0] ?? box);
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
+      if (event.defaultPrevented || !aimedAt(box, event)) return;
       if (event.key === "Escape" || event.key === "Esc") {
         const onEscape = latest.current.onEscape;
         if (onEscape) {
@@ -54,7 +56,7 @@ export function useModalFocus(
         }
       } else if (event.key === "Tab") {
         // Move focus ourselves rather than only at the edges: simpler, and correct
-        // even when focus has wandered out of the dialog.
+        // even when focus has fallen out of the dialog onto the body.
         event.preventDefault();
         const items = tabbables(box);
         if (!items.length) return focus(box);
@@ -71,4 +73,12 @@ export function useModalFocus(
       if (before && before.isConnected && typeof before.focus === "function") focus(before);
     };
   }, []);
+}
+
+/** Whether a key press is the modal's: pressed in it, or with focus nowhere (on the body, after the focused element went away). */
+function aimedAt(box: HTMLElement, event: KeyboardEvent): boolean {
+  if (event.composedPath().includes(box)) return true;
+  const doc = box.ownerDocument;
+  const active = deepActiveElement(doc);
+  return !active || active === doc.body || active === doc.documentElement;
 }

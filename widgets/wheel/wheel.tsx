@@ -8,6 +8,7 @@ import { Disc } from "./disc.js";
 import { cryptoRandom, drawSegment, landingRotation } from "./draw.js";
 import type { WheelContent } from "./schema.js";
 import { STRINGS } from "./strings.js";
+import { CloseButton } from "../shared/close-button.js";
 
 /** What a spin won, kept in the widget's state: one spin per visitor, shown again on every later visit. */
 export interface WheelResult {
@@ -210,11 +211,7 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
             {announcement}
           </p>
         </div>
-        <button type="button" class="nudge-wheel__close" aria-label={content.closeLabel || t.close} onClick={() => close("button")}>
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
-          </svg>
-        </button>
+        <CloseButton class="nudge-wheel__close" label={content.closeLabel || t.close} onClick={() => close("button")} />
       </div>
     </div>
   );

@@ -34,7 +34,7 @@ const SIGNAL_KINDS: ReadonlyArray<CompiledTrigger["kind"]> = ["scroll", "exit_in
  * Arms the triggers of every widget for a new page view; `fire(id)` is called
  * (at most once per widget and page view) when a widget's moment comes. The
  * decide step then checks every other gate; `wanted(id)` tells whether a widget could
- * show now, for a trigger that costs the visitor something to arm (exit intent's back button).
+ * show now, for a trigger that must decide at the moment itself (exit intent's back button: show, or let the visitor leave).
  *
  * @example
  * const triggers = armTriggers(rules.widgets, { env, fire: (id) => due.add(id) });

@@ -11,7 +11,7 @@ export interface ExitIntentOptions {
   mobile?: boolean;
   /** On touch devices, treat the browser's back button as exit intent (one history entry per page, see `watchBackButton`). Default true. */
   backButton?: boolean;
-  /** Whether the widget could show now: the back button's history entry is added only then. Default: always. */
+  /** Whether the widget could show now: asked when the back button is pressed (its history entry is added on the first tap). Default: always. */
   wanted?: () => boolean;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { assignVariant, HOLDOUT } from "../../../src/decide/variants.js";
 import { cleanup, memoryStoreFor, onScreen, rulesOf, settle, start } from "./runtime.js";
-import { blocked, collect, DAY, press, screenText, widgets } from "./helpers.js";
+import { blocked, collect, DAY, OfferWidget, press, screenText, widgets } from "./helpers.js";
 
 afterEach(cleanup);
 
@@ -178,5 +178,32 @@ describe("goals", () => {
     await h.clock.advance(6 * DAY);
     h.nudge.track("signup", { plan: "pro" });
     expect(converted).toEqual([{ id: "news", type: "banner", variant: "default", goal: "signup", props: { plan: "pro" } }]);
+  });
+});
+
+// Regression: modal or not came from the visitor's variant, inline or not from the first variant,
+// so a modal variant behind an inline first variant escaped settings.maxPerPage.
+describe("an experiment that mixes layouts", () => {
+  it("the visitor's variant decides both modal and inline: a modal variant counts against maxPerPage", async () => {
+    const layoutWidgets = {
+      ...widgets,
+      flex: { component: OfferWidget, modal: (c: { layout?: string }) => c.layout === "modal", placement: (c: { layout?: string }) => (c.layout === "inline" ? { selector: "body" } : undefined) },
+    };
+    const mixed = {
+      id: "mixed",
+      type: "flex",
+      priority: 2,
+      variants: [
+        { id: "inline", weight: 0, content: { layout: "inline", title: "Inline" } },
+        { id: "modal", weight: 1, content: { layout: "modal", title: "Modal" } },
+      ],
+    };
+    const banner = { id: "banner", type: "banner", priority: 1, content: { title: "Banner" } };
+    const h = start(rulesOf([mixed, banner], { maxPerPage: 1 }), { widgets: layoutWidgets });
+    await h.nudge.ready;
+    await settle();
+    expect(onScreen()).toEqual(["mixed"]);
+    expect(screenText()).toContain("Modal");
+    expect(blocked(h, "banner")).toContain("settings.maxPerPage: 1 already shown on this page");
   });
 });

@@ -105,8 +105,9 @@ describe("the popup's lazily loaded blocks", () => {
       { widgets: {} },
     );
     await h.nudge.ready;
-    await h.nudge.show("deal", { force: true }); // its prepare step loads the blocks, which fails
-    await vi.waitFor(() => expect(h.problems.map((p) => p.where)).toEqual(['widget "deal"'])); // (vitest words the failed import its own way)
+    expect(await h.nudge.show("deal", { force: true })).toBe(false); // its prepare step loads the blocks, which fails
+    // (vitest words the failed import its own way); show() then says it did not show
+    await vi.waitFor(() => expect(h.problems.map((p) => p.where)).toEqual(['widget "deal"', 'show("deal")']));
     expect(h.shown).toEqual([]);
     expect(await h.nudge.show("plain", { force: true })).toBe(true);
     await settle();

@@ -213,11 +213,23 @@ describe("popup widget", () => {
     expect(shadow.activeElement).toBe(closeButton);
   });
 
-  it("brings focus back into the dialog on Tab when it has escaped to the page", async () => {
-    const { $, shadow, pageButton } = await mount(full);
-    pageButton.focus();
-    await key(pageButton, { key: "Tab" });
+  it("brings focus back into the dialog on Tab when focus fell onto the body", async () => {
+    const { $, shadow } = await mount(full);
+    (shadow.activeElement as HTMLElement).blur();
+    await key(document.body, { key: "Tab" });
     expect(shadow.activeElement).toBe($(".nudge-popup__cta"));
+  });
+
+  // Regression: a Tab or Escape in the page's own dialog (opened over the popup) was taken by the popup.
+  it("leaves the keys pressed in the page's own UI to the page", async () => {
+    const { shadow, pageButton, close } = await mount(full);
+    pageButton.focus();
+    const tab = new KeyboardEvent("keydown", { key: "Tab", bubbles: true, composed: true, cancelable: true });
+    await act(() => void pageButton.dispatchEvent(tab));
+    expect(tab.defaultPrevented).toBe(false);
+    expect(shadow.activeElement).toBe(null);
+    await key(pageButton, { key: "Escape" });
+    expect(close).not.toHaveBeenCalled();
   });
 
   it("stops listening for keys after unmount", async () => {

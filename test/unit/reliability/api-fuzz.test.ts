@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { ConditionError } from "../../../src/rules/condition/error.js";
 import { cleanup, rulesOf, settle, start } from "../runtime/harness.js";
 
 afterEach(cleanup);
@@ -140,6 +141,8 @@ describe("arbitrary JSON as the rules file, through the whole runtime", () => {
         await h.nudge.ready;
         for (const line of h.console.warn.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] rules: \S.*: \S/);
         for (const line of h.console.error.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] rules(: | widgets\[\d+\])/);
+        // A widget left out names a problem in its condition; an internal crash (a TypeError) reported the same way is a bug.
+        for (const problem of h.problems.filter((p) => p.where.startsWith("rules widgets["))) expect(problem.error, `${problem.where}: ${problem.message}`).toBeInstanceOf(ConditionError);
         h.nudge.track("still_ok");
         expect(h.nudge.facts().events.still_ok.count).toBe(1);
         expect(Array.isArray(h.nudge.explain())).toBe(true);

@@ -59,6 +59,20 @@ describe("a widget that throws while rendering", () => {
     expect(onScreen()).toEqual(["real"]);
   });
 
+  // Regression: show() resolved true (and warned nothing) when the widget's code failed to load.
+  it("show() resolves false, with the reason, when the widget's code fails to load, forced or not", async () => {
+    const { nudge, problems } = start(rulesOf([{ id: "lazy", type: "lazy", trigger: "manual", content: {} }]), {
+      widgets: { ...testWidgets, lazy: () => Promise.reject(new Error("chunk 404")) },
+    });
+    await nudge.ready;
+    expect(await nudge.show("lazy")).toBe(false);
+    expect(await nudge.show("lazy", { force: true })).toBe(false);
+    expect(onScreen()).toEqual([]);
+    const notShown = problems.filter((p) => p.where === 'show("lazy")').map((p) => p.message);
+    expect(notShown.length).toBeGreaterThan(0); // the same warning twice is reported once
+    for (const message of notShown) expect(message).toContain("render: it did not reach the screen");
+  });
+
   // Regression: a widget that crashed on its first render used to be recorded as shown and closed,
   // using up caps and starting the quiet period.
   it("a widget that never rendered does not start the quiet period or count as shown", async () => {

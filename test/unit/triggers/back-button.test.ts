@@ -96,15 +96,38 @@ describe("watchBackButton", () => {
     expect(onBack).toHaveBeenCalledOnce();
   });
 
-  it("waits until a watcher is ready (its minimum time on the page)", () => {
+  it("pushes on the first tap, ready or not, and asks whether a watcher is ready when back is pressed", async () => {
     const p = page();
     let ready = false;
-    watch(p, () => ready);
-    p.tap();
-    expect(p.history.length).toBe(1);
-    ready = true;
+    const onBack = watch(p, () => ready);
     p.tap();
     expect(p.history.length).toBe(2);
+    ready = true;
+    await p.back();
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  it("back with no watcher ready goes on back: the visitor leaves with one press", async () => {
+    const p = page("https://shop.test/home");
+    p.history.pushState({ page: 2 }, "", "https://shop.test/product/7");
+    const onBack = watch(p, () => false);
+    p.tap();
+    expect(p.history.length).toBe(3);
+    await p.back(); // off the sentinel; Nudge then goes back once more, to the page before
+    await vi.waitFor(() => expect(p.win.location.href).toBe("https://shop.test/home"));
+    expect(onBack).not.toHaveBeenCalled();
+  });
+
+  it("a sentinel left without watchers (the widget fired another way) still lets back leave at once", async () => {
+    const p = page("https://shop.test/home");
+    p.history.pushState({ page: 2 }, "", "https://shop.test/product/7");
+    const onBack = vi.fn();
+    const stop = watchBackButton(p.env, () => true, onBack);
+    p.tap();
+    stop();
+    await p.back();
+    await vi.waitFor(() => expect(p.win.location.href).toBe("https://shop.test/home"));
+    expect(onBack).not.toHaveBeenCalled();
   });
 
   it("one sentinel for every watcher of the page; each hears the back button", async () => {
@@ -151,9 +174,8 @@ describe("watchExitIntent on a touch device: the back button", () => {
     const onExit = vi.fn();
     stops.push(watchExitIntent(p.env, { minTimeOnPage: 5_000 }, onExit));
     p.tap();
-    expect(p.history.length).toBe(1); // too early: no sentinel yet, the back button still leaves
+    expect(p.history.length).toBe(2); // the first tap places the sentinel, however early
     p.advance(5_000);
-    p.tap();
     await p.back();
     expect(onExit).toHaveBeenCalledExactlyOnceWith("back_button");
   });
