@@ -243,7 +243,11 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     if (!journal) return;
     const entries = readJournal();
     const left = entries.filter((entry) => entry.before.id === stored.id && !written(stored).includes(entry.id));
-    if (left.length === entries.length) return;
+    const last = written(stored).slice(-1)[0];
+    // With IndexedDB the stored copy stays mirrored here (under an id already written, so nothing folds it
+    // twice): in WebKit a write cut off by a navigation, even another one of ours, leaves IndexedDB unusable
+    // for the next page, which then continues from this copy in localStorage instead of a new profile.
+    if (store?.kind === "indexeddb" && last) left.push({ id: last, before: stored, after: stored });
     if (left.length) journal.write(left);
     else journal.clear();
   }
@@ -396,7 +400,8 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       listen();
       show();
       // Another tab's unwritten page-hide batches: fold them in now, so this page sees them.
-      if (readJournal().length) {
+      const journaled = readJournal();
+      if (journaled.length && (mustWrite || journaled.some((entry) => !written(base).includes(entry.id)))) {
         mustWrite = true;
         await flush();
       } else schedule();

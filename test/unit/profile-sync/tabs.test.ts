@@ -10,6 +10,12 @@ afterEach(() => localStorage.clear());
 const stored = async (store: KeyValueStore) => migrateProfile(await store.get("profile"))!;
 
 /** Two tabs on one store, both opened on the same stored visitor. */
+/** The journal's entries still waiting to land (a landed copy is kept as a mirror: before and after equal). */
+function unsaved(): unknown[] {
+  const entries = JSON.parse(localStorage.getItem("nudge:profile.unsaved.snapshot") ?? "[]") as Array<{ before: unknown; after: unknown }>;
+  return entries.filter((entry) => JSON.stringify(entry.before) !== JSON.stringify(entry.after));
+}
+
 async function twoTabs(store: KeyValueStore = sharedStore()) {
   const hub = fakeHub();
   const a = tab(hub);
@@ -186,14 +192,14 @@ describe("page hide with IndexedDB", () => {
     a.profiles.update(addItem("a"));
     a.profiles.update(closeWidget("welcome", 5));
     void a.profiles.flushOnHide(); // the page unloads: the asynchronous write is stuck
-    expect(JSON.parse(localStorage.getItem("nudge:profile.unsaved.snapshot")!)).toHaveLength(1);
+    expect(unsaved()).toHaveLength(1);
     hold(false);
 
     const c = tab(fakeHub());
     await c.profiles.open(store, newId);
     expect(c.profiles.get().cart.map((line) => line.id).sort()).toEqual(["a", "b"]);
     expect(c.profiles.get().widgets.welcome.closed).toBe(1);
-    expect(localStorage.getItem("nudge:profile.unsaved.snapshot")).toBeNull();
+    expect(unsaved()).toEqual([]);
 
     await release(); // the stuck write lands after all: it finds its id stored and adds nothing twice
     const saved = await stored(store);
@@ -259,7 +265,7 @@ describe("page hide with IndexedDB", () => {
     c.profiles.update(addItem("c"));
     await c.profiles.flushOnHide();
     expect(writes).toBe(0);
-    expect(JSON.parse(localStorage.getItem("nudge:profile.unsaved.snapshot")!)).toHaveLength(1);
+    expect(unsaved()).toHaveLength(1);
     const next = tab(fakeHub()); // the next page folds it in
     await next.profiles.open(store, newId);
     expect(next.profiles.get().cart.map((line) => line.id)).toEqual(["c"]);
@@ -277,7 +283,7 @@ describe("page hide with IndexedDB", () => {
     await b.profiles.open(localStorageStore(localStorage), newId);
     expect(b.profiles.get().id).toBe(a.profiles.get().id);
     expect(b.profiles.get().cart.map((line) => line.id)).toEqual(["a"]);
-    expect(localStorage.getItem("nudge:profile.unsaved.snapshot")).toBeNull();
+    expect(unsaved()).toEqual([]);
   });
 
   it("a write that lands: the journal entry is dropped, nothing is counted twice", async () => {
@@ -285,9 +291,9 @@ describe("page hide with IndexedDB", () => {
     const { a, b } = await twoTabs(store);
     a.profiles.update(addItem("a"));
     await a.profiles.flushOnHide();
-    expect(JSON.parse(localStorage.getItem("nudge:profile.unsaved.snapshot")!)).toHaveLength(1);
+    expect(unsaved()).toHaveLength(1);
     await a.profiles.flush(); // the page lived on (a tab switch): its batch timer writes
-    expect(localStorage.getItem("nudge:profile.unsaved.snapshot")).toBeNull();
+    expect(unsaved()).toEqual([]);
     b.profiles.update(addItem("b"));
     await b.profiles.flush();
     const saved = await stored(store);
