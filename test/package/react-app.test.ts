@@ -1,12 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Nudge } from "../../src/core/create-nudge.js";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../browser/harness.js";
+import { buildExample, type ExampleApp } from "./example-app.js";
 
 declare global {
   interface Window {
@@ -19,56 +15,27 @@ declare global {
  * folder installs the packed tarball, React and Vite from the registry, type-checks with `tsc --noEmit`
  * (strict, declaration files included), builds with Vite, and the build runs in Chromium.
  */
-const ROOT = resolve(import.meta.dirname, "../..");
-const tmp = mkdtempSync(join(tmpdir(), "nudge-react-"));
-const app = join(tmp, "app");
-let server: Server | undefined;
-let browser: Browser | undefined;
-let url = "";
-
-function run(command: string, args: string[], cwd: string) {
-  const child = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 240_000, env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" } });
-  return { status: child.status, output: `${child.stdout}\n${child.stderr}`, stdout: child.stdout };
-}
-function ok(command: string, args: string[], cwd: string) {
-  const result = run(command, args, cwd);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.output}`);
-  return result.stdout;
-}
+let example: ExampleApp;
+let app = "";
+let tmp = "";
+const run = (command: string, args: string[]) => example.run(command, args);
 
 beforeAll(async () => {
-  const [info] = JSON.parse(ok("npm", ["pack", "--json", "--pack-destination", tmp], ROOT)) as Array<{ filename: string }>;
-  cpSync(join(ROOT, "examples/react-app"), app, { recursive: true, filter: (source) => !/node_modules|[\\/]dist$/.test(source) });
-  cpSync(join(tmp, info.filename), join(app, "nudge-sdk.tgz"));
-  ok("npm", ["install", "--no-package-lock"], app);
-  ok("npx", ["--no-install", "vite", "build", "--logLevel", "warn"], app);
-  const dist = join(app, "dist");
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    const file = normalize(join(dist, path === "/" ? "index.html" : decodeURIComponent(path)));
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" }[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server!.listen(0, "127.0.0.1", done));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  example = await buildExample("react-app");
+  app = example.dir;
+  tmp = join(app, "..");
 }, 400_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(async () => example?.close());
 
 describe("examples/react-app: the packed package in a Vite + React + TypeScript build", () => {
   it("type-checks with tsc --noEmit in strict mode, and the event hook is typed by the event's name", () => {
-    const clean = run("npx", ["--no-install", "tsc", "--noEmit"], app);
+    const clean = run("npx", ["--no-install", "tsc", "--noEmit"]);
     expect(clean.status, clean.output).toBe(0);
     // A handler that reads a field its event does not have must not compile.
     const wrong = join(app, "src/wrong.tsx");
     writeFileSync(wrong, `import { useNudgeEvent } from "nudge-sdk/react";\nexport function Wrong() {\n  useNudgeEvent("shown", (event) => console.log(event.reason));\n  return null;\n}\n`);
-    const typed = run("npx", ["--no-install", "tsc", "--noEmit"], app);
+    const typed = run("npx", ["--no-install", "tsc", "--noEmit"]);
     rmSync(wrong);
     expect(typed.status).not.toBe(0);
     expect(typed.output).toMatch(/src\/wrong\.tsx.*Property 'reason' does not exist on type 'WidgetEvent'/);
@@ -85,11 +52,11 @@ describe("examples/react-app: the packed package in a Vite + React + TypeScript 
   });
 
   it("runs in Chromium under StrictMode: the React widget renders in Nudge's shadow root and its events reach the app", async () => {
-    const page = await browser!.newPage();
+    const page = await example.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => (message.type() === "error" || message.type() === "warning") && errors.push(message.text()));
-    await page.goto(url);
+    await page.goto(example.url);
     await page.getByRole("heading", { name: "Nudge in a React app" }).waitFor();
     await page.waitForFunction(() => window.nudge !== undefined);
     await page.evaluate(() => window.nudge!.ready);
