@@ -214,6 +214,21 @@ describe.each(ENGINES)("%s", (engineName) => {
     });
   });
 
+  describe("older browsers", () => {
+    it("without BroadcastChannel, IntersectionObserver, structuredClone, Array.prototype.at, Object.hasOwn and constructable stylesheets: it still works, nothing thrown", async () => {
+      const strip = `for (const name of ["BroadcastChannel", "IntersectionObserver", "structuredClone"]) delete window[name];
+        delete Array.prototype.at; delete Object.hasOwn; delete ShadowRoot.prototype.adoptedStyleSheets; delete Document.prototype.adoptedStyleSheets;`;
+      await open({ version: 1, widgets: [{ id: "hello", type: "popup", content: { title: "Still here", dismiss: "No thanks" } }] }, { a: { before: strip }, b: { before: strip } });
+      await page.waitFor(() => document.querySelector("nudge-root")?.shadowRoot?.textContent?.includes("Still here"));
+      await page.press("Escape");
+      await page.waitFor(() => !document.querySelector("nudge-root")?.shadowRoot?.querySelector("[role=dialog]"));
+      const after = await thenNavigate(`nudge.cart.add(${JSON.stringify(item)})`);
+      expect(after.cart).toBe(1);
+      expect(await page.evaluate(() => (window as any).nudge.explain("hello")[0].wouldShow)).toBe(false);
+      expect(await pageErrors(page)).toEqual([]);
+    });
+  });
+
   describe("privacy and delivery", () => {
     it("forget() leaves nothing behind: no IndexedDB data, no localStorage or sessionStorage key", async () => {
       await open(emptyRules);
