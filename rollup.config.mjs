@@ -44,7 +44,11 @@ export default [
       // templates, signals) ride in the renderer chunk, which every first widget loads anyway: split by which widgets
       // import them, they became several tiny chunks, each a request.
       manualChunks: (id) =>
-        /[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles|template)|src[\\/]core[\\/]widget-(mount|signals)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|i18n|close-button))\.tsx?$/.test(id) ? "renderer" : undefined,
+        /[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles|template)|src[\\/]core[\\/]widget-(mount|signals)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|i18n|close-button))\.tsx?$/.test(
+          id,
+        )
+          ? "renderer"
+          : undefined,
     },
     plugins: [
       nodeResolve({ browser: true }),

@@ -11,7 +11,12 @@ import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/ensure.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+};
 
 /** What every page has before the SDK: observers for long tasks and paints (the same for all). */
 const HEAD = `<script>
@@ -78,7 +83,9 @@ export function startServer() {
       const sdk = SDKS[url.searchParams.get("sdk")];
       if (!sdk) return res.writeHead(404).end();
       res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" });
-      return res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>${HEAD}${sdk.snippet}</head><body></body></html>`);
+      return res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>bench</title>${HEAD}${sdk.snippet}</head><body></body></html>`,
+      );
     }
     if (p === "/bench/page-rules.json") return staticFile(res, join(ROOT, "bench/page-rules.json"));
     if (p.startsWith("/dist/")) return staticFile(res, under(join(ROOT, "dist"), p.slice(6)));

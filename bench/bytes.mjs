@@ -33,7 +33,19 @@ async function peerFile(pkg, file, { module = false } = {}) {
 
 function sum(name, parts, note) {
   const total = (key) => parts.reduce((n, p) => n + p[key], 0);
-  return { name, files: parts.map((p) => p.file), raw: total("raw"), gzip: total("gzip"), brotli: total("brotli"), note: note ?? parts.map((p) => p.minified).filter(Boolean).join(", ") };
+  return {
+    name,
+    files: parts.map((p) => p.file),
+    raw: total("raw"),
+    gzip: total("gzip"),
+    brotli: total("brotli"),
+    note:
+      note ??
+      parts
+        .map((p) => p.minified)
+        .filter(Boolean)
+        .join(", "),
+  };
 }
 
 function missing(name, note) {
@@ -44,7 +56,13 @@ export async function benchBytes() {
   const dist = join(ROOT, "dist");
   const m = measure(dist);
   const nudge = (name, group, note) => ({ name, files: group.files, raw: group.raw, gzip: group.gzip, brotli: group.brotli, note });
-  const everything = ["nudge.js", "nudge.runtime.js", ...readdirSync(join(dist, "chunks")).filter((f) => f.endsWith(".js")).map((f) => `chunks/${f}`)];
+  const everything = [
+    "nudge.js",
+    "nudge.runtime.js",
+    ...readdirSync(join(dist, "chunks"))
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => `chunks/${f}`),
+  ];
   const all = everything.map((file) => ({ file, ...sizesOf(readFileSync(join(dist, file))) }));
 
   const ph = "posthog-js";
@@ -91,7 +109,13 @@ export async function benchBytes() {
     },
     {
       row: "loader + runtime + popup (first popup shown)",
-      nudge: { name: "Nudge loader + runtime + popup", files: [...m["loader+runtime"].files, ...m.popup.files], raw: m["loader+runtime"].raw + m.popup.raw, gzip: m["loader+runtime"].gzip + m.popup.gzip, brotli: m["loader+runtime"].brotli + m.popup.brotli },
+      nudge: {
+        name: "Nudge loader + runtime + popup",
+        files: [...m["loader+runtime"].files, ...m.popup.files],
+        raw: m["loader+runtime"].raw + m.popup.raw,
+        gzip: m["loader+runtime"].gzip + m.popup.gzip,
+        brotli: m["loader+runtime"].brotli + m.popup.brotli,
+      },
       peers: [sum("PostHog array.js + surveys.js", [phCore, phSurveys]), missing("Formbricks", "survey bundle not in the npm package")],
     },
     {
@@ -102,11 +126,7 @@ export async function benchBytes() {
     {
       row: "everything",
       nudge: sum("Nudge: every file in dist/nudge*.js + dist/chunks", all, ""),
-      peers: [
-        sum("PostHog array.full.js (all extensions)", [phFull]),
-        sum("GrowthBook auto.min.js", [gbAuto]),
-        missing("Formbricks", "survey bundle not in the npm package"),
-      ],
+      peers: [sum("PostHog array.full.js (all extensions)", [phFull]), sum("GrowthBook auto.min.js", [gbAuto]), missing("Formbricks", "survey bundle not in the npm package")],
     },
   ];
   const floor = sum("Preact alone (preact/dist/preact.mjs), the floor", [preact]);

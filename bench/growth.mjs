@@ -84,7 +84,17 @@ export async function benchGrowth(workload, { time = 500, sizes = SIZES } = {}) 
     await bench.run();
     for (const task of bench.tasks) {
       if (task.result.state !== "completed") throw new Error(`${task.name}: ${task.result.error ?? task.result.state}`);
-      results.push({ size, name: task.name, medianUs: task.result.latency.p50 * 1000, rme: task.result.latency.rme, passing, mismatches, eventMismatches, windowCountMismatches: windowCounts, windowsReached: reached });
+      results.push({
+        size,
+        name: task.name,
+        medianUs: task.result.latency.p50 * 1000,
+        rme: task.result.latency.rme,
+        passing,
+        mismatches,
+        eventMismatches,
+        windowCountMismatches: windowCounts,
+        windowsReached: reached,
+      });
     }
   }
   return { results, sink };

@@ -43,7 +43,11 @@ try {
   const port = 8000 + Math.floor(Math.random() * 1000);
   server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", "site"], { cwd: shop, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/`;
-  for (let ok = false; !ok; ) ok = await fetch(url).then((r) => r.ok, () => new Promise((r) => setTimeout(() => r(false), 50)));
+  for (let ok = false; !ok; )
+    ok = await fetch(url).then(
+      (r) => r.ok,
+      () => new Promise((r) => setTimeout(() => r(false), 50)),
+    );
   step(`python3 -m http.server --directory site (${url})`);
 
   // 4. open it, wait until the rule is armed (3 s on the page), leave through the top: the coupon

@@ -35,7 +35,9 @@ export function nudgeRows(rules) {
 }
 
 function windowCountNote(mismatches, total) {
-  return mismatches.length ? `**differ** from what \`$event\` counts for ${mismatches.length} of ${total} event × window pairs (${mismatches.join("; ")})` : `equal what \`$event\` counts for all ${total} event × window pairs`;
+  return mismatches.length
+    ? `**differ** from what \`$event\` counts for ${mismatches.length} of ${total} event × window pairs (${mismatches.join("; ")})`
+    : `equal what \`$event\` counts for all ${total} event × window pairs`;
 }
 
 export function rulesTable(rules) {
@@ -53,29 +55,89 @@ export function growthTable(growth) {
     const a = get(size, "Nudge A");
     const b = get(size, "Nudge B");
     const g = get(size, "GrowthBook");
-    return [int(size), fix(e.medianUs), fix(a.medianUs), fix(b.medianUs), fix(g.medianUs), times(g.medianUs / e.medianUs), `${e.passing}`, `${e.eventMismatches} / ${e.mismatches}`];
+    return [
+      int(size),
+      fix(e.medianUs),
+      fix(a.medianUs),
+      fix(b.medianUs),
+      fix(g.medianUs),
+      times(g.medianUs / e.medianUs),
+      `${e.passing}`,
+      `${e.eventMismatches} / ${e.mismatches}`,
+    ];
   });
-  const text = table(["events in history", "Nudge `$event` µs", "Nudge A µs", "Nudge B µs", "GrowthBook µs", "GrowthBook ÷ Nudge `$event`", "rules passing", "≠ GrowthBook (`$event` / A)"], rows, ["r", "r", "r", "r", "r", "r", "r", "r"]);
+  const text = table(
+    ["events in history", "Nudge `$event` µs", "Nudge A µs", "Nudge B µs", "GrowthBook µs", "GrowthBook ÷ Nudge `$event`", "rules passing", "≠ GrowthBook (`$event` / A)"],
+    rows,
+    ["r", "r", "r", "r", "r", "r", "r", "r"],
+  );
   const counts = growth.results.filter((r) => r.name.startsWith("Nudge: ") && r.windowCountMismatches.length);
-  const countNote = counts.length ? ` Precomputed window counts differing from \`$event\`'s: ${counts.map((r) => `${int(r.size)} events: ${r.windowCountMismatches.join("; ")}`).join(" / ")}.` : "";
-  return `${text}\n\nMedian µs for one decision: facts + all 200 rules. The profile is kept by \`recordEvent\`/\`recordPageView\` as events are tracked (replayed outside the timing). **Nudge \`$event\`**: Nudge's real path; timed: \`buildFacts\` + 200 compiled conditions, windows as \`$event\` over the profile's bounded event history. **Nudge A**: the same with the windows as precomputed facts (computed outside the timing). **Nudge B**: A plus those counts computed inside the timing by scanning the raw event list. **GrowthBook**: facts from a straightforward scan of the raw event list, then \`evalCondition\` ×200. Visitors differ by size, and so do the rules that pass and the conditions evaluated before a rule's first false one: \`$event\` is evaluated ${growth.results.filter((r) => r.name.startsWith("Nudge: ")).map((r) => r.windowsReached).join(" / ")} times for ${sizes.map(int).join(" / ")} events, which weighs on the \`$event\` row more than on the others.${countNote}`;
+  const countNote = counts.length
+    ? ` Precomputed window counts differing from \`$event\`'s: ${counts.map((r) => `${int(r.size)} events: ${r.windowCountMismatches.join("; ")}`).join(" / ")}.`
+    : "";
+  return `${text}\n\nMedian µs for one decision: facts + all 200 rules. The profile is kept by \`recordEvent\`/\`recordPageView\` as events are tracked (replayed outside the timing). **Nudge \`$event\`**: Nudge's real path; timed: \`buildFacts\` + 200 compiled conditions, windows as \`$event\` over the profile's bounded event history. **Nudge A**: the same with the windows as precomputed facts (computed outside the timing). **Nudge B**: A plus those counts computed inside the timing by scanning the raw event list. **GrowthBook**: facts from a straightforward scan of the raw event list, then \`evalCondition\` ×200. Visitors differ by size, and so do the rules that pass and the conditions evaluated before a rule's first false one: \`$event\` is evaluated ${growth.results
+    .filter((r) => r.name.startsWith("Nudge: "))
+    .map((r) => r.windowsReached)
+    .join(" / ")} times for ${sizes.map(int).join(" / ")} events, which weighs on the \`$event\` row more than on the others.${countNote}`;
 }
 
 export function browserTables(browser) {
   const order = ["blank", "nudge", "nudge-repeat", "growthbook", "posthog"];
   const rows = order.map((k) => {
     const s = browser.summary[k];
-    return [s.label, k === "blank" ? "—" : fix(s.readyAtMs, 0), fix(s.scriptMs), fix(s.taskMs, 0), int(s.heapKB), `${s.longtasks}${s.longtasks ? ` (longest ${int(s.longestTaskMs)} ms)` : ""}`, `${s.requests.length}`, s.ready === s.runs ? `${s.ready}/${s.runs}` : `**${s.ready}/${s.runs}**`];
+    return [
+      s.label,
+      k === "blank" ? "—" : fix(s.readyAtMs, 0),
+      fix(s.scriptMs),
+      fix(s.taskMs, 0),
+      int(s.heapKB),
+      `${s.longtasks}${s.longtasks ? ` (longest ${int(s.longestTaskMs)} ms)` : ""}`,
+      `${s.requests.length}`,
+      s.ready === s.runs ? `${s.ready}/${s.runs}` : `**${s.ready}/${s.runs}**`,
+    ];
   });
-  const init = table(["page", "ready at ms", "ScriptDuration ms", "TaskDuration ms", "JS heap KB", "long tasks (all runs)", "requests", "ready"], rows, ["l", "r", "r", "r", "r", "l", "r", "r"]);
+  const init = table(["page", "ready at ms", "ScriptDuration ms", "TaskDuration ms", "JS heap KB", "long tasks (all runs)", "requests", "ready"], rows, [
+    "l",
+    "r",
+    "r",
+    "r",
+    "r",
+    "l",
+    "r",
+    "r",
+  ]);
   const c = browser.shows.cold;
   const w = browser.shows.warm;
   const showRows = [
-    ["cold: first show() (popup + renderer + Preact chunks fetched)", `${c.n}/${c.of}`, fix(c.toShownMs), fix(c.toFrameMs), fix(c.fcpMs), fix(c.fcpPresentedMs), `${c.longtasks.length}`],
-    ["cold, prefers-reduced-motion: reduce (no fade-in)", `${browser.shows.coldReduced.n}/${browser.shows.coldReduced.of}`, fix(browser.shows.coldReduced.toShownMs), fix(browser.shows.coldReduced.toFrameMs), fix(browser.shows.coldReduced.fcpMs), fix(browser.shows.coldReduced.fcpPresentedMs), `${browser.shows.coldReduced.longtasks.length}`],
+    [
+      "cold: first show() (popup + renderer + Preact chunks fetched)",
+      `${c.n}/${c.of}`,
+      fix(c.toShownMs),
+      fix(c.toFrameMs),
+      fix(c.fcpMs),
+      fix(c.fcpPresentedMs),
+      `${c.longtasks.length}`,
+    ],
+    [
+      "cold, prefers-reduced-motion: reduce (no fade-in)",
+      `${browser.shows.coldReduced.n}/${browser.shows.coldReduced.of}`,
+      fix(browser.shows.coldReduced.toShownMs),
+      fix(browser.shows.coldReduced.toFrameMs),
+      fix(browser.shows.coldReduced.fcpMs),
+      fix(browser.shows.coldReduced.fcpPresentedMs),
+      `${browser.shows.coldReduced.longtasks.length}`,
+    ],
     ["warm: show() again after hide()", `${w.n}/${w.of}`, fix(w.toShownMs), fix(w.toFrameMs), "—", "—", `${w.longtasks.length}`],
   ];
-  const shows = table(["trigger → popup", "shown", "→ `shown` event ms", "→ frame rendered ms", "→ FCP paintTime ms", "→ FCP presentation ms", "long tasks"], showRows, ["l", "r", "r", "r", "r", "r", "r"]);
+  const shows = table(["trigger → popup", "shown", "→ `shown` event ms", "→ frame rendered ms", "→ FCP paintTime ms", "→ FCP presentation ms", "long tasks"], showRows, [
+    "l",
+    "r",
+    "r",
+    "r",
+    "r",
+    "r",
+    "r",
+  ]);
   const errors = order.flatMap((k) => browser.summary[k].errors.map((e) => `${k}: ${e}`));
   return `${init}\n\n"ready at": ms from navigation start to the SDK's ready signal. Medians over ${browser.runs} page loads each, a fresh browser context per load, SDKs interleaved; CDP \`Performance.getMetrics\` read ${browser.settleMs} ms after the SDK reported ready (Nudge: \`nudge.ready\`; GrowthBook: its \`growthbookdata\` event; PostHog: \`loaded\`), after a forced GC. "repeat view" reuses the first visit's storage (IndexedDB/localStorage). Requests not for 127.0.0.1 aborted: ${browser.blocked.length}${browser.blocked.length ? ` (${browser.blocked.slice(0, 3).join(", ")})` : ""}.${errors.length ? ` Page errors: ${errors.join("; ")}.` : ""}\n\n${shows}\n\nMeasured in the page with \`performance.now()\`: from just before \`nudge.show("bench-popup")\` to the \`shown\` event (the widget is mounted in the shadow root), and to the end of the next rendered frame (a \`requestAnimationFrame\` callback, then a \`MessageChannel\` message that runs after that frame's style, layout and paint on the main thread; not the moment pixels reach the screen: headless, no GPU). For the cold show the page has painted nothing before, so \`first-contentful-paint\` is the popup's own first paint: its \`paintTime\` (main thread painted) and its \`startTime\` (presentation, as headless Chromium without a GPU reports it). The popup fades in (opacity from 0 over 0.2–0.32 s), so the first frame that holds it is nearly transparent and Chromium records first-contentful-paint later; the reduced-motion row shows the same without the animation. Element Timing needs an \`elementtiming\` attribute the widget does not set, so it is not used. Medians over ${c.of} cold and ${w.of} warm shows (3 warm shows per page). Long tasks are wall-clock tasks over 50 ms seen by a \`longtask\` PerformanceObserver on the page; on a busy machine other processes stretch them. Chunks come from 127.0.0.1 (no network latency).`;
 }
@@ -94,7 +156,12 @@ export function goals({ bytes, rules, growth, browser, triggers }) {
       for (const key of ["raw", "gzip", "brotli"]) if (p[key] <= r.nudge[key]) losing.push(`${r.row}: ${p.name} ${key} ${int(p[key])} ≤ Nudge ${int(r.nudge[key])}`);
     }
   }
-  add("smallest of all peers in every bytes row (minified, gzip and brotli; rows with a measured peer)", losing.length ? losing.join("; ") : "smallest in every row", losing.length === 0, "Preact is the floor, not a peer");
+  add(
+    "smallest of all peers in every bytes row (minified, gzip and brotli; rows with a measured peer)",
+    losing.length ? losing.join("; ") : "smallest in every row",
+    losing.length === 0,
+    "Preact is the floor, not a peer",
+  );
   const { event, precomputed } = nudgeRows(rules);
   const fastest = rules.rows.filter((r) => !r.nudge).reduce((a, b) => (a.medianUs < b.medianUs ? a : b));
   const speedup = fastest.medianUs / event.medianUs;
@@ -116,7 +183,13 @@ export function goals({ bytes, rules, growth, browser, triggers }) {
     `buildFacts + 200 rules with \`$event\`, the real path; windows precomputed (Nudge A): ${fix(a[0].medianUs)} → ${fix(a[a.length - 1].medianUs)} µs`,
   );
   const s = browser.summary;
-  const nudgeLong = s.nudge.longtasks + s["nudge-repeat"].longtasks + browser.shows.cold.longtasks.length + browser.shows.coldReduced.longtasks.length + browser.shows.warm.longtasks.length + browser.shows.initLongtasks.length;
+  const nudgeLong =
+    s.nudge.longtasks +
+    s["nudge-repeat"].longtasks +
+    browser.shows.cold.longtasks.length +
+    browser.shows.coldReduced.longtasks.length +
+    browser.shows.warm.longtasks.length +
+    browser.shows.initLongtasks.length;
   const blankLong = s.blank.longtasks;
   add(
     "no long task (> 50 ms) caused by Nudge",
@@ -131,7 +204,11 @@ export function goals({ bytes, rules, growth, browser, triggers }) {
   );
   const warm = browser.shows.warm.toFrameMs;
   add("warm trigger-to-paint within one frame (16.7 ms)", `${fix(warm)} ms median to the rendered frame`, warm !== undefined && warm <= 1000 / 60);
-  const table_ = table(["goal", "measured", "result"], out.map((g) => [g.goal, g.measured + (g.note ? ` (${g.note})` : ""), g.met ? "MET" : "**NOT MET**"]), ["l", "l", "l"]);
+  const table_ = table(
+    ["goal", "measured", "result"],
+    out.map((g) => [g.goal, g.measured + (g.note ? ` (${g.note})` : ""), g.met ? "MET" : "**NOT MET**"]),
+    ["l", "l", "l"],
+  );
   const trig = triggers ?? [];
   const exit = trig.some((t) => /exit/i.test(t));
   const triggerNote = `Triggers in this build's rules schema: ${trig.length ? trig.join(", ") : "unknown"}. The trigger measured is \`nudge.show(id)\`. ${exit ? "An exit-intent trigger exists in this build but is not measured by this benchmark yet." : "There is no exit-intent trigger in this build, so exit intent is not measured."} ${trig.includes("event") ? "A tracked-event trigger exists in this build but is not measured by this benchmark yet." : "No trigger fires on a tracked custom event in this build, so `track()` is not measured."}`;

@@ -70,13 +70,15 @@ if (browser) {
   console.log(goalsText);
 }
 
-const chromiumVersion = browser?.chromium ?? (() => {
-  try {
-    return execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
-  } catch {
-    return "n/a";
-  }
-})();
+const chromiumVersion =
+  browser?.chromium ??
+  (() => {
+    try {
+      return execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+    } catch {
+      return "n/a";
+    }
+  })();
 const git = (...a) => {
   try {
     return execFileSync("git", a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();

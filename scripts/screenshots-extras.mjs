@@ -39,7 +39,10 @@ const scenes = {
     await page.evaluate(() => window.nudge.forget());
     await show(page, "wheel-quick");
     await page.locator("nudge-root .nudge-wheel__spin").click();
-    await page.locator("nudge-root .nudge-wheel__title").filter({ hasText: /won|luck/ }).waitFor();
+    await page
+      .locator("nudge-root .nudge-wheel__title")
+      .filter({ hasText: /won|luck/ })
+      .waitFor();
   },
   "wheel-ru": async (page) => {
     await open(page, "/gallery/extras.html?lang=ru");

@@ -4,7 +4,21 @@ import { openScreenshots } from "./screenshot-session.mjs";
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const { out, server, browser, close } = await openScreenshots();
-const ids = ["modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "lead", "lead-errors", "fullscreen-sent", "inline", "teaser", "countdown-coupon", "countdown-coupon-slide", "copied"];
+const ids = [
+  "modal",
+  "slide-in",
+  "top-bar",
+  "bottom-bar",
+  "fullscreen",
+  "lead",
+  "lead-errors",
+  "fullscreen-sent",
+  "inline",
+  "teaser",
+  "countdown-coupon",
+  "countdown-coupon-slide",
+  "copied",
+];
 const sizes = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
   { name: "phone-360", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },

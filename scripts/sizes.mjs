@@ -140,7 +140,11 @@ function printTable(results) {
   const rows = Object.entries(results).map(([name, r]) => [name, r.raw, r.gzip, r.brotli, r.files.join(" + ")]);
   const head = ["bundle", "raw", "gzip", "brotli", "files"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) => cells.map((cell, i) => (i > 0 && i < 4 ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells) =>
+    cells
+      .map((cell, i) => (i > 0 && i < 4 ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));
@@ -153,7 +157,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     printTable(results);
     if (process.argv.includes("--readme")) {
       const file = join(ROOT, "README.md");
-      writeFileSync(file, readFileSync(file, "utf8").replace(README_BLOCK, (_, start, end) => `${start}${readmeTable(results)}${end}`));
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(README_BLOCK, (_, start, end) => `${start}${readmeTable(results)}${end}`),
+      );
       console.log("README.md size table updated");
     }
   } catch (error) {

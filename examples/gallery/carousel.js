@@ -4,7 +4,18 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-show]");
   if (button) nudge().push(["show", button.dataset.show, { force: true }]);
   if (event.target.closest("#order")) {
-    nudge().push(["purchase", { id: `G-${Date.now()}`, value: 89, currency: "USD", items: [{ id: "sku-401", price: 65, quantity: 1 }, { id: "sku-301", price: 24, quantity: 1 }] }]);
+    nudge().push([
+      "purchase",
+      {
+        id: `G-${Date.now()}`,
+        value: 89,
+        currency: "USD",
+        items: [
+          { id: "sku-401", price: 65, quantity: 1 },
+          { id: "sku-301", price: 24, quantity: 1 },
+        ],
+      },
+    ]);
     document.getElementById("log").textContent = "Order placed: sku-401 + sku-301. They are now excluded for 30 days, and count as bought together.";
   }
 });

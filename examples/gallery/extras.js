@@ -8,5 +8,17 @@ document.addEventListener("click", function (event) {
   if (button.id === "hide") nudge.push(["hide"]);
   if (button.id === "forget") nudge.push(["forget"]);
 });
-nudge.push(["on", "lead", function (e) { log.textContent = "lead: " + JSON.stringify(e.fields); }]);
-nudge.push(["on", "converted", function (e) { log.textContent = "converted: " + e.id + " " + JSON.stringify(e.props); }]);
+nudge.push([
+  "on",
+  "lead",
+  function (e) {
+    log.textContent = "lead: " + JSON.stringify(e.fields);
+  },
+]);
+nudge.push([
+  "on",
+  "converted",
+  function (e) {
+    log.textContent = "converted: " + e.id + " " + JSON.stringify(e.props);
+  },
+]);

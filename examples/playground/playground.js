@@ -6,7 +6,17 @@ import { clockText, fireExitIntent, makeCustomer, prepareWindow, RFM_PRESETS, wi
 
 const $ = (id) => document.getElementById(id);
 const STORED_RULES = "nudge-playground:rules";
-const RECIPES = ["exit-intent-coupon", "follow-up-after-2-days", "utm-welcome", "sleeping-customer-discount", "upsell-carousel", "chatbot-email", "nps-after-second-purchase", "wheel-first-visit", "social-proof"];
+const RECIPES = [
+  "exit-intent-coupon",
+  "follow-up-after-2-days",
+  "utm-welcome",
+  "sleeping-customer-discount",
+  "upsell-carousel",
+  "chatbot-email",
+  "nps-after-second-purchase",
+  "wheel-first-visit",
+  "social-proof",
+];
 
 const clock = { offset: 0 };
 const state = { device: "desktop", path: "/shop/index.html", rulesUrl: "", instance: null, win: null, onScreen: "", loads: 0 };
@@ -187,18 +197,24 @@ async function freshVisitor() {
   $("events").replaceChildren();
 }
 
-$("new-visitor").addEventListener("click", act("new visitor", async () => {
-  await freshVisitor();
-  await go("/shop/index.html");
-}));
-$("returning-visitor").addEventListener("click", act("returning visitor", async () => {
-  const back = state.path;
-  await freshVisitor();
-  clock.offset = -3 * DAY;
-  await go("/shop/index.html");
-  clock.offset = 0;
-  await go(back);
-}));
+$("new-visitor").addEventListener(
+  "click",
+  act("new visitor", async () => {
+    await freshVisitor();
+    await go("/shop/index.html");
+  }),
+);
+$("returning-visitor").addEventListener(
+  "click",
+  act("returning visitor", async () => {
+    const back = state.path;
+    await freshVisitor();
+    clock.offset = -3 * DAY;
+    await go("/shop/index.html");
+    clock.offset = 0;
+    await go(back);
+  }),
+);
 $("device").addEventListener("change", () => {
   state.device = $("device").value;
   $("frame-wrap").dataset.device = state.device;
@@ -210,29 +226,47 @@ $("utm-form").addEventListener("submit", (event) => {
   clock.offset += 31 * 60_000;
   void go(withUtm(state.path, $("utm-source").value.trim(), $("utm-campaign").value.trim()));
 });
-$("cart-form").addEventListener("submit", act("set cart", (nudge) => {
-  const value = Math.max(0, Number($("cart-value").value) || 0);
-  nudge.cart.set(value ? [{ id: "sim-cart", name: "Items in the cart", price: value, quantity: 1 }] : []);
-}));
+$("cart-form").addEventListener(
+  "submit",
+  act("set cart", (nudge) => {
+    const value = Math.max(0, Number($("cart-value").value) || 0);
+    nudge.cart.set(value ? [{ id: "sim-cart", name: "Items in the cart", price: value, quantity: 1 }] : []);
+  }),
+);
 $("rfm").append(...Object.keys(RFM_PRESETS).map((name) => new Option(name.replaceAll("_", " "), name)));
-$("rfm-form").addEventListener("submit", act("RFM", async () => {
-  const back = state.path;
-  await freshVisitor();
-  await go("/shop/index.html");
-  makeCustomer(state.instance, clock, $("rfm").value);
-  await go(back);
-}));
-$("exit-intent").addEventListener("click", act("exit intent", (_, win) => fireExitIntent(win)));
-$("add-to-cart").addEventListener("click", act("add to cart", (nudge) => nudge.cart.add({ id: "sku-101", name: "Fernhouse House Blend", price: 18, quantity: 1, category: "coffee" })));
-$("purchase").addEventListener("click", act("purchase", (nudge) => {
-  const value = nudge.facts().cart.value || 45;
-  nudge.purchase({ id: `sim-${Date.now().toString(36)}`, value, currency: "USD" });
-  nudge.cart.clear();
-}));
-$("event-form").addEventListener("submit", act("track", (nudge) => {
-  const name = $("event-name").value.trim();
-  if (name) nudge.track(name, {});
-}));
+$("rfm-form").addEventListener(
+  "submit",
+  act("RFM", async () => {
+    const back = state.path;
+    await freshVisitor();
+    await go("/shop/index.html");
+    makeCustomer(state.instance, clock, $("rfm").value);
+    await go(back);
+  }),
+);
+$("exit-intent").addEventListener(
+  "click",
+  act("exit intent", (_, win) => fireExitIntent(win)),
+);
+$("add-to-cart").addEventListener(
+  "click",
+  act("add to cart", (nudge) => nudge.cart.add({ id: "sku-101", name: "Fernhouse House Blend", price: 18, quantity: 1, category: "coffee" })),
+);
+$("purchase").addEventListener(
+  "click",
+  act("purchase", (nudge) => {
+    const value = nudge.facts().cart.value || 45;
+    nudge.purchase({ id: `sim-${Date.now().toString(36)}`, value, currency: "USD" });
+    nudge.cart.clear();
+  }),
+);
+$("event-form").addEventListener(
+  "submit",
+  act("track", (nudge) => {
+    const name = $("event-name").value.trim();
+    if (name) nudge.track(name, {});
+  }),
+);
 for (const button of document.querySelectorAll("[data-advance]")) {
   button.addEventListener("click", () => {
     clock.offset += Number(button.dataset.advance);
@@ -270,7 +304,8 @@ $("export-button").addEventListener("click", () => {
 frame.addEventListener("load", () => {
   const win = frame.contentWindow;
   try {
-    if (win && win.location.pathname !== "/playground/frame.html" && win.location.href !== "about:blank" && !win.__nudgePlayground) void go(win.location.pathname + win.location.search);
+    if (win && win.location.pathname !== "/playground/frame.html" && win.location.href !== "about:blank" && !win.__nudgePlayground)
+      void go(win.location.pathname + win.location.search);
   } catch {
     // Another origin: leave it.
   }

@@ -45,9 +45,23 @@ export function funnelChart(widget) {
       const applicable = !(variant.holdout && ["shown", "viewable", "clicked"].includes(key));
       svg.append(el("rect", { x: left, y, width: plot, height: bar, fill: "#f1ece3", rx: 3 }));
       if (applicable) {
-        svg.append(el("rect", { x: left, y, width: Math.max(share * plot, count ? 1.5 : 0), height: bar, fill: colorOf(variant, i), rx: 3, "data-variant": variant.variant, "data-step": key, "data-count": count }));
+        svg.append(
+          el("rect", {
+            x: left,
+            y,
+            width: Math.max(share * plot, count ? 1.5 : 0),
+            height: bar,
+            fill: colorOf(variant, i),
+            rx: 3,
+            "data-variant": variant.variant,
+            "data-step": key,
+            "data-count": count,
+          }),
+        );
       }
-      svg.append(el("text", { x: left + plot + 8, y: y + bar - 3, class: "bar-label" }, applicable ? `${count.toLocaleString("en-US")} · ${pct(share, share < 0.1 ? 1 : 0)}` : "not shown"));
+      svg.append(
+        el("text", { x: left + plot + 8, y: y + bar - 3, class: "bar-label" }, applicable ? `${count.toLocaleString("en-US")} · ${pct(share, share < 0.1 ? 1 : 0)}` : "not shown"),
+      );
     });
   });
   return svg;
@@ -67,7 +81,12 @@ export function conversionChart(widget) {
   const step = niceStep(max);
   const plot = width - left - right;
   const x = (value) => left + (value / max) * plot;
-  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "data-chart": "conversion", "aria-label": `Conversion rate of ${widget.widget} by variant, with 95% intervals` });
+  const svg = el("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "data-chart": "conversion",
+    "aria-label": `Conversion rate of ${widget.widget} by variant, with 95% intervals`,
+  });
   const bottom = top + variants.length * row;
   for (let t = 0; t <= max + 1e-12; t += step) {
     svg.append(el("line", { x1: x(t), x2: x(t), y1: top, y2: bottom, class: "grid" }));
@@ -80,7 +99,21 @@ export function conversionChart(widget) {
     const color = colorOf(variant, i);
     const [low, high] = variant.conversionRate.interval;
     svg.append(el("text", { x: left - 10, y: y + 4, "text-anchor": "end", class: "axis-label" }, variant.holdout ? "control" : variant.variant));
-    svg.append(el("line", { x1: x(low), x2: x(high), y1: y, y2: y, stroke: color, "stroke-width": 6, "stroke-linecap": "round", opacity: 0.35, "data-variant": variant.variant, "data-low": low, "data-high": high }));
+    svg.append(
+      el("line", {
+        x1: x(low),
+        x2: x(high),
+        y1: y,
+        y2: y,
+        stroke: color,
+        "stroke-width": 6,
+        "stroke-linecap": "round",
+        opacity: 0.35,
+        "data-variant": variant.variant,
+        "data-low": low,
+        "data-high": high,
+      }),
+    );
     svg.append(el("circle", { cx: x(variant.conversionRate.value), cy: y, r: 6, fill: color, "data-variant": variant.variant, "data-rate": variant.conversionRate.value }));
     svg.append(el("text", { x: Math.min(x(high) + 8, width - right - 40), y: y - 9, class: "bar-label" }, pct(variant.conversionRate.value, 2)));
   });

@@ -24,7 +24,8 @@ function verdict(widget) {
   if (!best) return "No control group: conversion rates are shown, but no uplift can be measured.";
   const u = best.uplift.conversionRate;
   const p = u.probabilityToBeat;
-  const confidence = p >= 0.95 ? "beats the control" : p >= 0.8 ? "probably beats the control" : p <= 0.2 ? "probably does worse than the control" : "is not distinguishable from the control yet";
+  const confidence =
+    p >= 0.95 ? "beats the control" : p >= 0.8 ? "probably beats the control" : p <= 0.2 ? "probably does worse than the control" : "is not distinguishable from the control yet";
   return `“${best.variant}” ${confidence}: ${signed(u.relative)} conversions (95% interval ${signed(u.interval[0], 0)} to ${signed(u.interval[1], 0)}), ${pct(p, 0)} chance to beat the control.`;
 }
 
@@ -58,8 +59,18 @@ function table(widget, currency) {
 function srmBadge(widget) {
   const srm = widget.sampleRatio;
   if (!srm) return node("span", { class: "badge" }, "split: not checked");
-  const text = srm.mismatch ? `split mismatch (p = ${srm.pValue.toExponential(1)}): check the setup before trusting these numbers` : `split as configured (χ² p = ${srm.pValue.toFixed(2)})`;
-  return node("span", { class: `badge ${srm.mismatch ? "bad" : "ok"}`, "data-srm": srm.mismatch ? "mismatch" : "ok", title: "Sample-ratio check: Pearson's chi-square of visitors per arm against the configured shares; flagged below p = 0.001" }, text);
+  const text = srm.mismatch
+    ? `split mismatch (p = ${srm.pValue.toExponential(1)}): check the setup before trusting these numbers`
+    : `split as configured (χ² p = ${srm.pValue.toFixed(2)})`;
+  return node(
+    "span",
+    {
+      class: `badge ${srm.mismatch ? "bad" : "ok"}`,
+      "data-srm": srm.mismatch ? "mismatch" : "ok",
+      title: "Sample-ratio check: Pearson's chi-square of visitors per arm against the configured shares; flagged below p = 0.001",
+    },
+    text,
+  );
 }
 
 function render(events, source) {
@@ -76,7 +87,12 @@ function render(events, source) {
       { class: "card", "data-widget": widget.widget },
       node("header", {}, node("h2", {}, widget.widget, node("small", {}, ` ${widget.type}`)), srmBadge(widget)),
       node("p", { class: "verdict" }, verdict(widget)),
-      node("div", { class: "charts" }, node("figure", {}, node("figcaption", {}, "Funnel: visitors at each step, share of eligible"), funnelChart(widget)), node("figure", {}, node("figcaption", {}, "Conversion rate with 95% interval (dashed: control)"), conversionChart(widget))),
+      node(
+        "div",
+        { class: "charts" },
+        node("figure", {}, node("figcaption", {}, "Funnel: visitors at each step, share of eligible"), funnelChart(widget)),
+        node("figure", {}, node("figcaption", {}, "Conversion rate with 95% interval (dashed: control)"), conversionChart(widget)),
+      ),
       node("div", { class: "table-wrap" }, table(widget, currency)),
     ),
   );

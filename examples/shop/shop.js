@@ -266,12 +266,7 @@ function showLoadError(container) {
   if (!container) return;
   container.removeAttribute("aria-busy");
   container.replaceChildren(
-    h(
-      "div",
-      { class: "empty-state" },
-      h("h2", {}, "The shelves are being restocked"),
-      h("p", {}, "We couldn't load our products just now. Please refresh the page in a moment."),
-    ),
+    h("div", { class: "empty-state" }, h("h2", {}, "The shelves are being restocked"), h("p", {}, "We couldn't load our products just now. Please refresh the page in a moment.")),
   );
 }
 
@@ -410,9 +405,7 @@ async function renderProduct() {
   stock.textContent = p.inStock === false ? "Sold out — back soon" : "In stock, ships in 1–2 days";
   stock.classList.toggle("stock--out", p.inStock === false);
   $("product-description").textContent = p.description || "";
-  $("product-tags").replaceChildren(
-    ...(p.tags || []).map((t) => h("li", {}, h("a", { href: `/shop/category.html?q=${encodeURIComponent(t)}` }, t))),
-  );
+  $("product-tags").replaceChildren(...(p.tags || []).map((t) => h("li", {}, h("a", { href: `/shop/category.html?q=${encodeURIComponent(t)}` }, t))));
 
   const qty = $("quantity");
   const button = $("add-to-cart");
@@ -489,7 +482,11 @@ async function renderCart() {
         return h(
           "article",
           { class: "cart-line", dataset: { productId: line.id, category: line.category } },
-          h("a", { class: "cart-line__media", href: url, tabindex: "-1", "aria-hidden": "true" }, h("img", { src: p ? p.image : `/shop/images/${line.id}.svg`, alt: "", width: 96, height: 96 })),
+          h(
+            "a",
+            { class: "cart-line__media", href: url, tabindex: "-1", "aria-hidden": "true" },
+            h("img", { src: p ? p.image : `/shop/images/${line.id}.svg`, alt: "", width: 96, height: 96 }),
+          ),
           h(
             "div",
             { class: "cart-line__info" },
@@ -513,10 +510,33 @@ async function renderCart() {
           h(
             "div",
             { class: "qty qty--sm" },
-            h("button", { type: "button", class: "qty__btn", "aria-label": `Decrease quantity of ${line.name}`, disabled: line.quantity <= 1, onclick: () => setQty(line.quantity - 1) }, "−"),
+            h(
+              "button",
+              { type: "button", class: "qty__btn", "aria-label": `Decrease quantity of ${line.name}`, disabled: line.quantity <= 1, onclick: () => setQty(line.quantity - 1) },
+              "−",
+            ),
             h("label", { class: "visually-hidden", for: qtyId }, `Quantity of ${line.name}`),
-            h("input", { id: qtyId, class: "cart-line__qty", type: "number", inputmode: "numeric", min: 1, max: MAX_QTY, value: line.quantity, onchange: (e) => setQty(e.target.value) }),
-            h("button", { type: "button", class: "qty__btn", "aria-label": `Increase quantity of ${line.name}`, disabled: line.quantity >= MAX_QTY, onclick: () => setQty(line.quantity + 1) }, "+"),
+            h("input", {
+              id: qtyId,
+              class: "cart-line__qty",
+              type: "number",
+              inputmode: "numeric",
+              min: 1,
+              max: MAX_QTY,
+              value: line.quantity,
+              onchange: (e) => setQty(e.target.value),
+            }),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "qty__btn",
+                "aria-label": `Increase quantity of ${line.name}`,
+                disabled: line.quantity >= MAX_QTY,
+                onclick: () => setQty(line.quantity + 1),
+              },
+              "+",
+            ),
           ),
           h("p", { class: "cart-line__total" }, fmt(round2(line.price * line.quantity))),
         );
@@ -550,7 +570,12 @@ function summaryLines(list, lines, index) {
       return h(
         "li",
         { class: "mini-line", dataset: { productId: line.id } },
-        h("span", { class: "mini-line__media" }, h("img", { src: p ? p.image : `/shop/images/${line.id}.svg`, alt: "", width: 56, height: 56 }), h("span", { class: "mini-line__qty" }, String(line.quantity))),
+        h(
+          "span",
+          { class: "mini-line__media" },
+          h("img", { src: p ? p.image : `/shop/images/${line.id}.svg`, alt: "", width: 56, height: 56 }),
+          h("span", { class: "mini-line__qty" }, String(line.quantity)),
+        ),
         h("span", { class: "mini-line__name" }, line.name),
         h("span", { class: "mini-line__price" }, fmt(round2(line.price * line.quantity))),
       );
@@ -631,7 +656,10 @@ async function renderCheckout() {
     }
     const data = new FormData(form);
     const t = totalsFor(current);
-    const id = `FH-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 36 ** 2).toString(36).toUpperCase().padStart(2, "0")}`;
+    const id = `FH-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 36 ** 2)
+      .toString(36)
+      .toUpperCase()
+      .padStart(2, "0")}`;
     const order = {
       id,
       createdAt: new Date().toISOString(),

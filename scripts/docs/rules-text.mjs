@@ -24,17 +24,18 @@ export const FIELDS = {
   "settings.quietPeriod": "Keeps widgets apart: none shows within this time of the last one.",
   "settings.maxPerPage": "At most this many widgets per page view, all widgets together.",
   "settings.maxPerSession": "At most this many widgets per visit (a visit ends after 30 minutes idle).",
-  "settings.groups": "Caps per group of widgets: each widget joins one with `\"group\"`; at most one widget of a group shows per page view.",
+  "settings.groups": 'Caps per group of widgets: each widget joins one with `"group"`; at most one widget of a group shows per page view.',
   "settings.groups.*": "One group's caps.",
   "settings.groups.*.maxPerSession": "At most this many widgets of the group per visit.",
   "settings.rfm": "RFM score boundaries for `rfm.recency`, `rfm.frequency` and `rfm.monetary` (scores 1–5); an axis left out keeps its defaults.",
   "settings.rfm.recencyDays": "Four ascending day counts since the last order that separate recency scores 5, 4, 3, 2 and 1.",
   "settings.rfm.frequency": "Four ascending order counts that separate frequency scores 1 to 5.",
   "settings.rfm.monetary": "Four ascending amounts spent that separate monetary scores 1 to 5.",
-  "settings.catalog": "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
+  "settings.catalog":
+    "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
   "settings.pageTypes.*": "A regular expression tested against `page.path`.",
-  segments: "Named conditions, used in `when` as `{\"$segment\": \"name\"}`; a segment may use other segments, but not in a circle.",
+  segments: 'Named conditions, used in `when` as `{"$segment": "name"}`; a segment may use other segments, but not in a circle.',
   "segments.*": "A condition over the facts (see Conditions).",
   widgets: "The widgets: when each shows, how often, and what it says. A widget with a problem is skipped; the others run.",
   "widgets[].id": "Unique name, used by `show()`, `explain()`, `after` and in every event.",
@@ -49,7 +50,7 @@ export const FIELDS = {
   "widgets[].priority": "Among widgets due at the same moment, the highest wins (default 0).",
   "widgets[].group": "The group it belongs to (see `settings.groups`): one widget of a group per page view.",
   "widgets[].schedule": "When it may show, in the visitor's time zone.",
-  "widgets[].schedule.start": "First day (`\"2026-12-01\"`) or minute (`\"2026-12-01T09:00\"`), inclusive.",
+  "widgets[].schedule.start": 'First day (`"2026-12-01"`) or minute (`"2026-12-01T09:00"`), inclusive.',
   "widgets[].schedule.end": "Last day or minute, inclusive.",
   "widgets[].schedule.weekdays": "Days of the week: 0 = Sunday … 6 = Saturday.",
   "widgets[].schedule.hours": "Hours of the day: `from` up to (not including) `to`; `from` > `to` spans midnight.",
@@ -57,29 +58,38 @@ export const FIELDS = {
   "widgets[].schedule.hours.to": "The hour it stops, 0–24.",
   "widgets[].content": "What it says: the fields of its type (see Widget types). Any text may hold `{{fact.path|fallback}}`.",
   "widgets[].variants": "Instead of `content`: an A/B test. Each visitor gets one variant by weight, and keeps it.",
-  "widgets[].variants[].id": "The variant's name, reported in every event (`\"holdout\"` is reserved).",
+  "widgets[].variants[].id": 'The variant\'s name, reported in every event (`"holdout"` is reserved).',
   "widgets[].variants[].weight": "Its share of the visitors (default 1).",
   "widgets[].variants[].content": "Its content, as `content`.",
   "widgets[].holdout": "Percent of visitors (a control group) who never see it; they count as `eligible`, to measure the uplift.",
   "widgets[].goal": "What counts as a conversion: a tracked event within a time after the widget was shown.",
   "widgets[].goal.event": "The event's name, e.g. `purchase`.",
-  "widgets[].goal.where": "A condition on the event: `{ \"name\": …, \"props\": {…} }`.",
-  "widgets[].goal.within": "How long after the widget was shown (default `\"7d\"`).",
+  "widgets[].goal.where": 'A condition on the event: `{ "name": …, "props": {…} }`.',
+  "widgets[].goal.within": 'How long after the widget was shown (default `"7d"`).',
 };
 
 /** Every trigger: what it waits for, and an example `trigger`. */
 export const TRIGGERS = {
   page_view: { text: "As soon as the page is viewed (the default). Single-page-app navigations count.", example: "page_view" },
   manual: { text: "Only when your code calls `nudge.show(id)`.", example: "manual" },
-  exit_intent: { text: "The visitor is about to leave: the pointer leaves through the top of the window (desktop); a fast scroll up or coming back to the tab after 30 s away (touch). `sensitivity` (px from the top, default 20), `minTimeOnPage`, `mobile: false` to stay off on touch devices.", example: { type: "exit_intent", minTimeOnPage: "5s" } },
+  exit_intent: {
+    text: "The visitor is about to leave: the pointer leaves through the top of the window (desktop); a fast scroll up or coming back to the tab after 30 s away (touch). `sensitivity` (px from the top, default 20), `minTimeOnPage`, `mobile: false` to stay off on touch devices.",
+    example: { type: "exit_intent", minTimeOnPage: "5s" },
+  },
   delay: { text: "After this long on the page (visible time).", example: { type: "delay", after: "8s" } },
   scroll: { text: "Once the visitor scrolled this far down the page: `percent` or `px`.", example: { type: "scroll", percent: 60 } },
   inactivity: { text: "After this long without input (no pointer, key, scroll or touch).", example: { type: "inactivity", after: "45s" } },
   time_on_site: { text: "After this much time on the site in this visit, across pages.", example: { type: "time_on_site", after: "3m" } },
   click: { text: "When the visitor clicks an element matching the CSS selector.", example: { type: "click", selector: "#size-guide" } },
-  visible: { text: "When an element matching the selector comes into view (`threshold`: the share of it visible, default 0.5).", example: { type: "visible", selector: "#reviews", threshold: 0.6 } },
+  visible: {
+    text: "When an element matching the selector comes into view (`threshold`: the share of it visible, default 0.5).",
+    example: { type: "visible", selector: "#reviews", threshold: 0.6 },
+  },
   form_submit: { text: "When a form matching the selector is submitted.", example: { type: "form_submit", selector: "#newsletter" } },
-  event: { text: "When an event is tracked (`track()`, cart helpers, dataLayer), optionally only when its props match `where`.", example: { type: "event", name: "search", where: { "props.results": 0 } } },
+  event: {
+    text: "When an event is tracked (`track()`, cart helpers, dataLayer), optionally only when its props match `where`.",
+    example: { type: "event", name: "search", where: { "props.results": 0 } },
+  },
 };
 
 /** Every operator of a condition: what it tests, and an example condition. */
@@ -89,7 +99,10 @@ export const OPERATORS = {
   $nor: { text: "None holds.", example: { $nor: [{ "page.type": "checkout" }, { "page.type": "cart" }] } },
   $not: { text: "Negates a condition (at the top) or an operator (on a field).", example: { "page.path": { $not: { $regex: "^/checkout" } } } },
   $segment: { text: "The visitor is in a named segment of the file.", example: { $segment: "browsing" } },
-  $event: { text: "Event history: `name`, `within` a time window, `count`, `where` on its props, `lastWithin`, `notWithin`.", example: { $event: { name: "add_to_cart", within: "7d", count: { $gte: 2 } } } },
+  $event: {
+    text: "Event history: `name`, `within` a time window, `count`, `where` on its props, `lastWithin`, `notWithin`.",
+    example: { $event: { name: "add_to_cart", within: "7d", count: { $gte: 2 } } },
+  },
   $eq: { text: "Equal (the same as writing the value itself).", example: { "visitor.device": { $eq: "mobile" } } },
   $ne: { text: "Not equal.", example: { "visitor.source.channel": { $ne: "paid" } } },
   $gt: { text: "Greater than.", example: { "cart.value": { $gt: 0 } } },
@@ -103,7 +116,10 @@ export const OPERATORS = {
   $elemMatch: { text: "An item of an array field matches the condition.", example: { "cart.items": { $elemMatch: { category: "coffee", price: { $gte: 20 } } } } },
   $exists: { text: "The field is there (`true`) or missing (`false`).", example: { "attributes.email": { $exists: false } } },
   $type: { text: "The field's JSON type: string, number, boolean, array, object, null.", example: { "attributes.birthday": { $type: "string" } } },
-  $regex: { text: "A string field matches the regular expression (its first 2,000 characters). A pattern that could backtrack for seconds on a crafted URL is refused: see Limits.", example: { "page.path": { $regex: "^/shop/product" } } },
+  $regex: {
+    text: "A string field matches the regular expression (its first 2,000 characters). A pattern that could backtrack for seconds on a crafted URL is refused: see Limits.",
+    example: { "page.path": { $regex: "^/shop/product" } },
+  },
   $veq: { text: "Version equal (`1.2.0` = `1.2`), for app or theme versions.", example: { "attributes.appVersion": { $veq: "2.1.0" } } },
   $vne: { text: "Version not equal.", example: { "attributes.appVersion": { $vne: "2.1.0" } } },
   $vgt: { text: "Version greater than.", example: { "attributes.appVersion": { $vgt: "2.0.9" } } },
@@ -122,7 +138,10 @@ export const CAPS = {
   "frequency.cooldown.afterShown": { text: "Wait this long after it was last shown.", frequency: { cooldown: { afterShown: "12h" } } },
   "frequency.cooldown.afterClosed": { text: "Wait this long after it was last closed (any way).", frequency: { cooldown: { afterClosed: "1d" } } },
   "frequency.cooldown.afterConverted": { text: "Wait this long after it last converted.", frequency: { cooldown: { afterConverted: "30d" } } },
-  "frequency.stopAfter": { text: "Never again once it converted, or once the visitor dismissed it (×, Esc, backdrop, \"no thanks\"; a call to action is not a dismissal).", frequency: { stopAfter: ["converted", "dismissed"] } },
+  "frequency.stopAfter": {
+    text: 'Never again once it converted, or once the visitor dismissed it (×, Esc, backdrop, "no thanks"; a call to action is not a dismissal).',
+    frequency: { stopAfter: ["converted", "dismissed"] },
+  },
   "settings.quietPeriod": { text: "No widget within this long of the last one.", settings: { quietPeriod: "30s" } },
   "settings.maxPerPage": { text: "At most this many widgets per page view.", settings: { maxPerPage: 1 } },
   "settings.maxPerSession": { text: "At most this many widgets per visit.", settings: { maxPerSession: 3 } },
@@ -132,35 +151,95 @@ export const CAPS = {
 /** Every built-in widget type: what it is, and an example `content`. */
 export const WIDGET_TYPES = {
   popup: {
-    text: "A popup in one of six layouts (`modal`, `slide-in`, `top-bar`, `bottom-bar`, `fullscreen`, `inline`), with an optional teaser tab: eyebrow, title, text, image, countdown, coupon, buttons, a lead form, a call to action (a link, or `close`/`convert`) and a \"no thanks\" link. Keyboard and screen-reader ready, phone-friendly.",
-    content: { eyebrow: "Welcome", title: "10% off your first order", text: "Use code WELCOME10, {{attributes.firstName|friend}}.", image: { src: "/img/offer.jpg", alt: "A cup of coffee" }, cta: { label: "Shop now", href: "/shop" }, dismiss: "No thanks" },
+    text: 'A popup in one of six layouts (`modal`, `slide-in`, `top-bar`, `bottom-bar`, `fullscreen`, `inline`), with an optional teaser tab: eyebrow, title, text, image, countdown, coupon, buttons, a lead form, a call to action (a link, or `close`/`convert`) and a "no thanks" link. Keyboard and screen-reader ready, phone-friendly.',
+    content: {
+      eyebrow: "Welcome",
+      title: "10% off your first order",
+      text: "Use code WELCOME10, {{attributes.firstName|friend}}.",
+      image: { src: "/img/offer.jpg", alt: "A cup of coffee" },
+      cta: { label: "Shop now", href: "/shop" },
+      dismiss: "No thanks",
+    },
   },
   "countdown-coupon": {
     text: "A compact bar or slide-in with a ticking countdown (a fixed deadline, or an evergreen one per visitor that survives reloads and tabs) and a coupon code to copy.",
-    content: {"title": "15% off everything in your cart", "text": "Just for you, for the next 30 minutes.", "countdown": {"evergreen": "30m"}, "coupon": {"code": "SAVE15"}, "cta": {"label": "Go to cart", "href": "/shop/cart.html"}},
+    content: {
+      title: "15% off everything in your cart",
+      text: "Just for you, for the next 30 minutes.",
+      countdown: { evergreen: "30m" },
+      coupon: { code: "SAVE15" },
+      cta: { label: "Go to cart", href: "/shop/cart.html" },
+    },
   },
   "social-proof": {
-    text: "A small toast with a real number from the catalog feed, e.g. \"12 people bought this today\" (plural forms per language). Shows nothing without data.",
-    content: {"metric": "soldToday", "min": 3, "duration": 8, "position": "bottom-left", "closeLabel": "Close"},
+    text: 'A small toast with a real number from the catalog feed, e.g. "12 people bought this today" (plural forms per language). Shows nothing without data.',
+    content: { metric: "soldToday", min: 3, duration: 8, position: "bottom-left", closeLabel: "Close" },
   },
-  "nps": {
+  nps: {
     text: "A 0–10 survey with a follow-up question per group (detractor, passive, promoter); answers become profile attributes.",
-    content: {"question": "How likely are you to recommend Fernhouse to a friend?", "lowLabel": "Not likely", "highLabel": "Very likely", "followUp": {"detractor": "Sorry about that. What should we do better?", "passive": "Thanks! What would make it a 10?", "promoter": "Thank you! What do you love most about Fernhouse?"}, "thanks": {"title": "Thank you, {{attributes.firstName|friend}}!", "text": "Every answer is read by our roasters."}, "attribute": "nps", "closeLabel": "Close survey"},
+    content: {
+      question: "How likely are you to recommend Fernhouse to a friend?",
+      lowLabel: "Not likely",
+      highLabel: "Very likely",
+      followUp: {
+        detractor: "Sorry about that. What should we do better?",
+        passive: "Thanks! What would make it a 10?",
+        promoter: "Thank you! What do you love most about Fernhouse?",
+      },
+      thanks: { title: "Thank you, {{attributes.firstName|friend}}!", text: "Every answer is read by our roasters." },
+      attribute: "nps",
+      closeLabel: "Close survey",
+    },
   },
-  "wheel": {
+  wheel: {
     text: "Spin-to-win: segments with weights, one spin per visitor (the result is kept), an optional email before the spin, the prize as a coupon code to copy.",
-    content: {"title": "Before you go: spin for a treat", "text": "One spin per visitor. Every prize is a code for your first order.", "segments": [{"label": "10% off", "code": "SPIN10", "weight": 30}, {"label": "No luck", "weight": 25}, {"label": "Free shipping", "code": "SHIPFREE", "weight": 25}, {"label": "Try again", "weight": 10}, {"label": "15% off", "code": "SPIN15", "weight": 9}, {"label": "Free mug", "code": "MUGLOVE", "weight": 1}], "requireEmail": true, "emailLabel": "Your email", "consent": "I agree to receive Fernhouse emails and to the processing of my personal data.", "spinLabel": "Spin the wheel", "win": {"title": "You won {prize}!", "text": "Your code works on your first order for 7 days."}, "lose": {"title": "Not this time", "text": "Thanks for playing. Our House Blend is a safe bet anyway."}, "cta": {"label": "Start shopping", "href": "/shop/category.html"}, "closeLabel": "Close the wheel"},
+    content: {
+      title: "Before you go: spin for a treat",
+      text: "One spin per visitor. Every prize is a code for your first order.",
+      segments: [
+        { label: "10% off", code: "SPIN10", weight: 30 },
+        { label: "No luck", weight: 25 },
+        { label: "Free shipping", code: "SHIPFREE", weight: 25 },
+        { label: "Try again", weight: 10 },
+        { label: "15% off", code: "SPIN15", weight: 9 },
+        { label: "Free mug", code: "MUGLOVE", weight: 1 },
+      ],
+      requireEmail: true,
+      emailLabel: "Your email",
+      consent: "I agree to receive Fernhouse emails and to the processing of my personal data.",
+      spinLabel: "Spin the wheel",
+      win: { title: "You won {prize}!", text: "Your code works on your first order for 7 days." },
+      lose: { title: "Not this time", text: "Thanks for playing. Our House Blend is a safe bet anyway." },
+      cta: { label: "Start shopping", href: "/shop/category.html" },
+      closeLabel: "Close the wheel",
+    },
   },
   "content-swap": {
     text: "Fills a page element (text, a link's href, an image) for landing-page adaptation; as text only, restored on hide.",
-    content: {"selector": "#hero h1", "text": "Welcome, Anna's readers."},
+    content: { selector: "#hero h1", text: "Welcome, Anna's readers." },
   },
   carousel: {
     text: "Product recommendations from the catalog feed (recently viewed, similar, bought together, cart cross-sell, popular in category, upsell, a personal mix), inline in the page or in a popup; swipe, arrows and keyboard; add to cart through the site's handler.",
-    content: {"strategy": "similar", "title": "You may also like", "placement": {"selector": "#also-like"}, "maxItems": 10},
+    content: { strategy: "similar", title: "You may also like", placement: { selector: "#also-like" }, maxItems: 10 },
   },
   chatbot: {
     text: "A launcher with a proactive message, then a scripted dialogue from the rules: quick replies, free text, email and phone fields, branches on answers and facts, hand-off to the site; it resumes after a reload.",
-    content: {"name": "Fernhouse", "start": "hello", "nodes": {"hello": {"type": "choice", "say": "Hi! Can I help you choose?", "replies": [{"label": "Yes please", "next": "email"}, {"label": "Just looking", "next": "bye"}]}, "email": {"type": "ask", "say": "Leave your email and I'll send you 10% off.", "input": "email", "lead": true, "next": "sent"}, "sent": {"type": "end", "say": "Done! Check your inbox."}, "bye": {"type": "end", "say": "Happy browsing!"}}},
+    content: {
+      name: "Fernhouse",
+      start: "hello",
+      nodes: {
+        hello: {
+          type: "choice",
+          say: "Hi! Can I help you choose?",
+          replies: [
+            { label: "Yes please", next: "email" },
+            { label: "Just looking", next: "bye" },
+          ],
+        },
+        email: { type: "ask", say: "Leave your email and I'll send you 10% off.", input: "email", lead: true, next: "sent" },
+        sent: { type: "end", say: "Done! Check your inbox." },
+        bye: { type: "end", say: "Happy browsing!" },
+      },
+    },
   },
 };

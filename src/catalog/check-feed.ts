@@ -25,10 +25,14 @@ export function feedProblems(feed: unknown, widgets: readonly WidgetLike[] = [])
     const categories = new Set(products.map((p) => p.category));
     widgets.forEach((widget, i) => {
       if (widget.type !== "carousel") return;
-      const contents = widget.variants?.length ? widget.variants.map((v, j) => [`widgets[${i}].variants[${j}].content`, v.content] as const) : [[`widgets[${i}].content`, widget.content ?? {}] as const];
+      const contents = widget.variants?.length
+        ? widget.variants.map((v, j) => [`widgets[${i}].variants[${j}].content`, v.content] as const)
+        : [[`widgets[${i}].content`, widget.content ?? {}] as const];
       for (const [path, content] of contents) {
-        if (typeof content.product === "string" && !ids.has(content.product)) problems.push({ path: `${path}.product`, message: `"${content.product}" is not a product of the catalog` });
-        if (typeof content.category === "string" && !categories.has(content.category)) problems.push({ path: `${path}.category`, message: `no product of the catalog is in category "${content.category}"` });
+        if (typeof content.product === "string" && !ids.has(content.product))
+          problems.push({ path: `${path}.product`, message: `"${content.product}" is not a product of the catalog` });
+        if (typeof content.category === "string" && !categories.has(content.category))
+          problems.push({ path: `${path}.category`, message: `no product of the catalog is in category "${content.category}"` });
       }
     });
   }

@@ -62,7 +62,11 @@ async function readJson(file: string, err: Print): Promise<unknown> {
 export function elapsed(ms: number): string {
   const parts: string[] = [];
   let rest = Math.max(0, ms);
-  for (const [unit, size] of [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400_000],
+    ["h", 3_600_000],
+    ["m", 60_000],
+  ] as const) {
     if (rest >= size) parts.push(`${Math.floor(rest / size)}${unit}`);
     rest %= size;
   }

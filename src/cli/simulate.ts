@@ -59,7 +59,9 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
   // Loaded up front, so the runtime's own lazy imports resolve at once while the fake clock stands still
   // (a widget whose code was still loading when a step checked it would count as not shown).
   const types = new Set((Array.isArray(rules.widgets) ? rules.widgets : []).map((w: { type?: unknown }) => w?.type));
-  const widgetCode = Object.entries(builtinWidgets).filter(([type]) => types.has(type)).map(([, load]) => load());
+  const widgetCode = Object.entries(builtinWidgets)
+    .filter(([type]) => types.has(type))
+    .map(([, load]) => load());
   await Promise.all([import("../decide/trace-when.js"), import("../core/widget-mount.js"), import("../decide/schedule.js"), ...widgetCode]);
   const start = new Date(/^\d{4}-\d{2}-\d{2}$/.test(timeline.start) ? `${timeline.start}T00:00:00` : timeline.start).getTime();
   const { visitor } = timeline;
@@ -108,7 +110,12 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     on("converted", (e) => {
       converted.add(e.id);
       const value = e.value === undefined ? "" : `, value ${e.value}`;
-      emit({ type: "converted", widget: e.id, variant: e.variant, text: `CONVERTED ${e.id} (${e.goal ? `goal "${e.goal}"` : "by the widget"}${value}${e.variant === "default" ? "" : `, variant ${e.variant}`})` });
+      emit({
+        type: "converted",
+        widget: e.id,
+        variant: e.variant,
+        text: `CONVERTED ${e.id} (${e.goal ? `goal "${e.goal}"` : "by the widget"}${value}${e.variant === "default" ? "" : `, variant ${e.variant}`})`,
+      });
     });
     // Rules problems were printed before the run; the runtime repeats them on every page load.
     on("error", (p) => p.where !== "rules" && void emit({ type: "problem", text: `problem: ${p.message.startsWith(p.where) ? p.message : `${p.where}: ${p.message}`}` }));

@@ -46,7 +46,26 @@ export interface Timeline {
   steps: Step[];
 }
 
-const KINDS = ["page", "wait", "advance", "event", "cart.add", "cart.remove", "cart.set", "cart.clear", "purchase", "identify", "close", "click", "convert", "show", "hide", "expect", "explain", "note"];
+const KINDS = [
+  "page",
+  "wait",
+  "advance",
+  "event",
+  "cart.add",
+  "cart.remove",
+  "cart.set",
+  "cart.clear",
+  "purchase",
+  "identify",
+  "close",
+  "click",
+  "convert",
+  "show",
+  "hide",
+  "expect",
+  "explain",
+  "note",
+];
 const CLOSE_REASONS = ["button", "escape", "backdrop", "dismiss"] as const;
 const EXPECT_KEYS = ["shown", "notShown", "converted", "notConverted", "blockedBy"];
 const AGENTS: Record<string, string> = {
@@ -69,7 +88,8 @@ export function parseTimeline(json: unknown, widgetIds: readonly string[]): { ti
   const problems: RulesProblem[] = [];
   const problem = (path: string, message: string) => void problems.push({ path, message });
   if (!isObject(json)) return { problems: [{ path: "(root)", message: 'expected an object: { "start": "2026-12-01T10:00:00", "steps": [...] }' }] };
-  for (const key of Object.keys(json)) if (!["$schema", "start", "timezone", "visitor", "steps", "note"].includes(key)) problem(key, `unknown key${didYouMean(key, ["start", "timezone", "visitor", "steps"])}`);
+  for (const key of Object.keys(json))
+    if (!["$schema", "start", "timezone", "visitor", "steps", "note"].includes(key)) problem(key, `unknown key${didYouMean(key, ["start", "timezone", "visitor", "steps"])}`);
 
   const start = json.start;
   if (typeof start !== "string" || !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(start) || Number.isNaN(Date.parse(start))) {
@@ -81,10 +101,11 @@ export function parseTimeline(json: unknown, widgetIds: readonly string[]): { ti
   const visitor = readVisitor(json.visitor, problem);
   const steps: Step[] = [];
   if (!Array.isArray(json.steps)) problem("steps", "expected an array of steps");
-  else json.steps.forEach((raw, index) => {
-    const step = readStep(raw, `steps[${index}]`, widgetIds, problem);
-    if (step) steps.push({ ...step, index, ...(isObject(raw) && typeof raw.note === "string" ? { note: raw.note } : {}) });
-  });
+  else
+    json.steps.forEach((raw, index) => {
+      const step = readStep(raw, `steps[${index}]`, widgetIds, problem);
+      if (step) steps.push({ ...step, index, ...(isObject(raw) && typeof raw.note === "string" ? { note: raw.note } : {}) });
+    });
   // The visitor acts on a page: until the first one there is nothing to act on.
   const firstPage = steps.find((step) => step.kind === "page")?.index ?? Infinity;
   const early = steps.find((step) => step.index < firstPage && ["event", "call", "close", "click", "convert"].includes(step.kind));
@@ -106,7 +127,7 @@ function readVisitor(raw: unknown, problem: (path: string, message: string) => v
   const visitor: Visitor = { language: "en-US", userAgent: AGENTS.desktop, width: 1280, seed: 1 };
   if (raw === undefined) return visitor;
   if (!isObject(raw)) {
-    problem("visitor", "expected an object such as { \"id\": \"v-42\", \"device\": \"mobile\" }");
+    problem("visitor", 'expected an object such as { "id": "v-42", "device": "mobile" }');
     return visitor;
   }
   const keys = ["id", "traits", "language", "device", "userAgent", "width", "seed"];
@@ -149,8 +170,8 @@ function readStep(raw: unknown, path: string, widgetIds: readonly string[], prob
   const at = `${path}.${kind}`;
   const bad = (message: string) => void problem(at, message);
   const knownWidget = (id: unknown, where: string): id is string => {
-    if (typeof id !== "string" || !id) return problem(where, "expected a widget id"), false;
-    if (!widgetIds.includes(id)) return problem(where, `no widget "${id}" in the rules${didYouMean(id, widgetIds)}`), false;
+    if (typeof id !== "string" || !id) return (problem(where, "expected a widget id"), false);
+    if (!widgetIds.includes(id)) return (problem(where, `no widget "${id}" in the rules${didYouMean(id, widgetIds)}`), false);
     return true;
   };
   switch (kind) {
@@ -176,7 +197,8 @@ function readStep(raw: unknown, path: string, widgetIds: readonly string[], prob
     }
     case "cart.add":
     case "purchase":
-      if (!isObject(value)) return bad(kind === "purchase" ? 'expected an order such as { "id": "1001", "value": 45 }' : 'expected an item such as { "id": "sku-1", "name": "Mug", "price": 12.5 }');
+      if (!isObject(value))
+        return bad(kind === "purchase" ? 'expected an order such as { "id": "1001", "value": 45 }' : 'expected an item such as { "id": "sku-1", "name": "Mug", "price": 12.5 }');
       return { kind: "call", method: kind, args: [value] };
     case "cart.remove":
       if (typeof value !== "string") return bad("expected the id of the item to remove");
@@ -213,12 +235,7 @@ function readStep(raw: unknown, path: string, widgetIds: readonly string[], prob
   }
 }
 
-function readExpect(
-  value: unknown,
-  at: string,
-  knownWidget: (id: unknown, where: string) => id is string,
-  problem: (path: string, message: string) => void,
-): Action | undefined {
+function readExpect(value: unknown, at: string, knownWidget: (id: unknown, where: string) => id is string, problem: (path: string, message: string) => void): Action | undefined {
   if (!isObject(value) || !Object.keys(value).length) return void problem(at, `expected checks such as { "shown": "welcome-offer" }: ${EXPECT_KEYS.join(", ")}`);
   const expect: Expectation = {};
   let ok = true;
@@ -226,10 +243,11 @@ function readExpect(
     const where = `${at}.${key}`;
     if (key === "blockedBy") {
       if (!isObject(ids)) ok = (problem(where, 'expected { "<widget id>": "<text of a reason>" }'), false);
-      else for (const [id, text] of Object.entries(ids)) {
-        if (!knownWidget(id, `${where}.${id}`)) ok = false;
-        else if (typeof text !== "string" || !text) ok = (problem(`${where}.${id}`, 'expected the text of a reason, e.g. "frequency.session"'), false);
-      }
+      else
+        for (const [id, text] of Object.entries(ids)) {
+          if (!knownWidget(id, `${where}.${id}`)) ok = false;
+          else if (typeof text !== "string" || !text) ok = (problem(`${where}.${id}`, 'expected the text of a reason, e.g. "frequency.session"'), false);
+        }
       if (ok) expect.blockedBy = ids as Record<string, string>;
     } else if (EXPECT_KEYS.includes(key)) {
       const list = Array.isArray(ids) ? ids : [ids];

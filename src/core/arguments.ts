@@ -44,7 +44,8 @@ function toNumber(value: unknown): number {
 }
 
 export function cartItem(value: unknown, where: string): CartLine {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an item object { id, price, quantity? }, got ${typeOf(value)}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ArgumentProblem(`${where}: expected an item object { id, price, quantity? }, got ${typeOf(value)}`);
   const item = value as Record<string, unknown>;
   const id = typeof item.id === "number" ? String(item.id) : item.id;
   if (typeof id !== "string" || !id) throw new ArgumentProblem(`${where}: item.id must be a non-empty string or number, got ${typeOf(item.id)}`);
@@ -65,14 +66,21 @@ export function identifier(value: unknown, where: string): string {
 }
 
 export function order(value: unknown, where: string): { id: string; value: number; currency?: string; coupon?: string; items: CartLine[] } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an order object { id, value, items? }, got ${typeOf(value)}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ArgumentProblem(`${where}: expected an order object { id, value, items? }, got ${typeOf(value)}`);
   const raw = value as Record<string, unknown>;
   const amount = Number(raw.value);
   if (!Number.isFinite(amount) || amount < 0) throw new ArgumentProblem(`${where}: order.value must be a number ≥ 0, got ${typeOf(raw.value)}`);
   const items = Array.isArray(raw.items) ? raw.items.map((item, i) => cartItem(item, `${where}: order.items[${i}]`)) : [];
   if (raw.coupon !== undefined && typeof raw.coupon !== "string") throw new ArgumentProblem(`${where}: order.coupon must be a string (the code used), got ${typeOf(raw.coupon)}`);
   const coupon = typeof raw.coupon === "string" && raw.coupon.trim() ? raw.coupon.trim().slice(0, 64) : undefined;
-  return { id: identifier(raw.id, `${where}: order.id`), value: amount, currency: typeof raw.currency === "string" ? raw.currency : undefined, ...(coupon ? { coupon } : {}), items };
+  return {
+    id: identifier(raw.id, `${where}: order.id`),
+    value: amount,
+    currency: typeof raw.currency === "string" ? raw.currency : undefined,
+    ...(coupon ? { coupon } : {}),
+    items,
+  };
 }
 
 function typeOf(value: unknown): string {
@@ -83,7 +91,8 @@ function typeOf(value: unknown): string {
 
 /** `viewItem(product)`: a product with an id, and optional name, price and category. */
 export function product(value: unknown, where: string): { id: string; name?: string; price?: number; category?: string } & Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected a product object { id, name?, price?, category? }, got ${typeOf(value)}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ArgumentProblem(`${where}: expected a product object { id, name?, price?, category? }, got ${typeOf(value)}`);
   const raw = value as Record<string, unknown>;
   const id = identifier(raw.id, `${where}: product.id`);
   if (raw.price !== undefined && (typeof raw.price !== "number" || !Number.isFinite(raw.price) || raw.price < 0)) {
@@ -92,7 +101,7 @@ export function product(value: unknown, where: string): { id: string; name?: str
   for (const key of ["name", "category"]) {
     if (raw[key] !== undefined && typeof raw[key] !== "string") throw new ArgumentProblem(`${where}: product.${key} must be a string, got ${typeOf(raw[key])}`);
   }
-  return { ...sanitize(raw, 0) as Record<string, unknown>, id };
+  return { ...(sanitize(raw, 0) as Record<string, unknown>), id };
 }
 
 /** `search(query)`: the visitor's search terms, trimmed, at most 200 characters. */

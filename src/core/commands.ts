@@ -19,7 +19,24 @@ export function runCommand(instance: object, command: unknown): number {
   return 0;
 }
 
-const COMMANDS = new Set(["track", "page", "identify", "cart.add", "cart.remove", "cart.set", "cart.clear", "purchase", "viewItem", "search", "consent", "forget", "show", "hide", "on", "registerWidget"]);
+const COMMANDS = new Set([
+  "track",
+  "page",
+  "identify",
+  "cart.add",
+  "cart.remove",
+  "cart.set",
+  "cart.clear",
+  "purchase",
+  "viewItem",
+  "search",
+  "consent",
+  "forget",
+  "show",
+  "hide",
+  "on",
+  "registerWidget",
+]);
 
 function resolveCommand(instance: object, method: string): ((...a: unknown[]) => unknown) | undefined {
   const [first, second] = method.split(".");

@@ -17,7 +17,11 @@ export const allConsent = (granted: boolean): ConsentState => ({ storage: grante
 export function consentChoice(value: unknown): ConsentChoice {
   if (typeof value === "boolean") return allConsent(value);
   // The first key that is not a category with true or false (`true` when it is not an object at all).
-  const wrong = typeof value !== "object" || !value || Object.keys(value).find((key) => !(CONSENT_CATEGORIES as readonly string[]).includes(key) || typeof (value as Record<string, unknown>)[key] !== "boolean");
-  if (wrong !== undefined) throw new ArgumentProblem(`consent(): expected true, false or { storage?, personalization?, measurement? } set to true or false${wrong === true ? "" : `; check "${wrong}"`}`);
+  const wrong =
+    typeof value !== "object" ||
+    !value ||
+    Object.keys(value).find((key) => !(CONSENT_CATEGORIES as readonly string[]).includes(key) || typeof (value as Record<string, unknown>)[key] !== "boolean");
+  if (wrong !== undefined)
+    throw new ArgumentProblem(`consent(): expected true, false or { storage?, personalization?, measurement? } set to true or false${wrong === true ? "" : `; check "${wrong}"`}`);
   return value as ConsentChoice;
 }

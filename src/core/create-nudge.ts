@@ -46,7 +46,7 @@ export function createNudge(options: NudgeOptions) {
   const env: Env = { ...browserEnv(), ...options.env };
   const events = createEmitter<NudgeEvents>((event, error) => {
     // A throwing "error" listener is only logged, so reporting cannot loop.
-    if (event === "error") env.console.error("[nudge] an on(\"error\") listener threw", error);
+    if (event === "error") env.console.error('[nudge] an on("error") listener threw', error);
     else reporter.error(`on("${event}") listener`, error);
   });
   const reporter = createReporter(env, (problem) => events.emit("error", problem));
@@ -109,7 +109,17 @@ export function createNudge(options: NudgeOptions) {
   function facts(forDecision = false): Facts {
     const type = pageType(page.path, pageTypes, pageHint ?? metaPageType(env));
     const skipTimezone = forDecision && !rules?.readsTimezone;
-    const context = { page: { ...page, type }, pageStart, isNew: profiles.isNew(), currency: rules?.settings.currency ?? "USD", visibleSeconds: engagement.visibleSeconds(), siteSeconds: Math.round(clock.total() / 1000), scrollDepth: engagement.scrollDepth(), rfm: rfmBounds, skipTimezone };
+    const context = {
+      page: { ...page, type },
+      pageStart,
+      isNew: profiles.isNew(),
+      currency: rules?.settings.currency ?? "USD",
+      visibleSeconds: engagement.visibleSeconds(),
+      siteSeconds: Math.round(clock.total() / 1000),
+      scrollDepth: engagement.scrollDepth(),
+      rfm: rfmBounds,
+      skipTimezone,
+    };
     const base = buildFacts(profiles.get(), context, env);
     base.consent = { ...consent };
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
@@ -141,7 +151,16 @@ export function createNudge(options: NudgeOptions) {
   });
   const host = lifecycle.host;
   // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
-  const measure = createMeasure({ env, reporter, destinations: options.destinations, consented: () => consent.measurement, store: () => store, rules: () => rules, on: events.on as MeasureDeps["on"], profile: profiles.get });
+  const measure = createMeasure({
+    env,
+    reporter,
+    destinations: options.destinations,
+    consented: () => consent.measurement,
+    store: () => store,
+    rules: () => rules,
+    on: events.on as MeasureDeps["on"],
+    profile: profiles.get,
+  });
   cleanups.push(measure.stop);
 
   /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
@@ -230,13 +249,22 @@ export function createNudge(options: NudgeOptions) {
     // The consent platform's signals: their chunk loads only in "auto" mode, and the
     // dataLayer's consent entries are applied before storage is opened.
     const signalProblem = (error: unknown) => reporter.error("consent signals", error);
-    const signals = options.consent === "auto" ? await import("./consent-signals.js").then((chunk) => chunk.followConsentSignals(env.window!, setConsent, signalProblem, gpc), signalProblem) : undefined;
+    const signals =
+      options.consent === "auto"
+        ? await import("./consent-signals.js").then((chunk) => chunk.followConsentSignals(env.window!, setConsent, signalProblem, gpc), signalProblem)
+        : undefined;
     if (signals) cleanups.push(signals.stop);
     // GA4 ecommerce events the page already pushes (through a tag manager) need no code from the site.
     let layer: Promise<void> | undefined;
     if (options.dataLayer !== false || signals) {
       const name = typeof options.dataLayer === "string" ? options.dataLayer : "dataLayer";
-      const watch = watchDataLayer(env.window, options.dataLayer === false ? null : (command) => instance.push(command), name, (error) => reporter.error("dataLayer", error), signals?.gtag);
+      const watch = watchDataLayer(
+        env.window,
+        options.dataLayer === false ? null : (command) => instance.push(command),
+        name,
+        (error) => reporter.error("dataLayer", error),
+        signals?.gtag,
+      );
       cleanups.push(watch.stop);
       layer = watch.ready;
     }
@@ -263,7 +291,9 @@ export function createNudge(options: NudgeOptions) {
     const onHidden = () => env.document?.visibilityState === "hidden" && flush();
     // Back from the back/forward cache: a page view like any other (counted, profile re-read, rules decided, triggers re-armed).
     const onShow = (event: Event) =>
-      (event as PageTransitionEvent).persisted && !destroyed && void profiles.resume().then(() => (options.trackPageViews !== false ? safe("page view", pageView)() : decider?.pageView()));
+      (event as PageTransitionEvent).persisted &&
+      !destroyed &&
+      void profiles.resume().then(() => (options.trackPageViews !== false ? safe("page view", pageView)() : decider?.pageView()));
     env.window.addEventListener("pagehide", flush);
     env.window.addEventListener("pageshow", onShow);
     env.document?.addEventListener("visibilitychange", onHidden);
@@ -407,11 +437,15 @@ export function createNudge(options: NudgeOptions) {
       const placed = args.order(order, "purchase()");
       act(() =>
         // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
-        record("purchase", { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) }, (p) => ({
-          ...p,
-          cart: [],
-          orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
-        })),
+        record(
+          "purchase",
+          { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) },
+          (p) => ({
+            ...p,
+            cart: [],
+            orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
+          }),
+        ),
       );
     }),
 
@@ -422,21 +456,24 @@ export function createNudge(options: NudgeOptions) {
     consent: safe("consent()", (granted: boolean | ConsentChoice) => setConsent(consentChoice(granted))),
 
     /** Erases everything Nudge stored about the visitor, in every storage, and starts a new anonymous profile. */
-    forget: safe("forget()", () =>
-      // After start, so the store that is erased is the real one, not the placeholder.
-      ready.then(async () => {
-        host.hide();
-        measure.forget();
-        profiles.reset(newId());
-        await profiles.flush(); // waits for a write already under way (the close just recorded): it must land before the erase
-        const win = env.window;
-        // Every place Nudge may have written: the store in use, localStorage (fallback, snapshots,
-        // tab messages, modal lock) and sessionStorage (time on site).
-        const stores = [store, ...(win ? [safeLocalStore(() => win.localStorage), safeLocalStore(() => win.sessionStorage)] : [])];
-        await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
-        clock.reset();
-      }),
-    Promise.resolve()),
+    forget: safe(
+      "forget()",
+      () =>
+        // After start, so the store that is erased is the real one, not the placeholder.
+        ready.then(async () => {
+          host.hide();
+          measure.forget();
+          profiles.reset(newId());
+          await profiles.flush(); // waits for a write already under way (the close just recorded): it must land before the erase
+          const win = env.window;
+          // Every place Nudge may have written: the store in use, localStorage (fallback, snapshots,
+          // tab messages, modal lock) and sessionStorage (time on site).
+          const stores = [store, ...(win ? [safeLocalStore(() => win.localStorage), safeLocalStore(() => win.sessionStorage)] : [])];
+          await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
+          clock.reset();
+        }),
+      Promise.resolve(),
+    ),
 
     /** Shows a widget now, if its conditions and caps allow (`{ force: true }` skips them: for previews). */
     show: safe(
@@ -499,7 +536,8 @@ export function createNudge(options: NudgeOptions) {
       const drawn = (key: string) => typeof (definition as unknown as Record<string, unknown>)[key] === "function";
       const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && drawn("component") !== drawn("mount"));
       if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal?, schema? }, { mount, … } or a loader function`);
-      if (schema !== undefined && typeof schema?.safeParse !== "function") throw new args.ArgumentProblem(`registerWidget("${name}"): the schema must have safeParse (a zod schema)`);
+      if (schema !== undefined && typeof schema?.safeParse !== "function")
+        throw new args.ArgumentProblem(`registerWidget("${name}"): the schema must have safeParse (a zod schema)`);
       widgets.set(name, schema && typeof definition === "object" ? { ...definition, schema } : definition);
     }),
 

@@ -16,7 +16,7 @@ export const DEFAULT_GOAL_WINDOW_MS = 7 * 86_400_000;
 /** When the visitor was last exposed: the last show, or for the control group the last time it was eligible. */
 export function exposureOf(history: WidgetHistory | undefined): number {
   if (!history) return 0;
-  return history.variant === HOLDOUT ? history.lastEligible ?? 0 : history.lastShown;
+  return history.variant === HOLDOUT ? (history.lastEligible ?? 0) : history.lastShown;
 }
 
 /**

@@ -40,8 +40,8 @@ export interface CompiledSchedule {
 
 export function compileSchedule(schedule: Schedule): CompiledSchedule {
   return {
-    start: schedule.start ? parseLocalDate(schedule.start, "start") ?? undefined : undefined,
-    end: schedule.end ? parseLocalDate(schedule.end, "end") ?? undefined : undefined,
+    start: schedule.start ? (parseLocalDate(schedule.start, "start") ?? undefined) : undefined,
+    end: schedule.end ? (parseLocalDate(schedule.end, "end") ?? undefined) : undefined,
     weekdays: schedule.weekdays,
     hours: schedule.hours,
     source: schedule,

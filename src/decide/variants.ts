@@ -44,11 +44,7 @@ export function assignVariant(visitorId: string, widgetId: string, variants: Rea
  * The visitor's variant: the one recorded in their history while it still
  * exists (so a change of weights does not move anyone), else a fresh assignment.
  */
-export function variantFor(
-  widget: { id: string; variants: readonly CompiledVariant[]; holdout: number },
-  visitorId: string,
-  recorded: string | undefined,
-): string {
+export function variantFor(widget: { id: string; variants: readonly CompiledVariant[]; holdout: number }, visitorId: string, recorded: string | undefined): string {
   if (recorded === HOLDOUT && widget.holdout > 0) return HOLDOUT;
   if (recorded && recorded !== HOLDOUT && widget.variants.some((v) => v.id === recorded)) return recorded;
   return assignVariant(visitorId, widget.id, widget.variants, widget.holdout);

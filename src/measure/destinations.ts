@@ -74,7 +74,7 @@ export function createDestinations(list: unknown, deps: BeaconDeps): { senders: 
   const senders: Sender[] = [];
   const problems: string[] = [];
   if (list === undefined) return { senders, problems };
-  if (!Array.isArray(list)) return { senders, problems: ["destinations: expected an array, e.g. [\"dataLayer\", { type: \"beacon\", url: \"/collect\" }]"] };
+  if (!Array.isArray(list)) return { senders, problems: ['destinations: expected an array, e.g. ["dataLayer", { type: "beacon", url: "/collect" }]'] };
   list.forEach((raw: Destination | unknown, i) => {
     const path = `destinations[${i}]`;
     if (typeof raw === "function") {

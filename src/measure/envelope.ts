@@ -31,7 +31,6 @@ export interface EnvelopeInput {
 /** The control group's variant (decide/variants.ts); a literal here keeps it out of the runtime's exports. */
 const HOLDOUT = "holdout";
 
-
 /**
  * The showing an event belongs to, named by the widget and the time of the show (for the
  * control group, of its eligibility), as recorded in the visitor's widget history. A goal

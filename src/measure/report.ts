@@ -93,7 +93,21 @@ interface Arm {
 }
 
 function newArm(variant: string): Arm {
-  return { variant, eligible: new Set(), shown: new Map(), viewable: new Map(), clicked: new Map(), closes: new Set(), minimized: new Set(), leads: new Set(), conversions: 0, converters: new Set(), revenue: 0, orders: 0, revenueBy: new Map() };
+  return {
+    variant,
+    eligible: new Set(),
+    shown: new Map(),
+    viewable: new Map(),
+    clicked: new Map(),
+    closes: new Set(),
+    minimized: new Set(),
+    leads: new Set(),
+    conversions: 0,
+    converters: new Set(),
+    revenue: 0,
+    orders: 0,
+    revenueBy: new Map(),
+  };
 }
 
 const distinctVisitors = (m: Map<string, string>) => new Set(m.values()).size;
@@ -101,7 +115,15 @@ const distinctVisitors = (m: Map<string, string>) => new Set(m.values()).size;
 /** Is this a measured event we can count? Collectors may hand us anything. */
 function usable(event: unknown): event is MeasureEvent {
   const e = event as MeasureEvent;
-  return !!e && typeof e === "object" && typeof e.id === "string" && typeof e.name === "string" && typeof e.widget === "string" && typeof e.variant === "string" && typeof e.visitor === "string";
+  return (
+    !!e &&
+    typeof e === "object" &&
+    typeof e.id === "string" &&
+    typeof e.name === "string" &&
+    typeof e.widget === "string" &&
+    typeof e.variant === "string" &&
+    typeof e.visitor === "string"
+  );
 }
 
 /**
@@ -206,7 +228,13 @@ function widgetReport(id: string, widget: { type: string; arms: Map<string, Arm>
       revenue: round(arm.revenue),
       revenuePerVisitor: arm.eligible.size ? revenueOfEligible / arm.eligible.size : 0,
       averageOrderValue: arm.orders ? arm.revenue / arm.orders : null,
-      funnel: { eligible: arm.eligible.size, shown: distinctVisitors(arm.shown), viewable: distinctVisitors(arm.viewable), clicked: distinctVisitors(arm.clicked), converted: converters.k },
+      funnel: {
+        eligible: arm.eligible.size,
+        shown: distinctVisitors(arm.shown),
+        viewable: distinctVisitors(arm.viewable),
+        clicked: distinctVisitors(arm.clicked),
+        converted: converters.k,
+      },
       uplift:
         control && !isControl && controlConversions && controlRevenue
           ? { conversionRate: rateUplift(converters, controlConversions, options.seed), revenuePerVisitor: meanUplift(sampleOf(revenueSample(arm)), controlRevenue) }

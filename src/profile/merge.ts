@@ -57,7 +57,6 @@ export function mergeProfiles(base: Profile, ours: Profile, theirs: Profile): Pr
   };
 }
 
-
 function changedKeys(base: Record<string, unknown>, ours: Record<string, unknown>): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(ours)) {
@@ -159,4 +158,3 @@ function mergeWidget(base: WidgetHistory | undefined, ours: WidgetHistory, their
   else if (ours.lastShown > theirs.lastShown) Object.assign(result, { day: ours.day, dayShown: ours.dayShown });
   return result;
 }
-

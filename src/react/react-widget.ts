@@ -22,7 +22,10 @@ import type { MountedWidgetDefinition, WidgetHosting, WidgetProps } from "../ren
  * <NudgeProvider options={{ rules, widgets: { "cart-note": cartNote } }}>…</NudgeProvider>
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function reactWidget<Content = Record<string, unknown>>(component: ComponentType<WidgetProps<Content>>, hosting: WidgetHosting<Content> = {}): MountedWidgetDefinition<Content> {
+export function reactWidget<Content = Record<string, unknown>>(
+  component: ComponentType<WidgetProps<Content>>,
+  hosting: WidgetHosting<Content> = {},
+): MountedWidgetDefinition<Content> {
   return {
     ...hosting,
     mount(container, props, fail) {

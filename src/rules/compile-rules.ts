@@ -145,7 +145,7 @@ function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCond
     widget.goal = {
       event: rule.goal.event,
       where: rule.goal.where ? compileCondition(rule.goal.where, { segment }) : always,
-      withinMs: rule.goal.within === undefined ? DEFAULT_GOAL_WINDOW_MS : parseDuration(rule.goal.within) ?? DEFAULT_GOAL_WINDOW_MS,
+      withinMs: rule.goal.within === undefined ? DEFAULT_GOAL_WINDOW_MS : (parseDuration(rule.goal.within) ?? DEFAULT_GOAL_WINDOW_MS),
     };
   }
   return widget;

@@ -60,7 +60,9 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
   const { rules, problems } = validateRules(json, text.length);
   reportProblems(problems, deps);
   if (!rules) return fallBack(cached, "the rules file cannot be used", deps);
-  const others = Object.entries(cache).filter(([key]) => key !== url).slice(1 - CACHED_FILES);
+  const others = Object.entries(cache)
+    .filter(([key]) => key !== url)
+    .slice(1 - CACHED_FILES);
   await deps.store.set(CACHE_KEY, Object.fromEntries([...others, [url, { hash, rules, problems } satisfies CachedRules]])).catch(() => {});
   return rules;
 }

@@ -8,11 +8,7 @@
  * @packageDocumentation
  */
 
-import {
-  checkCondition as checkConditionImpl,
-  compileCondition as compileConditionImpl,
-  ConditionError as ConditionErrorImpl,
-} from "./condition/index.js";
+import { checkCondition as checkConditionImpl, compileCondition as compileConditionImpl, ConditionError as ConditionErrorImpl } from "./condition/index.js";
 import type {
   CheckOptions as CheckOptionsImpl,
   CompileOptions as CompileOptionsImpl,
@@ -21,11 +17,7 @@ import type {
   ConditionProblem as ConditionProblemImpl,
 } from "./condition/index.js";
 import { traceCondition as traceConditionImpl } from "./trace/index.js";
-import type {
-  TraceFailure as TraceFailureImpl,
-  TraceOptions as TraceOptionsImpl,
-  TraceResult as TraceResultImpl,
-} from "./trace/index.js";
+import type { TraceFailure as TraceFailureImpl, TraceOptions as TraceOptionsImpl, TraceResult as TraceResultImpl } from "./trace/index.js";
 import type { EventHistory as EventHistoryImpl } from "./condition/index.js";
 
 /**
@@ -123,8 +115,7 @@ export type CheckOptions = CheckOptionsImpl;
  * productPageWithBigCart({ cart: { value: 10 }, page: { path: "/product/42" } }); // false
  * ```
  */
-export const compileCondition: (condition: unknown, options?: CompileOptions) => CompiledCondition =
-  compileConditionImpl;
+export const compileCondition: (condition: unknown, options?: CompileOptions) => CompiledCondition = compileConditionImpl;
 
 /**
  * Lists every problem in a condition without compiling it: unknown operators (with a
@@ -138,11 +129,7 @@ export const compileCondition: (condition: unknown, options?: CompileOptions) =>
  * // [{ path: "widgets[2].when.visitor.age.$gtt", message: "$gtt: unknown operator; did you mean $gt?" }]
  * ```
  */
-export const checkCondition: (
-  condition: unknown,
-  pathPrefix?: string,
-  options?: CheckOptions,
-) => ConditionProblem[] = checkConditionImpl;
+export const checkCondition: (condition: unknown, pathPrefix?: string, options?: CheckOptions) => ConditionProblem[] = checkConditionImpl;
 
 /**
  * The error `compileCondition` throws for an invalid condition; `problems` lists each one.
@@ -230,5 +217,4 @@ export type TraceOptions = TraceOptionsImpl;
  * // ['$segment "vip": not in the segment', "visitor.pagesThisSession: expected 2, found 1"]
  * ```
  */
-export const traceCondition: (condition: unknown, facts: unknown, options?: TraceOptions) => TraceResult =
-  traceConditionImpl;
+export const traceCondition: (condition: unknown, facts: unknown, options?: TraceOptions) => TraceResult = traceConditionImpl;

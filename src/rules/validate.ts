@@ -77,7 +77,8 @@ function validate(input: unknown): ValidationResult {
     if (isObject(widget.goal) && isObject(widget.goal.where)) widgetProblems.push(...conditionProblems(widget.goal.where, `${prefix}.goal.where`, segmentNames));
     if (isObject(widget.after) && typeof widget.after.widget === "string") {
       if (widget.after.widget === widget.id) widgetProblems.push({ path: `${prefix}.after.widget`, message: "a widget cannot follow itself" });
-      else if (!widgetIds.has(widget.after.widget)) widgetProblems.push({ path: `${prefix}.after.widget`, message: `no widget with id "${widget.after.widget}"${suggest(widget.after.widget, [...widgetIds])}` });
+      else if (!widgetIds.has(widget.after.widget))
+        widgetProblems.push({ path: `${prefix}.after.widget`, message: `no widget with id "${widget.after.widget}"${suggest(widget.after.widget, [...widgetIds])}` });
     }
     if (isObject(widget.schedule)) widgetProblems.push(...scheduleProblems(widget.schedule, `${prefix}.schedule`));
     if (result.success && !widgetProblems.length) widgets.push(result.data);
@@ -163,9 +164,11 @@ function scheduleProblems(schedule: Record<string, unknown>, path: string): Rule
   const end = typeof schedule.end === "string" ? parseLocalDate(schedule.end, "end") : undefined;
   if (start === null) problems.push({ path: `${path}.start`, message: `no such date: "${schedule.start}"` });
   if (end === null) problems.push({ path: `${path}.end`, message: `no such date: "${schedule.end}"` });
-  if (typeof start === "number" && typeof end === "number" && start >= end) problems.push({ path: `${path}.end`, message: `ends ("${schedule.end}") before it starts ("${schedule.start}")` });
+  if (typeof start === "number" && typeof end === "number" && start >= end)
+    problems.push({ path: `${path}.end`, message: `ends ("${schedule.end}") before it starts ("${schedule.start}")` });
   const hours = schedule.hours;
-  if (isObject(hours) && hours.from === hours.to && typeof hours.from === "number") problems.push({ path: `${path}.hours`, message: "from and to are the same hour: it would never show" });
+  if (isObject(hours) && hours.from === hours.to && typeof hours.from === "number")
+    problems.push({ path: `${path}.hours`, message: "from and to are the same hour: it would never show" });
   return problems;
 }
 
@@ -197,7 +200,15 @@ function describeValue(value: unknown): string {
   return text.length > 40 ? `${typeof value} ${text.slice(0, 37)}...` : `${typeof value} ${text}`;
 }
 
-type AnyDef = { type: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType; options?: z.ZodMiniType[]; element?: z.ZodMiniType; valueType?: z.ZodMiniType; values?: unknown[] };
+type AnyDef = {
+  type: string;
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  values?: unknown[];
+};
 
 const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: AnyDef } })._zod.def;
 

@@ -22,8 +22,7 @@
         // origin (a CDN, a static host) the runtime and its chunks load only with CORS headers.
         (error: unknown) =>
           console.error(
-            `[nudge] ${runtimeUrl} did not load` +
-              (runtimeUrl.origin != location.origin ? ": from another origin, its server must send Access-Control-Allow-Origin" : ""),
+            `[nudge] ${runtimeUrl} did not load` + (runtimeUrl.origin != location.origin ? ": from another origin, its server must send Access-Control-Allow-Origin" : ""),
             error,
           ),
       )

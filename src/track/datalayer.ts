@@ -49,7 +49,13 @@ export interface DataLayerWatch {
  * const layer = watchDataLayer(window, (command) => nudge.push(command));
  * await layer.ready; // the events pushed before are in the profile
  */
-export function watchDataLayer(win: Window, run: ((command: Command) => void) | null, name = "dataLayer", onError: (error: unknown) => void = () => {}, consent?: (entry: ArrayLike<unknown>) => void): DataLayerWatch {
+export function watchDataLayer(
+  win: Window,
+  run: ((command: Command) => void) | null,
+  name = "dataLayer",
+  onError: (error: unknown) => void = () => {},
+  consent?: (entry: ArrayLike<unknown>) => void,
+): DataLayerWatch {
   const host = win as unknown as Record<string, unknown>;
   const layer = (Array.isArray(host[name]) ? host[name] : (host[name] = [])) as unknown[] & { push: (...items: unknown[]) => number };
   const seen = new WeakSet<object>();

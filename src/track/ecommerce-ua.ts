@@ -40,7 +40,9 @@ function line(raw: Record<string, unknown>): Line | undefined {
 const products = (action: Record<string, unknown>) => (Array.isArray(action.products) ? action.products : []).filter(isObject);
 
 function lines(action: Record<string, unknown>): Line[] {
-  return products(action).map(line).filter((l) => l !== undefined);
+  return products(action)
+    .map(line)
+    .filter((l) => l !== undefined);
 }
 
 const total = (items: Line[]) => Math.round(items.reduce((sum, l) => sum + l.price * l.quantity, 0) * 100) / 100;

@@ -37,7 +37,10 @@ function item(raw: Ga4Item) {
 }
 
 function items(data: Record<string, unknown>) {
-  return (Array.isArray(data.items) ? data.items : []).filter(isObject).map((raw) => item(raw as Ga4Item)).filter((i) => i !== undefined);
+  return (Array.isArray(data.items) ? data.items : [])
+    .filter(isObject)
+    .map((raw) => item(raw as Ga4Item))
+    .filter((i) => i !== undefined);
 }
 
 /**
@@ -71,7 +74,13 @@ export function ga4ToCommands(entry: unknown): Command[] {
     case "purchase": {
       const id = data.transaction_id;
       if ((typeof id !== "string" && typeof id !== "number") || id === "") return [];
-      const order = { id: String(id), value: Number(data.value) || 0, currency: typeof data.currency === "string" ? data.currency : undefined, coupon: typeof data.coupon === "string" ? data.coupon : undefined, items: items(data) };
+      const order = {
+        id: String(id),
+        value: Number(data.value) || 0,
+        currency: typeof data.currency === "string" ? data.currency : undefined,
+        coupon: typeof data.coupon === "string" ? data.coupon : undefined,
+        items: items(data),
+      };
       return [["purchase", order]]; // purchase() empties the cart itself
     }
     case "search":

@@ -11,7 +11,8 @@ export interface VisitSource {
 }
 
 const SEARCH = /(^|\.)(google|bing|yahoo|duckduckgo|yandex|baidu|ecosia|search\.brave|startpage|qwant|naver|seznam)\./;
-const SOCIAL = /(^|\.)(facebook|fb|instagram|t\.co|twitter|x|linkedin|lnkd|pinterest|reddit|tiktok|youtube|youtu|vk|ok|telegram|t\.me|whatsapp|snapchat|threads)\.|^(t\.co|t\.me|x\.com|vk\.com|ok\.ru)$/;
+const SOCIAL =
+  /(^|\.)(facebook|fb|instagram|t\.co|twitter|x|linkedin|lnkd|pinterest|reddit|tiktok|youtube|youtu|vk|ok|telegram|t\.me|whatsapp|snapchat|threads)\.|^(t\.co|t\.me|x\.com|vk\.com|ok\.ru)$/;
 const PAID_MEDIUM = /^(cpc|ppc|paid|paidsearch|paid_social|paid-social|display|cpm|banner|retargeting|affiliate)$/i;
 const CLICK_IDS = ["gclid", "gbraid", "wbraid", "fbclid", "msclkid", "ttclid", "yclid", "dclid", "li_fat_id"];
 

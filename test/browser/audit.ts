@@ -27,9 +27,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       targets: (v.nodes as any[]).map((n) => JSON.stringify(n.target)),
     }));
   });
-  return all
-    .map((v) => ({ ...v, targets: v.targets.filter((t) => t.includes("nudge-root") || t.includes("nudge-inline")) }))
-    .filter((v) => v.targets.length > 0);
+  return all.map((v) => ({ ...v, targets: v.targets.filter((t) => t.includes("nudge-root") || t.includes("nudge-inline")) })).filter((v) => v.targets.length > 0);
 }
 
 /**
@@ -44,7 +42,9 @@ export async function watchLayoutShift(context: BrowserContext): Promise<void> {
       for (const entry of list.getEntries() as any[]) {
         if (entry.hadRecentInput) continue;
         (window as any).__cls += entry.value;
-        const nodes = (entry.sources ?? []).map((s: any) => `${s.node?.nodeName ?? "?"}${s.node?.id ? "#" + s.node.id : ""}${s.node?.className ? "." + String(s.node.className).split(" ")[0] : ""}`);
+        const nodes = (entry.sources ?? []).map(
+          (s: any) => `${s.node?.nodeName ?? "?"}${s.node?.id ? "#" + s.node.id : ""}${s.node?.className ? "." + String(s.node.className).split(" ")[0] : ""}`,
+        );
         (window as any).__shifts.push({ value: entry.value, nodes });
       }
     }).observe({ type: "layout-shift", buffered: true });

@@ -22,7 +22,12 @@ const url = (path: string) => `${harness.baseUrl}${path}`;
 async function phoneShop(widget: Record<string, unknown> = {}) {
   context = await harness.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await context.route("**/shop/rules.json", (route) =>
-    route.fulfill({ json: { version: 1, widgets: [{ id: "moment", type: "popup", trigger: "exit_intent", content: { title: "Wait!", text: "10% off before you go.", dismiss: "No thanks" }, ...widget }] } }),
+    route.fulfill({
+      json: {
+        version: 1,
+        widgets: [{ id: "moment", type: "popup", trigger: "exit_intent", content: { title: "Wait!", text: "10% off before you go.", dismiss: "No thanks" }, ...widget }],
+      },
+    }),
   );
   return watchedPage(context);
 }

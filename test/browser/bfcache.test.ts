@@ -28,7 +28,15 @@ afterEach(async () => context?.close());
 /** One popup that shows from the third page view of a session on. */
 const rules = {
   version: 1,
-  widgets: [{ id: "third-page", type: "popup", trigger: "page_view", when: { "visitor.pagesThisSession": { $gte: 3 } }, content: { title: "Third page", text: "Still looking?", dismiss: "Close" } }],
+  widgets: [
+    {
+      id: "third-page",
+      type: "popup",
+      trigger: "page_view",
+      when: { "visitor.pagesThisSession": { $gte: 3 } },
+      content: { title: "Third page", text: "Still looking?", dismiss: "Close" },
+    },
+  ],
 };
 
 const pagesThisSession = (page: Page): Promise<number> => page.evaluate(() => (window as any).nudge.facts().visitor.pagesThisSession);

@@ -36,7 +36,9 @@ describe("frequency caps across page loads", () => {
   it("day: 1 and total: 2 hold across reloads and days", { timeout: 60_000 }, async () => {
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.route("**/shop/rules.json", (route) =>
-      route.fulfill({ json: { version: 1, widgets: [{ id: "offer", type: "popup", trigger: "page_view", frequency: { day: 1, total: 2 }, content: { title: "10% off today" } }] } }),
+      route.fulfill({
+        json: { version: 1, widgets: [{ id: "offer", type: "popup", trigger: "page_view", frequency: { day: 1, total: 2 }, content: { title: "10% off today" } }] },
+      }),
     );
     const { page, errors } = await watchedPage(context);
     const url = `${harness.baseUrl}/shop/index.html`;

@@ -19,7 +19,12 @@ afterAll(async () => harness?.close());
 afterEach(async () => context?.close());
 
 const url = (path: string) => `${harness.baseUrl}${path}`;
-const feed = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../examples/shop/products.json"), "utf8")) as Array<{ id: string; name: string; category: string; inStock: boolean }>;
+const feed = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../examples/shop/products.json"), "utf8")) as Array<{
+  id: string;
+  name: string;
+  category: string;
+  inStock: boolean;
+}>;
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -67,7 +72,10 @@ async function openMeasured(page: Page, release: () => void, path: string, slot:
   await resetLayoutShift(page);
   release();
   await carousel(page, slot).waitFor({ state: "visible" });
-  await carousel(page, slot).locator("img").first().evaluate((img: HTMLImageElement) => img.decode().catch(() => {}));
+  await carousel(page, slot)
+    .locator("img")
+    .first()
+    .evaluate((img: HTMLImageElement) => img.decode().catch(() => {}));
   await settled(page);
 }
 

@@ -93,7 +93,10 @@ describe("the chatbot in Chromium", () => {
     await page.waitForFunction(() => document.querySelector("nudge-root")!.shadowRoot!.activeElement?.textContent === "Help me choose");
     expect(await chat(page, "panel").getAttribute("role")).toBe("dialog");
     expect(await chat(page, "log").getAttribute("aria-live")).toBe("polite");
-    expect(await transcript(page)).toEqual(["Mia from Fernhouse: Hi there! I'm Mia, I roast the coffee here.", "Mia from Fernhouse: Need a hand choosing? I can also send you 10% off your first order."]);
+    expect(await transcript(page)).toEqual([
+      "Mia from Fernhouse: Hi there! I'm Mia, I roast the coffee here.",
+      "Mia from Fernhouse: Need a hand choosing? I can also send you 10% off your first order.",
+    ]);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press("Enter"); // Help me choose
@@ -148,7 +151,7 @@ describe("the chatbot in Chromium", () => {
     const before = await transcript(page);
     expect(before.at(-1)).toBe("Mia from Fernhouse: Happy to! How do you like your coffee?");
     // The step is in the profile (written for good on pagehide).
-    await page.waitForFunction(() => ((window as any).nudge.facts().attributes.chatIntent === "choose"));
+    await page.waitForFunction(() => (window as any).nudge.facts().attributes.chatIntent === "choose");
 
     await page.reload();
     await nudgeReady(page);

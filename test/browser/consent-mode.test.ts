@@ -85,7 +85,9 @@ describe('data-consent="auto" in Chromium', () => {
     await expectNothing(page, beacons);
     expect(await explain(page)).toContain("consent: personalization not granted");
 
-    await page.evaluate(() => (window as any).gtag("consent", "update", { ad_storage: "granted", analytics_storage: "granted", functionality_storage: "granted", personalization_storage: "granted" }));
+    await page.evaluate(() =>
+      (window as any).gtag("consent", "update", { ad_storage: "granted", analytics_storage: "granted", functionality_storage: "granted", personalization_storage: "granted" }),
+    );
     await dialog(page).waitFor();
     expect(await dialog(page).innerText()).toContain("Welcome to Fernhouse");
     await expect.poll(async () => (await page.evaluate(storageLeftovers)).idb, { timeout: 10_000 }).toContain("profile");
@@ -133,7 +135,7 @@ describe('data-consent="auto" in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it("no signal at all (no Consent Mode, no TCF): as data-consent=\"required\"", async () => {
+  it('no signal at all (no Consent Mode, no TCF): as data-consent="required"', async () => {
     const { page, errors, beacons } = await open("");
     await expectNothing(page, beacons);
     expect(await consentFacts(page)).toEqual({ storage: false, personalization: false, measurement: false });

@@ -42,7 +42,8 @@ describe.each([
     expect(box.y + box.height).toBeLessThanOrEqual(size.viewport.height + 0.5);
     const first = await digits(page);
     // The evergreen timer shows seconds; a deadline days away shows days, hours and minutes only.
-    if (id === "countdown-coupon") await page.waitForFunction((before) => document.querySelector("nudge-root")!.shadowRoot!.querySelector(".nudge-cd__digits")!.textContent !== before, first);
+    if (id === "countdown-coupon")
+      await page.waitForFunction((before) => document.querySelector("nudge-root")!.shadowRoot!.querySelector(".nudge-cd__digits")!.textContent !== before, first);
     expect(await axeViolations(page)).toEqual([]);
     expect(await focused(page)).toBe(`page:${id}`); // it never takes focus
     await bar(page).locator(".nudge-coupon__copy").focus();
@@ -82,7 +83,9 @@ describe("the coupon code", () => {
     await bar(page).locator(".nudge-coupon__copy").click();
     await page.waitForFunction(() => document.querySelector("nudge-root")!.shadowRoot!.querySelector("[role=status]")!.textContent !== "");
     expect(await bar(page).locator("[role=status]").textContent()).toContain("press Ctrl+C");
-    const selection = await bar(page).locator(".nudge-coupon__code").evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.matches(":focus")]);
+    const selection = await bar(page)
+      .locator(".nudge-coupon__code")
+      .evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.matches(":focus")]);
     expect(selection).toEqual([0, 6, true]);
     expect(await axeViolations(page)).toEqual([]);
   });

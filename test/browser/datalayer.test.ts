@@ -66,7 +66,9 @@ describe("GA4 dataLayer pickup on a tag-managed page", () => {
   });
 
   it("gtag('event', …) calls after Nudge loaded: add_to_cart, remove_from_cart, begin_checkout, purchase become cart and order facts", async () => {
-    const { page, errors } = await open(`dataLayer.push({ event: "view_item_list", ecommerce: { item_list_name: "Coffee", items: [{ item_id: "sku-101" }, { item_id: "sku-102" }] } });`);
+    const { page, errors } = await open(
+      `dataLayer.push({ event: "view_item_list", ecommerce: { item_list_name: "Coffee", items: [{ item_id: "sku-101" }, { item_id: "sku-102" }] } });`,
+    );
     await page.evaluate(() => {
       const gtag = (window as any).gtag;
       gtag("event", "add_to_cart", { currency: "USD", value: 12.5, items: [{ item_id: "sku-101", item_name: "House blend", price: 12.5 }] });
@@ -79,9 +81,7 @@ describe("GA4 dataLayer pickup on a tag-managed page", () => {
     expect(seen.cart).toMatchObject({ count: 1, value: 12.5, items: [{ id: "sku-101" }] });
     expect(seen.events.view_item_list.recent.at(-1).props).toEqual({ list: "Coffee", count: 2 });
 
-    await page.evaluate(() =>
-      (window as any).gtag("event", "purchase", { transaction_id: "T-1001", value: 12.5, currency: "USD", items: [{ item_id: "sku-101", price: 12.5 }] }),
-    );
+    await page.evaluate(() => (window as any).gtag("event", "purchase", { transaction_id: "T-1001", value: 12.5, currency: "USD", items: [{ item_id: "sku-101", price: 12.5 }] }));
     await page.waitForFunction(() => (window as any).nudge.facts().orders.count === 1);
     seen = await facts(page);
     expect(seen.orders).toMatchObject({ count: 1, total: 12.5, last: { id: "T-1001", value: 12.5 } });

@@ -40,10 +40,11 @@ export function serveFolder(root: string, { cors = false } = {}): Promise<Folder
       const address = server.address() as { port: number };
       resolve({
         url: `http://127.0.0.1:${address.port}`,
-        close: () => new Promise((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -29,9 +29,7 @@ export async function show(page: Page, id: string): Promise<void> {
 /** Waits until CSS animations in Nudge's roots have finished (a no-op with reduced motion). */
 export async function animationsDone(page: Page): Promise<void> {
   await page.evaluate(() =>
-    Promise.all(
-      [...document.querySelectorAll("nudge-root, nudge-inline")].flatMap((host) => host.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => {}))),
-    ),
+    Promise.all([...document.querySelectorAll("nudge-root, nudge-inline")].flatMap((host) => host.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => {})))),
   );
 }
 
@@ -45,6 +43,6 @@ export function focused(page: Page): Promise<string> {
       el = el.shadowRoot.activeElement;
     }
     if (!el || el === document.body) return "body";
-    return inNudge ? `nudge:.${String(el.className).split(" ")[0]}` : `page:${el.id ? "#" + el.id : el.getAttribute("data-show") ?? el.tagName}`;
+    return inNudge ? `nudge:.${String(el.className).split(" ")[0]}` : `page:${el.id ? "#" + el.id : (el.getAttribute("data-show") ?? el.tagName)}`;
   });
 }

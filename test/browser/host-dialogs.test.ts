@@ -62,10 +62,23 @@ const PAGE = /* html */ `<!doctype html>
 async function hostPage(after: number, frequency: Record<string, unknown> = {}) {
   context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.route("**/host/page.html", (route) => route.fulfill({ contentType: "text/html", body: PAGE }));
-  await context.route("**/host/vendor/*.js", (route) => route.fulfill({ contentType: "text/javascript", path: vendor[route.request().url().split("/").pop() as keyof typeof vendor] }));
+  await context.route("**/host/vendor/*.js", (route) =>
+    route.fulfill({ contentType: "text/javascript", path: vendor[route.request().url().split("/").pop() as keyof typeof vendor] }),
+  );
   await context.route("**/host/rules.json", (route) =>
     route.fulfill({
-      json: { version: 1, widgets: [{ id: "offer", type: "popup", trigger: { type: "delay", after }, frequency, content: { title: "10% off what's in your cart", text: "Today only.", cta: { label: "Shop now", href: "#shop" } } }] },
+      json: {
+        version: 1,
+        widgets: [
+          {
+            id: "offer",
+            type: "popup",
+            trigger: { type: "delay", after },
+            frequency,
+            content: { title: "10% off what's in your cart", text: "Today only.", cta: { label: "Shop now", href: "#shop" } },
+          },
+        ],
+      },
     }),
   );
   const watched = await watchedPage(context);
@@ -77,7 +90,8 @@ async function hostPage(after: number, frequency: Record<string, unknown> = {}) 
 const blockedBy = (page: Page): Promise<string> => page.evaluate(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).join("; "));
 const history = (page: Page) => page.evaluate(() => (window as any).nudge.facts().widgets?.offer ?? null);
 /** Waits until the delay has fired and the popup is held back by the page's dialog. */
-const waitsForThePage = (page: Page) => page.waitForFunction(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).includes("waiting: the page has a dialog open"));
+const waitsForThePage = (page: Page) =>
+  page.waitForFunction(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).includes("waiting: the page has a dialog open"));
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 /** The widget's outcomes counted so far, from the `shown` and `closed` events. */
 async function recordEvents(page: Page) {

@@ -75,7 +75,9 @@ describe("beacon destination in the demo shop, offline and back", () => {
     await context.addInitScript(`window.outbox = ${queued.toString()}`);
     // The shop's rules with only the widgets this test follows: no other promo (random per visitor) takes the welcome offer's turn.
     const shopRules = JSON.parse(readFileSync(new URL("../../examples/shop/rules.json", import.meta.url), "utf8")) as { widgets: Array<{ id: string }> };
-    await context.route("**/shop/rules.json", (route) => route.fulfill({ json: { ...shopRules, widgets: shopRules.widgets.filter((w) => w.id === "welcome-offer" || w.id === "gift-finder") } }));
+    await context.route("**/shop/rules.json", (route) =>
+      route.fulfill({ json: { ...shopRules, widgets: shopRules.widgets.filter((w) => w.id === "welcome-offer" || w.id === "gift-finder") } }),
+    );
     const { page, errors } = await watchedPage(context);
     const received = () => server.collector.events();
     await page.goto(`${server.url}/shop/index.html`);
@@ -85,7 +87,15 @@ describe("beacon destination in the demo shop, offline and back", () => {
     await dialog(page).waitFor({ state: "visible" });
 
     // Online: the welcome offer's eligible, shown and viewable events arrive.
-    await expect.poll(() => received().filter((e) => e.widget === "welcome-offer").map((e) => e.name), { timeout: 10_000 }).toEqual(["eligible", "shown", "viewable"]);
+    await expect
+      .poll(
+        () =>
+          received()
+            .filter((e) => e.widget === "welcome-offer")
+            .map((e) => e.name),
+        { timeout: 10_000 },
+      )
+      .toEqual(["eligible", "shown", "viewable"]);
 
     // Offline, and the collector down: the visitor closes the offer and buys; the events wait in the persisted queue.
     down = true;
@@ -143,9 +153,21 @@ describe("beacon destination in the demo shop, offline and back", () => {
     // What this browser recorded (the events from before the reload included) is what the collector holds.
     const localIds = async () => ((await page.evaluate(async () => ((await (window as any).nudge.report()).log as Array<{ id: string }>).map((e) => e.id))) as string[]).sort();
     for (const id of offlineIds) expect(await localIds()).toContain(id);
-    await expect.poll(async () => [await localIds(), received().map((e) => e.id).sort()], { timeout: 10_000 }).toSatisfy(([local, collected]) => JSON.stringify(local) === JSON.stringify(collected));
+    await expect
+      .poll(
+        async () => [
+          await localIds(),
+          received()
+            .map((e) => e.id)
+            .sort(),
+        ],
+        { timeout: 10_000 },
+      )
+      .toSatisfy(([local, collected]) => JSON.stringify(local) === JSON.stringify(collected));
     const duplicates = [...arrivals.values()].filter((n) => n > 1).length;
-    console.info(`measure-offline: ${all.length} events, ${duplicates} arrived more than once (at least once delivery, de-duplicated by id); ${refused.length} refused during the outage`);
+    console.info(
+      `measure-offline: ${all.length} events, ${duplicates} arrived more than once (at least once delivery, de-duplicated by id); ${refused.length} refused during the outage`,
+    );
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(e))).toEqual([]);
     await context.close();
   }, 150_000); // five page loads, an offline period and a reload, on a shared machine

@@ -104,7 +104,8 @@ describe("playground", { timeout: 90_000 }, () => {
   it("visitor: a blogger's UTM link, an RFM segment, a returning visitor, a mobile device, the clock", async () => {
     const { page, errors } = await watchedPage(context);
     await open(page);
-    const facts = () => page.evaluate(() => ((document.getElementById("preview") as HTMLIFrameElement).contentWindow as unknown as { nudge: { facts(): Record<string, any> } }).nudge.facts());
+    const facts = () =>
+      page.evaluate(() => ((document.getElementById("preview") as HTMLIFrameElement).contentWindow as unknown as { nudge: { facts(): Record<string, any> } }).nudge.facts());
 
     await reloaded(page, () => page.locator("#recipe").selectOption("/recipes/utm-welcome/rules.json"));
     await page.locator("#utm-source").fill("blogger-anna");

@@ -40,38 +40,42 @@ async function onScreen(page: Page, size: keyof typeof VIEWPORTS) {
 }
 
 describe.each(["desktop", "phone"] as const)("popup layouts on %s", (size) => {
-  it.each(["modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "lead"])("%s: fits the screen, no axe violations, no layout shift, closes by keyboard", { timeout: 120_000 }, async (id) => {
-    const { page, errors } = await gallery(size);
-    const opener = page.locator(`[data-show="${id}"]`);
-    await opener.focus();
-    await show(page, id);
-    await card(page).waitFor({ state: "visible" });
-    await animationsDone(page);
-    await onScreen(page, size);
-    expect(await axeViolations(page)).toEqual([]);
-    const modal = id === "modal" || id === "fullscreen" || id === "lead";
-    if (modal) {
-      // Focus moved into the dialog and stays there.
-      expect(await focused(page)).toMatch(/^nudge:/);
-      for (let i = 0; i < 8; i++) {
-        await page.keyboard.press("Tab");
+  it.each(["modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "lead"])(
+    "%s: fits the screen, no axe violations, no layout shift, closes by keyboard",
+    { timeout: 120_000 },
+    async (id) => {
+      const { page, errors } = await gallery(size);
+      const opener = page.locator(`[data-show="${id}"]`);
+      await opener.focus();
+      await show(page, id);
+      await card(page).waitFor({ state: "visible" });
+      await animationsDone(page);
+      await onScreen(page, size);
+      expect(await axeViolations(page)).toEqual([]);
+      const modal = id === "modal" || id === "fullscreen" || id === "lead";
+      if (modal) {
+        // Focus moved into the dialog and stays there.
+        expect(await focused(page)).toMatch(/^nudge:/);
+        for (let i = 0; i < 8; i++) {
+          await page.keyboard.press("Tab");
+          expect(await focused(page)).toMatch(/^nudge:/);
+        }
+      } else {
+        // Not modal: the page keeps focus; the visitor can Tab into it (it comes last).
+        expect(await focused(page)).toBe(`page:${id}`);
+        await card(page).locator("button, a").first().focus();
         expect(await focused(page)).toMatch(/^nudge:/);
       }
-    } else {
-      // Not modal: the page keeps focus; the visitor can Tab into it (it comes last).
+      await page.keyboard.press("Escape");
+      await card(page).waitFor({ state: "detached" });
+      // With a teaser (modal, slide-in) Esc minimized it; otherwise it closed.
+      const teaser = id === "modal" || id === "slide-in";
+      expect((await events(page, teaser ? "minimized" : "closed")).map((e) => e.id)).toEqual([id]);
       expect(await focused(page)).toBe(`page:${id}`);
-      await card(page).locator("button, a").first().focus();
-      expect(await focused(page)).toMatch(/^nudge:/);
-    }
-    await page.keyboard.press("Escape");
-    await card(page).waitFor({ state: "detached" });
-    // With a teaser (modal, slide-in) Esc minimized it; otherwise it closed.
-    const teaser = id === "modal" || id === "slide-in";
-    expect((await events(page, teaser ? "minimized" : "closed")).map((e) => e.id)).toEqual([id]);
-    expect(await focused(page)).toBe(`page:${id}`);
-    expect(await layoutShift(page), JSON.stringify(await layoutShifts(page))).toBe(0);
-    expect(errors).toEqual([]);
-  });
+      expect(await layoutShift(page), JSON.stringify(await layoutShifts(page))).toBe(0);
+      expect(errors).toEqual([]);
+    },
+  );
 });
 
 describe("teaser", () => {

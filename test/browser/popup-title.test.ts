@@ -29,7 +29,12 @@ async function phone(width: number, locale: keyof typeof TITLES): Promise<Page> 
     id: layout,
     type: "popup",
     trigger: "manual",
-    content: { layout, title: TITLES[locale], text: locale === "en" ? "Only today, on everything in it." : "Только сегодня, на всё в ней.", cta: { label: locale === "en" ? "Check out" : "Оформить", href: "/shop/cart.html" } },
+    content: {
+      layout,
+      title: TITLES[locale],
+      text: locale === "en" ? "Only today, on everything in it." : "Только сегодня, на всё в ней.",
+      cta: { label: locale === "en" ? "Check out" : "Оформить", href: "/shop/cart.html" },
+    },
   }));
   await context.route("**/shop/rules.json", (route) => route.fulfill({ json: { version: 1, settings: { locale }, widgets } }));
   const { page } = await watchedPage(context);

@@ -32,7 +32,7 @@ describe("privacy in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("with data-consent=\"required\" nothing is stored before consent, and the profile is after it", async () => {
+  it('with data-consent="required" nothing is stored before consent, and the profile is after it', async () => {
     context = await harness.browser.newContext();
     await context.route("**/shop/index.html", async (route) => {
       const html = await (await route.fetch()).text();

@@ -77,9 +77,7 @@ describe("several tabs in Chromium", () => {
     await one.page.keyboard.press("Escape");
     await dialog(one.page).waitFor({ state: "detached" });
     // The close reaches tab two (written, broadcast, re-read): wait until tab two knows, however busy the machine.
-    await two.page.waitForFunction(() =>
-      ((window as any).nudge.explain("welcome-offer")[0].blockedBy as string[]).some((b) => b.includes("frequency.session")),
-    );
+    await two.page.waitForFunction(() => ((window as any).nudge.explain("welcome-offer")[0].blockedBy as string[]).some((b) => b.includes("frequency.session")));
     // Tab two never reloaded: its next page view is a client-side navigation.
     await two.page.evaluate(() => history.pushState({}, "", "/shop/category.html?c=tea"));
     await two.page.waitForFunction(() => (window as any).nudge.facts().visitor.pagesThisSession === 3);
@@ -94,7 +92,9 @@ describe("several tabs in Chromium", () => {
   it("one modal at a time across tabs: tab two waits while tab one's popup is up, then shows it", async () => {
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.route("**/shop/rules.json", (route) =>
-      route.fulfill({ json: { version: 1, widgets: [{ id: "offer", type: "popup", trigger: "page_view", content: { title: "10% off today", cta: { label: "Shop", href: "#shop" } } }] } }),
+      route.fulfill({
+        json: { version: 1, widgets: [{ id: "offer", type: "popup", trigger: "page_view", content: { title: "10% off today", cta: { label: "Shop", href: "#shop" } } }] },
+      }),
     );
     const one = await openTab("/shop/index.html");
     await dialog(one.page).waitFor({ state: "visible" });

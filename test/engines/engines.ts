@@ -132,7 +132,11 @@ async function launchWebKit(): Promise<Engine> {
       goto: (url) => driver.get(url),
       evaluate,
       waitFor: (fn, arg, timeoutMs = 20_000) => poll(() => evaluate(fn, arg), timeoutMs, String(fn)),
-      mouseMove: (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y) }).perform(),
+      mouseMove: (x, y) =>
+        driver
+          .actions()
+          .move({ x: Math.round(x), y: Math.round(y) })
+          .perform(),
       press: (key) => driver.actions().sendKeys(WEBKIT_KEYS[key]).perform(),
       screenshot: async (path) => {
         const { writeFileSync } = await import("node:fs");

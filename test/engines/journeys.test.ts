@@ -140,7 +140,12 @@ describe.each(ENGINES)("%s", (engineName) => {
           // W3C WebDriver refuses to move the pointer out of the viewport: the real movement goes up to
           // the edge, then the moves and the mouseout the browser sends as the pointer leaves are dispatched.
           await page.evaluate(() => {
-            for (const [y, dt] of [[120, 0], [40, 30], [2, 60]]) setTimeout(() => document.dispatchEvent(new MouseEvent("mousemove", { clientX: 600, clientY: y, bubbles: true })), dt);
+            for (const [y, dt] of [
+              [120, 0],
+              [40, 30],
+              [2, 60],
+            ])
+              setTimeout(() => document.dispatchEvent(new MouseEvent("mousemove", { clientX: 600, clientY: y, bubbles: true })), dt);
             setTimeout(() => document.documentElement.dispatchEvent(new MouseEvent("mouseout", { clientX: 600, clientY: -5, relatedTarget: null, bubbles: true })), 70);
           });
         }
@@ -240,7 +245,7 @@ describe.each(ENGINES)("%s", (engineName) => {
           const request = indexedDB.open("nudge");
           request.onsuccess = () => {
             const db = request.result;
-            if (!db.objectStoreNames.contains("kv")) return resolve(0), db.close();
+            if (!db.objectStoreNames.contains("kv")) return (resolve(0), db.close());
             const count = db.transaction("kv").objectStore("kv").count();
             count.onsuccess = () => (resolve(count.result), db.close());
           };
@@ -252,7 +257,10 @@ describe.each(ENGINES)("%s", (engineName) => {
     });
 
     it("the beacon destination delivers measured events to the collector", async () => {
-      await open({ version: 1, widgets: [{ id: "hello", type: "popup", content: { title: "Measured", dismiss: "No thanks" } }] }, { a: { attributes: 'data-beacon="/collect"' }, b: { attributes: 'data-beacon="/collect"' } });
+      await open(
+        { version: 1, widgets: [{ id: "hello", type: "popup", content: { title: "Measured", dismiss: "No thanks" } }] },
+        { a: { attributes: 'data-beacon="/collect"' }, b: { attributes: 'data-beacon="/collect"' } },
+      );
       await page.waitFor(() => !!document.querySelector("nudge-root")?.shadowRoot?.querySelector("[role=dialog]"));
       await page.press("Escape");
       await page.goto(`${site!.url}/t/b.html`); // leaving the page sends what is queued

@@ -58,12 +58,21 @@ describe("scripts/sizes.mjs", () => {
   it("the popup's blocks loaded on demand have rows of their own: the popup's row plus what each adds, none in the popup's row", () => {
     const results = measure() as Record<string, Sizes>;
     const { popup } = results;
-    for (const [name, block] of [["popup+form-block", /chunks\/form-block-/], ["popup+offer-block", /chunks\/offer-block-/]] as const) {
+    for (const [name, block] of [
+      ["popup+form-block", /chunks\/form-block-/],
+      ["popup+offer-block", /chunks\/offer-block-/],
+    ] as const) {
       const row = results[name];
       expect(row, name).toBeDefined();
       expect(row.files.slice(0, popup.files.length)).toEqual(popup.files);
-      expect(row.files.some((file) => block.test(file)), name).toBe(true);
-      expect(popup.files.some((file) => block.test(file)), `${name}: in the plain popup's row`).toBe(false);
+      expect(
+        row.files.some((file) => block.test(file)),
+        name,
+      ).toBe(true);
+      expect(
+        popup.files.some((file) => block.test(file)),
+        `${name}: in the plain popup's row`,
+      ).toBe(false);
       expect(row.brotli).toBeGreaterThan(popup.brotli);
     }
     const all = results["popup+form-block+offer-block"];

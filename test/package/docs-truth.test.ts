@@ -89,7 +89,10 @@ function segmentsUsed(value: unknown): Record<string, unknown> {
     else if (isObject(node)) {
       for (const [key, inner] of Object.entries(node)) {
         if (key === "$segment" && typeof inner === "string") names.push(inner);
-        else if (key === "segments" && isObject(inner)) Object.values(inner).flat().forEach((v) => typeof v === "string" && names.push(v));
+        else if (key === "segments" && isObject(inner))
+          Object.values(inner)
+            .flat()
+            .forEach((v) => typeof v === "string" && names.push(v));
         walk(inner);
       }
     }
@@ -127,7 +130,12 @@ function widgetIdsOf(file: string): string[] {
   return snippets(file).flatMap((s) => {
     const kind = kindOf(s.value);
     const rules = kind && kind !== "timeline" ? asRules(kind, s.value) : null;
-    return Array.isArray(rules?.widgets) ? rules.widgets.filter(isObject).map((w) => String(w.id)).filter((id) => id !== BASE_WIDGET.id) : [];
+    return Array.isArray(rules?.widgets)
+      ? rules.widgets
+          .filter(isObject)
+          .map((w) => String(w.id))
+          .filter((id) => id !== BASE_WIDGET.id)
+      : [];
   });
 }
 
@@ -171,7 +179,6 @@ function timelineIds(value: unknown): string[] {
 
 // ── Names in prose and code ─────────────────────────────────────────────────────────────────────
 
-
 function nameProblems(file: string): string[] {
   const problems: string[] = [];
   const custom = customTypes(file);
@@ -197,7 +204,8 @@ function nameProblems(file: string): string[] {
       if (!known.methods.has(m[1])) problems.push(`${at}: \`push(["${m[1]}", …])\`: the instance has no such method`);
     }
     // A code span that is a dotted path from a root of the facts (`visitor.pagesThisSession`) names a fact, unless it is a method (`cart.add`).
-    if (/^[a-z]+\.[a-zA-Z][\w.-]*$/.test(code) && known.isFactRoot(code.split(".")[0]) && !known.methods.has(code.replace(/\(.*$/, "")) && !known.factExists(code)) problems.push(`${at}: \`${code}\`: no such fact`);
+    if (/^[a-z]+\.[a-zA-Z][\w.-]*$/.test(code) && known.isFactRoot(code.split(".")[0]) && !known.methods.has(code.replace(/\(.*$/, "")) && !known.factExists(code))
+      problems.push(`${at}: \`${code}\`: no such fact`);
   }
   return problems;
 }
@@ -226,7 +234,10 @@ describe("docs that are true", () => {
     expect(snippetProblems(snippet({ id: "a", type: "social_proof" }))).toEqual([expect.stringContaining('type "social_proof" is not a built-in widget type')]);
     expect(snippetProblems(snippet({ id: "a", type: "popup", trigerr: "page_view", content: { title: "t" } }))).toEqual([expect.stringContaining("trigerr")]);
     expect(snippetProblems(snippet({ "visitor.pagesThisVisit": { $gte: 2 } }))).toEqual([expect.stringContaining('no fact "visitor.pagesThisVisit"')]);
-    expect(snippetProblems(snippet({ id: "a", type: "popup", content: { title: "Hi {{attributes.name}} {{visitr.id}} {{cart.cout}}" } }))).toEqual([expect.stringContaining("{{visitr.id}}"), expect.stringContaining("{{cart.cout}}")]);
+    expect(snippetProblems(snippet({ id: "a", type: "popup", content: { title: "Hi {{attributes.name}} {{visitr.id}} {{cart.cout}}" } }))).toEqual([
+      expect.stringContaining("{{visitr.id}}"),
+      expect.stringContaining("{{cart.cout}}"),
+    ]);
     expect(snippetProblems(snippet({ start: "2026-12-01", steps: [{ page: "/" }, { fly: 1 }] })).length).toBe(1);
     expect(snippetProblems(snippet({ name: "not rules" }))).toEqual([expect.stringContaining("cannot classify")]);
   });
@@ -260,7 +271,9 @@ describe("docs that are true", () => {
 
   it("the docs' relative paths to code exist", () => {
     // Recipes and examples are named by path in the docs; a renamed folder must not leave them behind.
-    const missing = FILES.flatMap((file) => [...prose(file).matchAll(/`((?:examples|test|src|widgets|scripts|bench)\/[\w./-]+)`/g)].map((m) => m[1]).filter((path) => !existsSync(join(ROOT, path))));
+    const missing = FILES.flatMap((file) =>
+      [...prose(file).matchAll(/`((?:examples|test|src|widgets|scripts|bench)\/[\w./-]+)`/g)].map((m) => m[1]).filter((path) => !existsSync(join(ROOT, path))),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -12,7 +12,12 @@ import { CAPS, OPERATORS, TRIGGERS, WIDGET_TYPES } from "../../scripts/docs/rule
 const ROOT = resolve(import.meta.dirname, "../..");
 
 const problemsOf = (widget: Record<string, unknown>, settings: Record<string, unknown> = {}) =>
-  validateRules({ version: 1, settings, segments: { browsing: { "visitor.pagesThisSession": { $gte: 2 } } }, widgets: [{ id: "w", type: "popup", content: { title: "t" }, ...widget }] }).problems;
+  validateRules({
+    version: 1,
+    settings,
+    segments: { browsing: { "visitor.pagesThisSession": { $gte: 2 } } },
+    widgets: [{ id: "w", type: "popup", content: { title: "t" }, ...widget }],
+  }).problems;
 
 describe("generated docs", () => {
   const docs = generatedDocs(ROOT) as Record<string, string>;
@@ -40,7 +45,12 @@ describe("generated docs", () => {
 });
 
 describe("docs links", () => {
-  const files = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+  const files = [
+    "README.md",
+    ...readdirSync(join(ROOT, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ];
   it.each(files)("every relative link in %s points to a file that exists", (file) => {
     const text = readFileSync(join(ROOT, file), "utf8");
     const links = [...text.matchAll(/\]\((?!https?:|#|mailto:)([^)\s#]+)(#[^)]*)?\)/g)].map((m) => m[1]);
@@ -50,6 +60,7 @@ describe("docs links", () => {
 
   it("the README links each audience's guide and both references", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    for (const doc of ["docs/shop-owner.md", "docs/developer.md", "docs/marketer.md", "docs/recipes.md", "docs/rules-reference.md", "docs/api.md"]) expect(readme).toContain(`(${doc})`);
+    for (const doc of ["docs/shop-owner.md", "docs/developer.md", "docs/marketer.md", "docs/recipes.md", "docs/rules-reference.md", "docs/api.md"])
+      expect(readme).toContain(`(${doc})`);
   });
 });

@@ -20,7 +20,12 @@ export interface ExampleApp {
 }
 
 function run(command: string, args: string[], cwd: string) {
-  const child = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 240_000, env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" } });
+  const child = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    timeout: 240_000,
+    env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" },
+  });
   return { status: child.status, stdout: child.stdout ?? "", output: `${child.stdout}\n${child.stderr}` };
 }
 

@@ -17,7 +17,12 @@ const tmp = mkdtempSync(join(tmpdir(), "nudge-install-"));
 const site = join(tmp, "site");
 
 function run(command: string, args: string[], cwd = site) {
-  const child = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 240_000, env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" } });
+  const child = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    timeout: 240_000,
+    env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" },
+  });
   return { status: child.status, stdout: child.stdout ?? "", stderr: child.stderr ?? "", output: `${child.stdout}\n${child.stderr}` };
 }
 
@@ -31,7 +36,10 @@ beforeAll(() => {
   const install = run("npm", ["install", "--no-package-lock", "--prefer-offline", join(tmp, info.filename)]);
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.output}`);
   writeFileSync(join(site, "rules.json"), readFileSync(join(ROOT, "examples/recipes/exit-intent-coupon/rules.json"), "utf8"));
-  writeFileSync(join(site, "broken.json"), JSON.stringify({ version: 1, widgets: [{ id: "x", type: "popup", trigger: { type: "delay", after: "6 secs" }, content: { title: "Hi" } }] }));
+  writeFileSync(
+    join(site, "broken.json"),
+    JSON.stringify({ version: 1, widgets: [{ id: "x", type: "popup", trigger: { type: "delay", after: "6 secs" }, content: { title: "Hi" } }] }),
+  );
 }, 300_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -40,7 +48,11 @@ describe("nudge-sdk installed from its tarball into an empty folder", () => {
   it("installs its peer dependencies (preact, zod) as the app's own, so a custom widget's imports resolve", () => {
     const manifest = JSON.parse(readFileSync(join(site, "node_modules/nudge-sdk/package.json"), "utf8"));
     const optional = new Set(Object.keys(manifest.peerDependenciesMeta ?? {}).filter((name) => manifest.peerDependenciesMeta[name].optional));
-    expect(Object.keys(manifest.peerDependencies).filter((name) => !optional.has(name)).sort()).toEqual(["preact", "zod"]);
+    expect(
+      Object.keys(manifest.peerDependencies)
+        .filter((name) => !optional.has(name))
+        .sort(),
+    ).toEqual(["preact", "zod"]);
     expect([...optional].sort()).toEqual(["react", "react-dom"]); // only for nudge-sdk/react
     for (const name of ["preact", "zod", "nanostores", "idb-keyval"]) {
       expect(run(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(name)})`]).status, name).toBe(0);
@@ -61,13 +73,17 @@ describe("nudge-sdk installed from its tarball into an empty folder", () => {
   });
 
   it('import("nudge-sdk") and its subpaths resolve under Node', () => {
-    const result = run(process.execPath, ["--input-type=module", "-e", `
+    const result = run(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `
       const { createNudge } = await import("nudge-sdk");
       const { compileCondition } = await import("nudge-sdk/rules");
       const { buildReport } = await import("nudge-sdk/measure");
       const popup = await import("nudge-sdk/widgets/popup");
       console.log([typeof createNudge, typeof compileCondition, typeof buildReport, typeof popup.default].join(","));
-    `]);
+    `,
+    ]);
     expect(result.status, result.output).toBe(0);
     expect(result.stdout.trim()).toBe("function,function,function,object");
   });

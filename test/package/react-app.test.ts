@@ -34,7 +34,10 @@ describe("examples/react-app: the packed package in a Vite + React + TypeScript 
     expect(clean.status, clean.output).toBe(0);
     // A handler that reads a field its event does not have must not compile.
     const wrong = join(app, "src/wrong.tsx");
-    writeFileSync(wrong, `import { useNudgeEvent } from "nudge-sdk/react";\nexport function Wrong() {\n  useNudgeEvent("shown", (event) => console.log(event.reason));\n  return null;\n}\n`);
+    writeFileSync(
+      wrong,
+      `import { useNudgeEvent } from "nudge-sdk/react";\nexport function Wrong() {\n  useNudgeEvent("shown", (event) => console.log(event.reason));\n  return null;\n}\n`,
+    );
     const typed = run("npx", ["--no-install", "tsc", "--noEmit"]);
     rmSync(wrong);
     expect(typed.status).not.toBe(0);

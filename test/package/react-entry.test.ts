@@ -42,9 +42,17 @@ describe("nudge-sdk/react and who pays for React", () => {
 
   it("the main entry and every widget entry import no React, statically or lazily", () => {
     const esm = join(ROOT, "dist/esm");
-    const files = [...readdirSync(esm).filter((f) => f.endsWith(".js") && f !== "react.js").map((f) => join(esm, f)), ...readdirSync(join(esm, "widgets")).map((f) => join(esm, "widgets", f))];
+    const files = [
+      ...readdirSync(esm)
+        .filter((f) => f.endsWith(".js") && f !== "react.js")
+        .map((f) => join(esm, f)),
+      ...readdirSync(join(esm, "widgets")).map((f) => join(esm, "widgets", f)),
+    ];
     for (const file of files) {
-      expect([...staticGraph(file)].filter((s) => REACT.test(s)), file).toEqual([]);
+      expect(
+        [...staticGraph(file)].filter((s) => REACT.test(s)),
+        file,
+      ).toEqual([]);
     }
     // Lazy chunks too: only react.js names React.
     const chunks = readdirSync(join(esm, "chunks")).map((f) => readFileSync(join(esm, "chunks", f), "utf8"));

@@ -8,12 +8,27 @@ import { validateRules } from "../../src/rules/validate.js";
 // `nudge simulate` with its timeline, so what the docs promise is what the runtime does.
 const ROOT = resolve(import.meta.dirname, "../..");
 const DIR = join(ROOT, "examples/recipes");
-const recipes = readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const recipes = readdirSync(DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const read = (name: string, file: string) => JSON.parse(readFileSync(join(DIR, name, file), "utf8"));
 
 function simulate(name: string) {
-  const child = spawnSync(process.execPath, [join(ROOT, "bin/nudge.mjs"), "simulate", `examples/recipes/${name}/rules.json`, `examples/recipes/${name}/timeline.json`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr, shown: child.stdout.split("\n").filter((line) => line.includes(" SHOWN ")).map((line) => line.trim().replace(/\s+/g, " ")) };
+  const child = spawnSync(process.execPath, [join(ROOT, "bin/nudge.mjs"), "simulate", `examples/recipes/${name}/rules.json`, `examples/recipes/${name}/timeline.json`], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return {
+    status: child.status,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    shown: child.stdout
+      .split("\n")
+      .filter((line) => line.includes(" SHOWN "))
+      .map((line) => line.trim().replace(/\s+/g, " ")),
+  };
 }
 
 /** Widget types the recipes' own simulate checks above cover in detail; the others run through simulate below. */
@@ -21,7 +36,17 @@ const RENDERED_TODAY = new Set(["popup"]);
 
 describe("recipes", () => {
   it("there are the nine the docs list, and the playground offers each", () => {
-    expect(recipes).toEqual(["chatbot-email", "exit-intent-coupon", "follow-up-after-2-days", "nps-after-second-purchase", "sleeping-customer-discount", "social-proof", "upsell-carousel", "utm-welcome", "wheel-first-visit"]);
+    expect(recipes).toEqual([
+      "chatbot-email",
+      "exit-intent-coupon",
+      "follow-up-after-2-days",
+      "nps-after-second-purchase",
+      "sleeping-customer-discount",
+      "social-proof",
+      "upsell-carousel",
+      "utm-welcome",
+      "wheel-first-visit",
+    ]);
     const playground = readFileSync(join(ROOT, "examples/playground/playground.js"), "utf8");
     for (const name of recipes) expect(playground, name).toContain(`"${name}"`);
   });

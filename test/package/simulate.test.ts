@@ -50,7 +50,13 @@ describe("nudge simulate: the shop example", () => {
   it("--json: the same run as machine-readable events", () => {
     const { status, stdout } = simulate(RULES, EXAMPLE, "--json");
     expect(status).toBe(0);
-    const report = JSON.parse(stdout) as { ok: boolean; checks: number; failed: number; start: string; events: Array<{ at: number; time: string; type: string; widget?: string; variant?: string; step?: number }> };
+    const report = JSON.parse(stdout) as {
+      ok: boolean;
+      checks: number;
+      failed: number;
+      start: string;
+      events: Array<{ at: number; time: string; type: string; widget?: string; variant?: string; step?: number }>;
+    };
     expect(report).toMatchObject({ ok: true, checks: 15, failed: 0, start: "2026-12-01T09:00:00.000Z" });
     const shown = report.events.filter((e) => e.type === "shown").map(({ at, time, widget, variant }) => ({ at, time, widget, variant }));
     expect(shown).toEqual([
@@ -76,7 +82,7 @@ describe("nudge simulate: failures", () => {
     const steps = example.steps.map((step, i) => (i === 5 ? { expect: { shown: "free-shipping" } } : step));
     const { status, stdout } = simulate(RULES, writeJson("not-shown.json", { ...example, steps }));
     expect(status).toBe(1);
-    expect(stdout).toContain("✗ steps[5] expect shown free-shipping: not on screen; \"welcome-offer\" is on screen; trigger: delay, 6s left on this page; when: page.path:");
+    expect(stdout).toContain('✗ steps[5] expect shown free-shipping: not on screen; "welcome-offer" is on screen; trigger: delay, 6s left on this page; when: page.path:');
   });
 
   it("an unknown step kind: exit 2, naming its index, before anything runs", () => {
@@ -88,7 +94,10 @@ describe("nudge simulate: failures", () => {
   });
 
   it("other timeline mistakes: each with its path", () => {
-    const file = writeJson("mistakes.json", { start: "tomorrow", steps: [{ wait: "5 secs" }, { page: "/", advance: "1d" }, { expect: { shown: "welcom-offer" } }, { close: "x" }] });
+    const file = writeJson("mistakes.json", {
+      start: "tomorrow",
+      steps: [{ wait: "5 secs" }, { page: "/", advance: "1d" }, { expect: { shown: "welcom-offer" } }, { close: "x" }],
+    });
     const { status, stderr } = simulate(RULES, file);
     expect(status).toBe(2);
     expect(stderr).toContain("start: expected a date and time");

@@ -21,7 +21,9 @@ function runInNode(script: string): { status: number | null; stdout: string; std
 
 describe("SSR: the npm entry points load and run under Node, with no DOM", () => {
   it("the child process really has no DOM", () => {
-    const { status, result } = runInNode(`console.log(JSON.stringify([typeof window, typeof document, typeof navigator === "undefined" ? "undefined" : typeof navigator.userAgent, typeof localStorage, typeof indexedDB]))`);
+    const { status, result } = runInNode(
+      `console.log(JSON.stringify([typeof window, typeof document, typeof navigator === "undefined" ? "undefined" : typeof navigator.userAgent, typeof localStorage, typeof indexedDB]))`,
+    );
     expect(status).toBe(0);
     // Node 21+ has a global navigator; it is not a DOM.
     expect(result).toEqual(["undefined", "undefined", expect.any(String), "undefined", "undefined"]);

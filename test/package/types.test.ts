@@ -13,7 +13,12 @@ const files = readdirSync(DIR).filter((f) => f.endsWith(".ts"));
 
 function tsc(project: string) {
   const child = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", project, "--pretty", "false"], { cwd: ROOT, encoding: "utf8", timeout: 110_000 });
-  const errors = [...child.stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({ file: m[1].split("/").pop()!, line: Number(m[2]), code: m[3], message: m[4] }));
+  const errors = [...child.stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map((m) => ({
+    file: m[1].split("/").pop()!,
+    line: Number(m[2]),
+    code: m[3],
+    message: m[4],
+  }));
   return { status: child.status, output: child.stdout + child.stderr, errors };
 }
 

@@ -56,14 +56,18 @@ describe("examples/vite-app: the packed package in a Vite build", () => {
   });
 
   it("the installed package imports under Node with no DOM (SSR) and gives an inert instance", () => {
-    const out = ok(process.execPath, ["--input-type=module", "-e", `
+    const out = ok(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `
       const { createNudge } = await import("nudge-sdk");
       const rules = await import("nudge-sdk/rules");
       const nudge = createNudge({ rules: { version: 1, widgets: [] } });
       nudge.track("signup", {});
       await nudge.ready;
       console.log(JSON.stringify({ window: typeof window, createNudge: typeof createNudge, compile: typeof rules.compileCondition, explain: nudge.explain() }));
-    `]);
+    `,
+    ]);
     expect(JSON.parse(out.trim().split("\n").pop()!)).toEqual({ window: "undefined", createNudge: "function", compile: "function", explain: [] });
   });
 });

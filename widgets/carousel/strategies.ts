@@ -50,7 +50,14 @@ export function recommend(products: readonly Product[], facts: StrategyFacts, st
   return out;
 }
 
-function pick(strategy: Strategy, products: readonly Product[], index: Map<string, Product>, facts: StrategyFacts, anchor: Product | undefined, options: StrategyOptions): string[] {
+function pick(
+  strategy: Strategy,
+  products: readonly Product[],
+  index: Map<string, Product>,
+  facts: StrategyFacts,
+  anchor: Product | undefined,
+  options: StrategyOptions,
+): string[] {
   switch (strategy) {
     case "recently_viewed":
       return facts.viewed.products;
@@ -139,7 +146,14 @@ function crossSell(index: Map<string, Product>, facts: StrategyFacts): string[] 
   const votes = new Map<string, number>();
   cart.forEach((p) => (p.boughtTogether ?? []).forEach((id, rank) => votes.set(id, (votes.get(id) ?? 0) + 10 - Math.min(rank, 9))));
   const together = [...votes.keys()].sort((a, b) => votes.get(b)! - votes.get(a)!);
-  return [...together, ...coOccurring(facts, cart.map((p) => p.id)), ...interleave(cart.map((p) => p.related ?? []))];
+  return [
+    ...together,
+    ...coOccurring(
+      facts,
+      cart.map((p) => p.id),
+    ),
+    ...interleave(cart.map((p) => p.related ?? [])),
+  ];
 }
 
 /** Scores every product by likeness to `anchors`: category, shared tags, brand, price band, `related`. */
@@ -150,14 +164,24 @@ function similar(products: readonly Product[], anchors: Product[]): string[] {
       ...anchors.map((a) => {
         const sharedTags = (p.tags ?? []).filter((t) => a.tags?.includes(t)).length;
         const band = a.price > 0 && p.price >= a.price * 0.6 && p.price <= a.price * 1.6;
-        return (p.category && p.category === a.category ? 4 : 0) + Math.min(sharedTags, 3) + (p.brand && p.brand === a.brand ? 1 : 0) + (band ? 1 : 0) + (a.related?.includes(p.id) ? 3 : 0);
+        return (
+          (p.category && p.category === a.category ? 4 : 0) +
+          Math.min(sharedTags, 3) +
+          (p.brand && p.brand === a.brand ? 1 : 0) +
+          (band ? 1 : 0) +
+          (a.related?.includes(p.id) ? 3 : 0)
+        );
       }),
     );
   return byScore(products, score, 2);
 }
 
 function popular(products: readonly Product[], category?: string): string[] {
-  return byScore(products.filter((p) => !category || p.category === category), () => 0, 0);
+  return byScore(
+    products.filter((p) => !category || p.category === category),
+    () => 0,
+    0,
+  );
 }
 
 /** Pricier products in the anchor's category (up to 3× its price), for visitors whose average order is high enough. */
@@ -168,7 +192,10 @@ function upsell(products: readonly Product[], facts: StrategyFacts, anchor: Prod
 }
 
 function priciestInCart(index: Map<string, Product>, facts: StrategyFacts): Product | undefined {
-  return facts.cart.items.map((i) => index.get(i.id)).filter((p): p is Product => !!p).sort((a, b) => b.price - a.price)[0];
+  return facts.cart.items
+    .map((i) => index.get(i.id))
+    .filter((p): p is Product => !!p)
+    .sort((a, b) => b.price - a.price)[0];
 }
 
 /** Ids with `score` ≥ `min`, best first; ties go to the more popular product. */

@@ -34,7 +34,12 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
     const start = left <= 1;
     const end = left + el.clientWidth >= el.scrollWidth - 1;
     // Without arrows on screen (a phone's touch layout) every slide stays in the Tab order.
-    const [first, last] = arrows.current?.offsetWidth ? slidesInView(el.getBoundingClientRect(), slides().map((s) => s.getBoundingClientRect())) : [0, count - 1];
+    const [first, last] = arrows.current?.offsetWidth
+      ? slidesInView(
+          el.getBoundingClientRect(),
+          slides().map((s) => s.getBoundingClientRect()),
+        )
+      : [0, count - 1];
     setView((was) => (was.start === start && was.end === end && was.first === first && was.last === last ? was : { start, end, first, last }));
   };
   useLayoutEffect(update, [count]);
@@ -77,7 +82,14 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
         onClick={() => !disabled && page(direction)}
       >
         <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-          <path d={direction < 0 ? "M12.5 4.5L7 10l5.5 5.5" : "M7.5 4.5L13 10l-5.5 5.5"} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d={direction < 0 ? "M12.5 4.5L7 10l5.5 5.5" : "M7.5 4.5L13 10l-5.5 5.5"}
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </svg>
       </button>
     );
@@ -97,7 +109,13 @@ export function Track({ id, count, labels, head, slide }: TrackProps) {
       </div>
       <div class="nudge-carousel__track" id={id} ref={track} onScroll={update} onKeyDown={onKeyDown}>
         {Array.from({ length: count }, (_, i) => (
-          <div class="nudge-carousel__slide" role="group" aria-roledescription={labels.slideRole} aria-label={labels.slide.replace("{i}", String(i + 1)).replace("{n}", String(count))} key={i}>
+          <div
+            class="nudge-carousel__slide"
+            role="group"
+            aria-roledescription={labels.slideRole}
+            aria-label={labels.slide.replace("{i}", String(i + 1)).replace("{n}", String(count))}
+            key={i}
+          >
             {slide(i, i >= view.first && i <= view.last)}
           </div>
         ))}

@@ -50,8 +50,7 @@ const MAX_STEPS = 100;
 
 type Content = Pick<ChatbotContent, "start" | "nodes">;
 
-const nodeOf = (content: Content, id: string): ChatNode | undefined =>
-  Object.prototype.hasOwnProperty.call(content.nodes, id) ? content.nodes[id] : undefined;
+const nodeOf = (content: Content, id: string): ChatNode | undefined => (Object.prototype.hasOwnProperty.call(content.nodes, id) ? content.nodes[id] : undefined);
 
 const says = (node: ChatNode): string[] => ("say" in node && node.say !== undefined ? (Array.isArray(node.say) ? node.say : [node.say]) : []);
 
@@ -185,7 +184,10 @@ function withAnswersOf(facts: unknown, answers: Record<string, Answer>): Record<
 
 const cache = new WeakMap<object, CompiledCondition>();
 /** `$segment` reads the segments the visitor is in (`facts.segments`). */
-const inSegment = (name: string): CompiledCondition => (facts) => isRecord(facts) && Array.isArray(facts.segments) && facts.segments.includes(name);
+const inSegment =
+  (name: string): CompiledCondition =>
+  (facts) =>
+    isRecord(facts) && Array.isArray(facts.segments) && facts.segments.includes(name);
 
 /**
  * A branch's condition, compiled once with the runtime's own compiler (shared with the runtime

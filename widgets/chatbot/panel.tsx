@@ -104,7 +104,7 @@ function Footer({ content, chat, error, text, onReply, onSubmit, onDone }: Panel
   ) : null;
   if (node.type === "choice") return <div class="nudge-chat__foot">{replies}</div>;
   const kind = node.input;
-  const message = error && (error === "empty" ? text.empty : node.error ?? (error === "email" ? text.badEmail : text.badPhone));
+  const message = error && (error === "empty" ? text.empty : (node.error ?? (error === "email" ? text.badEmail : text.badPhone)));
   return (
     <div class="nudge-chat__foot">
       {replies}

@@ -2,22 +2,7 @@ import type { Strings } from "../shared/i18n.js";
 
 /** The chatbot's own words, in English and Russian; the dialogue itself comes from the rules. */
 export const chatStrings: Strings<
-  | "open"
-  | "minimize"
-  | "close"
-  | "dismiss"
-  | "send"
-  | "typing"
-  | "you"
-  | "log"
-  | "text"
-  | "email"
-  | "phone"
-  | "empty"
-  | "badEmail"
-  | "badPhone"
-  | "ended"
-  | "done"
+  "open" | "minimize" | "close" | "dismiss" | "send" | "typing" | "you" | "log" | "text" | "email" | "phone" | "empty" | "badEmail" | "badPhone" | "ended" | "done"
 > = {
   en: {
     open: "Open chat with {name}",

@@ -34,7 +34,7 @@ export function CountdownCoupon(props: WidgetProps<CountdownCouponContent>) {
   if (!timer || timer.expired) return null;
 
   const layout = content.layout ?? "bottom-bar";
-  const where = layout === "slide-in" ? content.corner ?? "bottom-right" : layout === "top-bar" ? "top" : "bottom";
+  const where = layout === "slide-in" ? (content.corner ?? "bottom-right") : layout === "top-bar" ? "top" : "bottom";
   const href = content.cta && isSafeUrl(content.cta.href) ? content.cta.href : undefined;
   return (
     <div class={`nudge-w nudge-layer nudge-layer--${where}`}>

@@ -164,7 +164,7 @@ export function Nps({ content, locale, close, answer, convert }: WidgetProps<Nps
 
   return (
     <div
-      class={`nudge-w nudge-nps nudge-nps--${modal ? "modal" : content.position ?? "bottom-right"}`}
+      class={`nudge-w nudge-nps nudge-nps--${modal ? "modal" : (content.position ?? "bottom-right")}`}
       onClick={(e) => {
         if (modal && e.target === e.currentTarget) close("backdrop");
       }}

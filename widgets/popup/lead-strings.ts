@@ -1,9 +1,7 @@
 import type { Strings } from "../shared/i18n.js";
 
 /** The lead form's built-in strings, loaded with its code; `{field}` is the field's label. */
-export const leadStrings: Strings<
-  "email" | "phone" | "name" | "submit" | "success" | "required" | "badEmail" | "badPhone" | "badName" | "consent" | "requiredMark"
-> = {
+export const leadStrings: Strings<"email" | "phone" | "name" | "submit" | "success" | "required" | "badEmail" | "badPhone" | "badName" | "consent" | "requiredMark"> = {
   en: {
     email: "Email",
     phone: "Phone",

@@ -29,9 +29,7 @@ export function PopupBody({
   const image = content.image && isSafeUrl(content.image.src) ? content.image : undefined;
   const layout = content.layout ?? "modal";
   const bar = layout === "top-bar" || layout === "bottom-bar";
-  const copy = coupon && Coupon && (
-    <Coupon coupon={coupon} locale={locale} compact={bar} onCopy={(how) => click({ coupon: coupon.code, copy: how })} />
-  );
+  const copy = coupon && Coupon && <Coupon coupon={coupon} locale={locale} compact={bar} onCopy={(how) => click({ coupon: coupon.code, copy: how })} />;
   const actions = [...(cta ? [cta] : []), ...buttons];
 
   // Clicks on the extra buttons say which one it was; the CTA's keep their original shape.
@@ -62,11 +60,7 @@ export function PopupBody({
           )}
         </div>
         {timer && countdown && Countdown && <Countdown left={timer.left} deadline={timer.deadline} label={countdown.label} locale={locale} class="nudge-popup__timer" />}
-        {form && LeadForm ? (
-          <LeadForm form={form} locale={locale} onLead={(fields) => props.lead(fields)} reward={copy} />
-        ) : (
-          copy
-        )}
+        {form && LeadForm ? <LeadForm form={form} locale={locale} onLead={(fields) => props.lead(fields)} reward={copy} /> : copy}
         {(actions.length > 0 || dismiss) && (
           <div class="nudge-popup__actions">
             {actions.map((button, i) => {

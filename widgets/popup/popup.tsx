@@ -62,7 +62,7 @@ export function Popup(props: WidgetProps<PopupContent>) {
         label={content.teaser.label}
         title={content.title}
         closeLabel={content.closeLabel || s.close}
-        corner={layout === "slide-in" ? content.corner ?? "bottom-right" : "bottom-left"}
+        corner={layout === "slide-in" ? (content.corner ?? "bottom-right") : "bottom-left"}
         onOpen={() => {
           setMinimized(false);
           setReopened(true);
@@ -73,7 +73,17 @@ export function Popup(props: WidgetProps<PopupContent>) {
     );
   }
 
-  const frame = { props, shut, opener, reopened, timer, blocks: blocks ?? {}, pending: !blocks, closeLabel: content.closeLabel || s.close, onBlocked: () => (setBlocked(true), close("api")) };
+  const frame = {
+    props,
+    shut,
+    opener,
+    reopened,
+    timer,
+    blocks: blocks ?? {},
+    pending: !blocks,
+    closeLabel: content.closeLabel || s.close,
+    onBlocked: () => (setBlocked(true), close("api")),
+  };
   return popupIsModal(content) ? <ModalFrame {...frame} /> : <PlainFrame {...frame} layout={layout} />;
 }
 
@@ -105,7 +115,11 @@ function ModalFrame({ props, shut, opener, closeLabel, timer, blocks }: FramePro
   const pressInCard = useRef(false);
   useFocusReturn(card, () => opener);
   // Focus starts on the first field of a form, else the CTA, else the first tabbable element (useModalFocus' default).
-  const initialFocus = { get current() { return card.current?.querySelector<HTMLElement>(".nudge-field__input, .nudge-popup__cta") ?? null; } };
+  const initialFocus = {
+    get current() {
+      return card.current?.querySelector<HTMLElement>(".nudge-field__input, .nudge-popup__cta") ?? null;
+    },
+  };
   useModalFocus(card, { onEscape: () => shut("escape"), initialFocus });
   const full = content.layout === "fullscreen";
   const cls = ["nudge-popup__card", content.image && "nudge-popup__card--media", full && "nudge-popup__card--full"].filter(Boolean).join(" ");
@@ -166,11 +180,19 @@ function PlainFrame({ props, shut, opener, reopened, closeLabel, onBlocked, layo
         {card}
       </div>
     );
-  const where = slide ? content.corner ?? "bottom-right" : layout === "top-bar" ? "top" : "bottom";
+  const where = slide ? (content.corner ?? "bottom-right") : layout === "top-bar" ? "top" : "bottom";
   return <div class={`nudge-w nudge-layer nudge-layer--${where}`}>{card}</div>;
 }
 
-function Inner({ props, shut, titleId, textId, closeLabel, timer, blocks }: Pick<FrameProps, "props" | "shut" | "closeLabel" | "timer" | "blocks"> & { titleId: string; textId: string }) {
+function Inner({
+  props,
+  shut,
+  titleId,
+  textId,
+  closeLabel,
+  timer,
+  blocks,
+}: Pick<FrameProps, "props" | "shut" | "closeLabel" | "timer" | "blocks"> & { titleId: string; textId: string }) {
   return (
     <>
       <PopupBody props={props} titleId={titleId} textId={textId} timer={timer} blocks={blocks} close={shut} />

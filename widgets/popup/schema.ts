@@ -53,9 +53,7 @@ export function popupContentSchema() {
       /** Where a slide-in appears (default bottom-right). */
       corner: z.optional(z.enum(CORNERS)),
       /** Where an inline popup goes: into (or next to) the first element matching `selector`. */
-      inline: z.optional(
-        z.strictObject({ selector: label(), position: z.optional(z.enum(["append", "prepend", "before", "after"])) }),
-      ),
+      inline: z.optional(z.strictObject({ selector: label(), position: z.optional(z.enum(["append", "prepend", "before", "after"])) })),
       /** Closed with ×, Esc or the backdrop, the popup shrinks to a tab with this label (e.g. "-10% ↑") that reopens it. */
       teaser: z.optional(z.strictObject({ label: label() })),
       /** Small line above the title, e.g. "Members only" or "-10%". */

@@ -2,7 +2,21 @@
  * The minimized popup: a small tab in a corner of the screen (e.g. "-10% ↑") that reopens it, with
  * its own × to close it for good. Not modal; it never takes focus by itself.
  */
-export function Teaser({ label, title, closeLabel, corner, onOpen, onClose }: { label: string; title: string; closeLabel: string; corner: string; onOpen(): void; onClose(): void }) {
+export function Teaser({
+  label,
+  title,
+  closeLabel,
+  corner,
+  onOpen,
+  onClose,
+}: {
+  label: string;
+  title: string;
+  closeLabel: string;
+  corner: string;
+  onOpen(): void;
+  onClose(): void;
+}) {
   return (
     <div class={`nudge-w nudge-layer nudge-layer--${corner}`}>
       <div class="nudge-teaser" role="region" aria-label={title}>

@@ -42,11 +42,7 @@ export function localDeadline(text: string): number | undefined {
  * const { deadline, save } = deadlineOf({ evergreen: "30m" }, props.state, Date.now());
  * if (save) props.saveState(save);
  */
-export function deadlineOf(
-  spec: CountdownSpec,
-  state: Readonly<Record<string, unknown>> | undefined,
-  now: number,
-): { deadline: number; save?: { deadline: number } } | undefined {
+export function deadlineOf(spec: CountdownSpec, state: Readonly<Record<string, unknown>> | undefined, now: number): { deadline: number; save?: { deadline: number } } | undefined {
   if (spec.until !== undefined) {
     const deadline = localDeadline(spec.until);
     return deadline === undefined ? undefined : { deadline };

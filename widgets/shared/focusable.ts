@@ -13,9 +13,7 @@ const TABBABLE =
  * first?.focus();
  */
 export function tabbables(container: ParentNode): HTMLElement[] {
-  return Array.from(container.querySelectorAll<HTMLElement>(TABBABLE)).filter(
-    (el) => el.tabIndex >= 0 && !el.closest("[hidden],[inert]"),
-  );
+  return Array.from(container.querySelectorAll<HTMLElement>(TABBABLE)).filter((el) => el.tabIndex >= 0 && !el.closest("[hidden],[inert]"));
 }
 
 /**

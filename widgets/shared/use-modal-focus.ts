@@ -26,10 +26,7 @@ export interface ModalFocusOptions {
  * useModalFocus(dialog, { onEscape: () => close("escape") });
  * return <div ref={dialog} role="dialog" aria-modal="true" tabIndex={-1}>…</div>;
  */
-export function useModalFocus(
-  container: RefObject<HTMLElement | null>,
-  options: ModalFocusOptions = {},
-): void {
+export function useModalFocus(container: RefObject<HTMLElement | null>, options: ModalFocusOptions = {}): void {
   // Latest options without re-running the effect (callbacks are usually inline arrows).
   const latest = useRef(options);
   latest.current = options;

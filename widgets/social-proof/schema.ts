@@ -31,10 +31,10 @@ export function socialProofContentSchema() {
       closeLabel: z.optional(z.string()),
     })
     .check(
-      z.refine(
-        (content) => content.message !== undefined || content.metric === undefined || (KNOWN_METRICS as readonly string[]).includes(content.metric),
-        { message: `a "message" is needed for a metric other than ${KNOWN_METRICS.join(" or ")}`, path: ["message"] },
-      ),
+      z.refine((content) => content.message !== undefined || content.metric === undefined || (KNOWN_METRICS as readonly string[]).includes(content.metric), {
+        message: `a "message" is needed for a metric other than ${KNOWN_METRICS.join(" or ")}`,
+        path: ["message"],
+      }),
     );
 }
 

@@ -70,7 +70,13 @@ export function SocialProof({ content, locale, close, prepared }: WidgetProps<So
           ) : (
             <span class="nudge-sp__icon" aria-hidden="true">
               <svg viewBox="0 0 24 24" width="22" height="22" focusable="false">
-                <path d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 10a7 7 0 0 1 14 0M16 3.5a4 4 0 0 1 0 7.5M18 14.5a7 7 0 0 1 4 6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+                <path
+                  d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 10a7 7 0 0 1 14 0M16 3.5a4 4 0 0 1 0 7.5M18 14.5a7 7 0 0 1 4 6.5"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.8"
+                  stroke-linecap="round"
+                />
               </svg>
             </span>
           )}

@@ -1,8 +1,24 @@
 import type { Strings } from "../shared/i18n.js";
 
 type Key =
-  | "title" | "spin" | "spinning" | "email" | "emailError" | "consentError" | "prizes" | "win" | "winText"
-  | "code" | "copy" | "copied" | "lose" | "loseText" | "close" | "already" | "announceWin" | "announceLose";
+  | "title"
+  | "spin"
+  | "spinning"
+  | "email"
+  | "emailError"
+  | "consentError"
+  | "prizes"
+  | "win"
+  | "winText"
+  | "code"
+  | "copy"
+  | "copied"
+  | "lose"
+  | "loseText"
+  | "close"
+  | "already"
+  | "announceWin"
+  | "announceLose";
 
 /** The wheel's own strings; marketer text in the rules replaces most of them. */
 export const STRINGS: Strings<Key> = {

@@ -104,9 +104,7 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
   const won = phase === "done" && result;
   const prize = won ? won.label : "";
   const screen = won ? (won.code ? content.win : content.lose) : undefined;
-  const heading = won
-    ? (screen?.title ?? (won.code ? t.win : t.lose)).replace("{prize}", prize)
-    : (content.title ?? t.title);
+  const heading = won ? (screen?.title ?? (won.code ? t.win : t.lose)).replace("{prize}", prize) : (content.title ?? t.title);
   const body = won ? (screen ? screen.text : won.code ? t.winText : t.loseText)?.replace("{prize}", prize) : content.text;
   const cta = content.cta && isSafeUrl(content.cta.href) ? content.cta : undefined;
 
@@ -193,14 +191,7 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
             </form>
           )}
           {won && won.code && (
-            <CouponCode
-              code={won.code}
-              label={t.code}
-              copyLabel={t.copy}
-              copiedLabel={t.copied}
-              announce={setAnnouncement}
-              onCopied={() => track("copied", { code: won.code })}
-            />
+            <CouponCode code={won.code} label={t.code} copyLabel={t.copy} copiedLabel={t.copied} announce={setAnnouncement} onCopied={() => track("copied", { code: won.code })} />
           )}
           {won && cta && (
             <a class="nudge-wheel__cta" href={cta.href} onClick={() => click({ href: cta.href })}>

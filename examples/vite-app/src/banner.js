@@ -13,5 +13,6 @@ function Banner({ content, close, click }) {
 export const banner = {
   component: Banner,
   // Adopted into Nudge's shadow root: it styles the banner, never the page.
-  styles: ".banner{position:fixed;left:16px;bottom:16px;display:flex;gap:12px;align-items:center;padding:12px 16px;border-radius:10px;background:#2f4a3a;color:#fff;font:15px system-ui}.banner button{all:unset;cursor:pointer;font-size:18px}.banner a{color:#fff}",
+  styles:
+    ".banner{position:fixed;left:16px;bottom:16px;display:flex;gap:12px;align-items:center;padding:12px 16px;border-radius:10px;background:#2f4a3a;color:#fff;font:15px system-ui}.banner button{all:unset;cursor:pointer;font-size:18px}.banner a{color:#fff}",
 };

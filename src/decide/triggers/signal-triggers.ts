@@ -18,7 +18,12 @@ interface Armed {
  * time_on_site, click, visible, form_submit. Loaded on demand by `armTriggers`.
  * `done(id, reason)` is called once per widget; its listeners go at once.
  */
-export function armSignalTriggers(widgets: readonly Triggerable[], env: Env, done: (id: string, reason: string) => void, wanted: (id: string) => boolean = () => true): SignalTriggers {
+export function armSignalTriggers(
+  widgets: readonly Triggerable[],
+  env: Env,
+  done: (id: string, reason: string) => void,
+  wanted: (id: string) => boolean = () => true,
+): SignalTriggers {
   const armed = new Map<string, Armed>();
   const pageStart = env.now();
 
@@ -140,4 +145,3 @@ function formatMs(ms: number): string {
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
   return `${Math.round(ms / 100) / 10}s`;
 }
-

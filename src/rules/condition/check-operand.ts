@@ -38,7 +38,10 @@ export function checkOperand(operator: string, operand: unknown, path: string, c
     case "$all":
       if (!Array.isArray(operand)) checker.report(path, `${operator} expects an array of values, ${got}`);
       else if (operand.length > MAX_LIST_ITEMS) {
-        checker.report(path, `${operator} lists ${operand.length} values, more than ${MAX_LIST_ITEMS}: every page view would pay for the list. Mark those visitors with identify() traits and test the trait (or put them in a segment), or tag those products in the catalog feed and test the tag`);
+        checker.report(
+          path,
+          `${operator} lists ${operand.length} values, more than ${MAX_LIST_ITEMS}: every page view would pay for the list. Mark those visitors with identify() traits and test the trait (or put them in a segment), or tag those products in the catalog feed and test the tag`,
+        );
       } else if (operator === "$all") operand.forEach((item, index) => checker.checkValue(item, indexPath(path, index)));
       return;
     case "$size":

@@ -1,14 +1,7 @@
 import { checkEvent } from "./check-event.js";
 import { checkOperand, type OperandChecker } from "./check-operand.js";
 import { isPlainObject } from "./compare.js";
-import {
-  closestName,
-  CONDITION_OPERATORS,
-  isConditionOperator,
-  isValueOperator,
-  unknownOperatorMessage,
-  VALUE_OPERATORS,
-} from "./operator-names.js";
+import { closestName, CONDITION_OPERATORS, isConditionOperator, isValueOperator, unknownOperatorMessage, VALUE_OPERATORS } from "./operator-names.js";
 import { childPath, describeType, indexPath } from "./problem-path.js";
 import type { CheckOptions, ConditionProblem } from "./types.js";
 import { MAX_CONDITION_DEPTH } from "../limits.js";
@@ -35,7 +28,8 @@ function createChecker(problems: ConditionProblem[], options: CheckOptions): Ope
   let depth = 0;
   // Each nested value or condition is one level deeper; past the limit, the rest is not read.
   const nested = (path: string, check: () => void) => {
-    if (depth === MAX_CONDITION_DEPTH) return checker.report(path, `nested more than ${MAX_CONDITION_DEPTH} levels deep: give the inner parts names in "segments" and use {"$segment": "name"}`);
+    if (depth === MAX_CONDITION_DEPTH)
+      return checker.report(path, `nested more than ${MAX_CONDITION_DEPTH} levels deep: give the inner parts names in "segments" and use {"$segment": "name"}`);
     depth++;
     try {
       check();
@@ -66,13 +60,7 @@ function checkConditionObject(condition: unknown, path: string, checker: Operand
   }
 }
 
-function checkConditionOperand(
-  operator: string,
-  operand: unknown,
-  path: string,
-  checker: OperandChecker,
-  options: CheckOptions,
-): void {
+function checkConditionOperand(operator: string, operand: unknown, path: string, checker: OperandChecker, options: CheckOptions): void {
   switch (operator) {
     case "$not":
       checker.checkConditionObject(operand, path);
@@ -116,7 +104,10 @@ function checkValue(value: unknown, path: string, checker: OperandChecker): void
   if (operators.length === 0) return; // A literal object, compared as a whole.
   if (operators.length < keys.length) {
     const plain = keys.filter((key) => !key.startsWith("$"));
-    checker.report(path, `mixes operators (${operators.join(", ")}) with plain keys (${plain.join(", ")}); such an object is compared as a literal, so the operators would be ignored`);
+    checker.report(
+      path,
+      `mixes operators (${operators.join(", ")}) with plain keys (${plain.join(", ")}); such an object is compared as a literal, so the operators would be ignored`,
+    );
     return;
   }
   for (const operator of operators) checkValueOperator(operator, value[operator], childPath(path, operator), checker);

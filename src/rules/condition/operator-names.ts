@@ -3,11 +3,29 @@ export const CONDITION_OPERATORS = ["$and", "$or", "$nor", "$not", "$segment", "
 
 /** Operators that test one field's value; valid only inside `{ "field": { ... } }`. */
 export const VALUE_OPERATORS = [
-  "$eq", "$ne", "$gt", "$gte", "$lt", "$lte",
-  "$in", "$nin", "$all", "$size", "$elemMatch",
-  "$exists", "$type", "$regex", "$not",
-  "$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte",
-  "$olderThan", "$newerThan",
+  "$eq",
+  "$ne",
+  "$gt",
+  "$gte",
+  "$lt",
+  "$lte",
+  "$in",
+  "$nin",
+  "$all",
+  "$size",
+  "$elemMatch",
+  "$exists",
+  "$type",
+  "$regex",
+  "$not",
+  "$veq",
+  "$vne",
+  "$vgt",
+  "$vgte",
+  "$vlt",
+  "$vlte",
+  "$olderThan",
+  "$newerThan",
 ] as const;
 
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];

@@ -1,12 +1,4 @@
-import {
-  greaterOrEqual,
-  greaterThan,
-  isInSet,
-  isOperatorObject,
-  lessOrEqual,
-  lessThan,
-  typeName,
-} from "./compare.js";
+import { greaterOrEqual, greaterThan, isInSet, isOperatorObject, lessOrEqual, lessThan, typeName } from "./compare.js";
 import { matchesRegex, parseRegex } from "./regex.js";
 import { compileRelativeTime } from "./time.js";
 import type { Condition, ValueTest } from "./types.js";
@@ -94,12 +86,9 @@ function compileSize(operand: unknown, nested: NestedCompilers): ValueTest {
 
 /** Operator objects test each element's value; anything else is a condition on each element. */
 function compileElemMatch(operand: unknown, nested: NestedCompilers): ValueTest {
-  const elementTest = isOperatorObject(operand)
-    ? nested.value(operand)
-    : nested.condition((operand ?? {}) as Condition);
+  const elementTest = isOperatorObject(operand) ? nested.value(operand) : nested.condition((operand ?? {}) as Condition);
   // GrowthBook skips null/undefined elements but still tests 0, "" and false.
-  return (value, root) =>
-    Array.isArray(value) && value.some((element) => element != null && elementTest(element, root));
+  return (value, root) => Array.isArray(value) && value.some((element) => element != null && elementTest(element, root));
 }
 
 function compileRegex(operand: unknown): ValueTest {

@@ -15,12 +15,7 @@ export function isPrototypeKey(key: string): boolean {
 
 /** Own properties only, so inherited members (`toString`, `map`, ...) read as missing too. */
 function hasOwnKey(container: unknown, key: string): container is Record<string, unknown> {
-  return (
-    !!container &&
-    typeof container === "object" &&
-    !isPrototypeKey(key) &&
-    Object.prototype.hasOwnProperty.call(container, key)
-  );
+  return !!container && typeof container === "object" && !isPrototypeKey(key) && Object.prototype.hasOwnProperty.call(container, key);
 }
 
 /** One own property of an object, or `undefined` (also for the prototype keys). */

@@ -11,8 +11,16 @@
  */
 
 type CharTest = (char: string) => boolean;
-interface Repeat { t: "rep"; body: Node; min: number; max: number }
-interface Alternation { t: "alt"; branches: Node[][] }
+interface Repeat {
+  t: "rep";
+  body: Node;
+  min: number;
+  max: number;
+}
+interface Alternation {
+  t: "alt";
+  branches: Node[][];
+}
 type Node =
   | { t: "char"; test: CharTest }
   | { t: "any" } // a backreference: any length, any characters
@@ -40,9 +48,12 @@ interface Context {
 }
 
 const HAZARDS = {
-  nested: 'repeats a group that itself contains a repeat (like "(a+)+"), so a crafted URL makes it backtrack for seconds; repeat single characters or fixed text instead, e.g. "a+" or "(?:ab)+"',
-  overlap: 'repeats alternatives that can start with the same character (like "(a|ab)+"), so a crafted URL makes it backtrack for seconds; give each alternative a different first character, or drop the repeat',
-  chain: 'has two repeats that can match the same characters one after the other (like "\\d+\\d+" or ".*a.*b"), which is slow on long URLs; drop a leading ".*" ($regex matches anywhere already) or repeat a class that excludes what follows, e.g. "[^&]*"',
+  nested:
+    'repeats a group that itself contains a repeat (like "(a+)+"), so a crafted URL makes it backtrack for seconds; repeat single characters or fixed text instead, e.g. "a+" or "(?:ab)+"',
+  overlap:
+    'repeats alternatives that can start with the same character (like "(a|ab)+"), so a crafted URL makes it backtrack for seconds; give each alternative a different first character, or drop the repeat',
+  chain:
+    'has two repeats that can match the same characters one after the other (like "\\d+\\d+" or ".*a.*b"), which is slow on long URLs; drop a leading ".*" ($regex matches anywhere already) or repeat a class that excludes what follows, e.g. "[^&]*"',
 };
 
 function parse(source: string): Alternation {
@@ -79,10 +90,10 @@ function parse(source: string): Alternation {
       i++; // ")"
       return /[=!]$/.test(head) ? { t: "zero", alt: inner } : { t: "group", alt: inner };
     }
-    if (char === "^" || char === "$") return i++, { t: "zero" };
+    if (char === "^" || char === "$") return (i++, { t: "zero" });
     const escape = char === "\\" ? /^\\(?:[1-9]\d*|k<[^>]*>|[bB]|u[\da-fA-F]{4}|x[\da-fA-F]{2}|c[a-zA-Z]|[^])/.exec(source.slice(i))![0] : undefined;
-    if (escape && /^\\[1-9k]/.test(escape)) return (i += escape.length), { t: "any" };
-    if (escape && /^\\[bB]$/.test(escape)) return (i += 2), { t: "zero" };
+    if (escape && /^\\[1-9k]/.test(escape)) return ((i += escape.length), { t: "any" });
+    if (escape && /^\\[bB]$/.test(escape)) return ((i += 2), { t: "zero" });
     const token = escape ?? (char === "[" ? /^\[(?:\\[^]|[^\]\\])*\]/.exec(source.slice(i))![0] : char);
     i += token.length;
     const regex = new RegExp(`^(?:${/^[\]{}]$/.test(token) ? "\\" + token : token})$`);

@@ -18,7 +18,6 @@ import { triggerSchema } from "./trigger-schema.js";
  * Built on first use, never at import, and with zod's JIT off (no `new Function`, CSP-safe).
  */
 
-
 const positiveInt = () => z.int().check(z.positive());
 
 /** A condition over the facts document; its operators are checked by the condition compiler. */
@@ -136,7 +135,7 @@ export function widgetSchema() {
 export function settingsSchema() {
   return z.strictObject({
     locale: z.optional(z.string()),
-    currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, "a 3-letter ISO 4217 code such as \"USD\""))),
+    currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/, 'a 3-letter ISO 4217 code such as "USD"'))),
     quietPeriod: z.optional(duration()),
     maxPerPage: z.optional(positiveInt()),
     maxPerSession: z.optional(positiveInt()),
@@ -145,9 +144,7 @@ export function settingsSchema() {
     /** The catalog feed for recommendations: a URL (relative to the page) or the products inline; items are checked one by one. */
     catalog: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.unknown())])),
     /** `page.type` from the path: `{ "product": "^/shop/product" }` (regex strings, tried in the order home, category, product, cart, checkout). */
-    pageTypes: z.optional(
-      z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), regexString()),
-    ),
+    pageTypes: z.optional(z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), regexString())),
     /** Where the RFM scores 1–5 change: `{ "recencyDays": [14, 30, 90, 180], "frequency": [2, 3, 5, 8], "monetary": [100, 250, 500, 1000] }`. */
     rfm: z.optional(rfmSchema()),
   });
@@ -198,7 +195,9 @@ export type Schedule = z.infer<ReturnType<typeof scheduleSchema>>;
 /** Fails to compile if a schema gains a transform or default: input and output would then differ, and `RulesFile` must split. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
-type InputIsOutput = Holds<Same<WidgetRule, z.output<ReturnType<typeof widgetSchema>>> & Same<z.input<ReturnType<typeof rulesEnvelopeSchema>>, z.output<ReturnType<typeof rulesEnvelopeSchema>>>>;
+type InputIsOutput = Holds<
+  Same<WidgetRule, z.output<ReturnType<typeof widgetSchema>>> & Same<z.input<ReturnType<typeof rulesEnvelopeSchema>>, z.output<ReturnType<typeof rulesEnvelopeSchema>>>
+>;
 
 /** A regular expression that compiles and cannot backtrack for seconds (see `regexHazard`). */
 function regexString() {

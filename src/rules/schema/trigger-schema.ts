@@ -7,7 +7,10 @@ import { duration } from "./duration-schema.js";
 /** How long a trigger waits on one page: a browser timer cannot wait longer than `MAX_TIMER_MS` (24 days). */
 function pageWait() {
   return duration().check(
-    z.refine((wait) => (parseDuration(wait) ?? 0) <= MAX_TIMER_MS, 'at most "24d": a page cannot wait longer (a browser timer past 24.8 days fires at once); to wait between visits, use "frequency.cooldown" or "after"'),
+    z.refine(
+      (wait) => (parseDuration(wait) ?? 0) <= MAX_TIMER_MS,
+      'at most "24d": a page cannot wait longer (a browser timer past 24.8 days fires at once); to wait between visits, use "frequency.cooldown" or "after"',
+    ),
   );
 }
 

@@ -16,8 +16,7 @@ export function traceEvent(operand: unknown, context: TraceContext, path: string
   const { root } = context;
   const spec = compileEventSpec(operand, { count: (count) => compileValue(count, context.compileOptions), where });
   const eventPath = childPath(path, "$event");
-  const miss = (expected: unknown, actual: unknown, message: string) =>
-    fail({ path: eventPath, operator: "$event", expected, actual, message });
+  const miss = (expected: unknown, actual: unknown, message: string) => fail({ path: eventPath, operator: "$event", expected, actual, message });
   if (!spec) return miss(operand, undefined, `$event: not a valid event test`);
   const label = describeEvent(operand, spec);
   const now = readNow(root);

@@ -30,7 +30,12 @@ export function formatFound(value: unknown): string {
 /** "3 days ago", "5 hours ago", "in the future". */
 export function formatAgo(ms: number): string {
   if (ms < 0) return "in the future";
-  const units: Array<[string, number]> = [["day", 86_400_000], ["hour", 3_600_000], ["minute", 60_000], ["second", 1000]];
+  const units: Array<[string, number]> = [
+    ["day", 86_400_000],
+    ["hour", 3_600_000],
+    ["minute", 60_000],
+    ["second", 1000],
+  ];
   for (const [unit, size] of units) {
     if (ms >= size) {
       const amount = Math.floor(ms / size);
@@ -69,5 +74,7 @@ export function describeExpectation(operator: string, operand: unknown): string 
 export function describeCount(count: unknown): string {
   if (count === undefined) return "at least 1";
   if (!isPlainObject(count)) return formatValue(count);
-  return Object.entries(count).map(([operator, operand]) => `${operator} ${formatValue(operand)}`).join(" and ");
+  return Object.entries(count)
+    .map(([operator, operand]) => `${operator} ${formatValue(operand)}`)
+    .join(" and ");
 }

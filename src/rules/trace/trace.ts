@@ -17,7 +17,11 @@ export function traceCondition(condition: unknown, facts: unknown, options: Trac
   const problems = checkCondition(condition);
   if (problems.length > 0) {
     const failures = problems.map(({ path, message }) => ({
-      path, operator: "invalid", expected: undefined, actual: undefined, message: `${path || "(condition)"}: ${message}`,
+      path,
+      operator: "invalid",
+      expected: undefined,
+      actual: undefined,
+      message: `${path || "(condition)"}: ${message}`,
     }));
     return { pass: false, failures };
   }
@@ -98,8 +102,7 @@ function traceEntry(key: string, operand: unknown, facts: unknown, context: Trac
 
 /** As at run time: the segment's condition on these facts; unknown or cyclic → false. */
 function traceSegment(name: unknown, facts: unknown, context: TraceContext, path: string): TraceResult {
-  const miss = (message: string, children?: TraceResult["failures"]) =>
-    fail({ path, operator: "$segment", expected: name, actual: undefined, message, children });
+  const miss = (message: string, children?: TraceResult["failures"]) => fail({ path, operator: "$segment", expected: name, actual: undefined, message, children });
   const label = `$segment ${formatValue(name)}`;
   const lookup = context.options.segment;
   if (typeof name !== "string" || !lookup) return miss(`${label}: no segments were given, so it counts as false`);

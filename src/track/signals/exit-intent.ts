@@ -58,7 +58,14 @@ export function watchExitIntent(env: Env, options: ExitIntentOptions, onExit: (r
   if (!isTouchOnly(env)) return watchPointerExit(env, sensitivity, report);
   if (!mobile) return () => {};
   const stops = [watchTouchExit(env, report)];
-  if (backButton) stops.push(watchBackButton(env, () => armed() && wanted(), () => report("back_button")));
+  if (backButton)
+    stops.push(
+      watchBackButton(
+        env,
+        () => armed() && wanted(),
+        () => report("back_button"),
+      ),
+    );
   return () => stopAll(stops);
 }
 

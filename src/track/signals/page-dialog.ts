@@ -33,4 +33,5 @@ function isModalDialog(el: Element): boolean {
 }
 
 /** Rendered and not `visibility: hidden` (a closed drawer is `hidden` or `display: none`). */
-const isRendered = (el: Element) => (el as Element & { checkVisibility?(o: object): boolean }).checkVisibility?.({ visibilityProperty: true, checkVisibilityCSS: true }) ?? el.getClientRects().length > 0;
+const isRendered = (el: Element) =>
+  (el as Element & { checkVisibility?(o: object): boolean }).checkVisibility?.({ visibilityProperty: true, checkVisibilityCSS: true }) ?? el.getClientRects().length > 0;

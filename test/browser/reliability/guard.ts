@@ -43,7 +43,10 @@ export function hostHtml(spec: PageSpec = {}): string {
 
 /** Serves `html` at `path` (under the harness's origin) with extra headers, and the rules at /rel/rules.json. */
 export async function serveHost(context: BrowserContext, path: string, html: string, options: { headers?: Record<string, string>; rules?: unknown } = {}) {
-  await context.route((url) => url.pathname === path, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers: options.headers }));
+  await context.route(
+    (url) => url.pathname === path,
+    (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers: options.headers }),
+  );
   await context.route("**/rel/rules.json", (route) => route.fulfill({ json: options.rules ?? HELLO_RULES }));
 }
 
@@ -80,7 +83,8 @@ export async function guardedPage(context: BrowserContext): Promise<Guarded> {
 /** What the page's own listeners saw: errors reaching window.onerror, unhandled rejections, CSP violations. */
 export async function pageFaults(page: Page, frame?: string) {
   const target = frame ? page.frameLocator(frame).locator("html") : undefined;
-  const read = () => (window as unknown as { __faults?: { errors: string[]; rejections: string[]; csp: string[] } }).__faults ?? { errors: ["no guard installed"], rejections: [], csp: [] };
+  const read = () =>
+    (window as unknown as { __faults?: { errors: string[]; rejections: string[]; csp: string[] } }).__faults ?? { errors: ["no guard installed"], rejections: [], csp: [] };
   return target ? target.evaluate(read) : page.evaluate(read);
 }
 

@@ -94,7 +94,8 @@ describe("hostile host CSS", { timeout: 60_000 }, () => {
     await context.route("**/rel/bootstrap.css", (route) => route.fulfill({ path: modules("bootstrap/dist/css/bootstrap.min.css"), contentType: "text/css" }));
     await context.route("**/rel/preflight.css", (route) => route.fulfill({ path: modules("tailwindcss/preflight.css"), contentType: "text/css" }));
     const head = '<link rel="stylesheet" href="/rel/bootstrap.css"><link rel="stylesheet" href="/rel/preflight.css">';
-    const body = '<nav class="navbar fixed-top bg-dark" style="z-index:1030"><a class="navbar-brand" href="#">Shop</a></nav><main class="container"><h1 id="title" class="display-1">Title</h1><button class="btn btn-primary">Buy</button></main>';
+    const body =
+      '<nav class="navbar fixed-top bg-dark" style="z-index:1030"><a class="navbar-brand" href="#">Shop</a></nav><main class="container"><h1 id="title" class="display-1">Title</h1><button class="btn btn-primary">Buy</button></main>';
     await serveHost(context, "/rel/frameworks.html", hostHtml({ head, body }));
     await g.page.goto(`${harness.baseUrl}/rel/frameworks.html`);
     await ready(g.page);

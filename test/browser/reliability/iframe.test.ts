@@ -18,8 +18,9 @@ describe("Nudge inside an iframe", { timeout: 60_000 }, () => {
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const g = await guardedPage(context);
     await serveHost(context, "/rel/inner.html", hostHtml());
-    await context.route((url) => url.pathname === "/rel/outer.html", (route) =>
-      route.fulfill({ contentType: "text/html", body: '<!doctype html><h1>Parent</h1><iframe src="/rel/inner.html" width="600" height="500"></iframe>' }),
+    await context.route(
+      (url) => url.pathname === "/rel/outer.html",
+      (route) => route.fulfill({ contentType: "text/html", body: '<!doctype html><h1>Parent</h1><iframe src="/rel/inner.html" width="600" height="500"></iframe>' }),
     );
     await g.page.goto(`${harness.baseUrl}/rel/outer.html`);
     const dialog = inFrame(g.page).locator("nudge-root [role=dialog]");
@@ -29,11 +30,19 @@ describe("Nudge inside an iframe", { timeout: 60_000 }, () => {
     const frame = (await g.page.locator("iframe").boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(frame.x);
     expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
-    await inFrame(g.page).locator("html").evaluate(() => (window as any).nudge.cart.add({ id: "in-frame", price: 1 }));
-    await inFrame(g.page).locator("html").evaluate(() => (window as any).nudge.destroy()); // writes pending changes
+    await inFrame(g.page)
+      .locator("html")
+      .evaluate(() => (window as any).nudge.cart.add({ id: "in-frame", price: 1 }));
+    await inFrame(g.page)
+      .locator("html")
+      .evaluate(() => (window as any).nudge.destroy()); // writes pending changes
     await g.page.reload();
     await inFrame(g.page).locator("nudge-root [role=dialog]").waitFor({ state: "visible" });
-    expect(await inFrame(g.page).locator("html").evaluate(() => (window as any).nudge.facts().cart.count)).toBe(1);
+    expect(
+      await inFrame(g.page)
+        .locator("html")
+        .evaluate(() => (window as any).nudge.facts().cart.count),
+    ).toBe(1);
     await expectClean(g);
     await expectClean(g, { frame: "iframe" });
   });
@@ -51,13 +60,26 @@ describe("Nudge inside an iframe", { timeout: 60_000 }, () => {
     await context.route("**/rel/queue.js", (route) =>
       route.fulfill({ contentType: "text/javascript", body: 'window.nudge = window.nudge || []; nudge.push(["cart.add", { id: "sku-1", price: 2 }]);' }),
     );
-    await context.route((url) => url.pathname === "/rel/outer.html", (route) =>
-      route.fulfill({ contentType: "text/html", body: '<!doctype html><h1>Parent</h1><iframe sandbox="allow-scripts" src="/rel/sandboxed.html" width="700" height="600"></iframe>' }),
+    await context.route(
+      (url) => url.pathname === "/rel/outer.html",
+      (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: '<!doctype html><h1>Parent</h1><iframe sandbox="allow-scripts" src="/rel/sandboxed.html" width="700" height="600"></iframe>',
+        }),
     );
     await g.page.goto(`${harness.baseUrl}/rel/outer.html`);
     await inFrame(g.page).locator("nudge-root [role=dialog]").waitFor({ state: "visible" });
     const frame = inFrame(g.page).locator("html");
-    expect(await frame.evaluate(() => { try { return void localStorage.length, "storage works"; } catch (e) { return (e as Error).name; } })).toBe("SecurityError");
+    expect(
+      await frame.evaluate(() => {
+        try {
+          return (void localStorage.length, "storage works");
+        } catch (e) {
+          return (e as Error).name;
+        }
+      }),
+    ).toBe("SecurityError");
     expect(await frame.evaluate(() => (window as any).nudge.facts().cart.count)).toBe(1);
     await frame.evaluate(() => (window as any).nudge.forget());
     await expectClean(g);

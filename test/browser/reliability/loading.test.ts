@@ -11,7 +11,6 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 afterEach(async () => context?.close());
 
-
 describe("how and where the script is loaded", { timeout: 60_000 }, () => {
   it("a blocking tag in <head>, before <body> exists: it starts, and the popup shows once the page is there", async () => {
     context = await harness.browser.newContext();

@@ -19,7 +19,11 @@ type Fault = (route: Route) => Promise<void>;
 const faults: Array<[string, Fault, RegExp]> = [
   ["404", (route) => route.fulfill({ status: 404, body: "not found" }), /rules\.json answered 404; using the last good rules/],
   ["500", (route) => route.fulfill({ status: 500, body: "boom" }), /rules\.json answered 500; using the last good rules/],
-  ["invalid JSON", (route) => route.fulfill({ contentType: "application/json", body: '{"version": 1, "widgets": [' }), /rules\.json is not valid JSON \(.+\); using the last good rules/],
+  [
+    "invalid JSON",
+    (route) => route.fulfill({ contentType: "application/json", body: '{"version": 1, "widgets": [' }),
+    /rules\.json is not valid JSON \(.+\); using the last good rules/,
+  ],
   ["offline (connection refused)", (route) => route.abort("connectionrefused"), /; using the last good rules/],
 ];
 

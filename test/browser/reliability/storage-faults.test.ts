@@ -20,14 +20,26 @@ async function open(init?: () => void, options: { rulesStatus?: number } = {}): 
   if (init) await context.addInitScript(init);
   const g = await guardedPage(context);
   await serveHost(context, PAGE, hostHtml());
-  await context.route((url) => url.pathname === "/rel/blank.html", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>blank</title>" }));
+  await context.route(
+    (url) => url.pathname === "/rel/blank.html",
+    (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>blank</title>" }),
+  );
   if (options.rulesStatus) await context.route("**/rel/rules.json", (route) => route.fulfill({ status: options.rulesStatus, body: "oops" }));
   return g;
 }
 
 const nudgeCall = (page: Page, fn: string, ...args: unknown[]) =>
-  page.evaluate(([name, rest]) => (name as string).split(".").reduce((o: any, k) => (typeof o[k] === "function" ? o[k].bind(o) : o[k]), (window as any).nudge)(...(rest as unknown[])), [fn, args] as const);
-const cartIds = (page: Page) => page.evaluate(() => (window as any).nudge.facts().cart.items.map((i: { id: string }) => i.id).sort());
+  page.evaluate(
+    ([name, rest]) => (name as string).split(".").reduce((o: any, k) => (typeof o[k] === "function" ? o[k].bind(o) : o[k]), (window as any).nudge)(...(rest as unknown[])),
+    [fn, args] as const,
+  );
+const cartIds = (page: Page) =>
+  page.evaluate(() =>
+    (window as any).nudge
+      .facts()
+      .cart.items.map((i: { id: string }) => i.id)
+      .sort(),
+  );
 const storeKind = (page: Page) =>
   page.evaluate(async () => {
     const dbs = await indexedDB?.databases?.().catch(() => []);
@@ -48,7 +60,12 @@ async function visit(page: Page) {
 const storedCart = (page: Page) =>
   page.evaluate(async () => {
     // Open only a database that exists: opening creates it, empty, and Nudge's next open would find no store in it.
-    const exists = await Promise.race([Promise.resolve().then(() => indexedDB.databases()).then((dbs) => dbs.some((db) => db.name === "nudge")), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]).catch(() => false);
+    const exists = await Promise.race([
+      Promise.resolve()
+        .then(() => indexedDB.databases())
+        .then((dbs) => dbs.some((db) => db.name === "nudge")),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500)),
+    ]).catch(() => false);
     const fromIdb = await new Promise<unknown>((resolve) => {
       if (!exists) return resolve(undefined);
       setTimeout(() => resolve(undefined), 500); // a blocked open never answers
@@ -215,7 +232,9 @@ describe("storage faults", { timeout: 60_000 }, () => {
     await nudgeCall(g.page, "cart.add", { id: "fresh", price: 1 });
     expect(await addAndReload(g.page, [])).toEqual(["fresh"]);
     await expect(nudgeCall(g.page, "show", "hello", { force: true })).resolves.toBe(false); // no usable rules: reported, not thrown
-    await expectClean(g, { allow: [...STORAGE_NOTES, /^error: \[nudge\] rules: /, /^warning: \[nudge\] show\("hello"\)/, /^error: Failed to load resource: the server responded with a status of 500/] });
+    await expectClean(g, {
+      allow: [...STORAGE_NOTES, /^error: \[nudge\] rules: /, /^warning: \[nudge\] show\("hello"\)/, /^error: Failed to load resource: the server responded with a status of 500/],
+    });
     expect(g.console.some((line) => line.includes("[nudge] storage: the stored profile was unreadable"))).toBe(true);
   });
 

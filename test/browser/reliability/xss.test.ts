@@ -22,7 +22,14 @@ const TEXT = [
   "' onmouseover='window.__xss=7",
 ];
 /** URL payloads, reaching the href and src through templates filled from the visitor's traits. */
-const URLS = ["javascript:window.__xss=10", "JaVaScRiPt:window.__xss=11", "java\tscript:window.__xss=12", "\u0001javascript:window.__xss=13", "data:text/html,<script>window.__xss=14</script>", "vbscript:msgbox(1)"];
+const URLS = [
+  "javascript:window.__xss=10",
+  "JaVaScRiPt:window.__xss=11",
+  "java\tscript:window.__xss=12",
+  "\u0001javascript:window.__xss=13",
+  "data:text/html,<script>window.__xss=14</script>",
+  "vbscript:msgbox(1)",
+];
 
 const textWidget = (i: number) => ({
   id: `text-${i}`,
@@ -93,7 +100,9 @@ describe("XSS payloads in every text and URL field", { timeout: 90_000 }, () => 
       await showAndCheck(g.page, widget.id);
       // Every payload is there, as the visitor would read it.
       // (A "{{…}}" payload is a template placeholder whose path resolves to nothing: it renders empty.)
-      const text = await popup(g.page).evaluate((el) => el.textContent + [...el.querySelectorAll("[aria-label],img")].map((n) => n.getAttribute("aria-label") ?? n.getAttribute("alt")).join(""));
+      const text = await popup(g.page).evaluate(
+        (el) => el.textContent + [...el.querySelectorAll("[aria-label],img")].map((n) => n.getAttribute("aria-label") ?? n.getAttribute("alt")).join(""),
+      );
       for (const field of ["eyebrow", "title", "dismiss"] as const) expect(text).toContain(widget.content[field].replace(/\{\{.*\}\}/, ""));
       await g.page.mouse.move(640, 300); // hover the card, for the onmouseover payload
       await g.page.keyboard.press("Escape");

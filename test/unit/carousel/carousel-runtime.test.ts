@@ -4,7 +4,15 @@ import { cleanup, on, rulesOf, settle, start, TestWidget } from "../runtime/harn
 
 afterEach(cleanup);
 
-const product = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `Product ${id}`, url: `/p/${id}`, image: `/img/${id}.svg`, price: 10, category: "coffee", ...extra });
+const product = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: `Product ${id}`,
+  url: `/p/${id}`,
+  image: `/img/${id}.svg`,
+  price: 10,
+  category: "coffee",
+  ...extra,
+});
 const feed = [product("a", { popularity: 3 }), product("b", { popularity: 2, oldPrice: 20 }), product("c", { popularity: 1 }), product("x", { category: "tea" })];
 
 /** The shadow root of the first inline widget host in the page. */
@@ -13,7 +21,9 @@ const inline = () => document.querySelector("nudge-inline")?.shadowRoot ?? null;
 describe("the carousel in the runtime", () => {
   it("renders the strategy's products inline at its placement, as text, with an add-to-cart action", async () => {
     document.body.innerHTML = `<main><div id="recs"></div></main>`;
-    const h = start(rulesOf([{ id: "recs", type: "carousel", trigger: "page_view", content: { strategy: "popular", category: "coffee", placement: { selector: "#recs" } } }]), { catalog: feed });
+    const h = start(rulesOf([{ id: "recs", type: "carousel", trigger: "page_view", content: { strategy: "popular", category: "coffee", placement: { selector: "#recs" } } }]), {
+      catalog: feed,
+    });
     const actions: unknown[] = [];
     const clicks: unknown[] = [];
     on(h.nudge, "action", (e) => void actions.push(e));
@@ -29,7 +39,7 @@ describe("the carousel in the runtime", () => {
     expect(root.querySelector("img")!.getAttribute("alt")).toBe("Product a");
     expect(root.querySelector("img")!.getAttribute("loading")).toBe("lazy");
     expect(root.querySelector(".nudge-card__badge")!.textContent).toBe("−50%");
-    (root.querySelectorAll<HTMLButtonElement>(".nudge-card__add")[1]).click();
+    root.querySelectorAll<HTMLButtonElement>(".nudge-card__add")[1].click();
     await settle();
     expect(actions).toEqual([expect.objectContaining({ id: "recs", name: "add_to_cart", payload: { id: "b", price: 10, name: "Product b" } })]);
     expect(clicks).toEqual([expect.objectContaining({ id: "recs" })]);

@@ -168,7 +168,14 @@ describe("the carousel by keyboard", () => {
     const c = await open();
     const link = c.slides[1].querySelector<HTMLElement>("a")!;
     link.focus();
-    for (const [key, init] of [["ArrowDown", {}], ["ArrowUp", {}], ["Enter", {}], ["ArrowRight", { altKey: true }], ["ArrowLeft", { metaKey: true }], ["End", { ctrlKey: true }]] as const) {
+    for (const [key, init] of [
+      ["ArrowDown", {}],
+      ["ArrowUp", {}],
+      ["Enter", {}],
+      ["ArrowRight", { altKey: true }],
+      ["ArrowLeft", { metaKey: true }],
+      ["End", { ctrlKey: true }],
+    ] as const) {
       expect(c.press(key, init).defaultPrevented, key).toBe(false);
       expect(c.root.activeElement).toBe(link);
     }

@@ -21,7 +21,9 @@ const feed: Product[] = [
   p("kettle", { price: 80, category: "brewing", popularity: 65 }),
 ];
 
-function facts(over: Partial<{ url: string; viewed: string[]; categories: string[]; cart: string[]; orders: Array<{ daysAgo: number; items: string[] }>; average: number }> = {}): StrategyFacts {
+function facts(
+  over: Partial<{ url: string; viewed: string[]; categories: string[]; cart: string[]; orders: Array<{ daysAgo: number; items: string[] }>; average: number }> = {},
+): StrategyFacts {
   const viewed = over.viewed ?? [];
   return {
     page: { url: over.url ?? "https://shop.test/", path: "/", title: "", referrer: "", query: {}, utm: {}, type: "other", landing: "/", previous: "" },
@@ -30,7 +32,14 @@ function facts(over: Partial<{ url: string; viewed: string[]; categories: string
     orders: { count: over.orders?.length ?? 0, total: 0, average: over.average ?? 0, last: null },
     time: { now: NOW, hour: 12, weekday: 2, date: "2026-12-01" },
     events: over.orders
-      ? { purchase: { count: over.orders.length, first: 0, last: NOW, recent: over.orders.map((o, i) => ({ t: NOW - o.daysAgo * DAY, props: { id: `o${i}`, value: 1, items: o.items } })) } }
+      ? {
+          purchase: {
+            count: over.orders.length,
+            first: 0,
+            last: NOW,
+            recent: over.orders.map((o, i) => ({ t: NOW - o.daysAgo * DAY, props: { id: `o${i}`, value: 1, items: o.items } })),
+          },
+        }
       : {},
   };
 }
@@ -82,7 +91,13 @@ describe("carousel strategies", () => {
   });
 
   it("cart cross-sell learns from the visitor's own orders, and skips items bought in the last 30 days", () => {
-    const f = facts({ cart: ["bowl"], orders: [{ daysAgo: 90, items: ["bowl", "kettle"] }, { daysAgo: 3, items: ["teapot"] }] });
+    const f = facts({
+      cart: ["bowl"],
+      orders: [
+        { daysAgo: 90, items: ["bowl", "kettle"] },
+        { daysAgo: 3, items: ["teapot"] },
+      ],
+    });
     expect(ids(recommend(feed, f, "cart_cross_sell"))).toEqual(["kettle"]);
   });
 

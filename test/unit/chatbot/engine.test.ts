@@ -155,7 +155,10 @@ describe("chatbot engine: resuming", () => {
   });
 
   it("bounds the transcript as the dialogue goes on, and says how many lines are new", () => {
-    const long = at("taste", Array.from({ length: MAX_LOG }, (_, i) => ({ from: "bot" as const, text: `${i}` })));
+    const long = at(
+      "taste",
+      Array.from({ length: MAX_LOG }, (_, i) => ({ from: "bot" as const, text: `${i}` })),
+    );
     const next = step(choose(content, long, 0, facts));
     expect(next.chat.log).toHaveLength(MAX_LOG);
     expect(next.fresh).toBe(3);

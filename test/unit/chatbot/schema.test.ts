@@ -38,7 +38,9 @@ describe("chatbot content in the rules file", () => {
   it("reports a loop that never waits for the visitor", () => {
     const content = clone();
     content.nodes.dark = { type: "message", say: "Dark", next: "route" };
-    expect(problems(content)).toEqual(['widgets[0].content.nodes.dark: loops back (route → dark → route) without waiting for the visitor: add a "choice" or "ask" node to the loop']);
+    expect(problems(content)).toEqual([
+      'widgets[0].content.nodes.dark: loops back (route → dark → route) without waiting for the visitor: add a "choice" or "ask" node to the loop',
+    ]);
     const self = { name: "Mia", start: "a", nodes: { a: { type: "message", say: "again", next: "a" } } };
     expect(problems(self)).toEqual(['widgets[0].content.nodes.a: loops back (a → a) without waiting for the visitor: add a "choice" or "ask" node to the loop']);
   });

@@ -76,23 +76,29 @@ function fieldEntries(depth: number, minLength: number): fc.Arbitrary<Entry[]> {
 }
 
 function condition(depth: number): fc.Arbitrary<Record<string, unknown>> {
-  return fc
-    .tuple(fieldEntries(depth, 0), combinatorEntries(depth))
-    .map(([fields, more]) => Object.fromEntries([...fields, ...more]));
+  return fc.tuple(fieldEntries(depth, 0), combinatorEntries(depth)).map(([fields, more]) => Object.fromEntries([...fields, ...more]));
 }
 
 /** At least one plain field, so it is not mistaken for an operator object inside $elemMatch. */
 function fieldCondition(depth: number): fc.Arbitrary<Record<string, unknown>> {
-  return fc
-    .tuple(fieldEntries(depth, 1), combinatorEntries(depth))
-    .map(([fields, more]) => Object.fromEntries([...fields, ...more]));
+  return fc.tuple(fieldEntries(depth, 1), combinatorEntries(depth)).map(([fields, more]) => Object.fromEntries([...fields, ...more]));
 }
 
 export const validCondition = condition(3);
 
 /** Facts no JSON parser produces: null prototypes, symbols, bigints, functions, cycles, throwing getters. */
 export const exoticFacts = fc.oneof(
-  fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true, withObjectString: true }),
+  fc.anything({
+    withNullPrototype: true,
+    withBigInt: true,
+    withMap: true,
+    withSet: true,
+    withDate: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+    withObjectString: true,
+  }),
   fc.constant(cyclicFacts()),
   fc.constant(throwingFacts()),
   fc.constant({ a: Symbol("s"), b: Object.create(null), c: () => 1, 0: 10n }),
@@ -107,6 +113,12 @@ function cyclicFacts(): unknown {
 
 function throwingFacts(): unknown {
   const facts = {};
-  for (const key of keys) Object.defineProperty(facts, key, { enumerable: true, get: () => { throw new Error("boom"); } });
+  for (const key of keys)
+    Object.defineProperty(facts, key, {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
   return facts;
 }

@@ -6,8 +6,7 @@ import { loadCorpus, segmentLookup } from "./corpus.js";
 
 const corpus = loadCorpus();
 const segment = segmentLookup(corpus.segments);
-const segmentCondition = (name: string) =>
-  Object.prototype.hasOwnProperty.call(corpus.segments, name) ? corpus.segments[name] : undefined;
+const segmentCondition = (name: string) => (Object.prototype.hasOwnProperty.call(corpus.segments, name) ? corpus.segments[name] : undefined);
 
 describe(`condition corpus v${corpus.version}`, () => {
   it("is the version these tests understand and has enough cases", () => {

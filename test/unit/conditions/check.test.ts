@@ -128,7 +128,12 @@ describe("checkCondition", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.$and = [cyclic];
     expect(checkCondition(cyclic).length).toBeGreaterThan(0);
-    const throwing = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const throwing = Object.defineProperty({}, "x", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(checkCondition(throwing)[0].message).toMatch(/could not be checked/);
   });
 });
@@ -149,9 +154,8 @@ describe("compileCondition", () => {
     expect(error.message).toMatch(/^Invalid condition \(2 problems\):\n {2}visitor\.age\.\$gtt: \$gtt: unknown operator; did you mean \$gt\?\n {2}page\.path\.\$regex: /);
   });
 
-  it.each([[{ x: { $in: 1 } }], [{ $or: {} }], [null], [{ $segment: 1 }], [{ x: { $type: "text" } }]])(
-    "throws for %j",
-    (condition) => expect(() => compileCondition(condition)).toThrow(ConditionError),
+  it.each([[{ x: { $in: 1 } }], [{ $or: {} }], [null], [{ $segment: 1 }], [{ x: { $type: "text" } }]])("throws for %j", (condition) =>
+    expect(() => compileCondition(condition)).toThrow(ConditionError),
   );
 
   it("compiles an unknown segment (no knownSegments at compile time) to false", () => {

@@ -9,7 +9,7 @@ function expectPrototypesClean(): void {
   for (const prototype of [Object.prototype, Array.prototype, Function.prototype]) {
     expect(Object.prototype.hasOwnProperty.call(prototype, "polluted")).toBe(false);
   }
-  expect((({}) as Record<string, unknown>).polluted).toBeUndefined();
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 }
 
 afterEach(expectPrototypesClean);
@@ -79,7 +79,9 @@ describe("compiling and evaluating never pollutes prototypes", () => {
 describe("$event never reaches prototypes", () => {
   const now = 1_718_000_000_000;
   const history = { count: 3, first: now, last: now, days: { "19884": 3 }, recent: [{ t: now, props: { price: 1 } }] };
-  const facts = json(`{"time": {"now": ${now}}, "events": {"__proto__": ${JSON.stringify(history)}, "constructor": ${JSON.stringify(history)}, "prototype": ${JSON.stringify(history)}}}`);
+  const facts = json(
+    `{"time": {"now": ${now}}, "events": {"__proto__": ${JSON.stringify(history)}, "constructor": ${JSON.stringify(history)}, "prototype": ${JSON.stringify(history)}}}`,
+  );
 
   it.each(["__proto__", "constructor", "prototype"])("event name %s is rejected and never resolves", (name) => {
     expect(checkCondition({ $event: { name } })).toHaveLength(1);

@@ -26,10 +26,7 @@ describe("nudge-sdk/rules entry point", () => {
     );
     expect(result.pass).toBe(false);
     expect(result.failures.map((failure) => failure.message)).toEqual(["cart.value: expected $gte 50, found 32.5", "$or: none of 2 alternatives held"]);
-    expect(result.failures[1].children?.map((failure) => failure.message)).toEqual([
-      '$segment "vip": not in the segment',
-      "visitor.pagesThisSession: expected 2, found 1",
-    ]);
+    expect(result.failures[1].children?.map((failure) => failure.message)).toEqual(['$segment "vip": not in the segment', "visitor.pagesThisSession: expected 2, found 1"]);
   });
 
   it("runs the documented $event and relative-time Condition example", () => {

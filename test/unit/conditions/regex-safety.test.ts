@@ -37,8 +37,11 @@ const chained = fc
 /** Linear shapes: fixed text and classes, single repeats separated by a character they cannot eat. */
 const safe = fc.oneof(
   fc.tuple(around, fc.array(literal, { minLength: 1, maxLength: 3 })).map(([{ before, after }, parts]) => `${before}${parts.join("")}${after}`),
-  fc.tuple(fc.constantFrom("^", ""), literal, fc.constantFrom("\\d", "[a-z]", "[^&]", "\\w"), unbounded, fc.constantFrom("&", "!", " ", "$")).map(([anchor, text, cls, q, end]) => `${anchor}${text}${cls}${q}${end}`),
-  fc.tuple(fc.uniqueArray(fc.constantFrom("de", "en", "fr", "shop", "blog", "cart"), { minLength: 2, maxLength: 4, selector: (s) => s[0] }), fc.constantFrom("", "+", "*", "{2}"))
+  fc
+    .tuple(fc.constantFrom("^", ""), literal, fc.constantFrom("\\d", "[a-z]", "[^&]", "\\w"), unbounded, fc.constantFrom("&", "!", " ", "$"))
+    .map(([anchor, text, cls, q, end]) => `${anchor}${text}${cls}${q}${end}`),
+  fc
+    .tuple(fc.uniqueArray(fc.constantFrom("de", "en", "fr", "shop", "blog", "cart"), { minLength: 2, maxLength: 4, selector: (s) => s[0] }), fc.constantFrom("", "+", "*", "{2}"))
     .map(([words, q]) => `^/(?:${words.join("|")})${q}/`),
   fc.tuple(literal, literal).map(([a, b]) => `.*${a}.*${b}|${b}`.replace(/\.\*(?=[^|]*\.\*)/, "")),
   fc.tuple(fc.constantFrom("\\d{3}", "[a-z]{2}", "ab"), fc.constantFrom("-", "/"), repeat).map(([fixed, sep, q]) => `(?:${fixed}${sep})${q}`),
@@ -65,40 +68,75 @@ describe("regexHazard", () => {
     expect(regexHazard(pattern)).toContain(kind);
   });
 
-  it.each(["^/product", "^https?://shop\\.example/", ".*sale.*", "^/products/.*", "a+x", "\\d+\\.\\d+", "[?&]utm_source=([^&]*)", "(?:a|b)+",
-    "(\\d{3}-){2}\\d{4}", "^(de|en)/", "\\bfoo\\b", "(?:www\\.)?example\\.com", "[]]+]+", "a{,5}", "(?<x>a)\\k<x>", "^4\\d$", "^\\[?"])("accepts %s", (pattern) => {
+  it.each([
+    "^/product",
+    "^https?://shop\\.example/",
+    ".*sale.*",
+    "^/products/.*",
+    "a+x",
+    "\\d+\\.\\d+",
+    "[?&]utm_source=([^&]*)",
+    "(?:a|b)+",
+    "(\\d{3}-){2}\\d{4}",
+    "^(de|en)/",
+    "\\bfoo\\b",
+    "(?:www\\.)?example\\.com",
+    "[]]+]+",
+    "a{,5}",
+    "(?<x>a)\\k<x>",
+    "^4\\d$",
+    "^\\[?",
+  ])("accepts %s", (pattern) => {
     expect(regexHazard(pattern)).toBeUndefined();
   });
 
   it("always refuses a repeated group holding a variable repeat", () => {
-    fc.assert(fc.property(nested, (pattern) => regexHazard(pattern) !== undefined), { numRuns: 300 });
+    fc.assert(
+      fc.property(nested, (pattern) => regexHazard(pattern) !== undefined),
+      { numRuns: 300 },
+    );
   });
 
   it("always refuses a repeated alternation whose branches start alike", () => {
-    fc.assert(fc.property(overlapping, (pattern) => regexHazard(pattern) !== undefined), { numRuns: 300 });
+    fc.assert(
+      fc.property(overlapping, (pattern) => regexHazard(pattern) !== undefined),
+      { numRuns: 300 },
+    );
   });
 
   it("always refuses two overlapping unbounded repeats in a row", () => {
-    fc.assert(fc.property(chained, (pattern) => regexHazard(pattern) !== undefined), { numRuns: 300 });
+    fc.assert(
+      fc.property(chained, (pattern) => regexHazard(pattern) !== undefined),
+      { numRuns: 300 },
+    );
   });
 
   it("always accepts the linear shapes", () => {
-    fc.assert(fc.property(safe, (pattern) => regexHazard(pattern) === undefined), { numRuns: 300 });
+    fc.assert(
+      fc.property(safe, (pattern) => regexHazard(pattern) === undefined),
+      { numRuns: 300 },
+    );
   });
 
   it("never throws on a valid pattern", () => {
     const piece = fc.oneof(atom, literal, unbounded, fc.constantFrom("(", ")", "(?:", "(?=", "(?!", "|", "^", "$", "?", "\\b", "\\1", "{2}", "[", "]"));
-    const valid = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("")).filter((pattern) => {
-      try {
-        return new RegExp(pattern) instanceof RegExp;
-      } catch {
-        return false;
-      }
-    });
-    fc.assert(fc.property(valid, (pattern) => {
-      const hazard = regexHazard(pattern);
-      return hazard === undefined || typeof hazard === "string";
-    }), { numRuns: 500 });
+    const valid = fc
+      .array(piece, { maxLength: 12 })
+      .map((parts) => parts.join(""))
+      .filter((pattern) => {
+        try {
+          return new RegExp(pattern) instanceof RegExp;
+        } catch {
+          return false;
+        }
+      });
+    fc.assert(
+      fc.property(valid, (pattern) => {
+        const hazard = regexHazard(pattern);
+        return hazard === undefined || typeof hazard === "string";
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -107,7 +145,9 @@ describe("$regex in conditions", () => {
     const condition = { "page.url": { $regex: "(a+)+$" } };
     const [problem] = checkCondition(condition, "widgets[0].when");
     expect(problem.path).toBe("widgets[0].when.page.url.$regex");
-    expect(problem.message).toBe('$regex "(a+)+$" repeats a group that itself contains a repeat (like "(a+)+"), so a crafted URL makes it backtrack for seconds; repeat single characters or fixed text instead, e.g. "a+" or "(?:ab)+"');
+    expect(problem.message).toBe(
+      '$regex "(a+)+$" repeats a group that itself contains a repeat (like "(a+)+"), so a crafted URL makes it backtrack for seconds; repeat single characters or fixed text instead, e.g. "a+" or "(?:ab)+"',
+    );
     expect(() => compileCondition(condition)).toThrow(ConditionError);
   });
 

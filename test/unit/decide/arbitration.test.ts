@@ -8,10 +8,9 @@ const banner = (id: string, extra: Record<string, unknown> = {}) => ({ id, type:
 
 describe("groups: at most one widget of a group per page view", () => {
   it("a second widget of the same group waits for the next page; other groups are not held back", async () => {
-    const h = start(
-      rulesOf([banner("promo-a", { group: "promo", priority: 3 }), banner("promo-b", { group: "promo", priority: 2 }), banner("survey", { priority: 1 })]),
-      { widgets },
-    );
+    const h = start(rulesOf([banner("promo-a", { group: "promo", priority: 3 }), banner("promo-b", { group: "promo", priority: 2 }), banner("survey", { priority: 1 })]), {
+      widgets,
+    });
     await h.nudge.ready;
     // Banners are not modal: the survey (another group) shows beside promo-a, promo-b waits.
     expect(h.shown).toEqual(["promo-a", "survey"]);
@@ -28,7 +27,9 @@ describe("groups: at most one widget of a group per page view", () => {
 
   it("settings.groups.<name>.maxPerSession caps the group's shows per session", async () => {
     const h = start(
-      rulesOf([banner("promo-a", { group: "promo", priority: 2, frequency: { total: 1 } }), banner("promo-b", { group: "promo", priority: 1 })], { groups: { promo: { maxPerSession: 1 } } }),
+      rulesOf([banner("promo-a", { group: "promo", priority: 2, frequency: { total: 1 } }), banner("promo-b", { group: "promo", priority: 1 })], {
+        groups: { promo: { maxPerSession: 1 } },
+      }),
       { widgets },
     );
     await h.nudge.ready;
@@ -74,7 +75,9 @@ describe("priority and re-checks", () => {
   });
 
   it("a widget due while its conditions stopped holding is checked again, and does not show", async () => {
-    const h = start(rulesOf([{ id: "cart", type: "offer", trigger: { type: "delay", after: "10s" }, when: { "cart.count": { $gte: 1 } }, content: { title: "cart" } }]), { widgets });
+    const h = start(rulesOf([{ id: "cart", type: "offer", trigger: { type: "delay", after: "10s" }, when: { "cart.count": { $gte: 1 } }, content: { title: "cart" } }]), {
+      widgets,
+    });
     await h.nudge.ready;
     h.nudge.cart.add({ id: "sku", price: 5, quantity: 1 });
     await h.clock.advance(5000);

@@ -9,7 +9,14 @@ const variants = [
   { id: "a", weight: 50, content: { title: "Title A", text: "Hello {{attributes.firstName|friend}}" } },
   { id: "b", weight: 50, content: { title: "Title B", text: "Hi {{attributes.firstName|friend}}" } },
 ];
-const abTest = { id: "welcome", type: "offer", frequency: { session: 1 }, variants, holdout: 20, goal: { event: "purchase", where: { "props.value": { $gte: 20 } }, within: "7d" } };
+const abTest = {
+  id: "welcome",
+  type: "offer",
+  frequency: { session: 1 },
+  variants,
+  holdout: 20,
+  goal: { event: "purchase", where: { "props.value": { $gte: 20 } }, within: "7d" },
+};
 const weights = variants.map(({ id, weight }) => ({ id, weight }));
 
 /** The first user id the sticky assignment puts in `want`. */
@@ -39,16 +46,33 @@ describe("variants", () => {
     await first.nudge.ready;
     expect(screenText()).toContain("Title A");
     cleanup();
-    const reweighted = { ...abTest, variants: [{ ...variants[0], weight: 0 }, { ...variants[1], weight: 100 }], frequency: {} };
+    const reweighted = {
+      ...abTest,
+      variants: [
+        { ...variants[0], weight: 0 },
+        { ...variants[1], weight: 100 },
+      ],
+      frequency: {},
+    };
     const second = start(rulesOf([reweighted]), { widgets, store });
     const shown = collect(second, "shown");
     await second.nudge.ready;
     expect(shown.map((e) => e.variant)).toEqual(["a"]);
     // A visitor never assigned before follows the new weights.
-    expect(assignVariant("someone-new", "welcome", [{ id: "a", weight: 0 }, { id: "b", weight: 100 }], 20)).not.toBe("a");
+    expect(
+      assignVariant(
+        "someone-new",
+        "welcome",
+        [
+          { id: "a", weight: 0 },
+          { id: "b", weight: 100 },
+        ],
+        20,
+      ),
+    ).not.toBe("a");
   });
 
-  it("a plain-content widget reports the variant \"default\"", async () => {
+  it('a plain-content widget reports the variant "default"', async () => {
     const h = start(rulesOf([{ id: "plain", type: "banner", content: { title: "x" } }]), { widgets });
     const shown = collect(h, "shown");
     await h.nudge.ready;
@@ -96,7 +120,13 @@ describe("holdout", () => {
   });
 
   it("a lower-priority widget can still show to a holdout visitor", async () => {
-    const h = start(rulesOf([{ ...abTest, priority: 5 }, { id: "other", type: "banner", content: { title: "other" } }]), { widgets });
+    const h = start(
+      rulesOf([
+        { ...abTest, priority: 5 },
+        { id: "other", type: "banner", content: { title: "other" } },
+      ]),
+      { widgets },
+    );
     h.nudge.identify(userIn(HOLDOUT));
     await h.nudge.ready;
     expect(h.shown).toEqual(["other"]);
@@ -187,7 +217,11 @@ describe("an experiment that mixes layouts", () => {
   it("the visitor's variant decides both modal and inline: a modal variant counts against maxPerPage", async () => {
     const layoutWidgets = {
       ...widgets,
-      flex: { component: OfferWidget, modal: (c: { layout?: string }) => c.layout === "modal", placement: (c: { layout?: string }) => (c.layout === "inline" ? { selector: "body" } : undefined) },
+      flex: {
+        component: OfferWidget,
+        modal: (c: { layout?: string }) => c.layout === "modal",
+        placement: (c: { layout?: string }) => (c.layout === "inline" ? { selector: "body" } : undefined),
+      },
     };
     const mixed = {
       id: "mixed",

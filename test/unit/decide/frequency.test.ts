@@ -200,7 +200,13 @@ describe("follow-up chains (after)", () => {
   });
 
   it("without notConverted, a conversion does not stop the follow-up", async () => {
-    const h = start(rulesOf([{ ...first, trigger: "manual" }, { ...second, after: { widget: "letter-1", shownAtLeast: "2d" } }]), { widgets });
+    const h = start(
+      rulesOf([
+        { ...first, trigger: "manual" },
+        { ...second, after: { widget: "letter-1", shownAtLeast: "2d" } },
+      ]),
+      { widgets },
+    );
     await h.nudge.ready;
     await h.nudge.show("letter-1");
     press("convert");

@@ -61,8 +61,7 @@ describe("one modal at a time across tabs (two instances sharing one localStorag
 });
 
 describe("createModalLock", () => {
-  const envWith = (window: unknown, now = () => 1000): Env =>
-    ({ window, now, setTimeout: () => 0, clearTimeout: () => {}, random: Math.random, console }) as unknown as Env;
+  const envWith = (window: unknown, now = () => 1000): Env => ({ window, now, setTimeout: () => 0, clearTimeout: () => {}, random: Math.random, console }) as unknown as Env;
 
   it("never throws when storage is missing or throws, and then lets every tab decide alone", () => {
     const throwing = {
@@ -73,7 +72,17 @@ describe("createModalLock", () => {
       removeEventListener() {},
     };
     const broken = {
-      localStorage: { getItem: () => { throw new Error("no"); }, setItem: () => { throw new Error("full"); }, removeItem: () => { throw new Error("no"); } },
+      localStorage: {
+        getItem: () => {
+          throw new Error("no");
+        },
+        setItem: () => {
+          throw new Error("full");
+        },
+        removeItem: () => {
+          throw new Error("no");
+        },
+      },
       addEventListener() {},
       removeEventListener() {},
     };

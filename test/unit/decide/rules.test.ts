@@ -18,7 +18,10 @@ describe("validating the new widget keys, each problem with its JSON path", () =
       after: { widget: "other", shownAtLeast: "2d", notConverted: true },
       group: "promo",
       schedule: { start: "2026-12-01", end: "2026-12-31T23:59", weekdays: [1, 2, 3, 4, 5], hours: { from: 9, to: 18 } },
-      variants: [{ id: "a", weight: 50, content: { title: "A" } }, { id: "b", weight: 50, content: { title: "B {{attributes.firstName|friend}}" } }],
+      variants: [
+        { id: "a", weight: 50, content: { title: "A" } },
+        { id: "b", weight: 50, content: { title: "B {{attributes.firstName|friend}}" } },
+      ],
       holdout: 10,
       goal: { event: "purchase", where: { "props.value": { $gte: 20 } }, within: "7d" },
     };
@@ -28,7 +31,9 @@ describe("validating the new widget keys, each problem with its JSON path", () =
   });
 
   it("checks each variant's content against the type's schema, at widgets[i].variants[j].content", () => {
-    expect(problemsOf(popup({ content: undefined, variants: variantsOf({ title: "ok" }, { title: "" }) }))).toEqual([{ path: "widgets[0].variants[1].content.title", message: "must not be empty" }]);
+    expect(problemsOf(popup({ content: undefined, variants: variantsOf({ title: "ok" }, { title: "" }) }))).toEqual([
+      { path: "widgets[0].variants[1].content.title", message: "must not be empty" },
+    ]);
     expect(problemsOf(popup({ content: undefined, variants: variantsOf({ title: "ok", titel: "x" }) }))).toEqual([
       { path: "widgets[0].variants[0].content", message: 'unknown key "titel" (did you mean "title"?)' },
     ]);
@@ -39,7 +44,10 @@ describe("validating the new widget keys, each problem with its JSON path", () =
 
   it("content and variants together, duplicate or reserved variant ids, all weights 0, no variants", () => {
     expect(problemsOf(popup({ variants: variantsOf({ title: "x" }) }))).toEqual([{ path: "widgets[0].variants", message: 'use either "content" or "variants", not both' }]);
-    const twice = [{ id: "a", content: { title: "x" } }, { id: "a", content: { title: "y" } }];
+    const twice = [
+      { id: "a", content: { title: "x" } },
+      { id: "a", content: { title: "y" } },
+    ];
     expect(problemsOf(popup({ content: undefined, variants: twice }))).toEqual([{ path: "widgets[0].variants[1].id", message: 'duplicate variant id "a"' }]);
     expect(problemsOf(popup({ content: undefined, variants: [{ id: "holdout", content: { title: "x" } }] }))).toEqual([
       { path: "widgets[0].variants[0].id", message: '"holdout" is reserved for the control group' },
@@ -68,7 +76,10 @@ describe("validating the new widget keys, each problem with its JSON path", () =
 
   it("frequency: cooldown durations and stopAfter values", () => {
     expect(problemsOf(popup({ frequency: { cooldown: { afterClosed: "tomorrow" } } })).map((p) => p.path)).toEqual(["widgets[0].frequency.cooldown.afterClosed"]);
-    expect(problemsOf(popup({ frequency: { cooldown: { afterClose: "1d" } } }))[0]).toEqual({ path: "widgets[0].frequency.cooldown", message: 'unknown key "afterClose" (did you mean "afterClosed"?)' });
+    expect(problemsOf(popup({ frequency: { cooldown: { afterClose: "1d" } } }))[0]).toEqual({
+      path: "widgets[0].frequency.cooldown",
+      message: 'unknown key "afterClose" (did you mean "afterClosed"?)',
+    });
     expect(problemsOf(popup({ frequency: { stopAfter: ["closed"] } })).map((p) => p.path)).toEqual(["widgets[0].frequency.stopAfter[0]"]);
   });
 
@@ -106,7 +117,15 @@ describe("validating the new widget keys, each problem with its JSON path", () =
 describe("explain() traces a failing `when` test by test", () => {
   it("lists each failing test with the value found, once the tracer has loaded", async () => {
     const h = start(
-      rulesOf([{ id: "big-cart", type: "banner", trigger: "manual", when: { "cart.value": { $gte: 50 }, "visitor.device": "desktop", "page.path": { $regex: "^/" } }, content: { title: "x" } }]),
+      rulesOf([
+        {
+          id: "big-cart",
+          type: "banner",
+          trigger: "manual",
+          when: { "cart.value": { $gte: 50 }, "visitor.device": "desktop", "page.path": { $regex: "^/" } },
+          content: { title: "x" },
+        },
+      ]),
       { widgets },
     );
     await h.nudge.ready;
@@ -119,7 +138,14 @@ describe("explain() traces a failing `when` test by test", () => {
   });
 
   it("a failing $segment says what failed inside it", async () => {
-    const h = start({ version: 1, segments: { browsing: { "visitor.pagesThisSession": { $gte: 3 } } }, widgets: [{ id: "s", type: "banner", trigger: "manual", when: { $segment: "browsing" }, content: { title: "x" } }] }, { widgets });
+    const h = start(
+      {
+        version: 1,
+        segments: { browsing: { "visitor.pagesThisSession": { $gte: 3 } } },
+        widgets: [{ id: "s", type: "banner", trigger: "manual", when: { $segment: "browsing" }, content: { title: "x" } }],
+      },
+      { widgets },
+    );
     await h.nudge.ready;
     h.nudge.explain();
     for (let i = 0; i < 50 && !blocked(h, "s").some((b) => b.includes("found")); i++) await settle();

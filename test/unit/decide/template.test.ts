@@ -40,7 +40,17 @@ describe("fillTemplate", () => {
   });
 
   it("prototype keys never resolve", () => {
-    for (const path of ["__proto__", "constructor", "attributes.constructor", "attributes.__proto__", "attributes.constructor.name", "cart.items.constructor", "toString", "attributes.hasOwnProperty", "cart.prototype"]) {
+    for (const path of [
+      "__proto__",
+      "constructor",
+      "attributes.constructor",
+      "attributes.__proto__",
+      "attributes.constructor.name",
+      "cart.items.constructor",
+      "toString",
+      "attributes.hasOwnProperty",
+      "cart.prototype",
+    ]) {
       expect(fillTemplate(`{{${path}|safe}}`, facts)).toBe("safe");
       expect(readPath(facts, path)).toBeUndefined();
     }

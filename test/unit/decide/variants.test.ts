@@ -10,7 +10,10 @@ const shares = (assigned: string[]) => {
 
 describe("assignVariant: sticky, weighted, with a holdout", () => {
   it("is deterministic: the same visitor and widget always get the same variant", () => {
-    const variants = [{ id: "a", weight: 50 }, { id: "b", weight: 50 }];
+    const variants = [
+      { id: "a", weight: 50 },
+      { id: "b", weight: 50 },
+    ];
     for (const id of ids.slice(0, 200)) expect(assignVariant(id, "welcome", variants, 10)).toBe(assignVariant(id, "welcome", variants, 10));
   });
 
@@ -18,25 +21,52 @@ describe("assignVariant: sticky, weighted, with a holdout", () => {
     const buckets = ids.slice(0, 1000).map((id) => bucketOf(id, "w"));
     expect(buckets.every((b) => b >= 0 && b < 1)).toBe(true);
     const other = ids.slice(0, 1000).map((id) => bucketOf(id, "other"));
-    expect(buckets.filter((b, i) => (b < 0.5) === (other[i] < 0.5)).length / 1000).toBeGreaterThan(0.4);
-    expect(buckets.filter((b, i) => (b < 0.5) === (other[i] < 0.5)).length / 1000).toBeLessThan(0.6);
+    expect(buckets.filter((b, i) => b < 0.5 === other[i] < 0.5).length / 1000).toBeGreaterThan(0.4);
+    expect(buckets.filter((b, i) => b < 0.5 === other[i] < 0.5).length / 1000).toBeLessThan(0.6);
   });
 
   it("splits 10,000 visitors within ±2% of 50/50", () => {
-    const s = shares(ids.map((id) => assignVariant(id, "welcome", [{ id: "a", weight: 50 }, { id: "b", weight: 50 }])));
+    const s = shares(
+      ids.map((id) =>
+        assignVariant(id, "welcome", [
+          { id: "a", weight: 50 },
+          { id: "b", weight: 50 },
+        ]),
+      ),
+    );
     expect(Math.abs(s.a - 0.5)).toBeLessThan(0.02);
     expect(Math.abs(s.b - 0.5)).toBeLessThan(0.02);
   });
 
   it("splits 10,000 visitors within ±2% of 70/20/10 weights", () => {
-    const s = shares(ids.map((id) => assignVariant(id, "hero", [{ id: "a", weight: 7 }, { id: "b", weight: 2 }, { id: "c", weight: 1 }])));
+    const s = shares(
+      ids.map((id) =>
+        assignVariant(id, "hero", [
+          { id: "a", weight: 7 },
+          { id: "b", weight: 2 },
+          { id: "c", weight: 1 },
+        ]),
+      ),
+    );
     expect(Math.abs(s.a - 0.7)).toBeLessThan(0.02);
     expect(Math.abs(s.b - 0.2)).toBeLessThan(0.02);
     expect(Math.abs(s.c - 0.1)).toBeLessThan(0.02);
   });
 
   it("holds out 10% ±2% and splits the rest by weight (45/45 of all)", () => {
-    const s = shares(ids.map((id) => assignVariant(id, "welcome", [{ id: "a", weight: 50 }, { id: "b", weight: 50 }], 10)));
+    const s = shares(
+      ids.map((id) =>
+        assignVariant(
+          id,
+          "welcome",
+          [
+            { id: "a", weight: 50 },
+            { id: "b", weight: 50 },
+          ],
+          10,
+        ),
+      ),
+    );
     expect(Math.abs(s[HOLDOUT] - 0.1)).toBeLessThan(0.02);
     expect(Math.abs(s.a - 0.45)).toBeLessThan(0.02);
     expect(Math.abs(s.b - 0.45)).toBeLessThan(0.02);
@@ -48,13 +78,25 @@ describe("assignVariant: sticky, weighted, with a holdout", () => {
   });
 
   it("a weight of 0 gets no new visitors", () => {
-    const assigned = ids.slice(0, 2000).map((id) => assignVariant(id, "w", [{ id: "paused", weight: 0 }, { id: "live", weight: 1 }]));
+    const assigned = ids.slice(0, 2000).map((id) =>
+      assignVariant(id, "w", [
+        { id: "paused", weight: 0 },
+        { id: "live", weight: 1 },
+      ]),
+    );
     expect(new Set(assigned)).toEqual(new Set(["live"]));
   });
 });
 
 describe("variantFor: the recorded variant wins while it exists", () => {
-  const widget = { id: "w", variants: [{ id: "a", weight: 1, content: {} }, { id: "b", weight: 1, content: {} }], holdout: 10 };
+  const widget = {
+    id: "w",
+    variants: [
+      { id: "a", weight: 1, content: {} },
+      { id: "b", weight: 1, content: {} },
+    ],
+    holdout: 10,
+  };
 
   it("keeps a recorded variant even when the hash would say otherwise", () => {
     const fresh = variantFor(widget, "visitor-1", undefined);

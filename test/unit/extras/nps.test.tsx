@@ -131,7 +131,11 @@ describe("the nps widget", () => {
       el.dispatchEvent(event);
       return event;
     };
-    const stops = (w: Awaited<ReturnType<typeof mount>>) => w.$$(".nudge-nps__score").filter((b) => b.tabIndex === 0).map((b) => b.textContent);
+    const stops = (w: Awaited<ReturnType<typeof mount>>) =>
+      w
+        .$$(".nudge-nps__score")
+        .filter((b) => b.tabIndex === 0)
+        .map((b) => b.textContent);
 
     it("is a labelled toolbar of buttons with one Tab stop, on 0 at first", async () => {
       const w = await mount(content);
@@ -188,7 +192,13 @@ describe("the nps widget", () => {
       const w = await mount(content);
       const buttons = w.$$(".nudge-nps__score");
       await act(() => buttons[4].focus());
-      for (const [key, init] of [["Tab", {}], ["a", {}], ["ArrowRight", { altKey: true }], ["ArrowRight", { ctrlKey: true }], ["End", { metaKey: true }]] as const) {
+      for (const [key, init] of [
+        ["Tab", {}],
+        ["a", {}],
+        ["ArrowRight", { altKey: true }],
+        ["ArrowRight", { ctrlKey: true }],
+        ["End", { metaKey: true }],
+      ] as const) {
         let event!: KeyboardEvent;
         await act(() => void (event = press(buttons[4], key, init)));
         expect(event.defaultPrevented, key).toBe(false);

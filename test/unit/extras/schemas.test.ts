@@ -9,7 +9,15 @@ describe("content schemas of the extra widgets", () => {
     expect(problemsOf("social-proof", { metric: "viewsLastHour", min: 3, position: "bottom-right", duration: 6 })).toEqual([]);
     expect(problemsOf("nps", { question: "Q?", followUp: { detractor: "Why?" }, layout: "modal", attribute: "nps_checkout" })).toEqual([]);
     expect(
-      problemsOf("wheel", { title: "Spin", segments: [{ label: "10% off", code: "SPIN10", weight: 1 }, { label: "No luck", weight: 3 }], requireEmail: true, consent: "I agree" }),
+      problemsOf("wheel", {
+        title: "Spin",
+        segments: [
+          { label: "10% off", code: "SPIN10", weight: 1 },
+          { label: "No luck", weight: 3 },
+        ],
+        requireEmail: true,
+        consent: "I agree",
+      }),
     ).toEqual([]);
     expect(problemsOf("content-swap", { selector: "#hero h1", text: "Hello" })).toEqual([]);
   });
@@ -22,12 +30,23 @@ describe("content schemas of the extra widgets", () => {
 
   it("wheel: at least 2 segments, positive weights, a label on each", () => {
     expect(problemsOf("wheel", { segments: [{ label: "A", weight: 1 }] }).join("\n")).toContain("widgets[0].content.segments: must be at least 2");
-    const zero = problemsOf("wheel", { segments: [{ label: "A", weight: 1 }, { label: "B", weight: 0 }] }).join("\n");
+    const zero = problemsOf("wheel", {
+      segments: [
+        { label: "A", weight: 1 },
+        { label: "B", weight: 0 },
+      ],
+    }).join("\n");
     expect(zero).toContain("widgets[0].content.segments[1].weight");
     expect(problemsOf("wheel", { segments: [{ label: "A", weight: 1 }, { weight: 1 }] }).join("\n")).toContain("segments[1].label");
-    expect(problemsOf("wheel", { segments: [{ label: "A", weight: 1 }, { label: "B", weight: 1 }], cta: { label: "Go", href: "javascript:alert(1)" } }).join("\n")).toContain(
-      "content.cta.href",
-    );
+    expect(
+      problemsOf("wheel", {
+        segments: [
+          { label: "A", weight: 1 },
+          { label: "B", weight: 1 },
+        ],
+        cta: { label: "Go", href: "javascript:alert(1)" },
+      }).join("\n"),
+    ).toContain("content.cta.href");
   });
 
   it("nps: the attribute name is checked", () => {

@@ -49,7 +49,9 @@ async function mount(content: WheelContent, state: Record<string, unknown> = {})
     return el ? el.className.split(" ")[0] : null;
   };
   const tab = async (shiftKey = false) => {
-    await act(() => void (shadow.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", shiftKey, bubbles: true, composed: true, cancelable: true })));
+    await act(
+      () => void (shadow.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", shiftKey, bubbles: true, composed: true, cancelable: true })),
+    );
   };
   return { ...props, shadow, $, focused, tab, opener };
 }

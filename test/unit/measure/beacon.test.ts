@@ -9,7 +9,10 @@ function beacon(net = fakeNetwork(), storage = memoryStorage(), options: Partial
   const fake = fakeEnv(net, storage, start);
   const problems: string[] = [];
   let consented = true;
-  const b = createBeacon({ ...config, ...options }, { env: fake.env, consented: () => consented, problem: (where, error) => problems.push(`${where}: ${(error as Error)?.message}`) });
+  const b = createBeacon(
+    { ...config, ...options },
+    { env: fake.env, consented: () => consented, problem: (where, error) => problems.push(`${where}: ${(error as Error)?.message}`) },
+  );
   return { ...fake, net, storage, beacon: b, problems, withdraw: () => (consented = false) };
 }
 
@@ -28,7 +31,10 @@ describe("the outbox (persisted queue)", () => {
     // Taking and acknowledging a batch writes in proportion to the batch, not the queue.
     written = 0;
     const batch = outbox.take(25, 0, 100);
-    outbox.delivered(batch.events.map((e) => e.id), batch.dropped);
+    outbox.delivered(
+      batch.events.map((e) => e.id),
+      batch.dropped,
+    );
     expect(written).toBeLessThan(25 * (one + 50) + 200);
     expect(outbox.size()).toBe(975);
   });
@@ -77,7 +83,13 @@ describe("the outbox (persisted queue)", () => {
     outbox.add([event({ id: "a" })]);
     expect(problems).toHaveLength(1);
     expect(outbox.size()).toBe(1);
-    const full = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); }, removeItem: () => {} };
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+      removeItem: () => {},
+    };
     expect(() => createOutbox(full, "k", 10, (e) => problems.push(e)).add([event()])).not.toThrow();
     expect(problems).toHaveLength(2);
   });
@@ -147,7 +159,10 @@ describe("the beacon destination with a fake network", () => {
     for (let i = 0; i < 5; i++) b.send(event({ id: `x${i}` }));
     expect(net.requests).toHaveLength(0);
     await clock.advance(1000);
-    expect(net.requests.map((r) => r.body.events.map((e) => e.id))).toEqual([["x0", "x1", "x2"], ["x3", "x4"]]);
+    expect(net.requests.map((r) => r.body.events.map((e) => e.id))).toEqual([
+      ["x0", "x1", "x2"],
+      ["x3", "x4"],
+    ]);
     expect(net.requests.every((r) => r.via === "fetch" && r.keepalive && r.url === "/collect")).toBe(true);
     expect(b.stats()).toMatchObject({ sent: 5, queued: 0, failures: 0 });
   });

@@ -29,7 +29,11 @@ describe("the measurement log across page exits", () => {
     const localStorage = memoryStorage(); // survives the reload, like the browser's
     const first = fakeEnv(fakeNetwork(), localStorage);
     const page1 = dyingIndexedDb();
-    const log1 = createLog(first.env, () => page1.store, () => {});
+    const log1 = createLog(
+      first.env,
+      () => page1.store,
+      () => {},
+    );
     log1.add(event({ id: "early" }));
     await first.clock.advance(1000); // written in its batch
     log1.add(event({ id: "closed-1" }));
@@ -41,10 +45,14 @@ describe("the measurement log across page exits", () => {
 
     const second = fakeEnv(fakeNetwork(), localStorage);
     const page2 = dyingIndexedDb(page1.data);
-    const log2 = createLog(second.env, () => page2.store, () => {});
+    const log2 = createLog(
+      second.env,
+      () => page2.store,
+      () => {},
+    );
     expect((await log2.read()).map((e) => e.id)).toEqual(["early", "closed-1", "converted-1"]);
     // Folded into the stored log, the journal is cleared; nothing is counted twice.
-    expect((await page1.data.get(LOG_KEY) as Array<{ id: string }>).map((e) => e.id)).toEqual(["early", "closed-1", "converted-1"]);
+    expect(((await page1.data.get(LOG_KEY)) as Array<{ id: string }>).map((e) => e.id)).toEqual(["early", "closed-1", "converted-1"]);
     expect(localStorage.getItem(JOURNAL)).toBeNull();
     log2.add(event({ id: "later" }));
     expect((await log2.read()).map((e) => e.id)).toEqual(["early", "closed-1", "converted-1", "later"]);
@@ -65,7 +73,11 @@ describe("the measurement log across page exits", () => {
         return data.update!(key, fn);
       },
     };
-    const log = createLog(env, () => store, () => {});
+    const log = createLog(
+      env,
+      () => store,
+      () => {},
+    );
     localStorage.setItem(JOURNAL, JSON.stringify([event({ id: "tab-a" })]));
     log.add(event({ id: "mine" }));
     await log.flush();

@@ -107,7 +107,13 @@ describe("buildReport (pure, over any visitors' events)", () => {
 });
 
 describe("the widget events the runtime is adding (viewable, minimized, restored, lead, action)", () => {
-  const profile = { id: "anon-1", session: { id: "s-1" }, widgets: { offer: { shown: 1, lastShown: 5000, sessionId: "s-1", sessionShown: 1, day: "", dayShown: 1, closed: 0, lastClosed: 0, converted: 0, lastConverted: 0, variant: "a" } } };
+  const profile = {
+    id: "anon-1",
+    session: { id: "s-1" },
+    widgets: {
+      offer: { shown: 1, lastShown: 5000, sessionId: "s-1", sessionShown: 1, day: "", dayShown: 1, closed: 0, lastClosed: 0, converted: 0, lastConverted: 0, variant: "a" },
+    },
+  };
   const base = { id: "x", time: 6000, profile, path: "/p" };
 
   it("belong to the show they happened in; a lead carries its field names, never their values", () => {
@@ -124,7 +130,16 @@ describe("the widget events the runtime is adding (viewable, minimized, restored
     const got: MeasureEvent[] = [];
     const store = memoryStore();
     const measure = createMeasure({
-      env: { window: undefined, document: undefined, now: () => 6000, random: Math.random, setTimeout: (fn: () => void) => setTimeout(fn, 0), clearTimeout: () => {}, fetch: undefined, console },
+      env: {
+        window: undefined,
+        document: undefined,
+        now: () => 6000,
+        random: Math.random,
+        setTimeout: (fn: () => void) => setTimeout(fn, 0),
+        clearTimeout: () => {},
+        fetch: undefined,
+        console,
+      },
       reporter: { warn: () => {}, error: () => {} },
       destinations: [(e: MeasureEvent) => void got.push(e)],
       consented: () => true,

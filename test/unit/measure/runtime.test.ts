@@ -18,7 +18,10 @@ const offer = (extra: Record<string, unknown> = {}) => ({
   holdout: 20,
   ...extra,
 });
-const weights = [{ id: "a", weight: 50 }, { id: "b", weight: 50 }];
+const weights = [
+  { id: "a", weight: 50 },
+  { id: "b", weight: 50 },
+];
 const userIn = (want: string) => {
   for (let i = 0; ; i++) if (assignVariant(`user-${i}`, "offer", weights, 20) === want) return `user-${i}`;
 };
@@ -167,7 +170,11 @@ describe("destinations", () => {
     widget!.click();
     h.nudge.purchase({ id: "o-9", value: 12 });
     await vi.waitFor(() => expect(layer.map((e) => e.event)).toEqual(["nudge_eligible", "nudge_shown", "nudge_clicked", "nudge_converted"]));
-    expect(dom.map(([name, detail]) => [name, detail.name])).toEqual([["eligible", "eligible"], ["shown", "shown"], ["clicked", "clicked"]]);
+    expect(dom.map(([name, detail]) => [name, detail.name])).toEqual([
+      ["eligible", "eligible"],
+      ["shown", "shown"],
+      ["clicked", "clicked"],
+    ]);
     const converted = layer[3];
     expect(converted).toEqual({
       event: "nudge_converted",

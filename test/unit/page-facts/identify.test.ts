@@ -18,7 +18,9 @@ function anonymous(): Profile {
     attributes: { plan: "free" },
     cart: [{ id: "sku-1", price: 5, quantity: 1 }],
     orders: { count: 1, total: 20, last: { id: "o1", value: 20, time: T } },
-    widgets: { welcome: { shown: 1, lastShown: T, sessionId: p.session.id, sessionShown: 1, day: "2023-11-14", dayShown: 1, closed: 1, lastClosed: T, converted: 0, lastConverted: 0 } },
+    widgets: {
+      welcome: { shown: 1, lastShown: T, sessionId: p.session.id, sessionShown: 1, day: "2023-11-14", dayShown: 1, closed: 1, lastClosed: T, converted: 0, lastConverted: 0 },
+    },
   };
 }
 

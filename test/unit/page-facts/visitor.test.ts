@@ -58,7 +58,15 @@ describe("visitor.os and visitor.browser", () => {
     const env = { window, document: undefined, now: () => 1_000 } as unknown as Env;
     const page = readPage(env);
     const facts = buildFacts(newProfile("p", 0), { page, pageStart: 0, isNew: true, currency: "EUR", scrollDepth: 40, visibleSeconds: 7 }, env);
-    expect(facts.visitor).toMatchObject({ os: "ios", browser: "safari", device: "mobile", viewport: { width: 390, height: 844 }, scrollDepth: 40, secondsOnPage: 7, language: "fr-FR" });
+    expect(facts.visitor).toMatchObject({
+      os: "ios",
+      browser: "safari",
+      device: "mobile",
+      viewport: { width: 390, height: 844 },
+      scrollDepth: 40,
+      secondsOnPage: 7,
+      language: "fr-FR",
+    });
   });
 
   it("without a window (SSR) the facts are still complete", () => {

@@ -88,7 +88,10 @@ describe("schemas of the popup family", () => {
         teaser: { label: "-10% ↑" },
         countdown: { evergreen: "30m", label: "Ends in" },
         coupon: { code: "HELLO10" },
-        buttons: [{ label: "A", href: "/a" }, { label: "B", action: "convert" }],
+        buttons: [
+          { label: "A", href: "/a" },
+          { label: "B", action: "convert" },
+        ],
         form: {
           fields: [{ name: "email" }, { name: "phone", required: false }, { name: "name", label: "Your name" }],
           consent: { label: "I agree", policy: { label: "Policy", href: "/privacy" } },
@@ -113,7 +116,16 @@ describe("schemas of the popup family", () => {
 
   it("countdown-coupon: needs a countdown and a coupon", () => {
     expect(ok("countdown-coupon", { title: "15% off", countdown: { evergreen: "30m" }, coupon: { code: "SAVE15" } })).toBe(true);
-    expect(ok("countdown-coupon", { title: "15% off", layout: "slide-in", corner: "top-left", countdown: { until: "2026-12-31T23:59" }, coupon: { code: "X" }, cta: { label: "Cart", href: "/cart" } })).toBe(true);
+    expect(
+      ok("countdown-coupon", {
+        title: "15% off",
+        layout: "slide-in",
+        corner: "top-left",
+        countdown: { until: "2026-12-31T23:59" },
+        coupon: { code: "X" },
+        cta: { label: "Cart", href: "/cart" },
+      }),
+    ).toBe(true);
     expect(issues("countdown-coupon", { title: "15% off", coupon: { code: "SAVE15" } })[0]).toMatch(/^countdown/);
     expect(issues("countdown-coupon", { title: "15% off", countdown: { evergreen: "1h" }, coupon: { code: "" } })[0]).toMatch(/^coupon\.code/);
   });

@@ -28,10 +28,7 @@ async function mount(content: PopupContent) {
     track: vi.fn(),
   };
   await act(() => {
-    render(
-      <Popup id="p1" content={content} facts={{} as Facts} locale="en" currency="EUR" {...props} />,
-      root,
-    );
+    render(<Popup id="p1" content={content} facts={{} as Facts} locale="en" currency="EUR" {...props} />, root);
   });
   const $ = <E extends Element = HTMLElement>(sel: string) => shadow.querySelector<E>(sel);
   const unmount = () => act(() => render(null, root));
@@ -64,7 +61,13 @@ describe("popup widget", () => {
     // Modal by layout: only "modal" (the default) and "fullscreen" block the page.
     const modal = popup.modal as (c: Partial<PopupContent>) => boolean;
     expect([undefined, "modal", "fullscreen", "slide-in", "top-bar", "bottom-bar", "inline"].map((layout) => modal({ title: "x", layout: layout as never }))).toEqual([
-      true, true, true, false, false, false, false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
     ]);
     expect(popup.styles).toContain(".nudge-w");
     expect(popup.styles).toContain(".nudge-popup__card");

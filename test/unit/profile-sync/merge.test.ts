@@ -13,7 +13,11 @@ describe("mergeProfiles(base, ours, theirs)", () => {
     const ours = addItem("shared")(addItem("mine")(start));
     const theirs = addItem("shared", 2)(addItem("theirs")(start));
     const merged = mergeProfiles(start, ours, theirs);
-    expect(merged.cart.map((line) => [line.id, line.quantity])).toEqual([["shared", 4], ["theirs", 1], ["mine", 1]]);
+    expect(merged.cart.map((line) => [line.id, line.quantity])).toEqual([
+      ["shared", 4],
+      ["theirs", 1],
+      ["mine", 1],
+    ]);
     expect(merged.events.add_to_cart.count).toBe(5);
     expect(Object.values(merged.events.add_to_cart.days!)).toEqual([5]);
     expect(merged.events.add_to_cart.recent).toHaveLength(5);
@@ -46,7 +50,11 @@ describe("mergeProfiles(base, ours, theirs)", () => {
   });
 
   it("a page we noted on the session's trail wins; when we noted none, theirs stays", () => {
-    const view = (path: string) => (p: Profile) => notePage(recordPageView(p, 1000, () => "s1"), path);
+    const view = (path: string) => (p: Profile) =>
+      notePage(
+        recordPageView(p, 1000, () => "s1"),
+        path,
+      );
     const start = view("/landing")(base());
     const theirs = view("/theirs")(start);
     const merged = mergeProfiles(start, view("/ours")(start), theirs);
@@ -67,7 +75,8 @@ describe("mergeProfiles(base, ours, theirs)", () => {
 describe("openTabChannel", () => {
   it("falls back to the storage event when there is no BroadcastChannel", () => {
     const heard: TabMessage[] = [];
-    const win = { localStorage, addEventListener: window.addEventListener.bind(window), removeEventListener: window.removeEventListener.bind(window) } as unknown as Window & typeof globalThis;
+    const win = { localStorage, addEventListener: window.addEventListener.bind(window), removeEventListener: window.removeEventListener.bind(window) } as unknown as Window &
+      typeof globalThis;
     const channel = openTabChannel(win, (message) => heard.push(message))!;
     channel.post({ rev: 4, from: "me" });
     expect(JSON.parse(localStorage.getItem("nudge:profile.tick")!)).toMatchObject({ rev: 4, from: "me" });

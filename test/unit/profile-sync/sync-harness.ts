@@ -52,13 +52,31 @@ export function tab(hub: ReturnType<typeof fakeHub>, env: Env = fakeEnv()) {
   return { profiles, errors };
 }
 
-export const addItem = (id: string, quantity = 1) => (p: Profile) =>
-  recordEvent({ ...p, cart: addToCart(p.cart, { id, price: 10, quantity }) }, "add_to_cart", Date.UTC(2025, 2, 12, 12), newId, { id });
+export const addItem =
+  (id: string, quantity = 1) =>
+  (p: Profile) =>
+    recordEvent({ ...p, cart: addToCart(p.cart, { id, price: 10, quantity }) }, "add_to_cart", Date.UTC(2025, 2, 12, 12), newId, { id });
 
-export const closeWidget = (id: string, time: number) => (p: Profile): Profile => {
-  const before: WidgetHistory = p.widgets[id] ?? { shown: 0, lastShown: 0, sessionId: p.session.id, sessionShown: 0, day: "", dayShown: 0, closed: 0, lastClosed: 0, converted: 0, lastConverted: 0 };
-  return { ...p, widgets: { ...p.widgets, [id]: { ...before, shown: before.shown + 1, lastShown: time, sessionShown: before.sessionShown + 1, closed: before.closed + 1, lastClosed: time } } };
-};
+export const closeWidget =
+  (id: string, time: number) =>
+  (p: Profile): Profile => {
+    const before: WidgetHistory = p.widgets[id] ?? {
+      shown: 0,
+      lastShown: 0,
+      sessionId: p.session.id,
+      sessionShown: 0,
+      day: "",
+      dayShown: 0,
+      closed: 0,
+      lastClosed: 0,
+      converted: 0,
+      lastConverted: 0,
+    };
+    return {
+      ...p,
+      widgets: { ...p.widgets, [id]: { ...before, shown: before.shown + 1, lastShown: time, sessionShown: before.sessionShown + 1, closed: before.closed + 1, lastClosed: time } },
+    };
+  };
 
 export const settle = async (rounds = 5) => {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -59,12 +59,22 @@ describe("several tabs on one stored profile", () => {
     a.profiles.update(addItem("a-1"));
     await a.profiles.flush(); // broadcasts { rev }: tab b re-reads
     await settle();
-    expect(b.profiles.get().cart.map((line) => line.id).sort()).toEqual(["a-1", "b-pending"]);
+    expect(
+      b.profiles
+        .get()
+        .cart.map((line) => line.id)
+        .sort(),
+    ).toEqual(["a-1", "b-pending"]);
     expect(b.profiles.$profile.get().events.add_to_cart.count).toBe(2);
     expect(a.profiles.get().cart.map((line) => line.id)).toEqual(["a-1"]); // b has not written yet
     await b.profiles.flush();
     await settle();
-    expect(a.profiles.get().cart.map((line) => line.id).sort()).toEqual(["a-1", "b-pending"]);
+    expect(
+      a.profiles
+        .get()
+        .cart.map((line) => line.id)
+        .sort(),
+    ).toEqual(["a-1", "b-pending"]);
   });
 
   it("a widget closed in one tab is known to the other without a reload", async () => {
@@ -197,7 +207,12 @@ describe("page hide with IndexedDB", () => {
 
     const c = tab(fakeHub());
     await c.profiles.open(store, newId);
-    expect(c.profiles.get().cart.map((line) => line.id).sort()).toEqual(["a", "b"]);
+    expect(
+      c.profiles
+        .get()
+        .cart.map((line) => line.id)
+        .sort(),
+    ).toEqual(["a", "b"]);
     expect(c.profiles.get().widgets.welcome.closed).toBe(1);
     expect(unsaved()).toEqual([]);
 
@@ -212,7 +227,11 @@ describe("page hide with IndexedDB", () => {
   it("a page view that never lands: the next page's previous page is it, not the other tab's", async () => {
     const { store, hold } = holdableStore();
     const { a, b } = await twoTabs(store);
-    const view = (path: string) => (p: Profile) => notePage(recordPageView(p, Date.UTC(2025, 2, 12, 12), () => "session-1"), path);
+    const view = (path: string) => (p: Profile) =>
+      notePage(
+        recordPageView(p, Date.UTC(2025, 2, 12, 12), () => "session-1"),
+        path,
+      );
     a.profiles.update(view("/landing"));
     await a.profiles.flush();
     b.profiles.update(view("/b-page"));
@@ -312,6 +331,11 @@ describe("close()", () => {
     expect(b.profiles.get().cart).toEqual([]);
     b.profiles.update(addItem("b")); // its next write still rebases onto a's
     await b.profiles.flush();
-    expect(b.profiles.get().cart.map((line) => line.id).sort()).toEqual(["a", "b"]);
+    expect(
+      b.profiles
+        .get()
+        .cart.map((line) => line.id)
+        .sort(),
+    ).toEqual(["a", "b"]);
   });
 });

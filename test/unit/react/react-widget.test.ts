@@ -56,14 +56,26 @@ describe("reactWidget(): a React component as a Nudge widget", () => {
   });
 
   it("a React component that renders null is warned about and never counted as shown", async () => {
-    const h0 = start(rulesOf([{ id: "empty", type: "nothing", priority: 5, content: {} }, { id: "real", type: "banner", content: {} }]), { widgets: { ...testWidgets, nothing } });
+    const h0 = start(
+      rulesOf([
+        { id: "empty", type: "nothing", priority: 5, content: {} },
+        { id: "real", type: "banner", content: {} },
+      ]),
+      { widgets: { ...testWidgets, nothing } },
+    );
     await h0.nudge.ready;
     expect(h0.shown).toEqual(["real"]);
     expect(warnings(h0).some((w) => w.startsWith('[nudge] widget "empty": it rendered nothing'))).toBe(true);
   });
 
   it("a React component that throws is reported by name; the page and the next widget carry on", async () => {
-    const h0 = start(rulesOf([{ id: "bad", type: "broken", priority: 5, content: {} }, { id: "real", type: "banner", content: {} }]), { widgets: { ...testWidgets, broken } });
+    const h0 = start(
+      rulesOf([
+        { id: "bad", type: "broken", priority: 5, content: {} },
+        { id: "real", type: "banner", content: {} },
+      ]),
+      { widgets: { ...testWidgets, broken } },
+    );
     await h0.nudge.ready;
     expect(h0.problems.some((p) => p.where === 'widget "bad"' && p.message === "react widget broke")).toBe(true);
     expect(h0.shown).toEqual(["real"]);

@@ -7,8 +7,25 @@ afterEach(cleanup);
 
 /** Every public method, as the script-tag queue names them, plus push itself. */
 const METHODS = [
-  "track", "page", "identify", "viewItem", "search", "cart.add", "cart.remove", "cart.set", "cart.clear", "purchase",
-  "consent", "forget", "show", "hide", "explain", "facts", "on", "registerWidget", "push",
+  "track",
+  "page",
+  "identify",
+  "viewItem",
+  "search",
+  "cart.add",
+  "cart.remove",
+  "cart.set",
+  "cart.clear",
+  "purchase",
+  "consent",
+  "forget",
+  "show",
+  "hide",
+  "explain",
+  "facts",
+  "on",
+  "registerWidget",
+  "push",
 ] as const;
 
 const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "then", "length"];
@@ -20,22 +37,52 @@ const deep = fc.integer({ min: 50, max: 2000 }).map((depth) => {
   return value;
 });
 /** JSON parsed with __proto__ as an own key, the way a hostile payload arrives. */
-const ownProto = fc.constantFrom('{"__proto__": {"polluted": true}, "id": "p"}', '{"constructor": {"prototype": {"polluted": true}}}', '[{"__proto__": {"polluted": 1}}]').map((text) => JSON.parse(text));
+const ownProto = fc
+  .constantFrom('{"__proto__": {"polluted": true}, "id": "p"}', '{"constructor": {"prototype": {"polluted": true}}}', '[{"__proto__": {"polluted": 1}}]')
+  .map((text) => JSON.parse(text));
 const value: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.anything({ key, maxDepth: 4, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, withObjectString: true }) },
+  {
+    weight: 4,
+    arbitrary: fc.anything({
+      key,
+      maxDepth: 4,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+      withObjectString: true,
+    }),
+  },
   { weight: 1, arbitrary: huge },
   { weight: 1, arbitrary: deep },
   { weight: 1, arbitrary: ownProto },
-  { weight: 1, arbitrary: fc.constantFrom(Symbol("s"), () => { throw new Error("a host function that throws"); }, NaN, -Infinity) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      Symbol("s"),
+      () => {
+        throw new Error("a host function that throws");
+      },
+      NaN,
+      -Infinity,
+    ),
+  },
 );
 /** A proxy whose every read throws (fast-check may still print it). */
 function throwingProxy() {
-  return new Proxy({}, {
-    get: (_, key) => {
-      if (key === fc.toStringMethod) return () => "throwingProxy()";
-      throw new Error("a trap that throws");
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        if (key === fc.toStringMethod) return () => "throwingProxy()";
+        throw new Error("a trap that throws");
+      },
     },
-  });
+  );
 }
 const call = fc.record({ method: fc.constantFrom(...METHODS), args: fc.array(value, { maxLength: 3 }) });
 
@@ -112,7 +159,12 @@ const widgetish = fc.record(
 );
 const rulesFile = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
-  fc.record({ version: fc.constantFrom(1, 2, "1"), settings: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }), segments: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 })), { nil: undefined }), widgets: fc.array(widgetish, { maxLength: 4 }) }),
+  fc.record({
+    version: fc.constantFrom(1, 2, "1"),
+    settings: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+    segments: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 })), { nil: undefined }),
+    widgets: fc.array(widgetish, { maxLength: 4 }),
+  }),
 );
 
 // Found by this test: show(id, opts) read opts.force inside its promise, so a throwing getter
@@ -142,7 +194,8 @@ describe("arbitrary JSON as the rules file, through the whole runtime", () => {
         for (const line of h.console.warn.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] rules: \S.*: \S/);
         for (const line of h.console.error.mock.calls.map((c) => String(c[0]))) expect(line).toMatch(/^\[nudge\] rules(: | widgets\[\d+\])/);
         // A widget left out names a problem in its condition; an internal crash (a TypeError) reported the same way is a bug.
-        for (const problem of h.problems.filter((p) => p.where.startsWith("rules widgets["))) expect(problem.error, `${problem.where}: ${problem.message}`).toBeInstanceOf(ConditionError);
+        for (const problem of h.problems.filter((p) => p.where.startsWith("rules widgets[")))
+          expect(problem.error, `${problem.where}: ${problem.message}`).toBeInstanceOf(ConditionError);
         h.nudge.track("still_ok");
         expect(h.nudge.facts().events.still_ok.count).toBe(1);
         expect(Array.isArray(h.nudge.explain())).toBe(true);

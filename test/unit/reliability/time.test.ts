@@ -59,7 +59,9 @@ describe("time", () => {
 
   it("the clock jumping backwards (NTP, a visitor fixing the date): nothing thrown, no extra show, the session and its caps hold", async () => {
     const clock = fakeClock(new Date(2025, 2, 12, 15, 0).getTime());
-    const h = start(rulesOf([{ id: "once", type: "popup", trigger: "page_view", frequency: { session: 1, cooldown: { afterClosed: "1h" } }, content: { title: "Once" } }]), { clock });
+    const h = start(rulesOf([{ id: "once", type: "popup", trigger: "page_view", frequency: { session: 1, cooldown: { afterClosed: "1h" } }, content: { title: "Once" } }]), {
+      clock,
+    });
     await h.nudge.ready;
     clickClose();
     await settle();
@@ -124,7 +126,9 @@ describe("time", () => {
   it("a time-zone change while the tab is open (travel, a VPN): schedule hours and the date follow the new zone", async () => {
     process.env.TZ = "UTC";
     const clock = fakeClock(Date.UTC(2025, 2, 12, 12, 0)); // 12:00 in UTC, 21:00 in Tokyo
-    const h = start(rulesOf([{ id: "office-hours", type: "popup", trigger: "page_view", schedule: { hours: { from: 9, to: 18 } }, content: { title: "We're online" } }]), { clock });
+    const h = start(rulesOf([{ id: "office-hours", type: "popup", trigger: "page_view", schedule: { hours: { from: 9, to: 18 } }, content: { title: "We're online" } }]), {
+      clock,
+    });
     await h.nudge.ready;
     expect(onScreen()).toEqual(["office-hours"]);
     expect(h.nudge.facts().time.hour).toBe(12);

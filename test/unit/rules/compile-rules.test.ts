@@ -24,7 +24,7 @@ describe("compileRules: settings", () => {
 });
 
 describe("compileRules: widgets", () => {
-  it("a missing trigger means page_view, at once; priority defaults to 0; frequency to no caps; content to {} (one \"default\" variant, no holdout)", () => {
+  it('a missing trigger means page_view, at once; priority defaults to 0; frequency to no caps; content to {} (one "default" variant, no holdout)', () => {
     const [widget] = compileRules({ version: 1, widgets: [{ id: "bare", type: "custom" }] }, noError).widgets;
     expect(widget).toMatchObject({ id: "bare", type: "custom", trigger: { kind: "page_view", afterMs: 0 }, priority: 0, frequency: {}, holdout: 0 });
     expect(widget.variants).toEqual([{ id: "default", weight: 1, content: {} }]);
@@ -36,9 +36,18 @@ describe("compileRules: widgets", () => {
     ["manual", { kind: "manual", afterMs: 0 }],
     [{ type: "page_view" }, { kind: "page_view", afterMs: 0 }],
     [{ type: "manual" }, { kind: "manual", afterMs: 0 }],
-    [{ type: "delay", after: "6s" }, { kind: "delay", afterMs: 6000 }],
-    [{ type: "delay", after: "500ms" }, { kind: "delay", afterMs: 500 }],
-    [{ type: "delay", after: 2 }, { kind: "delay", afterMs: 2000 }],
+    [
+      { type: "delay", after: "6s" },
+      { kind: "delay", afterMs: 6000 },
+    ],
+    [
+      { type: "delay", after: "500ms" },
+      { kind: "delay", afterMs: 500 },
+    ],
+    [
+      { type: "delay", after: 2 },
+      { kind: "delay", afterMs: 2000 },
+    ],
   ])("trigger %j → %j", (trigger, expected) => {
     expect(compileRules({ version: 1, widgets: [popup({ trigger })] }, noError).widgets[0].trigger).toEqual(expected);
   });
@@ -78,7 +87,12 @@ describe("compileRules: widgets", () => {
 
   it("a widget whose condition throws while compiling is reported with its path and left out; the others stay", () => {
     const onError = vi.fn();
-    const exploding = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const exploding = Object.defineProperty({}, "x", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     const rules = { version: 1, widgets: [popup({ id: "ok-1" }), popup({ id: "bad", when: exploding }), popup({ id: "ok-2" })] } as RulesFile;
     const { widgets } = compileRules(rules, onError);
     expect(widgets.map((w) => w.id)).toEqual(["ok-1", "ok-2"]);
@@ -88,7 +102,12 @@ describe("compileRules: widgets", () => {
 
   it("a segment that throws while compiling is reported with its path and left out", () => {
     const onError = vi.fn();
-    const exploding = Object.defineProperty({}, "x", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const exploding = Object.defineProperty({}, "x", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     const { segments } = compileRules({ version: 1, segments: { bad: exploding, good: {} }, widgets: [] } as RulesFile, onError);
     expect(Object.keys(segments)).toEqual(["good"]);
     expect(onError.mock.calls.map((call) => call[0])).toEqual(["segments.bad"]);
@@ -117,7 +136,15 @@ describe("compileRules on the shop example", () => {
   it("validates, then compiles every widget with its trigger, priority and settings", () => {
     expect(problems).toEqual([]);
     const compiled = compileRules(rules!, noError, schedule);
-    expect(compiled.settings).toEqual({ catalog: "/shop/products.json", locale: "en-US", currency: "USD", quietMs: 20_000, maxPerPage: 1, maxPerSession: 3, groups: { promo: { maxPerSession: 1 } } });
+    expect(compiled.settings).toEqual({
+      catalog: "/shop/products.json",
+      locale: "en-US",
+      currency: "USD",
+      quietMs: 20_000,
+      maxPerPage: 1,
+      maxPerSession: 3,
+      groups: { promo: { maxPerSession: 1 } },
+    });
     expect(compiled.widgets.slice(0, 4).map((w) => [w.id, w.trigger, w.priority])).toEqual([
       ["welcome-reminder", { kind: "page_view", afterMs: 0 }, 8],
       ["free-shipping", { kind: "delay", afterMs: 6000 }, 5],

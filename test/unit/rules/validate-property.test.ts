@@ -30,10 +30,50 @@ function expectCompiles(result: ValidationResult): void {
 
 // Keys the schema knows, near-miss typos and prototype names: random objects built from these reach deep into the validator.
 const schemaKeys = [
-  "version", "settings", "segments", "widgets", "$schema", "id", "type", "trigger", "when", "frequency", "priority", "content",
-  "title", "text", "eyebrow", "image", "src", "alt", "cta", "label", "href", "action", "dismiss", "closeLabel",
-  "after", "session", "day", "total", "locale", "currency", "quietPeriod", "maxPerPage", "maxPerSession",
-  "priorty", "titel", "$gt", "$gtt", "$segment", "$or", "$not", "$regex", "constructor", "toString", "page.path",
+  "version",
+  "settings",
+  "segments",
+  "widgets",
+  "$schema",
+  "id",
+  "type",
+  "trigger",
+  "when",
+  "frequency",
+  "priority",
+  "content",
+  "title",
+  "text",
+  "eyebrow",
+  "image",
+  "src",
+  "alt",
+  "cta",
+  "label",
+  "href",
+  "action",
+  "dismiss",
+  "closeLabel",
+  "after",
+  "session",
+  "day",
+  "total",
+  "locale",
+  "currency",
+  "quietPeriod",
+  "maxPerPage",
+  "maxPerSession",
+  "priorty",
+  "titel",
+  "$gt",
+  "$gtt",
+  "$segment",
+  "$or",
+  "$not",
+  "$regex",
+  "constructor",
+  "toString",
+  "page.path",
 ];
 const leaf = fc.oneof(
   fc.constantFrom("popup", "page_view", "manual", "delay", "6s", "7d", "javascript:alert(1)", "/shop", "", "USD", "usd", 0, 1, -1, 1.5, true, null),
@@ -42,12 +82,7 @@ const leaf = fc.oneof(
 );
 function valueWithKeys(keys: string[]) {
   return fc.letrec((tie) => ({
-    value: fc.oneof(
-      { maxDepth: 4, depthSize: "small" },
-      leaf,
-      fc.array(tie("value"), { maxLength: 3 }),
-      fc.dictionary(fc.constantFrom(...keys), tie("value"), { maxKeys: 5 }),
-    ),
+    value: fc.oneof({ maxDepth: 4, depthSize: "small" }, leaf, fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...keys), tie("value"), { maxKeys: 5 })),
   })).value;
 }
 const vocabularyValue = valueWithKeys([...schemaKeys, "__proto__"]);
@@ -107,15 +142,33 @@ describe("validateRules never throws", { timeout: 30_000 }, () => {
       { version: 1, widgets: [popup({ content: { title: 10n } })] },
     ];
     for (const input of inputs) expectWellFormed(validateRules(input));
-    fc.assert(fc.property(fc.anything({ withBigInt: true }), (input) => expectWellFormed(validateRules(input))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true }), (input) => expectWellFormed(validateRules(input))),
+      { numRuns: RUNS },
+    );
   });
 
   // Regression test (bug found and fixed): validateRules also lets an exception from the input itself escape: an object whose getter throws
   // ({ version: 1, get widgets() { throw … } }) or a Proxy whose traps throw makes zod's safeParse throw, and
   // validateRules does not catch it. Not reachable from JSON, only from objects handed to createNudge({ rules }).
   it("on objects whose getters or proxy traps throw", () => {
-    const getter = { version: 1, get widgets(): unknown[] { throw new Error("boom"); } };
-    const proxy = new Proxy({}, { ownKeys() { throw new Error("trap"); }, get() { throw new Error("trap"); } });
+    const getter = {
+      version: 1,
+      get widgets(): unknown[] {
+        throw new Error("boom");
+      },
+    };
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("trap");
+        },
+        get() {
+          throw new Error("trap");
+        },
+      },
+    );
     expectWellFormed(validateRules(getter));
     expectWellFormed(validateRules(proxy));
   });

@@ -18,7 +18,8 @@ function tcfStub() {
   const listeners = new Map<number, (data: unknown, success: boolean) => void>();
   let next = 1;
   const api = vi.fn((command: string, _version: number, callback: (data: unknown, success: boolean) => void, id?: number) => {
-    if (command === "addEventListener") listeners.set(next, callback), callback({ listenerId: next++, gdprApplies: true, eventStatus: "cmpuishown", purpose: { consents: {} } }, true);
+    if (command === "addEventListener")
+      listeners.set(next, callback), callback({ listenerId: next++, gdprApplies: true, eventStatus: "cmpuishown", purpose: { consents: {} } }, true);
     if (command === "removeEventListener") listeners.delete(id!);
   });
   win.__tcfapi = api;
@@ -162,7 +163,13 @@ describe('consent: "auto" with IAB TCF v2.2', () => {
   it("a throwing apply never reaches the platform's code", () => {
     const tcf = tcfStub();
     const onError = vi.fn();
-    followConsentSignals(window, () => { throw new Error("boom"); }, onError);
+    followConsentSignals(
+      window,
+      () => {
+        throw new Error("boom");
+      },
+      onError,
+    );
     expect(() => tcf.decide({ eventStatus: "tcloaded", ...purposes(1) })).not.toThrow();
     expect(onError).toHaveBeenCalled();
   });

@@ -80,15 +80,24 @@ describe("visitor and sessions through the instance", () => {
     expect(cart.value).toBe(32.5);
 
     nudge.cart.remove("mug", 2);
-    expect(nudge.facts().cart.items.map((i) => [i.id, i.quantity])).toEqual([["mug", 1], ["7", 1]]);
+    expect(nudge.facts().cart.items.map((i) => [i.id, i.quantity])).toEqual([
+      ["mug", 1],
+      ["7", 1],
+    ]);
     nudge.cart.remove("mug");
     expect(nudge.facts().cart.items.map((i) => i.id)).toEqual(["7"]);
     nudge.cart.remove("7", 0); // not a quantity: a warning, nothing removed
     expect(nudge.facts().cart.items.map((i) => i.id)).toEqual(["7"]);
 
-    nudge.cart.set([{ id: "a", price: 1, quantity: 2 }, { id: "b", price: 3 }]);
+    nudge.cart.set([
+      { id: "a", price: 1, quantity: 2 },
+      { id: "b", price: 3 },
+    ]);
     cart = nudge.facts().cart;
-    expect(cart.items.map((i) => [i.id, i.quantity])).toEqual([["a", 2], ["b", 1]]);
+    expect(cart.items.map((i) => [i.id, i.quantity])).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
     expect(cart.value).toBe(5);
 
     nudge.cart.clear();
@@ -108,7 +117,10 @@ describe("visitor and sessions through the instance", () => {
     expect(orders.average).toBe(39.95);
     expect(orders.last).toEqual({ id: "1002", value: 20.1, time: clock.now() });
     // The items' ids go with the purchase event (recommendations skip what was just bought).
-    expect(nudge.facts().events.purchase.recent!.map((e) => e.props)).toEqual([{ id: "1001", value: 59.8 }, { id: "1002", value: 20.1, items: ["x"] }]);
+    expect(nudge.facts().events.purchase.recent!.map((e) => e.props)).toEqual([
+      { id: "1001", value: 59.8 },
+      { id: "1002", value: 20.1, items: ["x"] },
+    ]);
   });
 
   it("identify sets the user id and merges traits", async () => {

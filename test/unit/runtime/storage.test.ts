@@ -42,7 +42,12 @@ function fakeIndexedDb(mode: "throws" | "never") {
 /** An env whose window has the given IndexedDB and localStorage (idb-keyval reads the global one). */
 function envWith(indexedDB: unknown, localStorage: () => Storage): Env {
   vi.stubGlobal("indexedDB", indexedDB);
-  const win = { indexedDB, get localStorage() { return localStorage(); } } as unknown as Window & typeof globalThis;
+  const win = {
+    indexedDB,
+    get localStorage() {
+      return localStorage();
+    },
+  } as unknown as Window & typeof globalThis;
   return { window: win, document: undefined, now: Date.now, random: Math.random, setTimeout, clearTimeout, fetch: undefined, console };
 }
 
@@ -51,7 +56,10 @@ describe("openBestStore", () => {
     const idb = fakeIndexedDb("throws");
     const storage = fakeStorage();
     const notes: string[] = [];
-    const store = await openBestStore(envWith(idb, () => storage), (m) => notes.push(m));
+    const store = await openBestStore(
+      envWith(idb, () => storage),
+      (m) => notes.push(m),
+    );
     expect(idb.open).toHaveBeenCalled();
     expect(store.kind).toBe("localstorage");
     await store.set("k", { a: 1 });
@@ -64,7 +72,10 @@ describe("openBestStore", () => {
     const idb = fakeIndexedDb("never");
     const storage = fakeStorage();
     let settled = false;
-    const opening = openBestStore(envWith(idb, () => storage), () => {}).then((s) => ((settled = true), s));
+    const opening = openBestStore(
+      envWith(idb, () => storage),
+      () => {},
+    ).then((s) => ((settled = true), s));
     await vi.advanceTimersByTimeAsync(2000);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1500);
@@ -87,7 +98,10 @@ describe("openBestStore", () => {
 
   it("uses memory when IndexedDB throws and localStorage cannot be written", async () => {
     const storage = fakeStorage({ failing: true });
-    const store = await openBestStore(envWith(fakeIndexedDb("throws"), () => storage), () => {});
+    const store = await openBestStore(
+      envWith(fakeIndexedDb("throws"), () => storage),
+      () => {},
+    );
     expect(store.kind).toBe("memory");
   });
 

@@ -128,7 +128,18 @@ describe("what widgets leave in the profile", () => {
     props.get("flash")!.close("button");
     await settle();
     const flash = harness.nudge.facts().widgets.flash;
-    expect(flash).toEqual({ shown: 1, lastShown: start_, closed: 1, lastClosed: start_, dismissed: 1, lastDismissed: start_, converted: 0, lastConverted: null, variant: "default", state: { deadline: start_ + 10 * MINUTE } });
+    expect(flash).toEqual({
+      shown: 1,
+      lastShown: start_,
+      closed: 1,
+      lastClosed: start_,
+      dismissed: 1,
+      lastDismissed: start_,
+      converted: 0,
+      lastConverted: null,
+      variant: "default",
+      state: { deadline: start_ + 10 * MINUTE },
+    });
     expect(harness.nudge.facts().widgets["missed-it"]).toBeUndefined(); // never shown: no history
     harness.nudge.page();
     await settle();

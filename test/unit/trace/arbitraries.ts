@@ -23,15 +23,9 @@ const where = fc.constantFrom<unknown>(
   {},
 );
 
-export const eventTest = fc.record(
-  { name: eventName, within: duration, count, where, lastWithin: duration, notWithin: duration },
-  { requiredKeys: ["name"] },
-);
+export const eventTest = fc.record({ name: eventName, within: duration, count, where, lastWithin: duration, notWithin: duration }, { requiredKeys: ["name"] });
 
-const relativeTime = fc.record(
-  { $olderThan: duration, $newerThan: duration },
-  { requiredKeys: [] },
-).filter((operators) => Object.keys(operators).length > 0);
+const relativeTime = fc.record({ $olderThan: duration, $newerThan: duration }, { requiredKeys: [] }).filter((operators) => Object.keys(operators).length > 0);
 
 type Entry = [string, unknown];
 
@@ -42,10 +36,10 @@ const nudgeEntry: fc.Arbitrary<Entry> = fc.oneof(
 );
 
 function nudgeCondition(depth: number): fc.Arbitrary<Record<string, unknown>> {
-  const combinators: fc.Arbitrary<Entry>[] = depth === 0 ? [] : [
-    fc.tuple(fc.constantFrom("$and", "$or", "$nor"), fc.array(nudgeCondition(depth - 1), { maxLength: 3 })),
-    fc.tuple(fc.constant("$not"), nudgeCondition(depth - 1)),
-  ];
+  const combinators: fc.Arbitrary<Entry>[] =
+    depth === 0
+      ? []
+      : [fc.tuple(fc.constantFrom("$and", "$or", "$nor"), fc.array(nudgeCondition(depth - 1), { maxLength: 3 })), fc.tuple(fc.constant("$not"), nudgeCondition(depth - 1))];
   const entries = fc.array(fc.oneof(nudgeEntry, ...combinators), { maxLength: 3 });
   return fc.tuple(validCondition, entries).map(([base, more]) => {
     // A few GrowthBook entries, so both kinds of leaves meet in one condition.
@@ -61,12 +55,13 @@ export const segments = fc.record({ s1: nudgeCondition(1), s2: nudgeCondition(1)
 
 const props = fc.option(fc.record({ p: fc.constantFrom(0, 1, 2, 5), q: fc.constant("x"), t: timestamp }, { requiredKeys: [] }), { nil: undefined });
 const recent = fc.array(fc.record({ t: timestamp, props }, { requiredKeys: ["t"] }), { maxLength: 4 });
-const days = fc.dictionary(fc.integer({ min: -1, max: 9 }).map((back) => String(TODAY - back)), fc.constantFrom(0, 1, 2, 3), { maxKeys: 4 });
-
-const history = fc.record(
-  { count: fc.nat(5), first: timestamp, last: timestamp, days, recent },
-  { requiredKeys: [] },
+const days = fc.dictionary(
+  fc.integer({ min: -1, max: 9 }).map((back) => String(TODAY - back)),
+  fc.constantFrom(0, 1, 2, 3),
+  { maxKeys: 4 },
 );
+
+const history = fc.record({ count: fc.nat(5), first: timestamp, last: timestamp, days, recent }, { requiredKeys: [] });
 
 const time = fc.oneof(
   fc.constant({ now: NOW, date: "2024-06-10" }),
@@ -78,5 +73,14 @@ const time = fc.oneof(
 
 /** JSON facts with time, event history and timestamps beside random GrowthBook-style keys. */
 export const mixedFacts = fc
-  .tuple(jsonFacts, time, fc.dictionary(eventName.filter((name) => name !== "toString"), history, { maxKeys: 2 }), timestamp)
+  .tuple(
+    jsonFacts,
+    time,
+    fc.dictionary(
+      eventName.filter((name) => name !== "toString"),
+      history,
+      { maxKeys: 2 },
+    ),
+    timestamp,
+  )
   .map(([base, time, events, firstSeen]) => ({ ...base, time, events, visitor: { firstSeen }, orders: { last: { time: firstSeen - DAY } } }));

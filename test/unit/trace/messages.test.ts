@@ -38,10 +38,7 @@ describe("traceCondition messages", () => {
   });
 
   it("nests the alternatives of a failed $or, with paths saying which", () => {
-    const result = traceCondition(
-      { $or: [{ "cart.value": { $gte: 50 } }, { "visitor.isNew": true }] },
-      { cart: { value: 10 }, visitor: { isNew: false } },
-    );
+    const result = traceCondition({ $or: [{ "cart.value": { $gte: 50 } }, { "visitor.isNew": true }] }, { cart: { value: 10 }, visitor: { isNew: false } });
     expect(messages(result)).toEqual(["$or: none of 2 alternatives held"]);
     expect(result.failures[0].children?.map(({ path, message }) => `${path} | ${message}`)).toEqual([
       "$or[0].cart.value | cart.value: expected $gte 50, found 10",
@@ -53,7 +50,8 @@ describe("traceCondition messages", () => {
     const facts = { a: 1, b: 2 };
     expect(traceCondition({ $and: [{ a: 1 }, { b: 3 }] }, facts).failures[0].path).toBe("$and[1].b");
     expect(traceCondition({ $nor: [{ a: 2 }, { b: 2 }] }, facts).failures[0]).toMatchObject({
-      path: "$nor[1]", message: "$nor: alternative 2 of 2 held, expected none to",
+      path: "$nor[1]",
+      message: "$nor: alternative 2 of 2 held, expected none to",
     });
     expect(messages(traceCondition({ $not: { a: 1 } }, facts))).toEqual(['$not: expected {"a":1} not to hold, but it did']);
   });
@@ -65,9 +63,7 @@ describe("traceCondition messages", () => {
     expect(messages(result)).toEqual(['$segment "vip": not in the segment']);
     expect(result.failures[0].children?.map((failure) => failure.message)).toEqual(["orders.count: expected $gte 5, found 2"]);
     expect(messages(traceCondition({ $segment: "nope" }, {}, options))).toEqual(['$segment "nope": unknown segment']);
-    expect(traceCondition({ $segment: "loop" }, {}, options).failures[0].children?.[0].message).toBe(
-      '$segment "loop": refers to itself, so it counts as false',
-    );
+    expect(traceCondition({ $segment: "loop" }, {}, options).failures[0].children?.[0].message).toBe('$segment "loop": refers to itself, so it counts as false');
     expect(messages(traceCondition({ $segment: "vip" }, {}))).toEqual(['$segment "vip": no segments were given, so it counts as false']);
   });
 
@@ -88,22 +84,16 @@ describe("traceCondition messages", () => {
     expect(trace({ name: "add_to_cart", within: "7d", where: { "props.price": { $gt: 50 } } })).toEqual([
       '$event add_to_cart within 7d where {"props.price":{"$gt":50}}: count unknown, events.add_to_cart has no usable "recent"',
     ]);
-    expect(trace({ name: "add_to_cart", within: "7d" }, { events })).toEqual([
-      "$event add_to_cart within 7d: time.now is missing, so a time window cannot be checked",
-    ]);
+    expect(trace({ name: "add_to_cart", within: "7d" }, { events })).toEqual(["$event add_to_cart within 7d: time.now is missing, so a time window cannot be checked"]);
   });
 
   it("explains relative time in ages", () => {
     const facts = { time, visitor: { firstSeen: NOW - 12 * DAY - 5000, lastSeen: "yesterday" } };
-    expect(messages(traceCondition({ "visitor.firstSeen": { $olderThan: "30d" } }, facts))).toEqual([
-      "visitor.firstSeen: expected older than 30d, found 12 days ago",
-    ]);
+    expect(messages(traceCondition({ "visitor.firstSeen": { $olderThan: "30d" } }, facts))).toEqual(["visitor.firstSeen: expected older than 30d, found 12 days ago"]);
     expect(messages(traceCondition({ "visitor.lastSeen": { $newerThan: "1h" } }, facts))).toEqual([
       'visitor.lastSeen: expected within the last 1h, found "yesterday", not a timestamp',
     ]);
-    expect(messages(traceCondition({ "visitor.firstSeen": { $newerThan: "1h" } }, { visitor: facts.visitor }))[0]).toMatch(
-      /time\.now is missing/,
-    );
+    expect(messages(traceCondition({ "visitor.firstSeen": { $newerThan: "1h" } }, { visitor: facts.visitor }))[0]).toMatch(/time\.now is missing/);
   });
 
   it("lists an invalid condition's problems instead of throwing", () => {
@@ -115,7 +105,12 @@ describe("traceCondition messages", () => {
   });
 
   it("fails closed on facts that throw, and says so", () => {
-    const facts = Object.defineProperty({}, "cart", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const facts = Object.defineProperty({}, "cart", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(traceCondition({ "cart.value": 1 }, facts)).toMatchObject({ pass: false, failures: [{ message: "the facts could not be read: Error: boom" }] });
   });
 });

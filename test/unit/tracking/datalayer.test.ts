@@ -11,13 +11,18 @@ describe("ga4ToCommands", () => {
       ["cart.add", { id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }],
       ["cart.add", { id: "7", price: 5, quantity: 1 }],
     ]);
-    expect(ga4ToCommands({ event: "remove_from_cart", ecommerce: { items: [mug, { item_id: "sku-2" }] } })).toEqual([["cart.remove", "sku-1", 2], ["cart.remove", "sku-2"]]);
+    expect(ga4ToCommands({ event: "remove_from_cart", ecommerce: { items: [mug, { item_id: "sku-2" }] } })).toEqual([
+      ["cart.remove", "sku-1", 2],
+      ["cart.remove", "sku-2"],
+    ]);
     expect(ga4ToCommands({ event: "begin_checkout", ecommerce: { value: 39.8 } })).toEqual([["track", "begin_checkout", { value: 39.8 }]]);
     expect(ga4ToCommands({ event: "purchase", ecommerce: { transaction_id: "T1", value: 39.8, currency: "EUR", items: [mug] } })).toEqual([
       ["purchase", { id: "T1", value: 39.8, currency: "EUR", items: [{ id: "sku-1", name: "Mug", price: 19.9, quantity: 2, category: "ceramics" }] }],
     ]); // purchase() empties the cart itself
     expect(ga4ToCommands({ event: "search", search_term: "kettle" })).toEqual([["track", "search", { query: "kettle" }]]);
-    expect(ga4ToCommands({ event: "view_item_list", ecommerce: { item_list_name: "Coffee", items: [mug, mug] } })).toEqual([["track", "view_item_list", { list: "Coffee", count: 2 }]]);
+    expect(ga4ToCommands({ event: "view_item_list", ecommerce: { item_list_name: "Coffee", items: [mug, mug] } })).toEqual([
+      ["track", "view_item_list", { list: "Coffee", count: 2 }],
+    ]);
   });
 
   it("reads gtag's arguments form", () => {
@@ -29,7 +34,16 @@ describe("ga4ToCommands", () => {
   });
 
   it("ignores what it does not use or cannot read", () => {
-    for (const entry of [null, 5, "x", {}, { ecommerce: null }, { event: "gtm.js" }, { event: "purchase", ecommerce: { value: 3 } }, { event: "add_to_cart", ecommerce: { items: [{ price: 3 }] } }]) {
+    for (const entry of [
+      null,
+      5,
+      "x",
+      {},
+      { ecommerce: null },
+      { event: "gtm.js" },
+      { event: "purchase", ecommerce: { value: 3 } },
+      { event: "add_to_cart", ecommerce: { items: [{ price: 3 }] } },
+    ]) {
       expect(ga4ToCommands(entry)).toEqual([]);
     }
   });
@@ -89,7 +103,13 @@ describe("watchDataLayer: consent entries", () => {
     gtag("consent", "default", { analytics_storage: "denied" });
     const consent: unknown[] = [];
     const commands: Command[] = [];
-    const watch = watchDataLayer(win, (command) => commands.push(command), "dataLayer", () => {}, (entry) => consent.push(Array.from(entry)));
+    const watch = watchDataLayer(
+      win,
+      (command) => commands.push(command),
+      "dataLayer",
+      () => {},
+      (entry) => consent.push(Array.from(entry)),
+    );
     expect(consent).toEqual([["consent", "default", { analytics_storage: "denied" }]]); // replayed synchronously
     gtag("consent", "update", { analytics_storage: "granted" });
     expect(consent).toHaveLength(2);
@@ -101,7 +121,13 @@ describe("watchDataLayer: consent entries", () => {
   it("with no command runner (dataLayer: false) GA4 events are left alone while consent is still read", async () => {
     const win = { dataLayer: [{ event: "add_to_cart", ecommerce: { items: [{ item_id: "a", price: 1 }] } }] } as unknown as Window;
     const consent: unknown[] = [];
-    const watch = watchDataLayer(win, null, "dataLayer", () => {}, (entry) => consent.push(entry));
+    const watch = watchDataLayer(
+      win,
+      null,
+      "dataLayer",
+      () => {},
+      (entry) => consent.push(entry),
+    );
     await watch.ready;
     (win as unknown as { dataLayer: unknown[] }).dataLayer.push(["consent", "update", {}]);
     expect(consent).toHaveLength(1);

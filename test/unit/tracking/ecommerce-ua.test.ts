@@ -12,21 +12,51 @@ describe("uaToCommands", () => {
     expect(uaToCommands({ ecommerce: { currencyCode: "RUB", detail: { products: [tee] } } })).toEqual([
       ["track", "view_item", { id: "P-1", name: "Футболка", price: 990, category: "Одежда/Футболки" }],
     ]);
-    expect(uaToCommands({ ecommerce: { currencyCode: "RUB", add: { products: [{ ...tee, quantity: 2 }, { id: 7, price: 100 }] } } })).toEqual([
+    expect(
+      uaToCommands({
+        ecommerce: {
+          currencyCode: "RUB",
+          add: {
+            products: [
+              { ...tee, quantity: 2 },
+              { id: 7, price: 100 },
+            ],
+          },
+        },
+      }),
+    ).toEqual([
       ["cart.add", { id: "P-1", name: "Футболка", price: 990, quantity: 2, category: "Одежда/Футболки" }],
       ["cart.add", { id: "7", price: 100, quantity: 1 }],
     ]);
-    expect(uaToCommands({ ecommerce: { remove: { products: [{ id: "P-1", quantity: "1" }, { id: "P-2" }] } } })).toEqual([["cart.remove", "P-1", 1], ["cart.remove", "P-2"]]);
-    expect(uaToCommands({ event: "checkout", ecommerce: { checkout: { actionField: { step: 1 }, products: [{ ...tee, quantity: 2 }] } } })).toEqual([["track", "begin_checkout", { value: 1980 }]]);
+    expect(uaToCommands({ ecommerce: { remove: { products: [{ id: "P-1", quantity: "1" }, { id: "P-2" }] } } })).toEqual([
+      ["cart.remove", "P-1", 1],
+      ["cart.remove", "P-2"],
+    ]);
+    expect(uaToCommands({ event: "checkout", ecommerce: { checkout: { actionField: { step: 1 }, products: [{ ...tee, quantity: 2 }] } } })).toEqual([
+      ["track", "begin_checkout", { value: 1980 }],
+    ]);
     expect(uaToCommands({ ecommerce: { checkout: { actionField: { step: 2 }, products: [tee] } } })).toEqual([]); // a later step is the same checkout
-    expect(uaToCommands({ ecommerce: { currencyCode: "RUB", purchase: { actionField: { id: "A-17", revenue: 1980, coupon: "SALE10" }, products: [{ ...tee, quantity: 2 }] } } })).toEqual([
+    expect(
+      uaToCommands({ ecommerce: { currencyCode: "RUB", purchase: { actionField: { id: "A-17", revenue: 1980, coupon: "SALE10" }, products: [{ ...tee, quantity: 2 }] } } }),
+    ).toEqual([
       ["purchase", { id: "A-17", value: 1980, currency: "RUB", coupon: "SALE10", items: [{ id: "P-1", name: "Футболка", price: 990, quantity: 2, category: "Одежда/Футболки" }] }],
       ["cart.clear"],
     ]);
   });
 
   it("reads prices, quantities and revenue given as strings, and keys a product without an id by its name", () => {
-    expect(uaToCommands({ ecommerce: { add: { products: [{ id: "P-1", price: "1 290,50", quantity: "3" }, { name: "Подарочная карта", price: "500.00" }] } } })).toEqual([
+    expect(
+      uaToCommands({
+        ecommerce: {
+          add: {
+            products: [
+              { id: "P-1", price: "1 290,50", quantity: "3" },
+              { name: "Подарочная карта", price: "500.00" },
+            ],
+          },
+        },
+      }),
+    ).toEqual([
       ["cart.add", { id: "P-1", price: 1290.5, quantity: 3 }],
       ["cart.add", { id: "Подарочная карта", name: "Подарочная карта", price: 500, quantity: 1 }],
     ]);
@@ -35,10 +65,29 @@ describe("uaToCommands", () => {
   });
 
   it("sums the products when a purchase has no revenue, and skips what it cannot read", () => {
-    const [[, order]] = uaToCommands({ ecommerce: { purchase: { actionField: { id: "A-1" }, products: [{ id: "a", price: 10, quantity: 2 }, { id: "b", price: "5.5" }] } } });
+    const [[, order]] = uaToCommands({
+      ecommerce: {
+        purchase: {
+          actionField: { id: "A-1" },
+          products: [
+            { id: "a", price: 10, quantity: 2 },
+            { id: "b", price: "5.5" },
+          ],
+        },
+      },
+    });
     expect(order).toMatchObject({ value: 25.5 });
     expect(uaToCommands({ ecommerce: { add: { products: [{ id: "a", price: "free", quantity: -2 }] } } })).toEqual([["cart.add", { id: "a", price: 0, quantity: 1 }]]);
-    for (const entry of [null, "x", {}, { ecommerce: null }, { ecommerce: { currencyCode: "RUB" } }, { ecommerce: { purchase: { products: [tee] } } }, { ecommerce: { add: { products: [{ price: 3 }, null, "x"] } } }, { ecommerce: { detail: { products: "P-1" } } }]) {
+    for (const entry of [
+      null,
+      "x",
+      {},
+      { ecommerce: null },
+      { ecommerce: { currencyCode: "RUB" } },
+      { ecommerce: { purchase: { products: [tee] } } },
+      { ecommerce: { add: { products: [{ price: 3 }, null, "x"] } } },
+      { ecommerce: { detail: { products: "P-1" } } },
+    ]) {
       expect(uaToCommands(entry)).toEqual([]);
     }
   });
@@ -93,6 +142,6 @@ describe("watchDataLayer with Enhanced Ecommerce objects", () => {
     layer.push({ event: "purchase", ecommerce: { transaction_id: "A-1", value: 1980, currency: "RUB", items: [{ ...mugGa4, quantity: 2 }] } });
     // What only one format reports still counts: GA4's search, begin_checkout.
     layer.push({ event: "begin_checkout", ecommerce: { value: 1980 } });
-    expect(commandsOf(run).map((c) => c[0] === "track" ? c[1] : c[0])).toEqual(["view_item", "cart.add", "cart.add", "purchase", "cart.clear", "begin_checkout"]);
+    expect(commandsOf(run).map((c) => (c[0] === "track" ? c[1] : c[0]))).toEqual(["view_item", "cart.add", "cart.add", "purchase", "cart.clear", "begin_checkout"]);
   });
 });

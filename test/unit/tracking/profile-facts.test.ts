@@ -61,7 +61,15 @@ describe("facts from tracking", () => {
 
   it("records event props so $event conditions with `where` can read them", async () => {
     const h = start(
-      rulesOf([{ id: "big-cart", type: "popup", trigger: "manual", when: { $event: { name: "add_to_cart", within: "1h", where: { "props.price": { $gte: 50 } } } }, content: { title: "x" } }]),
+      rulesOf([
+        {
+          id: "big-cart",
+          type: "popup",
+          trigger: "manual",
+          when: { $event: { name: "add_to_cart", within: "1h", where: { "props.price": { $gte: 50 } } } },
+          content: { title: "x" },
+        },
+      ]),
     );
     await h.nudge.ready;
     h.nudge.cart.add({ id: "a", price: 10 });

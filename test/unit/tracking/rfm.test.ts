@@ -13,16 +13,42 @@ describe("rfm", () => {
 
   it.each([
     // recency boundaries: 14 days is still 5, 15 is 4; 180 is 2, 181 is 1
-    [0, 5], [14, 5], [15, 4], [30, 4], [31, 3], [90, 3], [91, 2], [180, 2], [181, 1], [2000, 1],
+    [0, 5],
+    [14, 5],
+    [15, 4],
+    [30, 4],
+    [31, 3],
+    [90, 3],
+    [91, 2],
+    [180, 2],
+    [181, 1],
+    [2000, 1],
   ])("recency: last order %i days ago scores %i", (days, score) => {
     expect(customer(days, 1, 10).recency).toBe(score);
   });
 
-  it.each([[1, 1], [2, 2], [3, 3], [4, 3], [5, 4], [7, 4], [8, 5], [50, 5]])("frequency: %i orders score %i", (count, score) => {
+  it.each([
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 3],
+    [5, 4],
+    [7, 4],
+    [8, 5],
+    [50, 5],
+  ])("frequency: %i orders score %i", (count, score) => {
     expect(customer(1, count, 10).frequency).toBe(score);
   });
 
-  it.each([[0, 1], [99.99, 1], [100, 2], [250, 3], [499, 3], [500, 4], [1000, 5]])("monetary: %d spent scores %i", (total, score) => {
+  it.each([
+    [0, 1],
+    [99.99, 1],
+    [100, 2],
+    [250, 3],
+    [499, 3],
+    [500, 4],
+    [1000, 5],
+  ])("monetary: %d spent scores %i", (total, score) => {
     expect(customer(1, 1, total).monetary).toBe(score);
   });
 
@@ -53,15 +79,41 @@ describe("rfm with the rules file's settings.rfm boundaries", () => {
   const scored = (daysAgo: number, count: number, total: number) =>
     rfm({ count, total, lastTime: now - daysAgo * DAY }, now, { recencyDays: [7, 14, 60, 365], frequency: [3, 6, 10, 20], monetary: [1000, 5000, 10000, 50000] });
 
-  it.each([[7, 5], [8, 4], [14, 4], [15, 3], [60, 3], [61, 2], [365, 2], [366, 1]])("recency: %i days ago scores %i", (days, score) => {
+  it.each([
+    [7, 5],
+    [8, 4],
+    [14, 4],
+    [15, 3],
+    [60, 3],
+    [61, 2],
+    [365, 2],
+    [366, 1],
+  ])("recency: %i days ago scores %i", (days, score) => {
     expect(scored(days, 1, 10).recency).toBe(score);
   });
 
-  it.each([[2, 1], [3, 2], [5, 2], [6, 3], [9, 3], [10, 4], [19, 4], [20, 5]])("frequency: %i orders score %i", (count, score) => {
+  it.each([
+    [2, 1],
+    [3, 2],
+    [5, 2],
+    [6, 3],
+    [9, 3],
+    [10, 4],
+    [19, 4],
+    [20, 5],
+  ])("frequency: %i orders score %i", (count, score) => {
     expect(scored(1, count, 10).frequency).toBe(score);
   });
 
-  it.each([[999.99, 1], [1000, 2], [4999, 2], [5000, 3], [10000, 4], [49999, 4], [50000, 5]])("monetary: %d spent scores %i", (total, score) => {
+  it.each([
+    [999.99, 1],
+    [1000, 2],
+    [4999, 2],
+    [5000, 3],
+    [10000, 4],
+    [49999, 4],
+    [50000, 5],
+  ])("monetary: %d spent scores %i", (total, score) => {
     expect(scored(1, 1, total).monetary).toBe(score);
   });
 

@@ -181,7 +181,11 @@ describe("watchExitIntent on a touch device: the back button", () => {
   });
 
   it("pushes nothing with backButton: false, with mobile: false, or on a desktop", () => {
-    for (const [options, isTouch] of [[{ backButton: false }, true], [{ mobile: false }, true], [{}, false]] as const) {
+    for (const [options, isTouch] of [
+      [{ backButton: false }, true],
+      [{ mobile: false }, true],
+      [{}, false],
+    ] as const) {
       const p = page();
       if (isTouch) touch(p);
       stops.push(watchExitIntent(p.env, options, vi.fn()));

@@ -46,10 +46,14 @@ describe("trigger syntax in the rules file", () => {
     ["scroll past 100 %", { type: "scroll", percent: 150 }, [{ path: "widgets[0].trigger.percent", message: "must be at most 100" }]],
     ["scroll at 0 px", { type: "scroll", px: 0 }, [{ path: "widgets[0].trigger.px", message: "must be greater than 0" }]],
     ["an invalid click selector", { type: "click", selector: "#" }, [{ path: "widgets[0].trigger.selector", message: 'not a valid CSS selector: "#"' }]],
-    ["an invalid visible selector and threshold", { type: "visible", selector: "div[", threshold: 2 }, [
-      { path: "widgets[0].trigger.selector", message: 'not a valid CSS selector: "div["' },
-      { path: "widgets[0].trigger.threshold", message: "must be at most 1 (the whole element)" },
-    ]],
+    [
+      "an invalid visible selector and threshold",
+      { type: "visible", selector: "div[", threshold: 2 },
+      [
+        { path: "widgets[0].trigger.selector", message: 'not a valid CSS selector: "div["' },
+        { path: "widgets[0].trigger.threshold", message: "must be at most 1 (the whole element)" },
+      ],
+    ],
     ["an invalid form selector", { type: "form_submit", selector: "form >> x" }, [{ path: "widgets[0].trigger.selector", message: /not a valid CSS selector/ }]],
     ["a missing selector", { type: "click" }, [{ path: "widgets[0].trigger.selector", message: "required string is missing" }]],
     ["a bad duration", { type: "inactivity", after: "soon" }, [{ path: "widgets[0].trigger.after", message: /a duration such as/ }]],
@@ -57,12 +61,16 @@ describe("trigger syntax in the rules file", () => {
     ["a backButton that is not true or false", { type: "exit_intent", backButton: "off" }, [{ path: "widgets[0].trigger.backButton", message: /boolean/ }]],
     ["a negative sensitivity", { type: "exit_intent", sensitivity: -1 }, [{ path: "widgets[0].trigger.sensitivity", message: /at least 0/ }]],
     ["a missing event name", { type: "event", where: {} }, [{ path: "widgets[0].trigger.name", message: "required string is missing" }]],
-    ["an unknown operator in `where`", { type: "event", name: "add_to_cart", where: { "props.price": { $gtee: 50 } } }, [
-      { path: "widgets[0].trigger.where.props.price.$gtee", message: "$gtee: unknown operator; did you mean $gte?" },
-    ]],
-    ["a nested bad operator in `where`", { type: "event", name: "x", where: { $or: [{ "props.x": { $inn: [1] } }] } }, [
-      { path: "widgets[0].trigger.where.$or[0].props.x.$inn", message: "$inn: unknown operator; did you mean $in?" },
-    ]],
+    [
+      "an unknown operator in `where`",
+      { type: "event", name: "add_to_cart", where: { "props.price": { $gtee: 50 } } },
+      [{ path: "widgets[0].trigger.where.props.price.$gtee", message: "$gtee: unknown operator; did you mean $gte?" }],
+    ],
+    [
+      "a nested bad operator in `where`",
+      { type: "event", name: "x", where: { $or: [{ "props.x": { $inn: [1] } }] } },
+      [{ path: "widgets[0].trigger.where.$or[0].props.x.$inn", message: "$inn: unknown operator; did you mean $in?" }],
+    ],
     ["an unknown trigger type", { type: "hover", selector: "a" }, [{ path: "widgets[0].trigger.type", message: /"scroll".*"exit_intent".*"form_submit".*"event"/ }]],
     ["an unknown shorthand", "exit_intnt", [{ path: "widgets[0].trigger", message: /"exit_intent"/ }]],
   ])("reports %s at its JSON path", (_, trigger, expected) => {

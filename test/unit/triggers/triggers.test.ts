@@ -37,15 +37,42 @@ describe("compileTrigger", () => {
   it.each<[Trigger | undefined, object]>([
     [undefined, { kind: "page_view", afterMs: 0 }],
     ["exit_intent", { kind: "exit_intent", afterMs: 0 }],
-    [{ type: "scroll", percent: 50 }, { kind: "scroll", afterMs: 0, percent: 50 }],
-    [{ type: "scroll", px: 800 }, { kind: "scroll", afterMs: 0, px: 800 }],
-    [{ type: "exit_intent", sensitivity: 10, minTimeOnPage: "3s", mobile: false }, { kind: "exit_intent", afterMs: 3000, sensitivity: 10, mobile: false }],
-    [{ type: "inactivity", after: "30s" }, { kind: "inactivity", afterMs: 30_000 }],
-    [{ type: "time_on_site", after: "2m" }, { kind: "time_on_site", afterMs: 120_000 }],
-    [{ type: "click", selector: "#buy" }, { kind: "click", afterMs: 0, selector: "#buy" }],
-    [{ type: "visible", selector: ".card", threshold: 0.25 }, { kind: "visible", afterMs: 0, selector: ".card", threshold: 0.25 }],
-    [{ type: "form_submit", selector: "form" }, { kind: "form_submit", afterMs: 0, selector: "form" }],
-    [{ type: "event", name: "purchase" }, { kind: "event", afterMs: 0, name: "purchase" }],
+    [
+      { type: "scroll", percent: 50 },
+      { kind: "scroll", afterMs: 0, percent: 50 },
+    ],
+    [
+      { type: "scroll", px: 800 },
+      { kind: "scroll", afterMs: 0, px: 800 },
+    ],
+    [
+      { type: "exit_intent", sensitivity: 10, minTimeOnPage: "3s", mobile: false },
+      { kind: "exit_intent", afterMs: 3000, sensitivity: 10, mobile: false },
+    ],
+    [
+      { type: "inactivity", after: "30s" },
+      { kind: "inactivity", afterMs: 30_000 },
+    ],
+    [
+      { type: "time_on_site", after: "2m" },
+      { kind: "time_on_site", afterMs: 120_000 },
+    ],
+    [
+      { type: "click", selector: "#buy" },
+      { kind: "click", afterMs: 0, selector: "#buy" },
+    ],
+    [
+      { type: "visible", selector: ".card", threshold: 0.25 },
+      { kind: "visible", afterMs: 0, selector: ".card", threshold: 0.25 },
+    ],
+    [
+      { type: "form_submit", selector: "form" },
+      { kind: "form_submit", afterMs: 0, selector: "form" },
+    ],
+    [
+      { type: "event", name: "purchase" },
+      { kind: "event", afterMs: 0, name: "purchase" },
+    ],
   ])("%j → %j", (trigger, expected) => {
     expect(compileTrigger(trigger)).toEqual(expected);
   });
@@ -304,7 +331,9 @@ describe("click and form_submit", () => {
     const t = await arm(widget({ type: "form_submit", selector: "#checkout-form" }));
     document.getElementById("search")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
     expect(fired).toEqual([]);
-    expect(t.awaiting(widget({ type: "form_submit", selector: "#checkout-form" }))).toBe('trigger: form_submit, waiting for a submit on "#checkout-form" (1 matching on this page)');
+    expect(t.awaiting(widget({ type: "form_submit", selector: "#checkout-form" }))).toBe(
+      'trigger: form_submit, waiting for a submit on "#checkout-form" (1 matching on this page)',
+    );
     document.getElementById("checkout-form")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
     expect(fired).toEqual(["w"]);
   });
@@ -330,7 +359,8 @@ describe("visible", () => {
     return {
       observers,
       show(el: Element, ratio: number) {
-        for (const o of observers) if (o.observed.has(el)) o.callback([{ target: el, isIntersecting: ratio > 0, intersectionRatio: ratio } as IntersectionObserverEntry], o as never);
+        for (const o of observers)
+          if (o.observed.has(el)) o.callback([{ target: el, isIntersecting: ratio > 0, intersectionRatio: ratio } as IntersectionObserverEntry], o as never);
       },
     };
   }
@@ -358,7 +388,9 @@ describe("visible", () => {
     document.body.innerHTML = '<div class="product-card"></div>';
     const t = await arm(widget({ type: "visible", selector: ".product-card" }));
     expect(fired).toEqual([]);
-    expect(t.awaiting(widget({ type: "visible", selector: ".product-card" }))).toBe('trigger: visible, waiting for ".product-card" to be 50% in view (no IntersectionObserver in this browser)');
+    expect(t.awaiting(widget({ type: "visible", selector: ".product-card" }))).toBe(
+      'trigger: visible, waiting for ".product-card" to be 50% in view (no IntersectionObserver in this browser)',
+    );
   });
 });
 
