@@ -175,7 +175,7 @@ async function showTiming(page, id) {
         }),
       );
     const shown = new Promise((resolve) => {
-      const off = n.on("shown", (e) => {
+      const off = n.on("shown", () => {
         if (typeof off === "function") off();
         resolve(performance.now());
       });

@@ -2,14 +2,12 @@
 // as published on npm. Each file is compressed on its own (gzip -9, brotli max), as a browser fetches it.
 // A peer file that is not shipped minified is minified with terser first (best case for the peer).
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { measure, sizesOf } from "../scripts/sizes.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(join(ROOT, "package.json"));
 const NM = join(ROOT, "node_modules");
 
 /** Installed version of a dev dependency. */

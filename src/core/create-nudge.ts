@@ -349,6 +349,7 @@ export function createNudge(options: NudgeOptions) {
   function loadTracer(target: Decider) {
     tracing ??= import("../decide/trace-when.js").then(({ traceWhen }) => target.setTracer(traceWhen)).catch((error) => reporter.error("explain()", error));
   }
+  // biome-ignore lint/correctness/noUnusedVariables: read by `??=` above, so the tracer chunk loads once
   let tracing: Promise<void> | undefined;
 
   /** The debug view (facts and explain() live) is its own chunk, downloaded only when asked for. */

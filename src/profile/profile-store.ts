@@ -356,7 +356,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
    * The journal is written only for IndexedDB (only its writes can miss the unload), but read for
    * localStorage too: a page that had to fall back from IndexedDB still folds what the last one left.
    */
-  function useStore(target: KeyValueStore) {
+  function adoptStore(target: KeyValueStore) {
     store = target;
     generation++;
     journal = target.kind === "memory" ? undefined : localStorageSnapshot(env.window, UNSAVED_KEY);
@@ -364,7 +364,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
 
   /** The stored profile, or undefined; a corrupt one is set aside. */
   async function readFrom(target: KeyValueStore): Promise<{ stored?: Stored; legacy?: Profile }> {
-    useStore(target);
+    adoptStore(target);
     let stored: unknown;
     try {
       stored = await target.get(PROFILE_KEY);
@@ -440,7 +440,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       base = chainBase = $profile.get();
       batches = [];
       open = [];
-      useStore(target);
+      adoptStore(target);
       mustWrite = replace = true;
       await flush();
     },

@@ -97,6 +97,7 @@ export interface ContentSchema {
 }
 
 /** How a widget is hosted, whatever draws it. */
+// biome-ignore lint/suspicious/noExplicitAny: the default lets widgets of different content types share one registry
 export interface WidgetHosting<Content = any> {
   /** CSS for the widget, adopted into Nudge's shadow root (never into the page). */
   styles?: string;
@@ -128,6 +129,7 @@ export interface WidgetHosting<Content = any> {
  * @example
  * nudge.registerWidget("banner", { component: Banner, styles: ".banner{position:fixed;bottom:0}" });
  */
+// biome-ignore lint/suspicious/noExplicitAny: the default lets widgets of different content types share one registry
 export interface WidgetDefinition<Content = any> extends WidgetHosting<Content> {
   /** A Preact component, rendered with the runtime's Preact. */
   component: ComponentType<WidgetProps<Content>>;
@@ -149,11 +151,13 @@ export interface WidgetDefinition<Content = any> extends WidgetHosting<Content> 
  *   },
  * });
  */
+// biome-ignore lint/suspicious/noExplicitAny: the default lets widgets of different content types share one registry
 export interface MountedWidgetDefinition<Content = any> extends WidgetHosting<Content> {
   mount(container: HTMLElement, props: WidgetProps<Content>, fail: (error: unknown) => void): () => void;
 }
 
 /** Any widget definition the runtime can host. */
+// biome-ignore lint/suspicious/noExplicitAny: the default lets widgets of different content types share one registry
 export type AnyWidgetDefinition<Content = any> = WidgetDefinition<Content> | MountedWidgetDefinition<Content>;
 
 /** A lazy loader for a widget module, so its code is fetched only when it is about to show. */

@@ -81,7 +81,7 @@ async function fetchText(url: string, env: Env): Promise<string> {
   const response = await env.fetch(url, { credentials: "same-origin" }).catch((error: Error) => {
     // A CORS refusal is a bare TypeError ("Failed to fetch"): name the likely fix.
     const page = env.window?.location;
-    const foreign = !!page && new URL(url, page.href).origin != page.origin;
+    const foreign = !!page && new URL(url, page.href).origin !== page.origin;
     throw new Error(`${url} could not be fetched: ${foreign ? "from another origin, its server must send Access-Control-Allow-Origin" : error.message}`);
   });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);

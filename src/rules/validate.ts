@@ -94,7 +94,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniTy
     // (e.g. a typo inside a {"type": "delay"} trigger), not by "expected one of…".
     const branch = issue.code === "invalid_union" ? closestBranch(issue.errors) : undefined;
     if (branch) return describeIssues(branch, schema, input, prefix, path);
-    return [{ path: jsonPath(path, prefix), message: describeIssue({ ...issue, path } as z.core.$ZodIssue, schema, input) }];
+    return [{ path: jsonPath(path, prefix), message: describeIssue({ ...issue, path } as z.core.$ZodIssue, schema) }];
   });
 }
 
@@ -104,7 +104,7 @@ function closestBranch(branches: readonly (readonly z.core.$ZodIssue[])[] | unde
   return meant.length === 1 ? meant[0] : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType, input: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType): string {
   const found = describeValue((issue as { input?: unknown }).input);
   switch (issue.code) {
     case "invalid_type":

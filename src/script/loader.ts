@@ -3,7 +3,7 @@
  * owner pastes. It keeps `window.nudge` a command queue until the runtime
  * (an ES module next to it) has loaded, then hands the queue over.
  */
-(function () {
+(() => {
   try {
     const win = window as unknown as { nudge?: unknown };
     const existing = win.nudge as { __nudge?: string } | unknown[] | undefined;
@@ -22,7 +22,7 @@
         // origin (a CDN, a static host) the runtime and its chunks load only with CORS headers.
         (error: unknown) =>
           console.error(
-            `[nudge] ${runtimeUrl} did not load` + (runtimeUrl.origin != location.origin ? ": from another origin, its server must send Access-Control-Allow-Origin" : ""),
+            `[nudge] ${runtimeUrl} did not load` + (runtimeUrl.origin !== location.origin ? ": from another origin, its server must send Access-Control-Allow-Origin" : ""),
             error,
           ),
       )

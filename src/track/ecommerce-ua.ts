@@ -31,6 +31,7 @@ function line(raw: Record<string, unknown>): Line | undefined {
   return {
     id,
     ...(typeof raw.name === "string" && raw.name ? { name: raw.name } : {}),
+    // biome-ignore lint/complexity/useMathMinMax: Math.max(NaN, 0) is NaN; the comparison turns NaN into 0
     price: price >= 0 ? price : 0, // NaN fails the test too
     quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : 1,
     ...(typeof raw.category === "string" && raw.category ? { category: raw.category } : {}),

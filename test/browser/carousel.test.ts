@@ -221,7 +221,7 @@ describe("the carousel on a product page (desktop)", () => {
     expect(await focusedCard(page)).toBe(atEnd[0]);
     // ← from the first product in view reaches the one before it (out of the Tab order), scrolled into view.
     await page.keyboard.press("ArrowLeft");
-    const before = `${parseInt(atEnd[0]!) - 1} of ${count}`;
+    const before = `${parseInt(atEnd[0]!, 10) - 1} of ${count}`;
     expect(await focusedCard(page)).toBe(before);
     await page.waitForFunction((label) => {
       const el = document.querySelector("#also-like nudge-inline")!.shadowRoot!.querySelector(".nudge-carousel__track")!;

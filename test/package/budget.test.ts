@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-// @ts-ignore: a plain .mjs script without type declarations
+// @ts-expect-error: a plain .mjs script without type declarations
 import { dynamicImports, measure, readmeSizes, readmeTable, sizesOf, staticImports } from "../../scripts/sizes.mjs";
 
 interface Sizes {

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateRules } from "../../src/rules/validate.js";
-// @ts-ignore: plain .mjs scripts without type declarations
+// @ts-expect-error: plain .mjs scripts without type declarations
 import { generatedDocs, operatorNames } from "../../scripts/docs.mjs";
-// @ts-ignore
+// @ts-expect-error: plain .mjs script without type declarations
 import { CAPS, OPERATORS, TRIGGERS, WIDGET_TYPES } from "../../scripts/docs/rules-text.mjs";
 
 // The generated references (docs/rules-reference.md from the JSON Schema, docs/api.md from the

@@ -94,6 +94,7 @@ export function Nps({ content, locale, close, answer, convert }: WidgetProps<Nps
           >
             {SCORES.map((value) => (
               <button
+                key={value}
                 type="button"
                 class={`nudge-nps__score nudge-nps__score--${npsGroup(value)}`}
                 tabIndex={value === stop ? 0 : -1}

@@ -67,7 +67,7 @@ export function useModalFocus(container: RefObject<HTMLElement | null>, options:
 
     return () => {
       doc.removeEventListener("keydown", onKeyDown);
-      if (before && before.isConnected && typeof before.focus === "function") focus(before);
+      if (before?.isConnected && typeof before.focus === "function") focus(before);
     };
   }, []);
 }

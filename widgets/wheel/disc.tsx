@@ -42,7 +42,7 @@ export function Disc({ segments }: { segments: WheelSegment[] }) {
         );
       })}
       {Array.from({ length: segments.length * 2 }, (_, i) => (
-        <circle class="nudge-wheel__bulb" r="1.8" cx={0} cy={-96} transform={`rotate(${(i * size) / 2})`} />
+        <circle key={i} class="nudge-wheel__bulb" r="1.8" cx={0} cy={-96} transform={`rotate(${(i * size) / 2})`} />
       ))}
       <circle class="nudge-wheel__hub" r="15" />
       <circle class="nudge-wheel__hub-dot" r="5" />

@@ -190,7 +190,7 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
               </button>
             </form>
           )}
-          {won && won.code && (
+          {won?.code && (
             <CouponCode code={won.code} label={t.code} copyLabel={t.copy} copiedLabel={t.copied} announce={setAnnouncement} onCopied={() => track("copied", { code: won.code })} />
           )}
           {won && cta && (

@@ -91,10 +91,10 @@ function parse(source: string): Alternation {
       return /[=!]$/.test(head) ? { t: "zero", alt: inner } : { t: "group", alt: inner };
     }
     if (char === "^" || char === "$") return (i++, { t: "zero" });
-    const escape = char === "\\" ? /^\\(?:[1-9]\d*|k<[^>]*>|[bB]|u[\da-fA-F]{4}|x[\da-fA-F]{2}|c[a-zA-Z]|[^])/.exec(source.slice(i))![0] : undefined;
-    if (escape && /^\\[1-9k]/.test(escape)) return ((i += escape.length), { t: "any" });
-    if (escape && /^\\[bB]$/.test(escape)) return ((i += 2), { t: "zero" });
-    const token = escape ?? (char === "[" ? /^\[(?:\\[^]|[^\]\\])*\]/.exec(source.slice(i))![0] : char);
+    const escaped = char === "\\" ? /^\\(?:[1-9]\d*|k<[^>]*>|[bB]|u[\da-fA-F]{4}|x[\da-fA-F]{2}|c[a-zA-Z]|[\s\S])/.exec(source.slice(i))![0] : undefined;
+    if (escaped && /^\\[1-9k]/.test(escaped)) return ((i += escaped.length), { t: "any" });
+    if (escaped && /^\\[bB]$/.test(escaped)) return ((i += 2), { t: "zero" });
+    const token = escaped ?? (char === "[" ? /^\[(?:\\[\s\S]|[^\]\\])*\]/.exec(source.slice(i))![0] : char);
     i += token.length;
     const regex = new RegExp(`^(?:${/^[\]{}]$/.test(token) ? "\\" + token : token})$`);
     return { t: "char", test: (c) => regex.test(c) };

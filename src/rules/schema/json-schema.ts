@@ -12,6 +12,7 @@ export function rulesJsonSchema(): Record<string, unknown> {
   const widget = toJson(widgetSchema());
   widget.allOf = Object.entries(builtinContentSchemas()).map(([type, content]) => ({
     if: { properties: { type: { const: type } }, required: ["type"] },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema if/then keyword, never awaited
     then: { properties: { content: toJson(content), variants: { type: "array", items: { type: "object", properties: { content: toJson(content) } } } } },
   }));
   const properties = root.properties as Record<string, Record<string, unknown>>;

@@ -195,6 +195,7 @@ export type Schedule = z.infer<ReturnType<typeof scheduleSchema>>;
 /** Fails to compile if a schema gains a transform or default: input and output would then differ, and `RulesFile` must split. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
+// biome-ignore lint/correctness/noUnusedVariables: a compile-time assertion, never referenced
 type InputIsOutput = Holds<
   Same<WidgetRule, z.output<ReturnType<typeof widgetSchema>>> & Same<z.input<ReturnType<typeof rulesEnvelopeSchema>>, z.output<ReturnType<typeof rulesEnvelopeSchema>>>
 >;

@@ -70,7 +70,7 @@ export async function guardedPage(context: BrowserContext): Promise<Guarded> {
     window.addEventListener("error", (e) => {
       if (e instanceof ErrorEvent) faults.errors.push(`${e.message} @ ${e.filename}:${e.lineno}`);
     });
-    window.addEventListener("unhandledrejection", (e) => faults.rejections.push(String((e.reason && e.reason.stack) || e.reason)));
+    window.addEventListener("unhandledrejection", (e) => faults.rejections.push(String(e.reason?.stack || e.reason)));
     document.addEventListener("securitypolicyviolation", (e) => faults.csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
   const page = await context.newPage();

@@ -18,6 +18,7 @@ describe("fillTemplate", () => {
     ["Hi {{attributes.nothing|there}}", "Hi there"],
     ["From {{attributes.nested.city|afar}}", "From Turin"],
     ["{{cart.items.0.name}}", "Mug"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal "$" before a placeholder, on purpose
     ["{{cart.count}} items, ${{cart.value}}", "3 items, $42.5"],
     ["{{orders.count|none}}", "0"],
     ["{{attributes.vip}}", "true"],

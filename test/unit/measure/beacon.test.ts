@@ -294,7 +294,7 @@ describe("the beacon destination with a fake network", () => {
     expect(b.stats()).toMatchObject({ rejected: 1, queued: 0 });
     expect(problems.join()).toContain("HTTP 400");
 
-    let answers = [429, 200];
+    const answers = [429, 200];
     net.respond = () => answers.shift()!;
     b.send(event({ id: "busy" }));
     await clock.advance(60_000);

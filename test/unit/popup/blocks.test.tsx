@@ -5,7 +5,7 @@ import popup from "../../../widgets/popup/index.js";
 import { loadPopupBlocks } from "../../../widgets/popup/blocks.js";
 import type { PopupContent } from "../../../widgets/popup/schema.js";
 import type { Facts } from "../../../src/profile/facts.js";
-import { cleanup, on, rulesOf, settle, start } from "../runtime/harness.js";
+import { cleanup, rulesOf, settle, start } from "../runtime/harness.js";
 
 // The popup's lead form, countdown and coupon are chunks of their own, loaded by the popups that
 // show them. Here the countdown-and-coupon chunk cannot be fetched (as when offline): popups that

@@ -50,7 +50,6 @@ describe("a page that froze Array.prototype and History.prototype", () => {
   it("the dataLayer is still followed", async () => {
     const layer = withFrozenMethod([] as unknown[], "push", Array.prototype);
     expect(() => {
-      "use strict";
       (layer as { push: unknown }).push = () => 0;
     }).toThrow(TypeError);
     const commands: unknown[] = [];
