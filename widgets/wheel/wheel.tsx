@@ -190,7 +190,8 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
               </button>
             </form>
           )}
-          {won?.code && (
+          {/* biome-ignore lint/complexity/useOptionalChain: won may be false, which has no optional .code */}
+          {won && won.code && (
             <CouponCode code={won.code} label={t.code} copyLabel={t.copy} copiedLabel={t.copied} announce={setAnnouncement} onCopied={() => track("copied", { code: won.code })} />
           )}
           {won && cta && (
