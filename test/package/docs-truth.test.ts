@@ -247,7 +247,7 @@ describe("docs that are true", () => {
     expect(lines).toEqual([
       expect.stringMatching(/^6: "the `social_proof` widget": no such widget type/),
       expect.stringMatching(/^6: `nudge deploy`: no such command/),
-      expect.stringMatching(/^6: `npm run lint`: no such script/),
+      expect.stringMatching(/^6: `npm run deploy`: no such script/),
       expect.stringMatching(/^6: `visitor.pagesThisVisit`: no such fact/),
       expect.stringMatching(/^10: `nudge.trak\(\)`: the instance has no such method/),
       expect.stringMatching(/^11: `push\(\["cart.ad", …\]\)`: the instance has no such method/),
