@@ -66,33 +66,38 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function launchChromium(): Promise<Engine> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const wrapped: EnginePage = {
+/** The page API Playwright and Puppeteer share, as far as the journeys use it. */
+interface ScriptablePage {
+  goto(url: string): Promise<unknown>;
+  evaluate(fn: never, arg: unknown): Promise<unknown>;
+  mouse: { move(x: number, y: number, options: { steps: number }): Promise<void> };
+  keyboard: { press(key: never): Promise<void> };
+  screenshot(options: { path: string }): Promise<unknown>;
+}
+
+/** One adapter for Chromium (Playwright) and Firefox (puppeteer-core): their page APIs agree on what is used here. */
+function adapt(page: ScriptablePage): EnginePage {
+  return {
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeoutMs = 20_000) => poll(() => page.evaluate(fn as never, arg) as never, timeoutMs, String(fn)),
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-    press: (key) => page.keyboard.press(key === " " ? "Space" : key),
+    press: (key) => page.keyboard.press((key === " " ? "Space" : key) as never),
     screenshot: async (path) => void (await page.screenshot({ path })),
   };
-  return { name: "chromium", version: await page.evaluate(() => navigator.userAgent), page: wrapped, close: () => browser.close() };
+}
+
+async function launchChromium(): Promise<Engine> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  return { name: "chromium", version: await page.evaluate(() => navigator.userAgent), page: adapt(page), close: () => browser.close() };
 }
 
 async function launchFirefox(): Promise<Engine> {
   const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 800 } });
   const page = await browser.newPage();
-  const wrapped: EnginePage = {
-    goto: async (url) => void (await page.goto(url)),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, arg, timeoutMs = 20_000) => poll(() => page.evaluate(fn as never, arg) as never, timeoutMs, String(fn)),
-    mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-    press: (key) => page.keyboard.press(key === " " ? "Space" : key),
-    screenshot: async (path) => void (await page.screenshot({ path })),
-  };
-  return { name: "firefox", version: await page.evaluate(() => navigator.userAgent), page: wrapped, close: () => browser.close() };
+  return { name: "firefox", version: await page.evaluate(() => navigator.userAgent), page: adapt(page), close: () => browser.close() };
 }
 
 const WEBKIT_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, " ": Key.SPACE } as const;
