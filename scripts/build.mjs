@@ -1,6 +1,7 @@
 // Builds everything: npm ESM + types, the script-tag loader, runtime and chunks, and the JSON Schema.
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
+import { browserTargets, checkBrowsers } from "./check-browsers.mjs";
 
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: "inherit", ...opts });
 rmSync("dist", { recursive: true, force: true });
@@ -8,4 +9,13 @@ run("npx", ["rollup", "-c", "--silent"]);
 run("npx", ["tsc", "-p", "tsconfig.json", "--emitDeclarationOnly"]);
 // The JSON Schema comes from the CLI, so what editors see is what the validator checks.
 writeFileSync("dist/rules.schema.json", run("node", ["bin/nudge.mjs", "schema"], { stdio: ["ignore", "pipe", "inherit"] }));
-console.log("built dist/");
+// The support statement holds for what browsers download (tsc above already refuses ES2022
+// built-ins in the sources: tsconfig's lib is ES2021).
+const problems = await checkBrowsers();
+if (problems.length > 0) {
+  console.error(`The build uses syntax or APIs beyond the supported browsers (package.json "browserslist": ${browserTargets().join(", ")}):`);
+  for (const problem of problems) console.error(`  ${problem}`);
+  console.error("Use what every target has, or guard the call with feature detection (see scripts/check-browsers.mjs).");
+  process.exit(1);
+}
+console.log("built dist/ (syntax and APIs within the supported browsers)");
