@@ -36,7 +36,7 @@ export function browserTargets(root = ROOT) {
 /**
  * APIs Nudge provides itself in place of the browser's. None: Nudge ships no polyfill. Calls it
  * makes only where the API exists are guarded at the call (`typeof X === "function"`, `X?.`, or
- * through `env.window`), which the plugin honours or cannot see; test/unit/env/missing-apis.test.ts
+ * through `env.window`), which the plugin honours or cannot see; test/browser/missing-apis.test.ts
  * and the engines' "older browsers" journey delete each such API and check nothing throws.
  */
 export const POLYFILLS = [];

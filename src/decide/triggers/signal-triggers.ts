@@ -98,6 +98,8 @@ export function armSignalTriggers(
       case "visible": {
         const { selector, threshold = 0.5 } = trigger;
         const share = `${Math.round(threshold * 100)}%`;
+        // Every supported browser has it, but a hardened or embedded one may not: the widget then waits for ever, so say why.
+        if (!env.window?.IntersectionObserver) env.console.info(`[nudge] widget "${widget.id}": this browser has no IntersectionObserver, so its "visible" trigger never fires`);
         return {
           stop: watchVisible(env, selector, threshold, () => fire(`${selector} ${share} in view`)),
           describe() {
