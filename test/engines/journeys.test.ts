@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES, launchEngine, type Engine, type EnginePage } from "./engines.js";
-import { facts, pageErrors, ready, startSite, widgetText, type Site } from "./site.js";
+import { consoleLines, facts, pageErrors, ready, startSite, widgetText, type Site } from "./site.js";
+import { WIDGET_CASES, widgetRules, type WidgetCase } from "./widget-types.js";
 
 /*
  * The journeys that matter, in each engine a shop's visitors use (Chromium, Firefox ESR, WebKit),
@@ -231,6 +232,64 @@ describe.each(ENGINES)("%s", (engineName) => {
       expect(after.cart).toBe(1);
       expect(await page.evaluate(() => (window as any).nudge.explain("hello")[0].wouldShow)).toBe(false);
       expect(await pageErrors(page)).toEqual([]);
+    });
+  });
+
+  describe("every widget type", () => {
+    /** Whether Nudge's overlay shadow root holds `selector` (and, with `focused`, has it focused). */
+    const inOverlay = (selector: string, focused = false) =>
+      page.evaluate(
+        ({ selector, focused }) => {
+          const root = document.querySelector("nudge-root")?.shadowRoot;
+          return focused ? !!root?.activeElement?.matches(selector) : !!root?.querySelector(selector);
+        },
+        { selector, focused },
+      );
+    const closedEvents = () => page.evaluate(() => (window as any).__closed as string[]);
+    const show = (id: string) => page.evaluate((id) => (window as any).nudge.show(id, { force: true }), id);
+
+    /** Presses Tab until the close button has focus (the page has no focusable element of its own). */
+    async function tabTo(selector: string): Promise<number> {
+      for (let presses = 1; presses <= 20; presses++) {
+        await page.press("Tab");
+        if (await inOverlay(selector, true)) return presses;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    }
+
+    async function closesByKeyboard(c: WidgetCase): Promise<void> {
+      expect(await show(c.type), `${c.type} shows`).toBe(true);
+      await page.waitFor((sel) => !!document.querySelector("nudge-root")?.shadowRoot?.querySelector(sel), c.rendered);
+      if (c.modal) {
+        await page.press("Escape");
+        await page.waitFor((want) => ((window as any).__closed as string[]).includes(want), `${c.type}:escape`);
+        expect(await inOverlay(c.rendered), `${c.type} gone after Escape`).toBe(false);
+        expect(await show(c.type)).toBe(true);
+        await page.waitFor((sel) => !!document.querySelector("nudge-root")?.shadowRoot?.querySelector(sel), c.rendered);
+      }
+      await tabTo(c.close!);
+      await page.press(c.key!);
+      await page.waitFor((want) => ((window as any).__closed as string[]).includes(want), `${c.type}:${c.reason}`);
+      expect(await inOverlay(c.rendered), `${c.type} gone after ${c.key === " " ? "Space" : c.key} on its close button`).toBe(false);
+    }
+
+    it("one widget of each type renders and closes, by keyboard too: Escape closes the modal ones, Tab reaches the close button and Enter or Space presses it", { timeout: 300_000 }, async () => {
+      await open(widgetRules(), { a: { body: '<h2 id="hero">Our coffee</h2>' } });
+      await page.evaluate(() => {
+        (window as any).__closed = [];
+        (window as any).nudge.on("closed", (e: { id: string; reason: string }) => (window as any).__closed.push(`${e.id}:${e.reason}`));
+      });
+      for (const c of WIDGET_CASES.filter((c) => c.close)) await closesByKeyboard(c);
+
+      // content-swap changes the page in place and draws nothing to close: hide() puts the original back.
+      expect(await show("content-swap")).toBe(true);
+      await page.waitFor(() => document.getElementById("hero")?.textContent === "Swapped for you");
+      await page.evaluate(() => (window as any).nudge.hide());
+      await page.waitFor(() => document.getElementById("hero")?.textContent === "Our coffee");
+
+      expect(await closedEvents()).toEqual(expect.arrayContaining(WIDGET_CASES.filter((c) => c.close).map((c) => `${c.type}:${c.reason}`)));
+      expect(await pageErrors(page)).toEqual([]);
+      expect((await consoleLines(page)).filter((line) => !line.startsWith("info:"))).toEqual([]);
     });
   });
 
