@@ -75,14 +75,17 @@ interface ScriptablePage {
   screenshot(options: { path: string }): Promise<unknown>;
 }
 
-/** One adapter for Chromium (Playwright) and Firefox (puppeteer-core): their page APIs agree on what is used here. */
-function adapt(page: ScriptablePage): EnginePage {
+/**
+ * One adapter for Chromium (Playwright) and Firefox (puppeteer-core): their page APIs agree on what
+ * is used here, but for the space bar's name (puppeteer over WebDriver BiDi knows only " ").
+ */
+function adapt(page: ScriptablePage, space: string): EnginePage {
   return {
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeoutMs = 20_000) => poll(() => page.evaluate(fn as never, arg) as never, timeoutMs, String(fn)),
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-    press: (key) => page.keyboard.press((key === " " ? "Space" : key) as never),
+    press: (key) => page.keyboard.press((key === " " ? space : key) as never),
     screenshot: async (path) => void (await page.screenshot({ path })),
   };
 }
@@ -91,13 +94,13 @@ async function launchChromium(): Promise<Engine> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  return { name: "chromium", version: await page.evaluate(() => navigator.userAgent), page: adapt(page), close: () => browser.close() };
+  return { name: "chromium", version: await page.evaluate(() => navigator.userAgent), page: adapt(page, "Space"), close: () => browser.close() };
 }
 
 async function launchFirefox(): Promise<Engine> {
   const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 800 } });
   const page = await browser.newPage();
-  return { name: "firefox", version: await page.evaluate(() => navigator.userAgent), page: adapt(page), close: () => browser.close() };
+  return { name: "firefox", version: await page.evaluate(() => navigator.userAgent), page: adapt(page, " "), close: () => browser.close() };
 }
 
 const WEBKIT_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, " ": Key.SPACE } as const;

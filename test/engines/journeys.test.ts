@@ -245,6 +245,16 @@ describe.each(ENGINES)("%s", (engineName) => {
         },
         { selector, focused },
       );
+    /** Waits until `selector` in the overlay is wholly in the viewport and opaque (its entry animation done). */
+    const onScreen = (selector: string) =>
+      page.waitFor((sel) => {
+        const el = document.querySelector("nudge-root")?.shadowRoot?.querySelector(sel);
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        if (r.width < 1 || r.height < 1 || r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1) return false;
+        for (let node: Node | null = el; node instanceof Element; node = node.parentNode) if (Number(getComputedStyle(node).opacity) < 0.99) return false;
+        return true;
+      }, selector);
     const closedEvents = () => page.evaluate(() => (window as any).__closed as string[]);
     const show = (id: string) => page.evaluate((id) => (window as any).nudge.show(id, { force: true }), id);
 
@@ -259,13 +269,13 @@ describe.each(ENGINES)("%s", (engineName) => {
 
     async function closesByKeyboard(c: WidgetCase): Promise<void> {
       expect(await show(c.type), `${c.type} shows`).toBe(true);
-      await page.waitFor((sel) => !!document.querySelector("nudge-root")?.shadowRoot?.querySelector(sel), c.rendered);
+      await onScreen(c.rendered);
       if (c.modal) {
         await page.press("Escape");
         await page.waitFor((want) => ((window as any).__closed as string[]).includes(want), `${c.type}:escape`);
         expect(await inOverlay(c.rendered), `${c.type} gone after Escape`).toBe(false);
         expect(await show(c.type)).toBe(true);
-        await page.waitFor((sel) => !!document.querySelector("nudge-root")?.shadowRoot?.querySelector(sel), c.rendered);
+        await onScreen(c.rendered);
       }
       await tabTo(c.close!);
       await page.press(c.key!);
