@@ -98,7 +98,15 @@ async function launchChromium(): Promise<Engine> {
 }
 
 async function launchFirefox(): Promise<Engine> {
-  const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 800 } });
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX,
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    // Headless Firefox finds no mouse and reports `(hover: none)`, as a phone does; a desktop visitor's
+    // Firefox has a fine pointer that hovers (Gecko's PointerCapabilities: Fine 2 | Hover 4).
+    extraPrefsFirefox: { "ui.primaryPointerCapabilities": 6, "ui.allPointerCapabilities": 6 },
+  });
   const page = await browser.newPage();
   return { name: "firefox", version: await page.evaluate(() => navigator.userAgent), page: adapt(page, " "), close: () => browser.close() };
 }
