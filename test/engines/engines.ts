@@ -33,7 +33,7 @@ export interface EnginePage {
 
 export interface Engine {
   name: EngineName;
-  /** The engine's own version string (user agent), for the README. */
+  /** The engine's version as its driver reports it ("156.0.8078.114", "153.8.0esr", "2.50.6"), which the README names. */
   version: string;
   page: EnginePage;
   close(): Promise<void>;
@@ -94,7 +94,7 @@ async function launchChromium(): Promise<Engine> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  return { name: "chromium", version: await page.evaluate(() => navigator.userAgent), page: adapt(page, "Space"), close: () => browser.close() };
+  return { name: "chromium", version: browser.version(), page: adapt(page, "Space"), close: () => browser.close() };
 }
 
 async function launchFirefox(): Promise<Engine> {
@@ -108,7 +108,7 @@ async function launchFirefox(): Promise<Engine> {
     extraPrefsFirefox: { "ui.primaryPointerCapabilities": 6, "ui.allPointerCapabilities": 6 },
   });
   const page = await browser.newPage();
-  return { name: "firefox", version: await page.evaluate(() => navigator.userAgent), page: adapt(page, " "), close: () => browser.close() };
+  return { name: "firefox", version: (await browser.version()).replace(/^firefox\//i, ""), page: adapt(page, " "), close: () => browser.close() };
 }
 
 const WEBKIT_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, " ": Key.SPACE } as const;
@@ -161,7 +161,8 @@ async function launchWebKit(): Promise<Engine> {
     };
     return {
       name: "webkit",
-      version: await evaluate(() => navigator.userAgent),
+      // WebKitGTK's own version (the user agent names a frozen Safari version instead).
+      version: String((await driver.getCapabilities()).get("browserVersion")),
       page,
       close: async () => {
         await driver.quit().catch(() => {});

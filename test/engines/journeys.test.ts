@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES, launchEngine, type Engine, type EnginePage } from "./engines.js";
 import { consoleLines, facts, pageErrors, ready, startSite, widgetText, type Site } from "./site.js";
@@ -46,6 +47,12 @@ describe.each(ENGINES)("%s", (engineName) => {
     await arrive(page, "/t/b.html");
     return facts(page);
   }
+
+  it("the README names this engine's exact version", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const named = { chromium: `Chromium ${engine.version}`, firefox: `Firefox ESR ${engine.version}`, webkit: `WebKitGTK ${engine.version}` }[engineName];
+    expect(readme, `README.md's "Browsers" paragraph should say the suite last ran on ${named}`).toContain(named);
+  });
 
   describe("writes just before an immediate navigation survive it", () => {
     it("cart.add, then the cart page at once: the cart holds the item", async () => {
