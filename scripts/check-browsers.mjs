@@ -55,7 +55,9 @@ export function checkSyntax(dir, targets = SYNTAX_TARGETS) {
     const files = [...output.matchAll(/erroring file: (.+)/g)].map((m) => m[1].trim());
     const errors = [...output.matchAll(/· error: (.+)/g)].map((m) => m[1].trim());
     if (files.length === 0) problems.push(`${target.what} (${target.files.join(", ")}): es-check failed: ${output.trim().split("\n").slice(0, 5).join(" ")}`);
-    files.forEach((file, i) => problems.push(`${shown(join(dir, file.split(" at ")[0]))}: beyond ${target.version.toUpperCase()} (${target.what}): ${errors[i] ?? "see es-check's output"}`));
+    files.forEach((file, i) =>
+      problems.push(`${shown(join(dir, file.split(" at ")[0]))}: beyond ${target.version.toUpperCase()} (${target.what}): ${errors[i] ?? "see es-check's output"}`),
+    );
   }
   return problems;
 }

@@ -149,7 +149,8 @@ describe.each(ENGINES)("%s", (engineName) => {
       }
       await page.mouseMove(600, 400);
       await page.mouseMove(600, 5);
-      if (engine.name === "chromium") await page.mouseMove(600, -10); // CDP input can leave the viewport: the browser sends the mouseout itself
+      if (engine.name === "chromium")
+        await page.mouseMove(600, -10); // CDP input can leave the viewport: the browser sends the mouseout itself
       else expect(await page.evaluate(() => (window as any).__trustedMoves)).toBe(true);
       await exitShown(); // (with a hover pointer only the pointer's way out is watched)
     });
@@ -300,7 +301,9 @@ describe.each(ENGINES)("%s", (engineName) => {
       expect(await inOverlay(c.rendered), `${c.type} gone after ${c.key === " " ? "Space" : c.key} on its close button`).toBe(false);
     }
 
-    it("one widget of each type renders and closes, by keyboard too: Escape closes the modal ones, Tab reaches the close button and Enter or Space presses it", { timeout: 300_000 }, async () => {
+    it("one widget of each type renders and closes, by keyboard too: Escape closes the modal ones, Tab reaches the close button and Enter or Space presses it", {
+      timeout: 300_000,
+    }, async () => {
       await open(widgetRules(), { a: { body: '<h2 id="hero">Our coffee</h2>' } });
       await page.evaluate(() => {
         (window as any).__closed = [];

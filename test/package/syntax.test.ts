@@ -43,7 +43,10 @@ describe("the build's browser check", () => {
   });
 
   it("fails naming the file and the API when a chunk uses what Safari 14 lacks (structuredClone, Object.hasOwn, [].at)", async () => {
-    const dir = buildWithProbe("api", 'export const copy = (v) => structuredClone(v);\nexport const own = (o) => Object.hasOwn(o, "k");\nexport const last = () => [1, 2].at(-1);\n');
+    const dir = buildWithProbe(
+      "api",
+      'export const copy = (v) => structuredClone(v);\nexport const own = (o) => Object.hasOwn(o, "k");\nexport const last = () => [1, 2].at(-1);\n',
+    );
     const problems: string[] = await checkBrowsers(dir);
     const text = problems.join("\n");
     expect(text).toMatch(/chunks\/probe\.js:1:\d+: structuredClone is not supported in Safari 14/);
@@ -54,7 +57,10 @@ describe("the build's browser check", () => {
   });
 
   it("fails on a browser API beyond the targets, and honours a call guarded by feature detection", async () => {
-    const dir = buildWithProbe("guard", 'export function idle(f) { if (typeof requestIdleCallback === "function") requestIdleCallback(f); }\nexport const now = (f) => requestIdleCallback(f);\n');
+    const dir = buildWithProbe(
+      "guard",
+      'export function idle(f) { if (typeof requestIdleCallback === "function") requestIdleCallback(f); }\nexport const now = (f) => requestIdleCallback(f);\n',
+    );
     const problems: string[] = await checkApis(browserFiles(dir));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/chunks\/probe\.js:2:\d+: requestIdleCallback is not supported in Safari 14/);
