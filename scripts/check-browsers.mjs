@@ -35,9 +35,14 @@ export function browserTargets(root = ROOT) {
 
 /**
  * APIs Nudge provides itself in place of the browser's. None: Nudge ships no polyfill. Calls it
- * makes only where the API exists are guarded at the call (`typeof X === "function"`, `X?.`, or
- * through `env.window`), which the plugin honours or cannot see; test/browser/missing-apis.test.ts
- * and the engines' "older browsers" journey delete each such API and check nothing throws.
+ * makes only where the API exists are guarded at the call, which the plugin honours (`typeof X`)
+ * or cannot see (reached through `env.window`): BroadcastChannel (src/profile/tabs.ts,
+ * src/decide/modal-lock.ts: else the `storage` event), constructable stylesheets
+ * (src/render/renderer.tsx canAdopt, src/debug/panel.ts: else `<style>`), IntersectionObserver
+ * (renderer.tsx, src/track/signals/element.ts: else never fires), visualViewport (renderer.tsx),
+ * crypto.randomUUID (src/measure/pipeline.ts), navigator.sendBeacon (src/measure/beacon.ts),
+ * navigator.clipboard (widgets: in try, else the code is selected). test/browser/missing-apis.test.ts
+ * and the engines' "older browsers" journey delete the ones a supported browser may lack.
  */
 export const POLYFILLS = [];
 
