@@ -102,7 +102,16 @@ describe("buildReport (pure, over any visitors' events)", () => {
   it("skips what is not a measured event instead of throwing", () => {
     const junk = [null, 42, { id: 1 }, { name: "shown" }] as unknown as MeasureEvent[];
     expect(buildReport([...junk, ...events]).events).toBe(events.length);
-    expect(buildReport([])).toEqual({ events: 0, duplicates: 0, visitors: 0, from: null, to: null, widgets: [] });
+    expect(buildReport([])).toEqual({
+      events: 0,
+      duplicates: 0,
+      visitors: 0,
+      from: null,
+      to: null,
+      widgets: [],
+      attribution: { orders: 0, revenue: 0, unattributed: { orders: 0, revenue: 0 } },
+      overall: null,
+    });
   });
 });
 
