@@ -297,7 +297,14 @@ function widgetReport(id: string, widget: { type: string; arms: Map<string, Arm>
     orders: arms.reduce((s, arm) => s + arm[kind].orders, 0),
     revenue: round(arms.reduce((s, arm) => s + arm[kind].revenue, 0)),
   });
-  return { widget: id, type: widget.type, variants, attributed: sum("attributed"), assisted: sum("assisted"), sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null };
+  return {
+    widget: id,
+    type: widget.type,
+    variants,
+    attributed: sum("attributed"),
+    assisted: sum("assisted"),
+    sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null,
+  };
 }
 
 /** Converting visitors among the eligible ones (k), out of the eligible (n). */
@@ -311,4 +318,3 @@ function convertersOf(arm: Arm) {
 function revenueSample(arm: Arm): number[] {
   return [...arm.eligible].map((visitor) => arm.revenueBy.get(visitor) ?? 0);
 }
-

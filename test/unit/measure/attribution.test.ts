@@ -12,7 +12,9 @@ function ev(name: MeasureEvent["name"], visitor: string, widget: string, variant
 
 /** A visitor exposed to a widget (eligible, and shown unless held out) at `at`. */
 const exposed = (visitor: string, widget: string, variant: string, at: number, extra: Partial<MeasureEvent> = {}) =>
-  variant === "holdout" || extra.siteHoldout ? [ev("eligible", visitor, widget, variant, at, extra)] : [ev("eligible", visitor, widget, variant, at, extra), ev("shown", visitor, widget, variant, at, extra)];
+  variant === "holdout" || extra.siteHoldout
+    ? [ev("eligible", visitor, widget, variant, at, extra)]
+    : [ev("eligible", visitor, widget, variant, at, extra), ev("shown", visitor, widget, variant, at, extra)];
 
 /** One order of `visitor` at `time`, converting each listed (widget, variant, exposure) as the runtime does. */
 const order = (visitor: string, time: number, value: number | undefined, converts: Array<[string, string, number]>, extra: Partial<MeasureEvent> = {}) =>
@@ -106,7 +108,10 @@ describe("attribution: each order credited to one widget", () => {
       visitor: fc.constantFrom("x", "y", "z"),
       time: fc.integer({ min: 51, max: 60 }),
       id: fc.option(fc.constantFrom("o1", "o2", "o3"), { nil: undefined }),
-      value: fc.option(fc.integer({ min: 0, max: 10_000 }).map((c) => c / 100), { nil: undefined }),
+      value: fc.option(
+        fc.integer({ min: 0, max: 10_000 }).map((c) => c / 100),
+        { nil: undefined },
+      ),
       site: fc.boolean(),
       converts: fc.array(exposure, { maxLength: 4 }),
     });

@@ -1,0 +1,10 @@
+import { DuckDBInstance } from "@duckdb/node-api";
+const db = await DuckDBInstance.create(":memory:");
+const c = await db.connect();
+const q = async (sql) => { try { const r = await c.runAndReadAll(sql); console.log(JSON.stringify(r.getRowObjectsJson())); } catch (e) { console.log("ERR", e.message); } };
+await q(`CREATE TABLE "p.a.events_*" (event_name VARCHAR, user_pseudo_id VARCHAR, _TABLE_SUFFIX VARCHAR, event_params STRUCT(key VARCHAR, value STRUCT(string_value VARCHAR, int_value BIGINT, float_value DOUBLE, double_value DOUBLE))[])`);
+await q(`INSERT INTO "p.a.events_*" VALUES ('nudge_shown','u1','20260105',[{'key':'nudge_widget','value':{'string_value':'popup','int_value':NULL,'float_value':NULL,'double_value':NULL}},{'key':'value','value':{'string_value':NULL,'int_value':NULL,'float_value':NULL,'double_value':12.5}}])`);
+await q(`SELECT (SELECT value.string_value FROM UNNEST(event_params) WHERE key = 'nudge_widget') AS w, (SELECT COALESCE(value.double_value, value.int_value) FROM UNNEST(event_params) WHERE key = 'value') AS v FROM "p.a.events_*" WHERE _TABLE_SUFFIX BETWEEN '20260101' AND '20260131'`);
+await q(`SELECT (SELECT p.value.string_value FROM UNNEST(event_params) AS p WHERE p.key = 'nudge_widget') AS w FROM "p.a.events_*"`);
+await q(`SELECT (SELECT ep.value.string_value FROM UNNEST(event_params) AS t(ep) WHERE ep.key = 'nudge_widget') AS w FROM "p.a.events_*"`);
+await q(`SELECT version()`);
