@@ -102,7 +102,7 @@ export interface ReportOptions {
 interface Arm {
   variant: string;
   eligible: Set<string>;
-  shown: Map<string, string>; // exposure → visitor
+  shown: Map<string, string>; // visitor's exposure → visitor
   viewable: Map<string, string>;
   clicked: Map<string, string>;
   closes: Set<string>;
@@ -189,7 +189,9 @@ export function buildReport(events: readonly MeasureEvent[], options: ReportOpti
     if (!widget) widgets.set(event.widget, (widget = { type: event.type, arms: new Map() }));
     let arm = widget.arms.get(event.variant);
     if (!arm) widget.arms.set(event.variant, (arm = newArm(event.variant)));
-    const { visitor, exposure } = event;
+    const { visitor } = event;
+    // A show is the visitor's: two visitors shown a widget in the same millisecond share an exposure name.
+    const exposure = `${visitor}\u0000${event.exposure}`;
     switch (event.name) {
       case "eligible":
         arm.eligible.add(visitor);

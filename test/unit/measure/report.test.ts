@@ -163,3 +163,11 @@ describe("the widget events the runtime is adding (viewable, minimized, restored
     expect(report.widgets[0].variants[0]).toMatchObject({ viewable: 1, minimized: 1, leads: 1 });
   });
 });
+
+describe("shows of different visitors", () => {
+  it("count apart even when they happened in the same millisecond (the same exposure name)", () => {
+    const same = (visitor: string, name: MeasureEvent["name"]) => ev(name, visitor, "a", { exposure: "offer@5000" });
+    const report = buildReport([same("p", "eligible"), same("p", "shown"), same("p", "clicked"), same("q", "eligible"), same("q", "shown"), same("q", "clicked")]);
+    expect(report.widgets[0].variants[0]).toMatchObject({ impressions: 2, clicks: 2 });
+  });
+});
