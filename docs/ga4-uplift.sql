@@ -6,7 +6,9 @@
 -- nudge_variant, nudge_exposure, nudge_holdout, nudge_site_holdout, nudge_share, nudge_goal,
 -- nudge_time, value, currency, transaction_id.
 --
--- Edit the table (your project and GA4 property) and the dates, then run each query.
+-- Edit the table (your project and GA4 property) and the dates, then run each query:
+-- 1. each widget's arms, 2. Nudge as a whole against the site-wide control group, 3. where the
+-- orders went (each order credited to one widget).
 -- Visitors are GA4's user_pseudo_id (one browser, as Nudge's anonymous visitor is).
 -- Events sent twice (a retried hit) count once, by nudge_event_id.
 --
@@ -176,3 +178,73 @@ SELECT
 FROM arms AS a
 LEFT JOIN valued_orders AS v ON v.site_holdout = a.site_holdout
 ORDER BY arm;
+
+-- ── 3. Where the orders went: each order credited once ────────────────────────────────────
+-- Queries 1 and 2 count an order for every widget whose window was open, so their revenue does
+-- not add up across widgets. Here each order goes to ONE widget, the last one shown within its
+-- window before the order (ties: the smaller widget id); every other shown widget it converted
+-- is "assisted"; an order with no widget shown (control groups) is "unattributed". Attributed
+-- orders summed over widgets plus the unattributed ones are all the orders.
+WITH nudge AS (
+  SELECT
+    user_pseudo_id AS visitor,
+    event_name,
+    event_timestamp,
+    (SELECT ep.value.string_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_event_id') AS event_id,
+    (SELECT ep.value.string_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_widget') AS widget,
+    (SELECT ep.value.string_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_variant') AS variant,
+    (SELECT ep.value.string_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_exposure') AS exposure,
+    (SELECT ep.value.int_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_site_holdout') AS site_holdout,
+    (SELECT ep.value.string_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_goal') AS goal,
+    (SELECT ep.value.int_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'nudge_time') AS goal_time,
+    (SELECT ep.value.string_value FROM UNNEST(event_params) AS ep WHERE ep.key = 'transaction_id') AS transaction_id,
+    (SELECT COALESCE(ep.value.double_value, ep.value.int_value, ep.value.float_value) FROM UNNEST(event_params) AS ep WHERE ep.key = 'value') AS value
+  FROM `your-project.analytics_123456789.events_*`
+  WHERE _TABLE_SUFFIX BETWEEN '20260101' AND '20260131'
+    AND event_name = 'nudge_converted'
+),
+goal_conversions AS (
+  SELECT
+    visitor,
+    goal,
+    COALESCE(transaction_id, CAST(goal_time AS STRING)) AS order_key,
+    widget,
+    variant,
+    site_holdout,
+    value,
+    -- The show's time, from nudge_exposure = "<widget>@<time>".
+    CAST(REPLACE(REGEXP_EXTRACT(exposure, '@[0-9]+$'), '@', '') AS BIGINT) AS exposed_at
+  FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY event_timestamp) AS nth FROM nudge) AS numbered
+  WHERE nth = 1 AND goal IS NOT NULL
+),
+orders AS (
+  SELECT visitor, goal, order_key, MAX(value) AS value FROM goal_conversions GROUP BY visitor, goal, order_key
+),
+shown AS (
+  -- The shown widgets each order converted (not a control group), each at its latest show.
+  SELECT visitor, goal, order_key, widget, variant, exposed_at
+  FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY visitor, goal, order_key, widget ORDER BY exposed_at DESC) AS latest
+    FROM goal_conversions
+    WHERE variant <> 'holdout' AND COALESCE(site_holdout, 0) = 0
+  ) AS per_widget
+  WHERE latest = 1
+),
+ranked AS (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY visitor, goal, order_key ORDER BY exposed_at DESC, widget) AS place FROM shown
+),
+credits AS (
+  SELECT r.widget, r.variant, CASE WHEN r.place = 1 THEN 'attributed' ELSE 'assisted' END AS credit, COUNT(*) AS orders, SUM(COALESCE(o.value, 0)) AS revenue
+  FROM ranked AS r
+  JOIN orders AS o ON o.visitor = r.visitor AND o.goal = r.goal AND o.order_key = r.order_key
+  GROUP BY r.widget, r.variant, r.place = 1
+),
+unattributed AS (
+  SELECT '' AS widget, '' AS variant, 'unattributed' AS credit, COUNT(*) AS orders, SUM(COALESCE(o.value, 0)) AS revenue
+  FROM orders AS o
+  WHERE NOT EXISTS (SELECT 1 FROM shown AS s WHERE s.visitor = o.visitor AND s.goal = o.goal AND s.order_key = o.order_key)
+)
+SELECT widget, variant, credit, orders, revenue FROM credits
+UNION ALL
+SELECT widget, variant, credit, orders, revenue FROM unattributed
+ORDER BY credit, widget, variant;

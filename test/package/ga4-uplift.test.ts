@@ -98,8 +98,8 @@ afterAll(() => {
 });
 
 describe("docs/ga4-uplift.sql on a GA4-shaped export (DuckDB)", () => {
-  it("holds two queries and needs only the documented translation", () => {
-    expect(statements(SQL)).toHaveLength(2);
+  it("holds three queries and needs only the documented translation", () => {
+    expect(statements(SQL)).toHaveLength(3);
     expect(SQL).toContain(`\`${TABLE}\``);
     expect(SQL).toContain("UNNEST(event_params) AS ep");
   });
@@ -153,5 +153,27 @@ describe("docs/ga4-uplift.sql on a GA4-shaped export (DuckDB)", () => {
       expect(rate(num(r.converting_visitors), num(r.visitors))).toEqual(arm.conversionRate);
     }
     expect(overall!.control.visitors).toBeGreaterThan(100);
+  });
+
+  it("query 3 credits each order once, as buildReport's attribution", async () => {
+    const report = buildReport(events);
+    const got = await rows(toDuckDb(statements(SQL)[2]));
+    const credit = (kind: string, widget: string, variant: string) => got.find((r) => r.credit === kind && r.widget === widget && r.variant === variant);
+    let attributed = 0;
+    for (const w of report.widgets) {
+      for (const v of w.variants.filter((x) => !x.holdout)) {
+        for (const kind of ["attributed", "assisted"] as const) {
+          const row = credit(kind, w.widget, v.variant);
+          expect(num(row?.orders), `${w.widget}/${v.variant} ${kind}`).toBe(v[kind].orders);
+          expect(num(row?.revenue), `${w.widget}/${v.variant} ${kind}`).toBeCloseTo(v[kind].revenue, 6);
+        }
+        attributed += v.attributed.orders;
+      }
+    }
+    expect(report.widgets.reduce((s, w) => s + w.assisted.orders, 0)).toBeGreaterThan(50); // overlapping widgets: the case that matters
+    const none = credit("unattributed", "", "")!;
+    expect(num(none.orders)).toBe(report.attribution.unattributed.orders);
+    expect(num(none.revenue)).toBeCloseTo(report.attribution.unattributed.revenue, 6);
+    expect(attributed + num(none.orders)).toBe(report.attribution.orders);
   });
 });
