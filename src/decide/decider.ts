@@ -256,8 +256,7 @@ export function createDecider(deps: DeciderDeps) {
   }
 
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
-    if (siteHeld(facts))
-      return [`settings.holdout: this visitor is in the site-wide control group (${settings.holdout}% of visitors): no widget shows, counted as eligible`];
+    if (siteHeld(facts)) return [`settings.holdout: this visitor is in the site-wide control group (${settings.holdout}% of visitors): no widget shows, counted as eligible`];
     return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
   }
 

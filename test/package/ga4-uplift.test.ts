@@ -23,7 +23,7 @@ const SQL = readFileSync(resolve(import.meta.dirname, "../../docs/ga4-uplift.sql
 const TABLE = "your-project.analytics_123456789.events_*";
 
 /** The documented translation from BigQuery to DuckDB, and nothing else. */
-export const toDuckDb = (sql: string) => sql.replace(/`([^`]+)`/g, '"$1"').replace(/UNNEST\((\w+)\) AS (\w+)/g, "UNNEST($1) AS _($2)");
+const toDuckDb = (sql: string) => sql.replace(/`([^`]+)`/g, '"$1"').replace(/UNNEST\((\w+)\) AS (\w+)/g, "UNNEST($1) AS _($2)");
 
 /** The statements of the file, comments dropped. */
 const statements = (sql: string) =>
