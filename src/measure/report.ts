@@ -3,7 +3,9 @@
  * visitor's at a collector) to per-widget, per-variant numbers with the
  * statistics of `stats.ts`. No clock, no I/O: the same events give the same report.
  */
+import { addToOrders, attribute, emptyCredit, round, type Attribution, type Credit, type Order } from "./attribution.js";
 import type { MeasureEvent } from "./event.js";
+import { overallReport, type OverallReport } from "./overall.js";
 import { meanUplift, rate, rateUplift, sampleOf, sampleRatio, type Rate, type SampleRatio, type Uplift } from "./stats.js";
 
 /** The control group's variant name. */
@@ -35,18 +37,30 @@ export interface VariantReport {
   closes: number;
   minimized: number;
   leads: number;
-  /** Conversion events (once per showing), and the distinct visitors who converted. */
+  /**
+   * Conversion events (once per showing), and the distinct visitors who converted. A visitor
+   * converts an arm when the goal happens within the window after their exposure (a show, or
+   * for the control group an eligibility), whatever other widgets they saw: the same
+   * definition on both arms, so the uplift against the holdout stays fair.
+   */
   conversions: number;
   converters: number;
   /** Converting eligible visitors / eligible visitors. */
   conversionRate: Rate;
-  /** Sum of conversion values (order values). */
+  /**
+   * Sum of conversion values (order values). One order converts every widget whose window is
+   * open: summed over widgets this counts an order more than once; sum `attributed` instead.
+   */
   revenue: number;
   /** Revenue of eligible visitors / eligible visitors. */
   revenuePerVisitor: number;
   /** Revenue / conversions with a value; null without any. */
   averageOrderValue: number | null;
   funnel: Funnel;
+  /** Orders credited to this arm: it was the last widget shown before the order, within its window. */
+  attributed: Credit;
+  /** Orders this arm converted but another widget, shown later, was credited with. */
+  assisted: Credit;
   /** Against the control group; null for the control itself, or a widget without one. */
   uplift: { conversionRate: Uplift; revenuePerVisitor: Uplift | null } | null;
 }
@@ -55,6 +69,9 @@ export interface WidgetReport {
   widget: string;
   type: string;
   variants: VariantReport[];
+  /** The variants' attributed and assisted orders, summed. */
+  attributed: Credit;
+  assisted: Credit;
   /** Whether visitors were split as configured; null without a split (one arm, or no shares known). */
   sampleRatio: SampleRatio | null;
 }
@@ -68,6 +85,13 @@ export interface Report {
   from: number | null;
   to: number | null;
   widgets: WidgetReport[];
+  /**
+   * Every order (goal conversion) once: attributed orders summed over the widgets plus
+   * `unattributed` equal `orders`, and the same for revenue.
+   */
+  attribution: Attribution;
+  /** Nudge as a whole against the site-wide control group (`settings.holdout`); null without one. */
+  overall: OverallReport | null;
 }
 
 export interface ReportOptions {
@@ -78,7 +102,7 @@ export interface ReportOptions {
 interface Arm {
   variant: string;
   eligible: Set<string>;
-  shown: Map<string, string>; // exposure → visitor
+  shown: Map<string, string>; // visitor's exposure → visitor
   viewable: Map<string, string>;
   clicked: Map<string, string>;
   closes: Set<string>;
@@ -89,6 +113,8 @@ interface Arm {
   revenue: number;
   orders: number;
   revenueBy: Map<string, number>;
+  attributed: Credit;
+  assisted: Credit;
   share?: number;
 }
 
@@ -107,6 +133,8 @@ function newArm(variant: string): Arm {
     revenue: 0,
     orders: 0,
     revenueBy: new Map(),
+    attributed: emptyCredit(),
+    assisted: emptyCredit(),
   };
 }
 
@@ -141,6 +169,8 @@ export function buildReport(events: readonly MeasureEvent[], options: ReportOpti
   let duplicates = 0;
   let from: number | null = null;
   let to: number | null = null;
+  const orders = new Map<string, Order>();
+  const distinct: MeasureEvent[] = [];
   const sorted = events.filter(usable).sort((a, b) => a.time - b.time);
   for (const event of sorted) {
     if (seen.has(event.id)) {
@@ -148,14 +178,20 @@ export function buildReport(events: readonly MeasureEvent[], options: ReportOpti
       continue;
     }
     seen.add(event.id);
+    distinct.push(event);
     visitors.add(event.visitor);
     from = from === null ? event.time : Math.min(from, event.time);
     to = to === null ? event.time : Math.max(to, event.time);
+    addToOrders(orders, event);
+    // The site-wide control group is compared with everyone else (overall.ts), not with one widget's arms.
+    if (event.siteHoldout === true) continue;
     let widget = widgets.get(event.widget);
     if (!widget) widgets.set(event.widget, (widget = { type: event.type, arms: new Map() }));
     let arm = widget.arms.get(event.variant);
     if (!arm) widget.arms.set(event.variant, (arm = newArm(event.variant)));
-    const { visitor, exposure } = event;
+    const { visitor } = event;
+    // A show is the visitor's: two visitors shown a widget in the same millisecond share an exposure name.
+    const exposure = `${visitor}\u0000${event.exposure}`;
     switch (event.name) {
       case "eligible":
         arm.eligible.add(visitor);
@@ -190,6 +226,14 @@ export function buildReport(events: readonly MeasureEvent[], options: ReportOpti
         break;
     }
   }
+  const attribution = attribute(orders, (id, variant, kind, value) => {
+    let widget = widgets.get(id);
+    if (!widget) widgets.set(id, (widget = { type: "", arms: new Map() }));
+    let arm = widget.arms.get(variant);
+    if (!arm) widget.arms.set(variant, (arm = newArm(variant)));
+    arm[kind].orders++;
+    arm[kind].revenue += value;
+  });
   return {
     events: seen.size,
     duplicates,
@@ -197,6 +241,8 @@ export function buildReport(events: readonly MeasureEvent[], options: ReportOpti
     from,
     to,
     widgets: [...widgets.keys()].sort().map((id) => widgetReport(id, widgets.get(id)!, options)),
+    attribution,
+    overall: overallReport(distinct, orders, options.seed),
   };
 }
 
@@ -235,6 +281,8 @@ function widgetReport(id: string, widget: { type: string; arms: Map<string, Arm>
         clicked: distinctVisitors(arm.clicked),
         converted: converters.k,
       },
+      attributed: { orders: arm.attributed.orders, revenue: round(arm.attributed.revenue) },
+      assisted: { orders: arm.assisted.orders, revenue: round(arm.assisted.revenue) },
       uplift:
         control && !isControl && controlConversions && controlRevenue
           ? { conversionRate: rateUplift(converters, controlConversions, options.seed), revenuePerVisitor: meanUplift(sampleOf(revenueSample(arm)), controlRevenue) }
@@ -247,7 +295,18 @@ function widgetReport(id: string, widget: { type: string; arms: Map<string, Arm>
     if (arm.share !== undefined) shares[arm.variant] = arm.share;
     observed[arm.variant] = arm.eligible.size;
   }
-  return { widget: id, type: widget.type, variants, sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null };
+  const sum = (kind: "attributed" | "assisted"): Credit => ({
+    orders: arms.reduce((s, arm) => s + arm[kind].orders, 0),
+    revenue: round(arms.reduce((s, arm) => s + arm[kind].revenue, 0)),
+  });
+  return {
+    widget: id,
+    type: widget.type,
+    variants,
+    attributed: sum("attributed"),
+    assisted: sum("assisted"),
+    sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null,
+  };
 }
 
 /** Converting visitors among the eligible ones (k), out of the eligible (n). */
@@ -261,5 +320,3 @@ function convertersOf(arm: Arm) {
 function revenueSample(arm: Arm): number[] {
   return [...arm.eligible].map((visitor) => arm.revenueBy.get(visitor) ?? 0);
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;
