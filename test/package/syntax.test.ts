@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 /*
  * The support statement (README, "Browsers"): Safari 14, Firefox 79, Chromium 85 and later. What a
- * page downloads must parse there: ES2021 at most (logical assignment, which nanostores ships, is the
+ * page downloads must parse there: ES2021 at most (logical assignment, `??=`, is the
  * newest syntax in it), checked on the built files with es-check rather than a hand-written list.
  */
 const ROOT = resolve(import.meta.dirname, "../..");
