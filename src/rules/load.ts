@@ -3,7 +3,7 @@ import type { KeyValueStore } from "../profile/storage.js";
 import { own } from "../env/own.js";
 import { hashString } from "./hash.js";
 import { formatProblem, type RulesProblem } from "./problems.js";
-import { looksPublished, trustedRules, type Ahead } from "./published.js";
+import { trustedRules, type Ahead } from "./published.js";
 import type { RulesFile } from "./schema/rules-schema.js";
 
 const CACHE_KEY = "rules";
@@ -83,16 +83,11 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
   let loaded: LoadedRules | undefined = trustedRules(json);
   let problems: RulesProblem[] = [];
   if (!loaded) {
-    const edited = looksPublished(json);
     const { checkRules } = await import("./check-rules.js");
-    const checked = checkRules(looksPublished(json) ? json.rules : json, text.length);
+    const checked = checkRules(json, text.length, typeof source === "string" ? source : "the rules object");
     problems = checked.problems;
     reportProblems(problems, deps);
-    deps.hint?.(
-      edited
-        ? `rules: ${where(source)} was changed after \`nudge build\` (its stamp does not match), so this browser checked it. Build it again: npx nudge build <rules.json>`
-        : `rules: ${where(source)} is not published, so this browser downloaded the validator to check it. Publish it with \`npx nudge build <rules.json>\` and visitors' browsers skip that step`,
-    );
+    deps.hint?.(checked.hint);
     if (!checked.rules || !checked.ahead) return fallBack(cached, "the rules file cannot be used", deps);
     loaded = { rules: checked.rules, ahead: checked.ahead };
   }
@@ -106,8 +101,6 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
 function usable(entry: CachedRules | undefined): CachedRules | undefined {
   return entry?.rules && entry.ahead ? entry : undefined;
 }
-
-const where = (source: string | object) => (typeof source === "string" ? source : "the rules object");
 
 function cacheKey(source: string | object, env: Env): string {
   if (typeof source !== "string") return "inline";
