@@ -71,10 +71,10 @@ async function scenario(browser, base, name, rate) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const ready = () => page.waitForFunction(() => window.nudge?.__nudge === "running").then(() => page.evaluate(() => window.nudge.ready.then(() => performance.now())));
   const pageUrl = `${base}/${name}/page.html`;
-  const first = await traced(page, cdp, name, () => page.goto(pageUrl).then(ready));
-  const repeat = await traced(page, cdp, name, () => page.goto(pageUrl).then(ready));
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
+  const first = await traced(page, cdp, name, () => page.goto(pageUrl).then(ready));
+  const repeat = await traced(page, cdp, name, () => page.goto(pageUrl).then(ready));
   const show = await traced(page, cdp, name, async () => {
     await page.goto(pageUrl).then(ready);
     return page.evaluate(() => new Promise((resolve) => (window.nudge.on("shown", () => resolve(true)), window.nudge.show("bench-popup"))));
