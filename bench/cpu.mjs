@@ -33,10 +33,12 @@ function serve(builds, rules) {
     if (rest.join("/") === "page.html")
       return res
         .writeHead(200, { "content-type": TYPES[".html"] })
-        .end(`<!doctype html><title>cpu</title><p>A page.</p><script>window.nudge = window.nudge || [];</script><script async src="/${name}/nudge.js" data-rules="/${name}/rules.json"></script>`);
+        .end(
+          `<!doctype html><title>cpu</title><p>A page.</p><script>window.nudge = window.nudge || [];</script><script async src="/${name}/nudge.js" data-rules="/${name}/rules.json"></script>`,
+        );
     const dist = builds[name]?.dist;
     const file = dist && normalize(join(dist, rest.join("/")));
-    if (!file || !file.startsWith(dist) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return res.writeHead(404).end();
+    if (!file?.startsWith(dist) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
@@ -53,7 +55,9 @@ async function traced(page, cdp, name, action) {
   await cdp.send("Tracing.end");
   await done;
   cdp.removeAllListeners("Tracing.dataCollected");
-  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "RunTask" && x.tid === e.tid && x.dur > 0));
+  const main = events.find(
+    (e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "RunTask" && x.tid === e.tid && x.dur > 0),
+  );
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
   const ours = onMain.filter((e) => JSON.stringify(e.args ?? {}).includes(`/${name}/`));
   const tasks = onMain

@@ -319,7 +319,9 @@ export function createNudge(options: NudgeOptions) {
     rfmBounds = file?.settings?.rfm;
     const usable = file ?? { version: 1, widgets: [] };
     // Schedules load only for a file that has one; if their code fails to load, those widgets are left out.
-    const features: RulesFeatures = loaded?.ahead.features.includes("schedule") ? await import("../decide/schedule.js").catch((error) => (reporter.error("schedule", error), {})) : {};
+    const features: RulesFeatures = loaded?.ahead.features.includes("schedule")
+      ? await import("../decide/schedule.js").catch((error) => (reporter.error("schedule", error), {}))
+      : {};
     if (destroyed) return;
     rules = compileRules(usable, (path, error) => reporter.error(`rules ${path}`, error), features, loaded?.ahead);
     decider = createDecider({

@@ -33,14 +33,26 @@ export function computeAhead(rules: RulesFile): Ahead {
   const text = JSON.stringify(rules);
   const features = new Set<string>();
   const has = (feature: string, present: unknown) => present && features.add(feature);
-  has("schedule", rules.widgets.some((w) => w.schedule));
+  has(
+    "schedule",
+    rules.widgets.some((w) => w.schedule),
+  );
   has("timezone", text.includes("timezone"));
   has("event", operators.has("$event") || rules.widgets.some((w) => typeof w.trigger === "object" && w.trigger.type === "event"));
-  has("goal", rules.widgets.some((w) => w.goal));
+  has(
+    "goal",
+    rules.widgets.some((w) => w.goal),
+  );
   has("catalog", rules.settings?.catalog !== undefined);
   has("rfm", /"rfm\b/.test(text) || text.includes("rfm."));
-  has("variants", rules.widgets.some((w) => w.variants));
-  has("holdout", rules.widgets.some((w) => (w.holdout ?? 0) > 0));
+  has(
+    "variants",
+    rules.widgets.some((w) => w.variants),
+  );
+  has(
+    "holdout",
+    rules.widgets.some((w) => (w.holdout ?? 0) > 0),
+  );
   return {
     operators: [...operators].sort(),
     features: [...features].sort(),

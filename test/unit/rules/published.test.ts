@@ -130,7 +130,10 @@ describe("the runtime and a published file", () => {
     const lyingFile = fc.record({
       rules: fc.record({ version: anyValue, settings: anyValue, segments: anyValue, widgets: fc.array(lyingWidget, { maxLength: 3 }) }, { requiredKeys: ["widgets"] }),
       ahead: fc.record({ operators: fc.array(anyValue), features: fc.array(fc.oneof(fc.constantFrom("schedule", "timezone"), anyValue)), quietMs: anyValue }),
-      aheadWidgets: fc.array(anyValue.filter((v) => typeof v === "object" && v !== null && !Array.isArray(v)), { maxLength: 3 }),
+      aheadWidgets: fc.array(
+        anyValue.filter((v) => typeof v === "object" && v !== null && !Array.isArray(v)),
+        { maxLength: 3 },
+      ),
     });
     let trusted = 0;
     try {
@@ -169,7 +172,11 @@ describe("nudge build", () => {
   const run = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await buildCommand(args, (t) => out.push(t), (t) => err.push(t));
+    const code = await buildCommand(
+      args,
+      (t) => out.push(t),
+      (t) => err.push(t),
+    );
     return { code, out: out.join("\n"), err: err.join("\n") };
   };
 
