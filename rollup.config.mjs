@@ -6,7 +6,7 @@ import typescript from "@rollup/plugin-typescript";
 const ts = (outDir) => typescript({ tsconfig: "./tsconfig.json", declaration: false, outDir, rootDir: ".", include: ["src/**/*", "widgets/**/*"] });
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 // React is only for nudge-sdk/react (an optional peer): external there, and nothing else imports it.
-const dependencies = ["preact", "preact/hooks", "preact/jsx-runtime", "nanostores", "idb-keyval", "zod", "zod/mini", "react", "react-dom", "react-dom/client"];
+const dependencies = ["preact", "preact/hooks", "preact/jsx-runtime", "idb-keyval", "zod", "zod/mini", "react", "react-dom", "react-dom/client"];
 
 export default [
   // npm: ESM entry points for bundlers; dependencies stay external, widgets are their own chunks.

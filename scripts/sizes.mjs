@@ -86,7 +86,7 @@ function group(dist, files) {
 export function measure(dist = join(ROOT, "dist")) {
   const loader = "nudge.js";
   const runtime = "nudge.runtime.js";
-  const validator = chunk(dist, "chunks", "validate-");
+  const validator = chunk(dist, "chunks", "check-rules-");
   const renderer = chunk(dist, "chunks", "renderer-");
   const widgets = {};
   for (const type of widgetTypes()) {

@@ -12,6 +12,9 @@ const USAGE = `Usage:
                                          script files only)
   nudge validate <rules.json> [--catalog <feed.json>] [--json]
                                          check a rules file (and a catalog feed); exit 1 when either has problems
+  nudge build <rules.json> [-o <out.json>]
+                                         validate and publish: writes the stamped file browsers use without
+                                         downloading the validator (default <rules>.published.json)
   nudge simulate <rules.json> <timeline.json> [--json]
                                          replay a visitor's timeline with a fake clock: which widget shows
                                          when, and why; exit 1 when an "expect" step fails
@@ -66,6 +69,7 @@ export async function main(argv: string[], out: (text: string) => void = console
     }
     return problems.length || feed?.problems.length ? 1 : 0;
   }
+  if (command === "build") return (await import("./build-command.js")).buildCommand(rest, out, err);
   if (command === "init") {
     // Loaded only for this command, like simulate.
     const { initCommand } = await import("./init-command.js");

@@ -8,8 +8,8 @@ import { createProfileStore } from "../profile/profile-store.js";
 import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
 import { memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
 import type { AnyWidgetDefinition, Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
-import { compileRules, needsSchedule, type CompiledRules, type RulesFeatures } from "../rules/compile-rules.js";
-import { loadRules } from "../rules/load.js";
+import { compileRules, type CompiledRules, type RulesFeatures } from "../rules/compile-rules.js";
+import { fetchRules, loadRules } from "../rules/load.js";
 import type { Settings } from "../rules/schema/rules-schema.js";
 import { watchDataLayer } from "../track/datalayer.js";
 import { watchEngagement } from "../track/engagement.js";
@@ -246,6 +246,8 @@ export function createNudge(options: NudgeOptions) {
 
   async function start(): Promise<void> {
     if (!env.window) return; // SSR: an inert instance
+    // The rules travel while consent signals are read and storage opens: they are what the first decision waits on longest.
+    const fetched = fetchRules(options.rules, env);
     // The consent platform's signals: their chunk loads only in "auto" mode, and the
     // dataLayer's consent entries are applied before storage is opened.
     const signalProblem = (error: unknown) => reporter.error("consent signals", error);
@@ -303,20 +305,25 @@ export function createNudge(options: NudgeOptions) {
       env.document?.removeEventListener("visibilitychange", onHidden);
     });
 
-    const file = await loadRules(options.rules, {
+    const loaded = await loadRules(options.rules, {
       env,
       store,
+      fetched,
       report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
+      hint: (message) => env.console.info(`[nudge] ${message}`),
     });
+    const file = loaded?.rules;
     await layer; // the events pushed before Nudge loaded count in the first decision
     if (destroyed) return;
     pageTypes = file?.settings?.pageTypes;
     rfmBounds = file?.settings?.rfm;
     const usable = file ?? { version: 1, widgets: [] };
     // Schedules load only for a file that has one; if their code fails to load, those widgets are left out.
-    const features: RulesFeatures = needsSchedule(usable) ? await import("../decide/schedule.js").catch((error) => (reporter.error("schedule", error), {})) : {};
+    const features: RulesFeatures = loaded?.ahead.features.includes("schedule")
+      ? await import("../decide/schedule.js").catch((error) => (reporter.error("schedule", error), {}))
+      : {};
     if (destroyed) return;
-    rules = compileRules(usable, (path, error) => reporter.error(`rules ${path}`, error), features);
+    rules = compileRules(usable, (path, error) => reporter.error(`rules ${path}`, error), features, loaded?.ahead);
     decider = createDecider({
       env,
       rules,

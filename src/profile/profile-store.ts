@@ -1,4 +1,3 @@
-import { atom } from "nanostores";
 import type { Env } from "../env/env.js";
 import type { mergeProfiles } from "./merge.js";
 import { migrateProfile, newProfile, recordPageView, type Profile } from "./profile.js";
@@ -49,7 +48,7 @@ export interface ProfileStoreOptions {
 }
 
 /**
- * The visitor profile: a nanostores atom in memory, persisted in batches to
+ * The visitor profile: kept in memory, persisted in batches to
  * a `KeyValueStore`, flushed when the page is hidden or unloaded, and shared
  * by every tab of the site.
  *
@@ -59,7 +58,7 @@ export interface ProfileStoreOptions {
  * (`KeyValueStore.update`), so another tab's cart lines, events and widget
  * closes are never overwritten. After a write the tab posts `{ rev }` to the
  * others, which re-read the stored copy and replay their own pending changes
- * onto it. The atom always shows the last stored copy plus this tab's
+ * onto it. `latest` always shows the last stored copy plus this tab's
  * pending changes. (A replayed change is handed the clock readings and random
  * numbers of its first run, so its timestamps and ids do not move: see `Change`.)
  *
@@ -82,12 +81,13 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
   const tab = `${env.now().toString(36)}.${env.random().toString(36).slice(2, 8)}.${++stores}`;
   let writeCount = 0;
   const nextWriteId = () => `${tab}.${++writeCount}`;
-  const $profile = atom<Profile>(newProfile("", env.now()));
+  /** The profile as this tab sees it: a plain variable; nothing subscribes to it (see the note on nanostores in the commit). */
+  let latest: Profile = newProfile("", env.now());
   let store: KeyValueStore | undefined;
   let timer: unknown;
   let isNew = false;
   /** The newest copy known to be stored. */
-  let base: Stored = $profile.get();
+  let base: Stored = latest;
   /** Sealed batches not yet stored (oldest first), and the open changes not yet sealed. */
   let batches: Batch[] = [];
   let open: Change[] = [];
@@ -165,7 +165,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
         onError(error); // one broken change is skipped, the others still apply
       }
     }
-    $profile.set(profile);
+    latest = profile;
   }
   const written = (profile: Stored) => (Array.isArray(profile.writes) ? profile.writes : []);
 
@@ -384,8 +384,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
   }
 
   return {
-    $profile,
-    get: (): Profile => applying ?? $profile.get(),
+    get: (): Profile => applying ?? latest,
     /** True when this page load created the visitor. */
     isNew: () => isNew,
     /** Reads the stored profile, or starts a new one (a corrupt one is set aside, not thrown). */
@@ -412,7 +411,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
      * page view, cart, traits) is carried over onto it.
      */
     async adopt(target: KeyValueStore, newId: () => string): Promise<void> {
-      const current = $profile.get();
+      const current = latest;
       const { stored, legacy } = await readFrom(target);
       const found = stored ?? legacy;
       batches = [];
@@ -437,7 +436,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     /** Moves the profile to another store (e.g. to memory when consent is withdrawn), replacing what is there. */
     async moveTo(target: KeyValueStore): Promise<void> {
       journal?.clear();
-      base = chainBase = $profile.get();
+      base = chainBase = latest;
       batches = [];
       open = [];
       adoptStore(target);
@@ -447,10 +446,10 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     /** Changes the profile now; the change is written in the next batch, on top of the other tabs' changes. */
     update(change: (profile: Profile) => Profile): void {
       const step: Change = { fn: change, times: [], randoms: [] };
-      const after = run(step, $profile.get(), true); // a change that throws is not kept; the caller reports it
+      const after = run(step, latest, true); // a change that throws is not kept; the caller reports it
       step.out = after;
       open.push(step);
-      $profile.set(after);
+      latest = after;
       schedule();
     },
     reset(newId: string): void {
@@ -459,7 +458,7 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
       batches = [];
       open = [];
       mustWrite = replace = false;
-      $profile.set(base);
+      latest = base;
       isNew = true;
     },
     flush,

@@ -76,13 +76,18 @@ export function memoryStore(): KeyValueStore {
   };
 }
 
-/** Set when IndexedDB failed here and localStorage took over: later pages keep to localStorage, where the profile now is. */
+/**
+ * Which storage worked here before: "indexeddb" once IndexedDB passed the full probe (later pages
+ * check it with one read instead of a write, a read and a delete), "localstorage" once IndexedDB
+ * failed and localStorage took over (later pages keep to localStorage, where the profile now is).
+ */
 const PINNED = `${LOCAL_PREFIX}store`;
 
 /**
  * Picks the best storage that actually works here: IndexedDB, then
  * localStorage, then memory. Each candidate must survive a write and a read
- * (private modes and blocked storage fail there, not at construction). Once
+ * (private modes and blocked storage fail there, not at construction); IndexedDB
+ * known to work on this site (the pin) only needs to answer a read. Once
  * IndexedDB has failed and localStorage took over, the choice sticks (until
  * `forget()` clears it): a page where IndexedDB answers again would otherwise
  * read an older profile than the one the last pages wrote (WebKit leaves
@@ -105,8 +110,10 @@ export async function openBestStore(env: Env, onFallback: (message: string) => v
   for (const make of candidates) {
     try {
       const store = make();
-      if (await works(store, env)) {
-        if (failed && store.kind === "localstorage") win?.localStorage.setItem(PINNED, "localstorage");
+      const known = store.kind === "indexeddb" && pinned === "indexeddb";
+      if (await (known ? answers(store, env) : works(store, env))) {
+        const pin = failed && store.kind === "localstorage" ? "localstorage" : store.kind === "indexeddb" && !known ? "indexeddb" : undefined;
+        if (pin) pinAs(win, pin);
         return store;
       }
       onFallback(`${store.kind} is not usable; trying the next storage`);
@@ -116,6 +123,24 @@ export async function openBestStore(env: Env, onFallback: (message: string) => v
     failed = true;
   }
   return memoryStore();
+}
+
+function pinAs(win: Window | undefined, kind: string) {
+  try {
+    win?.localStorage.setItem(PINNED, kind);
+  } catch {
+    // No localStorage: the next page probes again.
+  }
+}
+
+/** One read, for a storage that passed the full probe on an earlier page: it opens and answers. */
+async function answers(store: KeyValueStore, env: Env): Promise<boolean> {
+  try {
+    await withTimeout(store.get("probe"), 3000, env);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function works(store: KeyValueStore, env: Env): Promise<boolean> {

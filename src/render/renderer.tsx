@@ -224,10 +224,14 @@ function followVisualViewport(env: Env, host: HTMLElement): () => void {
     host.style.setProperty("--nudge-vw", `${viewport.width}px`);
     host.style.setProperty("--nudge-vh", `${viewport.height}px`);
   };
-  update();
+  // Read in the next frame: read before the first render, the viewport forced a layout of its own
+  // (the layer's CSS falls back to the whole viewport until then).
+  const win = env.window!;
+  const frame = typeof win.requestAnimationFrame === "function" ? win.requestAnimationFrame(update) : (update(), 0);
   viewport.addEventListener("resize", update);
   viewport.addEventListener("scroll", update);
   return () => {
+    if (frame) win.cancelAnimationFrame(frame);
     viewport.removeEventListener("resize", update);
     viewport.removeEventListener("scroll", update);
   };

@@ -7,6 +7,7 @@ import type { scheduleGate, ScheduleGate } from "../decide/schedule.js";
 import { compileTrigger, type CompiledTrigger } from "../decide/triggers/index.js";
 import type { CompiledVariant } from "../decide/variants.js";
 import { parseDuration } from "./duration.js";
+import type { Ahead } from "./published.js";
 import type { RulesFile, WidgetRule } from "./schema/rules-schema.js";
 import { own } from "../env/own.js";
 
@@ -81,7 +82,7 @@ export const needsSchedule = (file: RulesFile) => file.widgets.some((w) => w.sch
  * Compiles a validated rules file once, when it loads. A widget whose
  * condition cannot compile is reported through `onError` and left out.
  */
-export function compileRules(file: RulesFile, onError: (path: string, error: unknown) => void, features: RulesFeatures = {}): CompiledRules {
+export function compileRules(file: RulesFile, onError: (path: string, error: unknown) => void, features: RulesFeatures = {}, ahead?: Ahead): CompiledRules {
   const segments: Record<string, CompiledCondition> = {};
   const evaluating = new Set<string>();
   // Segments may refer to segments; a cycle evaluates to false instead of recursing forever.
@@ -119,7 +120,8 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
     segments,
     segmentSources: { ...file.segments },
     widgets,
-    readsTimezone: mentionsTimezone(file),
+    // Known ahead for a published file: no serialising the whole file on every page view.
+    readsTimezone: ahead ? ahead.features.includes("timezone") : mentionsTimezone(file),
   };
 }
 
@@ -127,6 +129,9 @@ function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCond
   const variants = rule.variants
     ? rule.variants.map((v) => ({ id: v.id, weight: v.weight ?? 1, content: v.content as Record<string, unknown> }))
     : [{ id: "default", weight: 1, content: (rule.content ?? {}) as Record<string, unknown> }];
+  // Cheap checks of what deciding relies on: a published file is not validated here, and its stamp may lie.
+  if (typeof rule.id !== "string" || typeof rule.type !== "string") throw new Error("a widget needs a string id and type");
+  if (!variants.length || !variants.every((v) => typeof v.content === "object" && v.content !== null)) throw new Error("a widget needs content or variants with content");
   const widget: CompiledWidget = {
     id: rule.id,
     type: rule.type,

@@ -3,16 +3,18 @@ import type { KeyValueStore } from "../profile/storage.js";
 import { own } from "../env/own.js";
 import { hashString } from "./hash.js";
 import { formatProblem, type RulesProblem } from "./problems.js";
+import { trustedRules, type Ahead } from "./published.js";
 import type { RulesFile } from "./schema/rules-schema.js";
 
 const CACHE_KEY = "rules";
 /** Rules files remembered, the most recently validated last: a cache-busting `?v=` per deploy cannot grow it without end. */
 const CACHED_FILES = 4;
 
-/** What is cached per rules file: its hash, and the usable part the validator left. */
+/** What is cached per rules file: its hash, and the usable part the validator left with what was computed ahead. */
 interface CachedRules {
   hash: number;
   rules: RulesFile;
+  ahead: Ahead;
   problems: RulesProblem[];
 }
 
@@ -22,33 +24,55 @@ interface CachedRules {
  */
 type RulesCache = Record<string, CachedRules>;
 
+/** Rules ready to compile: the file and what `nudge build` (or the browser's validator) computed ahead. */
+export interface LoadedRules {
+  rules: RulesFile;
+  ahead: Ahead;
+}
+
+/** The rules file's text, or why it could not be had. Started at boot, before storage is open. */
+export type FetchedRules = Promise<{ text: string } | { error: string }>;
+
 export interface LoadRulesDeps {
   env: Env;
   store: KeyValueStore;
   report(where: string, message: string, level: "warn" | "error"): void;
+  /** A hint for the site owner (console.info): not a problem, a better way. */
+  hint?(message: string): void;
+  /** The fetch already under way (see `fetchRules`); started here when not given. */
+  fetched?: FetchedRules;
+}
+
+/** Starts reading the rules: a URL is fetched, an object is serialised (for its hash). Never rejects. */
+export function fetchRules(source: string | object, env: Env): FetchedRules {
+  const text = typeof source === "string" ? fetchText(source, env) : Promise.resolve().then(() => JSON.stringify(source));
+  return text.then(
+    (value) => ({ text: value }),
+    (error: Error) => ({ error: `${error?.message ?? error}` }),
+  );
 }
 
 /**
- * Loads a rules file from a URL or an object. A file already validated (same
- * content hash) skips the validator, whose code is then never even fetched.
+ * Loads a rules file from a URL or an object. A published file whose stamp matches (`nudge build`)
+ * is used as it is; any other file is validated in the browser once per content (cached by its
+ * hash), with a hint to publish it. The validator's code is fetched only then.
  * When the URL fails or returns invalid JSON, the last good rules are used.
  */
-export async function loadRules(source: string | object, deps: LoadRulesDeps): Promise<RulesFile | null> {
+export async function loadRules(source: string | object, deps: LoadRulesDeps): Promise<LoadedRules | null> {
+  const fetched = deps.fetched ?? fetchRules(source, deps.env);
   const stored = (await deps.store.get(CACHE_KEY).catch(() => undefined)) as RulesCache | undefined;
   // An entry of before the cache had one per URL (`{ hash, rules }`) belongs to an unknown URL: not used.
   const cache: RulesCache = stored && typeof stored === "object" && !("hash" in stored) ? stored : {};
   const url = cacheKey(source, deps.env);
-  const cached = own(cache, url);
-  let text: string;
-  try {
-    text = typeof source === "string" ? await fetchText(source, deps.env) : JSON.stringify(source);
-  } catch (error) {
-    return fallBack(cached, `${(error as Error).message}`, deps);
-  }
+  // An entry of before `ahead` existed is validated again, once.
+  const cached = usable(own(cache, url));
+  const answer = await fetched;
+  if ("error" in answer) return fallBack(cached, answer.error, deps);
+  const text = answer.text;
   const hash = hashString(text);
-  if (cached && cached.hash === hash && cached.rules) {
+  if (cached && cached.hash === hash) {
     reportProblems(cached.problems, deps);
-    return cached.rules;
+    return { rules: cached.rules, ahead: cached.ahead };
   }
   let json: unknown;
   try {
@@ -56,15 +80,26 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
   } catch (error) {
     return fallBack(cached, `${source} is not valid JSON (${(error as Error).message})`, deps);
   }
-  const { validateRules } = await import("./validate.js");
-  const { rules, problems } = validateRules(json, text.length);
-  reportProblems(problems, deps);
-  if (!rules) return fallBack(cached, "the rules file cannot be used", deps);
+  let loaded: LoadedRules | undefined = trustedRules(json);
+  let problems: RulesProblem[] = [];
+  if (!loaded) {
+    const { checkRules } = await import("./check-rules.js");
+    const checked = checkRules(json, text.length, typeof source === "string" ? source : "the rules object");
+    problems = checked.problems;
+    reportProblems(problems, deps);
+    deps.hint?.(checked.hint);
+    if (!checked.rules || !checked.ahead) return fallBack(cached, "the rules file cannot be used", deps);
+    loaded = { rules: checked.rules, ahead: checked.ahead };
+  }
   const others = Object.entries(cache)
     .filter(([key]) => key !== url)
     .slice(1 - CACHED_FILES);
-  await deps.store.set(CACHE_KEY, Object.fromEntries([...others, [url, { hash, rules, problems } satisfies CachedRules]])).catch(() => {});
-  return rules;
+  await deps.store.set(CACHE_KEY, Object.fromEntries([...others, [url, { hash, ...loaded, problems } satisfies CachedRules]])).catch(() => {});
+  return loaded;
+}
+
+function usable(entry: CachedRules | undefined): CachedRules | undefined {
+  return entry?.rules && entry.ahead ? entry : undefined;
 }
 
 function cacheKey(source: string | object, env: Env): string {
@@ -88,9 +123,9 @@ async function fetchText(url: string, env: Env): Promise<string> {
   return response.text();
 }
 
-function fallBack(cached: CachedRules | undefined, why: string, deps: LoadRulesDeps): RulesFile | null {
+function fallBack(cached: CachedRules | undefined, why: string, deps: LoadRulesDeps): LoadedRules | null {
   deps.report("rules", cached ? `${why}; using the last good rules` : `${why}; no widgets will show`, "error");
-  return cached?.rules ?? null;
+  return cached ? { rules: cached.rules, ahead: cached.ahead } : null;
 }
 
 function reportProblems(problems: RulesProblem[], deps: LoadRulesDeps) {

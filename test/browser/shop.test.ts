@@ -87,7 +87,7 @@ describe("demo shop with the script tag", () => {
     await page.goto(url("/shop/index.html"));
     await nudgeReady(page);
     expect(requests.filter((r) => r.includes("/dist/chunks/popup-"))).toEqual([]);
-    expect(requests.filter((r) => r.includes("/dist/chunks/validate-"))).toHaveLength(1);
+    expect(requests.filter((r) => r.includes("/dist/chunks/check-rules-"))).toHaveLength(1);
 
     requests.length = 0;
     await page.goto(url("/shop/category.html"));
@@ -95,7 +95,7 @@ describe("demo shop with the script tag", () => {
     await dialog(page).waitFor({ state: "visible" });
     expect(requests.filter((r) => r.includes("/dist/chunks/popup-"))).toHaveLength(1);
     // Same rules file as before: its validated form comes from the cache, the validator is not fetched.
-    expect(requests.filter((r) => r.includes("/dist/chunks/validate-"))).toEqual([]);
+    expect(requests.filter((r) => r.includes("/dist/chunks/check-rules-"))).toEqual([]);
   });
 
   it("has no console errors on any shop page, and the shop still works with Nudge", async () => {

@@ -96,18 +96,34 @@ function rfmSchema() {
   });
 }
 
-/** Content schemas of the built-in widgets, by type. Custom types keep free-form content. */
+/** Builders of the built-in widgets' content schemas, by type. Custom types keep free-form content. */
+const contentSchemaBuilders: Record<string, () => z.ZodMiniType> = {
+  popup: popupContentSchema,
+  "countdown-coupon": countdownCouponContentSchema,
+  "social-proof": socialProofContentSchema,
+  nps: npsContentSchema,
+  wheel: wheelContentSchema,
+  "content-swap": contentSwapContentSchema,
+  chatbot: chatbotContentSchema,
+  carousel: carouselContentSchema,
+};
+
+/** Content schemas of the built-in widgets, by type, all built now (for the JSON Schema and tests). */
 export function builtinContentSchemas() {
-  return {
-    popup: popupContentSchema(),
-    "countdown-coupon": countdownCouponContentSchema(),
-    "social-proof": socialProofContentSchema(),
-    nps: npsContentSchema(),
-    wheel: wheelContentSchema(),
-    "content-swap": contentSwapContentSchema(),
-    chatbot: chatbotContentSchema(),
-    carousel: carouselContentSchema(),
-  } as Record<string, z.ZodMiniType>;
+  return Object.fromEntries(Object.entries(contentSchemaBuilders).map(([type, build]) => [type, build()])) as Record<string, z.ZodMiniType>;
+}
+
+/**
+ * The same, each built on first read: building every widget type's schema was most of a first
+ * visit's CPU, and a file uses one or two types (a popup-only file builds the popup's alone).
+ */
+function lazyContentSchemas(): Record<string, z.ZodMiniType> {
+  const schemas: Record<string, z.ZodMiniType> = {};
+  for (const [type, build] of Object.entries(contentSchemaBuilders)) {
+    let built: z.ZodMiniType | undefined;
+    Object.defineProperty(schemas, type, { enumerable: true, get: () => (built ??= build()) });
+  }
+  return schemas;
 }
 
 export function widgetSchema() {
@@ -169,7 +185,7 @@ function rulesEnvelopeSchema() {
 function build() {
   // Must run before any schema exists: zod's JIT compiles validators with `new Function`, which strict CSP forbids.
   z.config({ jitless: true });
-  return { envelope: rulesEnvelopeSchema(), widget: widgetSchema(), content: builtinContentSchemas() };
+  return { envelope: rulesEnvelopeSchema(), widget: widgetSchema(), content: lazyContentSchemas() };
 }
 
 let cached: ReturnType<typeof build> | undefined;

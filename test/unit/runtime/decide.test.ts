@@ -277,9 +277,12 @@ describe("two tabs of one visitor", () => {
     let answer: (body: string) => void = () => {};
     const fetch = () => new Promise((resolve) => (answer = (body) => resolve(new Response(body, { status: 200 }))));
     const tabB = start("/rules.json", { store, clock, env: { fetch: fetch as unknown as typeof globalThis.fetch } });
-    await settle();
-    await clock.advance(300);
-    await settle();
+    // B opens its storage and writes its page view in its first batch: wait for that, not for a count of promise hops.
+    for (let i = 0; i < 10 && tabA.nudge.facts().visitor.pagesThisSession < 2; i++) {
+      await settle();
+      await clock.advance(300);
+      await settle();
+    }
     expect(tabA.nudge.facts().visitor.pagesThisSession).toBe(2);
     answer(JSON.stringify(rulesOf([onSecondPage])));
     await tabB.nudge.ready;

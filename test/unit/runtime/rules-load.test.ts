@@ -35,11 +35,11 @@ function deps(store = spyStore(), fetch?: ReturnType<typeof fakeFetch>) {
 describe("loadRules: cache by content hash", () => {
   it("the same content twice validates once; new content validates again", async () => {
     const { deps: d, reports } = deps();
-    expect(await loadRules(rulesA, d)).toMatchObject({ widgets: [{ id: "a" }] });
+    expect(await loadRules(rulesA, d)).toMatchObject({ rules: { widgets: [{ id: "a" }] } });
     expect(validateRules).toHaveBeenCalledTimes(1);
-    expect(await loadRules(structuredClone(rulesA), d)).toMatchObject({ widgets: [{ id: "a" }] });
+    expect(await loadRules(structuredClone(rulesA), d)).toMatchObject({ rules: { widgets: [{ id: "a" }] } });
     expect(validateRules).toHaveBeenCalledTimes(1);
-    expect(await loadRules(rulesB, d)).toMatchObject({ widgets: [{ id: "b" }] });
+    expect(await loadRules(rulesB, d)).toMatchObject({ rules: { widgets: [{ id: "b" }] } });
     expect(validateRules).toHaveBeenCalledTimes(2);
     expect(reports).toEqual([]);
   });
@@ -65,8 +65,8 @@ describe("loadRules: cache by content hash", () => {
     const first = await loadRules(withProblem, d);
     const second = await loadRules(withProblem, d);
     expect(validateRules).toHaveBeenCalledTimes(1);
-    expect(first!.widgets.map((w) => w.id)).toEqual(["a"]);
-    expect(second!.widgets.map((w) => w.id)).toEqual(["a"]);
+    expect(first!.rules.widgets.map((w) => w.id)).toEqual(["a"]);
+    expect(second!.rules.widgets.map((w) => w.id)).toEqual(["a"]);
     const warns = reports.filter(([, , level]) => level === "warn");
     expect(warns.length).toBeGreaterThan(0);
     expect(warns.length % 2).toBe(0);
@@ -84,7 +84,7 @@ describe("loadRules: failures fall back to the last good rules", () => {
     const good = deps(store, fakeFetch({ status: 200, body: JSON.stringify(rulesA) }));
     await loadRules("/rules.json", good.deps);
     const bad = deps(store, fakeFetch(failure));
-    expect(await loadRules("/rules.json", bad.deps)).toMatchObject({ widgets: [{ id: "a" }] });
+    expect(await loadRules("/rules.json", bad.deps)).toMatchObject({ rules: { widgets: [{ id: "a" }] } });
     expect(bad.reports).toHaveLength(1);
     expect(bad.reports[0][0]).toBe("rules");
     expect(bad.reports[0][2]).toBe("error");
@@ -110,7 +110,7 @@ describe("loadRules: failures fall back to the last good rules", () => {
     const store = spyStore();
     await loadRules(rulesA, deps(store).deps);
     const bad = deps(store);
-    expect(await loadRules({ version: 2, widgets: [] }, bad.deps)).toMatchObject({ widgets: [{ id: "a" }] });
+    expect(await loadRules({ version: 2, widgets: [] }, bad.deps)).toMatchObject({ rules: { widgets: [{ id: "a" }] } });
     expect(bad.reports.some(([, m, level]) => level === "error" && /cannot be used; using the last good rules/.test(m))).toBe(true);
   });
 
@@ -155,8 +155,8 @@ describe("loadRules: one cache entry per rules URL", () => {
     expect(await loadRules("/de/rules.json", german.deps)).toBeNull();
     expect(german.reports.map(([, message]) => message)).toEqual(["/de/rules.json answered 503; no widgets will show"]);
     await loadRules("/de/rules.json", deps(store, answer(rulesB)).deps);
-    expect(await loadRules("/de/rules.json", deps(store, answer(null)).deps)).toMatchObject({ widgets: [{ id: "b" }] });
-    expect(await loadRules("/en/rules.json", deps(store, answer(null)).deps)).toMatchObject({ widgets: [{ id: "a" }] });
+    expect(await loadRules("/de/rules.json", deps(store, answer(null)).deps)).toMatchObject({ rules: { widgets: [{ id: "b" }] } });
+    expect(await loadRules("/en/rules.json", deps(store, answer(null)).deps)).toMatchObject({ rules: { widgets: [{ id: "a" }] } });
   });
 
   it("keeps the 4 files validated last, so a ?v= per deploy does not grow the cache", async () => {

@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { BrowserContext, ConsoleMessage } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dialog, nudgeReady, startHarness, watchedPage, type Harness } from "./harness.js";
+
+let harness: Harness;
+let context: BrowserContext;
+const ROOT = resolve(import.meta.dirname, "../..");
+const source = readFileSync(join(ROOT, "examples/shop/rules.json"), "utf8");
+let published: string;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  // Published with the built CLI, as a shop owner would: `npx nudge build rules.json -o …`.
+  const out = join(mkdtempSync(join(tmpdir(), "nudge-published-")), "rules.json");
+  execFileSync("node", [join(ROOT, "bin/nudge.mjs"), "build", join(ROOT, "examples/shop/rules.json"), "-o", out]);
+  published = readFileSync(out, "utf8");
+});
+afterAll(async () => harness?.close());
+beforeEach(async () => {
+  context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
+});
+afterEach(async () => context?.close());
+
+const url = (path: string) => `${harness.baseUrl}${path}`;
+/** The validator's chunk (and the schema chunks it brings): what a published file must never fetch. */
+const validatorRequests = (requests: string[]) => requests.filter((r) => /\/chunks\/(check-rules|validate|schema|check)-/.test(r));
+
+/** The demo shop's two page views that show its welcome offer, with `body` as its rules file. */
+async function twoPageViews(body: string) {
+  await context.route("**/shop/rules.json", (route) => route.fulfill({ body, contentType: "application/json" }));
+  const watched = await watchedPage(context);
+  const infos: string[] = [];
+  watched.page.on("console", (message: ConsoleMessage) => message.type() === "info" && infos.push(message.text()));
+  await watched.page.goto(url("/shop/index.html"));
+  await nudgeReady(watched.page);
+  await watched.page.goto(url("/shop/category.html"));
+  await nudgeReady(watched.page);
+  await dialog(watched.page).waitFor({ state: "visible" });
+  return { ...watched, infos };
+}
+
+describe("a published rules file (nudge build)", () => {
+  it("shows the widgets without ever requesting the validator, on the first visit and after", async () => {
+    const { page, requests, errors, warnings, infos } = await twoPageViews(published);
+    await expect(dialog(page).locator("h2").textContent()).resolves.toBe("10% off your first order");
+    expect(requests.some((r) => r.includes("/shop/rules.json"))).toBe(true);
+    expect(validatorRequests(requests)).toEqual([]);
+    expect(infos.filter((i) => i.includes("nudge build"))).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe("a rules file not published", () => {
+  it("a hand-written file is validated in the browser, says how to publish it, and shows the widgets", async () => {
+    const { page, requests, errors, infos } = await twoPageViews(source);
+    await expect(dialog(page).locator("h2").textContent()).resolves.toBe("10% off your first order");
+    expect(validatorRequests(requests).length).toBeGreaterThan(0);
+    expect(infos.some((i) => /\[nudge\] rules: .*\/shop\/rules\.json is not published.*npx nudge build/.test(i))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("a published file edited by hand loses its stamp: validated, a hint to build again, the edit shows", async () => {
+    const edited = published.replaceAll('"title": "10% off your first order"', '"title": "12% off your first order"');
+    expect(edited).not.toBe(published);
+    const { page, requests, errors, infos } = await twoPageViews(edited);
+    await expect(dialog(page).locator("h2").textContent()).resolves.toBe("12% off your first order");
+    expect(validatorRequests(requests).length).toBeGreaterThan(0);
+    expect(infos.some((i) => /changed after `nudge build`.*npx nudge build/.test(i))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
