@@ -15,7 +15,7 @@ const ES_CHECK = join(dirname(require.resolve("es-check")), "cli/index.js");
 
 /**
  * What each shipped file must parse as. ES2021 is the newest syntax in them (logical assignment,
- * which nanostores ships); the loader a shop pastes is a classic script and stays at ES2020.
+ * which a dependency may ship); the loader a shop pastes is a classic script and stays at ES2020.
  * `--checkFeatures` also rejects newer built-ins by name (`.at(`, `Object.hasOwn`, ...).
  */
 export const SYNTAX_TARGETS = [
