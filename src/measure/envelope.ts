@@ -14,6 +14,9 @@ export interface LifecyclePayload {
   reason?: unknown;
   name?: unknown;
   fields?: unknown;
+  question?: unknown;
+  answer?: unknown;
+  kind?: unknown;
 }
 
 /** Everything the envelope is made from, read at the moment of the event. */
@@ -86,5 +89,9 @@ export function envelope(input: EnvelopeInput): MeasureEvent {
   if (name === "closed" && typeof payload.reason === "string") event.reason = payload.reason;
   if (name === "action" && typeof payload.name === "string") event.action = payload.name;
   if (name === "lead" && payload.fields && typeof payload.fields === "object") event.fields = Object.keys(payload.fields);
+  if (name === "answer" && typeof payload.question === "string") {
+    event.question = payload.question;
+    if (payload.kind !== "text") event.answer = payload.answer as MeasureEvent["answer"];
+  }
   return event;
 }
