@@ -1,3 +1,4 @@
+import { own } from "../env/own.js";
 import type { WidgetHistory } from "./profile.js";
 
 /** The browser's notification permission, or "unsupported" where there is no `Notification` (iOS Safari outside an installed app). */
@@ -28,45 +29,29 @@ export interface SurveyState {
   at: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** The notification permission of this browser; never throws (a locked-down `Notification` reads as unsupported). */
-export function pushPermission(win: { Notification?: { permission?: unknown } } | undefined): PushPermission {
-  try {
-    const permission = win?.Notification?.permission;
-    return permission === "granted" || permission === "denied" || permission === "default" ? permission : "unsupported";
-  } catch {
-    return "unsupported";
-  }
-}
-
 /**
- * `push.*` facts: the permission read from the browser now, and the asks recorded by every
- * `push-ask` widget (in their state, so they survive reloads, follow tabs and go with `forget()`).
+ * `push.*` and `survey.*` facts, read from the state every `push-ask` and `survey` widget keeps
+ * (so they survive reloads, follow tabs and go with `forget()`), and the browser's permission now.
+ * Runs on every decision: one pass, no allocation per widget that has neither.
  *
  * @example
- * pushFacts({ ask: { ...history, state: { push: { asked: 1767225600000, answer: "no" } } } }, window);
+ * answerFacts({ ask: { ...history, state: { push: { asked: 1767225600000, answer: "no" } } } }, window).push;
  * // { permission: "default", asked: true, lastAsked: 1767225600000, declined: 1767225600000 }
  */
-export function pushFacts(widgets: Record<string, WidgetHistory>, win: Parameters<typeof pushPermission>[0]): PushFacts {
-  let lastAsked: number | null = null;
-  let declined: number | null = null;
-  for (const history of Object.values(widgets)) {
-    const push = history.state?.push as Partial<PushAskState> | undefined;
-    if (!isObject(push) || typeof push.asked !== "number") continue;
-    lastAsked = Math.max(lastAsked ?? 0, push.asked);
-    if (push.answer === "no") declined = Math.max(declined ?? 0, push.asked);
+export function answerFacts(widgets: Record<string, WidgetHistory>, win: { Notification?: { permission: NotificationPermission } } | undefined) {
+  const push: PushFacts = { permission: win?.Notification?.permission ?? "unsupported", asked: false, lastAsked: null, declined: null };
+  const survey: Record<string, SurveyState["answers"]> = {};
+  for (const id in widgets) {
+    const state = own(widgets, id)?.state;
+    const ask = state?.push as PushAskState | undefined;
+    const answers = (state?.survey as SurveyState | undefined)?.answers;
+    if ((ask?.asked ?? 0) > (push.lastAsked ?? 0)) {
+      push.asked = true;
+      push.lastAsked = ask!.asked;
+    }
+    if (ask?.answer === "no" && ask.asked > (push.declined ?? 0)) push.declined = ask.asked;
+    // defineProperty: a widget id such as "__proto__" stays an own key and never reaches the prototype.
+    if (answers) Object.defineProperty(survey, id, { value: answers, enumerable: true });
   }
-  return { permission: pushPermission(win), asked: lastAsked !== null, lastAsked, declined };
-}
-
-/** `survey.<widget id>.<question id>`: the answers each `survey` widget kept in its state. */
-export function surveyFacts(widgets: Record<string, WidgetHistory>): Record<string, SurveyState["answers"]> {
-  // fromEntries defines own keys: a widget id such as "__proto__" cannot reach the prototype.
-  return Object.fromEntries(
-    Object.entries(widgets).flatMap(([id, history]) => {
-      const survey = history.state?.survey as Partial<SurveyState> | undefined;
-      return isObject(survey) && isObject(survey.answers) ? [[id, survey.answers]] : [];
-    }),
-  );
+  return { push, survey };
 }

@@ -4,7 +4,7 @@ import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
 import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
-import { pushFacts, surveyFacts } from "./answer-facts.js";
+import { answerFacts } from "./answer-facts.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -53,8 +53,7 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     events: profile.events,
     rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
     viewed: viewedFacts(profile.viewed),
-    push: pushFacts(profile.widgets, env.window),
-    survey: surveyFacts(profile.widgets),
+    ...answerFacts(profile.widgets, env.window),
     widgets: Object.fromEntries(Object.entries(profile.widgets).map(([id, history]) => [id, widgetFacts(history)])),
   };
 }
