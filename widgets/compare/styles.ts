@@ -16,7 +16,7 @@ animation:nudge-compare-in .3s cubic-bezier(.2,.9,.3,1.05)}
 .nudge-compare__text{margin-top:2px;padding:0 24px;font-size:14px;color:var(--_muted);overflow-wrap:anywhere}
 .nudge-compare__scroll{margin-top:14px;overflow:auto;overscroll-behavior:contain;padding:0 24px}
 .nudge-compare__scroll:focus-visible{outline:2px solid var(--_brand);outline-offset:-2px}
-.nudge-compare__table{width:100%;border-collapse:separate;border-spacing:0;font-size:14.5px;line-height:1.4}
+.nudge-compare__table{width:100%;border-collapse:separate;border-spacing:0;table-layout:fixed;font-size:14.5px;line-height:1.4}
 .nudge-compare__corner,.nudge-compare__label{width:112px}
 .nudge-compare__table--2{min-width:392px}.nudge-compare__table--3{min-width:532px}.nudge-compare__table--4{min-width:672px}
 .nudge-compare__table th,.nudge-compare__table td{padding:10px 8px;text-align:start;vertical-align:top;overflow-wrap:anywhere}
