@@ -28,7 +28,7 @@ export interface Facts {
   viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
   /** What the visitor did with each widget, by its id: `widgets.welcome.lastDismissed`, `widgets.flash.state.deadline`. */
   widgets: Record<string, WidgetFacts>;
-  /** Web push: the browser's permission and whether the shop asked in its own words (a `push-ask` widget); see `answer-facts.ts`. */
+  /** Web push: `push.permission` (default, granted, denied, unsupported), and the asks of `push-ask` widgets: `push.asked`, `push.lastAsked`, `push.declined` (times). */
   push?: PushFacts;
   /** Survey answers by survey (widget id) and question id: `survey.feedback.found`. */
   survey?: Record<string, Record<string, string | number | string[]>>;
