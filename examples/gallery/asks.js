@@ -7,9 +7,9 @@ var feed = fetch("/shop/products.json").then(function (r) {
 document.addEventListener("click", function (event) {
   var button = event.target.closest && event.target.closest("button");
   if (!button) return;
+  var ids = button.dataset.view ? button.dataset.view.split(",") : [];
   if (button.dataset.show) nudge.push(["show", button.dataset.show, { force: true }]);
-  if (button.dataset.view) {
-    var ids = button.dataset.view.split(",");
+  if (ids.length) {
     feed.then(function (products) {
       ids.forEach(function (id) {
         var p = products.find(function (x) {
@@ -24,6 +24,24 @@ document.addEventListener("click", function (event) {
   if (button.id === "forget") nudge.push(["forget"]);
 });
 // What a shop would hand to its push provider, its analytics and its cart.
-nudge.push(["on", "push", function (e) { log.textContent = "push: " + e.answer + ", permission " + e.permission; }]);
-nudge.push(["on", "answer", function (e) { log.textContent = "answer: " + e.question + " = " + JSON.stringify(e.answer); }]);
-nudge.push(["on", "action", function (e) { log.textContent = "action: " + e.name + " " + e.payload.id; }]);
+nudge.push([
+  "on",
+  "push",
+  function (e) {
+    log.textContent = "push: " + e.answer + ", permission " + e.permission;
+  },
+]);
+nudge.push([
+  "on",
+  "answer",
+  function (e) {
+    log.textContent = "answer: " + e.question + " = " + JSON.stringify(e.answer);
+  },
+]);
+nudge.push([
+  "on",
+  "action",
+  function (e) {
+    log.textContent = "action: " + e.name + " " + e.payload.id;
+  },
+]);

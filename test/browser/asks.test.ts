@@ -62,8 +62,7 @@ const focusedInNudge = (page: Page) =>
     const el = document.querySelector("nudge-root")?.shadowRoot?.activeElement as HTMLElement | null;
     return el ? `${el.localName}.${el.className.split(" ")[0]}` : null;
   });
-const settle = (page: Page) =>
-  page.evaluate(() => Promise.all((document.querySelector("nudge-root")?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished.catch(() => {}))));
+const settle = (page: Page) => page.evaluate(() => Promise.all((document.querySelector("nudge-root")?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished.catch(() => {}))));
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `asks-${name}.png`) });
 
 async function expectClean(page: Page) {

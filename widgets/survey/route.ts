@@ -80,7 +80,10 @@ export function questionProblems(questions: readonly Question[]): QuestionProble
       if (link.next === END) continue;
       if (!indexOf.has(link.next)) {
         const suggestion = closest(link.next, ids);
-        problems.push({ path: ["questions", i, ...link.path], message: `no question "${link.next}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""} (use "${END}" to finish the survey)` });
+        problems.push({
+          path: ["questions", i, ...link.path],
+          message: `no question "${link.next}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""} (use "${END}" to finish the survey)`,
+        });
       } else if (link.next === q.id) problems.push({ path: ["questions", i, ...link.path], message: `leads back to "${q.id}" itself: the survey would never end` });
     }
   });
@@ -94,7 +97,8 @@ export function questionProblems(questions: readonly Question[]): QuestionProble
     }
   }
   questions.forEach((q, i) => {
-    if (!reached.has(i) && indexOf.get(q.id) === i) problems.push({ path: ["questions", i], message: `"${q.id}" is never reached: no question leads here from "${questions[0].id}"` });
+    if (!reached.has(i) && indexOf.get(q.id) === i)
+      problems.push({ path: ["questions", i], message: `"${q.id}" is never reached: no question leads here from "${questions[0].id}"` });
   });
   return problems;
 }

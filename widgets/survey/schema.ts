@@ -52,9 +52,7 @@ function questionSchema() {
       highLabel: z.optional(text()),
       /** Branching by the rating: the first branch whose range holds the rating, e.g. `{ "max": 2, "next": "why" }`. */
       branches: z.optional(
-        z
-          .array(z.strictObject({ min: z.optional(z.int().check(z.gte(1), z.lte(5))), max: z.optional(z.int().check(z.gte(1), z.lte(5))), next: text() }))
-          .check(z.minLength(1)),
+        z.array(z.strictObject({ min: z.optional(z.int().check(z.gte(1), z.lte(5))), max: z.optional(z.int().check(z.gte(1), z.lte(5))), next: text() })).check(z.minLength(1)),
       ),
     }),
     /** A short text answer. */

@@ -8,7 +8,15 @@ const problemsOf = (content: unknown) =>
   validateRules({ version: 1, widgets: [{ id: "w", type: "survey", trigger: "manual", content }] }).problems.map((p) => `${p.path}: ${p.message}`);
 
 const QUESTIONS: Question[] = [
-  { id: "found", type: "single", text: "Did you find what you were looking for?", options: [{ label: "Yes", value: "yes", next: "rate" }, { label: "No", value: "no", next: "missing" }] },
+  {
+    id: "found",
+    type: "single",
+    text: "Did you find what you were looking for?",
+    options: [
+      { label: "Yes", value: "yes", next: "rate" },
+      { label: "No", value: "no", next: "missing" },
+    ],
+  },
   { id: "missing", type: "text", text: "What were you looking for?", next: "end" },
   { id: "rate", type: "rating", text: "How easy was it?", branches: [{ max: 2, next: "why" }] },
   { id: "channels", type: "multiple", text: "Where did you hear of us?", options: [{ label: "Search" }, { label: "Friends" }], next: "end" },
@@ -39,7 +47,15 @@ describe("survey branching", () => {
 
   it("names branches to missing questions, with a suggestion, and unreachable questions", () => {
     const questions = [
-      { id: "found", type: "single", text: "Found it?", options: [{ label: "Yes", next: "rate" }, { label: "No", next: "misssing" }] },
+      {
+        id: "found",
+        type: "single",
+        text: "Found it?",
+        options: [
+          { label: "Yes", next: "rate" },
+          { label: "No", next: "misssing" },
+        ],
+      },
       { id: "missing", type: "text", text: "What?", next: "end" },
       { id: "rate", type: "rating", text: "Easy?", branches: [{ max: 2, next: "whyy" }], next: "end" },
       { id: "orphan", type: "text", text: "Never asked", next: "end" },
