@@ -16,6 +16,9 @@ const RECIPES = [
   "nps-after-second-purchase",
   "wheel-first-visit",
   "social-proof",
+  "push-ask-third-page",
+  "compare-viewed",
+  "survey-after-order",
 ];
 
 const clock = { offset: 0 };

@@ -224,6 +224,41 @@ export const WIDGET_TYPES = {
     text: "Product recommendations from the catalog feed (recently viewed, similar, bought together, cart cross-sell, popular in category, upsell, a personal mix), inline in the page or in a popup; swipe, arrows and keyboard; add to cart through the site's handler.",
     content: { strategy: "similar", title: "You may also like", placement: { selector: "#also-like" }, maxItems: 10 },
   },
+  "push-ask": {
+    text: 'A soft ask for web push in the shop\'s words, in a corner card: only "yes" opens the browser\'s notification prompt; after "no" (or ×) it waits `askAgainAfter` (default 30 days). Browsers without notifications, or already answered, never see it. Facts `push.permission` (default, granted, denied, unsupported), `push.asked`, `push.lastAsked`, `push.declined`; the outcome goes to `nudge.on("push")` for the shop\'s push provider (Nudge ships no push server); "granted" converts it.',
+    content: {
+      title: "New roasts, first",
+      text: "One notification when a new roast lands. No spam, off at any time.",
+      yesLabel: "Yes, notify me",
+      noLabel: "Not now",
+      askAgainAfter: "30d",
+      granted: { title: "You're in", text: "We'll let you know about new roasts." },
+    },
+  },
+  compare: {
+    text: 'The products the visitor viewed in one category (default: the category of the last one viewed) side by side in a modal, a row per field of the catalog feed (dotted keys reach nested ones), the lowest price marked. With fewer than two it shows nothing and is not counted. Add to cart emits the carousel\'s `action` ("add_to_cart").',
+    content: { title: "Still choosing? Compare them", rows: ["price", "brand", { key: "tags", label: "Notes" }, "inStock"], maxItems: 3 },
+  },
+  survey: {
+    text: "Questions one at a time: single and multiple choice, a 1–5 rating (numbers for CSAT, or stars), short text; branching by answer (`next` on an option, `branches` on a rating); progress shown; resumed after a reload; not shown again once finished. Answers become the facts `survey.<widget id>.<question id>` and `answer` events. The validator names branches to missing questions and questions never reached.",
+    content: {
+      title: "Two quick questions",
+      questions: [
+        { id: "ease", type: "rating", text: "How easy was it to order?", branches: [{ max: 3, next: "trouble" }], next: "source" },
+        { id: "trouble", type: "text", text: "What got in the way?" },
+        {
+          id: "source",
+          type: "single",
+          text: "How did you hear about us?",
+          options: [
+            { label: "Search", value: "search" },
+            { label: "A friend", value: "friend" },
+          ],
+        },
+      ],
+      thanks: { title: "Thank you!" },
+    },
+  },
   chatbot: {
     text: "A launcher with a proactive message, then a scripted dialogue from the rules: quick replies, free text, email and phone fields, branches on answers and facts, hand-off to the site; it resumes after a reload.",
     content: {

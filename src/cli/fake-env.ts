@@ -30,6 +30,8 @@ export function fakeWindow(visitor: FakeVisitor) {
     location,
     history: { pushState: noop, replaceState: noop, back: noop, forward: noop, go: noop, length: 1, state: null },
     navigator: { language: visitor.language, languages: [visitor.language], userAgent: visitor.userAgent },
+    // A browser that can show notifications, not yet asked (what push.permission reads: "default").
+    Notification: { permission: "default" },
     innerWidth: visitor.width,
     innerHeight: 800,
     addEventListener: noop,

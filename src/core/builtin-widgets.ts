@@ -11,6 +11,9 @@ export const builtinWidgets: Record<string, WidgetLoader> = {
   "countdown-coupon": () => import("../../widgets/countdown-coupon/index.js"),
   chatbot: () => import("../../widgets/chatbot/index.js"),
   carousel: () => import("../../widgets/carousel/index.js"),
+  "push-ask": () => import("../../widgets/push-ask/index.js"),
+  compare: () => import("../../widgets/compare/index.js"),
+  survey: () => import("../../widgets/survey/index.js"),
 };
 
 /**
@@ -26,6 +29,9 @@ export const builtinModal: Record<string, (content: Record<string, unknown>) => 
   "countdown-coupon": () => false,
   chatbot: () => false,
   carousel: (content) => content.layout === "popup",
+  "push-ask": () => false,
+  compare: () => true,
+  survey: (content) => content.layout === "modal",
 };
 
 /** Whether a built-in widget is placed inside the page (not an overlay), known before its code loads: it must agree with its `placement`. */

@@ -198,6 +198,16 @@ export interface NudgeEvents {
    * carousel or `{ name: "open_chat" }` from the chatbot's hand-off.
    */
   action: WidgetEvent & { name: string; payload: Record<string, unknown> };
+  /**
+   * The visitor answered a survey question: `answer` is the option's value (a list for multiple
+   * choice), the rating or the text. Also kept in the profile as the fact `survey.<survey>.<question>`.
+   */
+  answer: WidgetEvent & { survey: string; question: string; kind: "single" | "multiple" | "rating" | "text"; answer: string | number | string[] };
+  /**
+   * The visitor answered a push ask: "no", or "yes" and then the browser's prompt, whose result is
+   * `permission`. On "granted", subscribe them with your push provider here; Nudge ships no push server.
+   */
+  push: WidgetEvent & { answer: "yes" | "no"; permission: "default" | "granted" | "denied" };
   /** A custom event a widget recorded, e.g. a copied coupon code. */
   widget: WidgetEvent & { name: string; props: Record<string, unknown> };
   /** Every event tracked through the API or automatically (page views included). */

@@ -22,7 +22,8 @@ export type WidgetSignal =
   | { kind: "answered"; attributes: Record<string, string | number | boolean> }
   | { kind: "lead"; fields: Record<string, string> }
   | { kind: "state"; patch: Record<string, unknown> }
-  | { kind: "action"; name: string; payload: Record<string, unknown> };
+  | { kind: "action"; name: string; payload: Record<string, unknown> }
+  | { kind: "emitted"; event: "answer" | "push"; payload: Record<string, unknown> };
 
 export interface WidgetHostDeps {
   env: Env;

@@ -71,6 +71,7 @@ function propsFor(host: HostState, entry: Live, content: Record<string, unknown>
     lead: (fields) => signal({ kind: "lead", fields }),
     saveState: (patch) => signal({ kind: "state", patch }),
     action: (name, payload) => signal({ kind: "action", name, payload: payload ?? {} }),
+    emit: (event, payload) => signal({ kind: "emitted", event, payload }),
     catalog: () => deps.catalog(),
   };
 }

@@ -3,7 +3,7 @@ import type { Shown, WidgetSignal } from "./widget-host.js";
 /** What the lifecycle lends the signal handlers: its writes to the profile and its events. */
 export interface SignalContext {
   /** Sends an event about a widget: its id, type and variant, and `extra`. */
-  announce(event: "viewable" | "minimized" | "restored" | "clicked" | "widget" | "lead" | "action", shown: Shown, extra?: Record<string, unknown>): void;
+  announce(event: "viewable" | "minimized" | "restored" | "clicked" | "widget" | "lead" | "action" | "answer" | "push", shown: Shown, extra?: Record<string, unknown>): void;
   converted(shown: Shown, props: Record<string, unknown>): void;
   /** Answers and lead fields become visitor attributes. */
   attributes(values: Record<string, unknown>): void;
@@ -43,5 +43,7 @@ export function handleSignal(ctx: SignalContext, shown: Shown, signal: WidgetSig
       return ctx.saveState(shown.widget.id, signal.patch);
     case "action":
       return ctx.announce("action", shown, { name: signal.name, payload: signal.payload });
+    case "emitted":
+      return ctx.announce(signal.event, shown, signal.payload);
   }
 }

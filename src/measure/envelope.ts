@@ -17,6 +17,9 @@ export interface LifecyclePayload {
   fields?: unknown;
   /** `converted` by a goal: when the goal event was tracked. */
   time?: unknown;
+  question?: unknown;
+  answer?: unknown;
+  kind?: unknown;
 }
 
 /** Everything the envelope is made from, read at the moment of the event. */
@@ -96,5 +99,9 @@ export function envelope(input: EnvelopeInput): MeasureEvent {
   if (name === "closed" && typeof payload.reason === "string") event.reason = payload.reason;
   if (name === "action" && typeof payload.name === "string") event.action = payload.name;
   if (name === "lead" && payload.fields && typeof payload.fields === "object") event.fields = Object.keys(payload.fields);
+  if (name === "answer" && typeof payload.question === "string") {
+    event.question = payload.question;
+    if (payload.kind !== "text") event.answer = payload.answer as MeasureEvent["answer"];
+  }
   return event;
 }

@@ -4,10 +4,10 @@
  */
 
 /** The widget lifecycle events that are measured, in funnel order. */
-export type MeasuredEventName = "eligible" | "shown" | "viewable" | "clicked" | "minimized" | "restored" | "lead" | "action" | "closed" | "converted";
+export type MeasuredEventName = "eligible" | "shown" | "viewable" | "clicked" | "minimized" | "restored" | "lead" | "action" | "answer" | "closed" | "converted";
 
 /** The measured events, in funnel order (one string: fewer bytes on every page). */
-export const MEASURED_EVENTS = "eligible shown viewable clicked minimized restored lead action closed converted".split(" ") as MeasuredEventName[];
+export const MEASURED_EVENTS = "eligible shown viewable clicked minimized restored lead action answer closed converted".split(" ") as MeasuredEventName[];
 
 /**
  * One measured event. Every field but the optional ones is always present.
@@ -60,4 +60,7 @@ export interface MeasureEvent {
   /** `action`: its name. `lead`: the names of the fields collected (never their values). */
   action?: string;
   fields?: string[];
+  /** `answer`: the survey question, and the answer when it is a choice or a rating (a short text's words stay in the browser, as a lead's do). */
+  question?: string;
+  answer?: string | number | string[];
 }

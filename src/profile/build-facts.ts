@@ -4,6 +4,7 @@ import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
 import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
+import { answerFacts } from "./answer-facts.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -52,6 +53,7 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     events: profile.events,
     rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
     viewed: viewedFacts(profile.viewed),
+    ...answerFacts(profile.widgets, env.window),
     widgets: Object.fromEntries(Object.entries(profile.widgets).map(([id, history]) => [id, widgetFacts(history)])),
   };
 }

@@ -3,6 +3,7 @@ import type { PageType } from "../track/page-type.js";
 import type { VisitSource } from "../track/source.js";
 import type { BrowserName, OsName } from "../track/user-agent.js";
 import type { RfmFacts } from "./rfm.js";
+import type { PushFacts } from "./answer-facts.js";
 
 /**
  * The facts document: everything a condition in the rules file can test,
@@ -27,6 +28,10 @@ export interface Facts {
   viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
   /** What the visitor did with each widget, by its id: `widgets.welcome.lastDismissed`, `widgets.flash.state.deadline`. */
   widgets: Record<string, WidgetFacts>;
+  /** Web push: `push.permission` (default, granted, denied, unsupported), and the asks of `push-ask` widgets: `push.asked`, `push.lastAsked`, `push.declined` (times). */
+  push?: PushFacts;
+  /** Survey answers by survey (widget id) and question id: `survey.feedback.found`. */
+  survey?: Record<string, Record<string, string | number | string[]>>;
   /** The visitor's consent by category (`consent.measurement`); set by the instance (facts built by `buildFacts` alone lack it). */
   consent?: { storage: boolean; personalization: boolean; measurement: boolean };
 }

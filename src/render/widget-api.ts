@@ -52,6 +52,11 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   saveState(patch: Record<string, unknown>): void;
   /** Asks the host page to act (add to cart, open a live chat): emits `action`, which the site handles with `on("action", …)`. */
   action(name: string, payload?: Record<string, unknown>): void;
+  /**
+   * Hands the site what the visitor answered: `answer` (one survey question: `{ survey, question, answer }`)
+   * or `push` (the visitor's notification permission after a push ask: `{ answer, permission }`).
+   */
+  emit(event: "answer" | "push", payload: Record<string, unknown>): void;
   /** The catalog feed (settings.catalog or the `catalog` option), loaded and checked on first call; [] when there is none. */
   catalog(): Promise<Product[]>;
   /** For a widget placed in the page (`placement`): the page element it was placed at. */

@@ -35,14 +35,17 @@ function simulate(name: string) {
 const RENDERED_TODAY = new Set(["popup"]);
 
 describe("recipes", () => {
-  it("there are the nine the docs list, and the playground offers each", () => {
+  it("there are the twelve the docs list, and the playground offers each", () => {
     expect(recipes).toEqual([
       "chatbot-email",
+      "compare-viewed",
       "exit-intent-coupon",
       "follow-up-after-2-days",
       "nps-after-second-purchase",
+      "push-ask-third-page",
       "sleeping-customer-discount",
       "social-proof",
+      "survey-after-order",
       "upsell-carousel",
       "utm-welcome",
       "wheel-first-visit",
@@ -88,8 +91,37 @@ describe("recipes", () => {
   });
 
   const others = recipes.filter((name) => read(name, "rules.json").widgets.some((w: { type: string }) => !RENDERED_TODAY.has(w.type)));
-  it("the recipes for the other widget types are the five expected", () => {
-    expect(others).toEqual(["chatbot-email", "nps-after-second-purchase", "social-proof", "upsell-carousel", "wheel-first-visit"]);
+  it("the recipes for the other widget types are the eight expected", () => {
+    expect(others).toEqual([
+      "chatbot-email",
+      "compare-viewed",
+      "nps-after-second-purchase",
+      "push-ask-third-page",
+      "social-proof",
+      "survey-after-order",
+      "upsell-carousel",
+      "wheel-first-visit",
+    ]);
+  });
+
+  it("push-ask-third-page: asks on the third page, not again for 30 days after 'not now'", () => {
+    const run = simulate("push-ask-third-page");
+    expect(run.stderr).toBe("");
+    expect(run.shown).toEqual(["+0s SHOWN push-ask (push-ask)", "+33d SHOWN push-ask (push-ask)"]);
+    expect(run.stdout).toContain("All 6 expectation(s) held.");
+  });
+
+  it("compare-viewed: only once two products were viewed; add to cart converts it", () => {
+    const run = simulate("compare-viewed");
+    expect(run.shown).toEqual(["+45s SHOWN compare-viewed (compare)"]);
+    expect(run.stdout).toContain('CONVERTED compare-viewed (goal "add_to_cart")');
+    expect(run.stdout).toContain("All 5 expectation(s) held.");
+  });
+
+  it("survey-after-order: after the first order, and never again once answered", () => {
+    const run = simulate("survey-after-order");
+    expect(run.shown).toEqual(["+8s SHOWN checkout-survey (survey)"]);
+    expect(run.stdout).toContain("All 6 expectation(s) held.");
   });
   it.each(others)("%s: every expectation of its timeline holds in `nudge simulate`", (name) => {
     const run = simulate(name);

@@ -7,6 +7,9 @@ import { npsContentSchema } from "../../../widgets/nps/schema.js";
 import { socialProofContentSchema } from "../../../widgets/social-proof/schema.js";
 import { wheelContentSchema } from "../../../widgets/wheel/schema.js";
 import { chatbotContentSchema } from "../../../widgets/chatbot/schema.js";
+import { pushAskContentSchema } from "../../../widgets/push-ask/schema.js";
+import { compareContentSchema } from "../../../widgets/compare/schema.js";
+import { surveyContentSchema } from "../../../widgets/survey/schema.js";
 import { parseRegex } from "../condition/regex.js";
 import { regexHazard } from "../condition/regex-safety.js";
 import { duration } from "./duration-schema.js";
@@ -106,6 +109,9 @@ const contentSchemaBuilders: Record<string, () => z.ZodMiniType> = {
   "content-swap": contentSwapContentSchema,
   chatbot: chatbotContentSchema,
   carousel: carouselContentSchema,
+  "push-ask": pushAskContentSchema,
+  compare: compareContentSchema,
+  survey: surveyContentSchema,
 };
 
 /** Content schemas of the built-in widgets, by type, all built now (for the JSON Schema and tests). */
