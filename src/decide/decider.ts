@@ -48,6 +48,8 @@ export interface DeciderDeps {
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
   /** Why no widget may show at all now (consent not granted, destroyed); undefined when they may. */
   blocked(): string | undefined;
+  /** Closes a widget that is on screen (a `trigger.cancel` event came); default: nothing to close. */
+  close?(id: string): void;
   /** Whether the cross-tab modal lock may write localStorage (storage consent; default yes). */
   mayStore?(): boolean;
   /** Re-reads what the other tabs wrote: a tab that closed its modal wrote its history first. */
@@ -276,6 +278,11 @@ export function createDecider(deps: DeciderDeps) {
         },
         // Whether a widget could show if its trigger fired now (exit intent's back button asks when back is pressed: show, or let the visitor leave).
         wanted: (id) => !gates(rules.widgets.find((w) => w.id === id)!, deps.facts(), { ignoreTrigger: true }).length,
+        usualHour: () => deps.facts().visitor.usualHour,
+        cancelled(id) {
+          fired.delete(id);
+          if (deps.showing().some((s) => s.id === id)) deps.close?.(id);
+        },
       });
       arming = false;
       return consider();

@@ -4,6 +4,7 @@ import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
 import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
+import { usualTime } from "./usual-time.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -105,6 +106,7 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     timezone: context.skipTimezone ? "" : timeZone(),
     source: profile.session.source ?? null,
     firstSource: profile.firstSource ?? null,
+    ...usualTime(profile.events.page_view, now),
   };
 }
 

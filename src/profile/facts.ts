@@ -99,6 +99,12 @@ export interface VisitorFacts {
   source: VisitSource | null;
   /** Where the visitor came from the very first time. */
   firstSource: VisitSource | null;
+  /** The local hour (0–23) this visitor is most often on the site, learned from their page views; null until 2 days are known. */
+  usualHour: number | null;
+  /** Weekdays (0 = Sunday) this visitor usually comes on, ascending; empty until 2 days are known. */
+  usualWeekdays: number[];
+  /** True when the current hour is the usual hour or one either side of it (what `trigger.smartTiming` waits for). */
+  activeNow: boolean;
 }
 
 export interface TimeFacts {
