@@ -4,6 +4,7 @@ import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
 import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
+import { scores } from "./scores.js";
 import { usualTime } from "./usual-time.js";
 
 export interface FactsContext {
@@ -52,6 +53,7 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     segments: context.segments ?? [],
     events: profile.events,
     rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
+    scores: scores(profile, now),
     viewed: viewedFacts(profile.viewed),
     widgets: Object.fromEntries(Object.entries(profile.widgets).map(([id, history]) => [id, widgetFacts(history)])),
   };

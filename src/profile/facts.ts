@@ -3,6 +3,7 @@ import type { PageType } from "../track/page-type.js";
 import type { VisitSource } from "../track/source.js";
 import type { BrowserName, OsName } from "../track/user-agent.js";
 import type { RfmFacts } from "./rfm.js";
+import type { ScoreFacts } from "./scores.js";
 
 /**
  * The facts document: everything a condition in the rules file can test,
@@ -23,6 +24,8 @@ export interface Facts {
   events: Record<string, EventHistory>;
   /** Recency, frequency and monetary scores (1–5) and the RFM segment; zeros and null before the first order. */
   rfm: RfmFacts;
+  /** Behavioural scores, each 0–1: `scores.discountSensitivity`, `scores.purchaseIntent`, `scores.churnRisk` (see `src/profile/scores.ts`). */
+  scores: ScoreFacts;
   /** Recently viewed product ids (newest first) and categories (most viewed first). */
   viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
   /** What the visitor did with each widget, by its id: `widgets.welcome.lastDismissed`, `widgets.flash.state.deadline`. */
