@@ -96,12 +96,14 @@ export function createDecider(deps: DeciderDeps) {
     const now = env.now();
     const off = deps.blocked();
     if (off) blocks.push(off);
-    if (!options.ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
+    const arm = visitorVariant(widget, facts);
+    if (!options.ignoreTrigger && !fired.has(widget.id))
+      blocks.push(triggers?.awaiting({ id: widget.id, trigger: arm?.trigger ?? widget.trigger }) ?? "trigger: waits for the first page view");
     if (widget.schedule) blocks.push(...widget.schedule(now));
     if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
     const history = deps.history();
     const own = history[widget.id];
-    blocks.push(...frequencyBlocks(widget.frequency, own, deps.caps(), now));
+    blocks.push(...frequencyBlocks(arm?.frequency ?? widget.frequency, own, deps.caps(), now));
     blocks.push(...afterBlocks(widget.after, widget.after && history[widget.after.widget], now));
     const interrupting = (id: string) => interrupts(id, facts);
     const sessionShows = (ids: (id: string) => boolean = interrupting) =>
@@ -150,9 +152,11 @@ export function createDecider(deps: DeciderDeps) {
    * Modal or inline can depend on the content (a popup's layout): the visitor's variant decides both,
    * so an experiment that mixes layouts is paced by what each visitor sees.
    */
-  const visitorContent = (widget: CompiledWidget, facts: Facts) => {
+  const visitorContent = (widget: CompiledWidget, facts: Facts) => (visitorVariant(widget, facts) ?? widget.variants[0]).content;
+  /** The visitor's variant (undefined in the control group): its trigger and frequency, when it has its own, replace the widget's. */
+  const visitorVariant = (widget: CompiledWidget, facts: Facts) => {
     const variant = variantOf(widget, facts);
-    return (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content;
+    return widget.variants.find((v) => v.id === variant);
   };
   const isModal = (widget: CompiledWidget, facts: Facts) => deps.isModal(widget.type, visitorContent(widget, facts));
 
@@ -270,7 +274,10 @@ export function createDecider(deps: DeciderDeps) {
       eligibleThisPage.clear();
       shownThisPage = 0;
       let arming = true;
-      triggers = armTriggers(rules.widgets, {
+      const facts = deps.facts();
+      // Each widget is armed with the trigger of the visitor's variant: an experiment can test the moment, not only the words.
+      const armed = rules.widgets.map((w) => ({ id: w.id, trigger: visitorVariant(w, facts)?.trigger ?? w.trigger }));
+      triggers = armTriggers(armed, {
         env,
         fire(id: string) {
           fired.add(id);
