@@ -35,14 +35,17 @@ function simulate(name: string) {
 const RENDERED_TODAY = new Set(["popup"]);
 
 describe("recipes", () => {
-  it("there are the nine the docs list, and the playground offers each", () => {
+  it("there are the twelve the docs list, and the playground offers each", () => {
     expect(recipes).toEqual([
       "chatbot-email",
       "exit-intent-coupon",
       "follow-up-after-2-days",
       "nps-after-second-purchase",
+      "predictive-segments",
       "sleeping-customer-discount",
+      "smart-timing-reminder",
       "social-proof",
+      "still-deciding-cancel",
       "upsell-carousel",
       "utm-welcome",
       "wheel-first-visit",
@@ -85,6 +88,30 @@ describe("recipes", () => {
     expect(run.status).toBe(0);
     expect(run.shown).toEqual(["+4d SHOWN thanks-5 (popup)", "+104d SHOWN wake-up-20 (popup)"]);
     expect(run.stdout).toContain("All 4 expectation(s) held.");
+  });
+
+  it("smart-timing-reminder: learns the evening habit, then holds the morning's delay until the hour before it", () => {
+    const run = simulate("smart-timing-reminder");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+1d 5s SHOWN evening-reminder (popup)", "+1d 22h 50m SHOWN evening-reminder (popup)"]);
+    expect(run.stdout).toContain("All 4 expectation(s) held.");
+  });
+
+  it("still-deciding-cancel: an add to cart calls the popup off for that page; another product page asks after 40 s", () => {
+    const run = simulate("still-deciding-cancel");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+1m 30s SHOWN still-deciding (popup)"]);
+    expect(run.stdout).toContain("All 3 expectation(s) held.");
+  });
+
+  it("predictive-segments: free delivery for a ready buyer, a code for a discount hunter, a win-back once overdue", () => {
+    const run = simulate("predictive-segments");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.shown.map((line) => line.split(" SHOWN ")[1])).toEqual(["free-delivery (popup)", "hunter-coupon (popup)", "win-back (popup)"]);
+    expect(run.stdout).toContain("All 3 expectation(s) held.");
   });
 
   const others = recipes.filter((name) => read(name, "rules.json").widgets.some((w: { type: string }) => !RENDERED_TODAY.has(w.type)));
