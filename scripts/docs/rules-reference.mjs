@@ -33,7 +33,7 @@ function fields(node, path, out, required = []) {
     const at = path ? `${path}.${key}` : key;
     out.push([at, child, required.includes(key)]);
     if (
-      ["widgets[].trigger", "widgets[].when", "widgets[].frequency", "widgets[].content", "widgets[].goal.where", "widgets[].variants[].content", "segments", "widgets"].includes(
+      ["widgets[].trigger", "widgets[].when", "widgets[].frequency", "widgets[].content", "widgets[].goal.where", "widgets[].variants[].content", "widgets[].variants[].trigger", "widgets[].variants[].frequency", "segments", "widgets"].includes(
         at,
       )
     )
