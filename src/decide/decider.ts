@@ -274,9 +274,10 @@ export function createDecider(deps: DeciderDeps) {
       eligibleThisPage.clear();
       shownThisPage = 0;
       let arming = true;
-      const facts = deps.facts();
       // Each widget is armed with the trigger of the visitor's variant: an experiment can test the moment, not only the words.
-      const armed = rules.widgets.map((w) => ({ id: w.id, trigger: visitorVariant(w, facts)?.trigger ?? w.trigger }));
+      const tested = rules.widgets.some((w) => w.variants.some((v) => v.trigger));
+      const facts = tested ? deps.facts() : undefined;
+      const armed = facts ? rules.widgets.map((w) => ({ id: w.id, trigger: visitorVariant(w, facts)?.trigger ?? w.trigger })) : rules.widgets;
       triggers = armTriggers(armed, {
         env,
         fire(id: string) {
