@@ -33,7 +33,7 @@ function fields(node, path, out, required = []) {
     const at = path ? `${path}.${key}` : key;
     out.push([at, child, required.includes(key)]);
     if (
-      ["widgets[].trigger", "widgets[].when", "widgets[].frequency", "widgets[].content", "widgets[].goal.where", "widgets[].variants[].content", "segments", "widgets"].includes(
+      ["widgets[].trigger", "widgets[].when", "widgets[].frequency", "widgets[].content", "widgets[].goal.where", "widgets[].variants[].content", "widgets[].variants[].trigger", "widgets[].variants[].frequency", "segments", "widgets"].includes(
         at,
       )
     )
@@ -105,7 +105,19 @@ export function rulesReference(schema, operators) {
   );
   out.push("## A widget", "", table(fields(widget, "widgets[]", [], widget.required ?? [])), "");
 
-  out.push("## Triggers", "", "`trigger` is a name, or an object with a `type` and its options.", "");
+  out.push(
+    "## Triggers",
+    "",
+    "`trigger` is a name, or an object with a `type` and its options.",
+    "",
+    "Every object form also takes `smartTiming` and `cancel`:",
+    "",
+    "- `smartTiming: true`: once the visitor's usual hour is known (`visitor.usualHour`, learned from the page views of at least two days), the trigger's moment waits for it: outside the hour before, the hour itself and the hour after (`visitor.activeNow`), the widget is held until that window opens, if the page is still open. `explain()` names the hour it waits for. A visitor with no known habit yet is treated as without it.",
+    "- `cancel`: an event name or a list of them (`\"add_to_cart\"`). When one is tracked on the page, the widget is disarmed for the rest of the page view, and closed if it is on screen; `explain()` says which event called it off. The next page view arms it again (use `when` to keep it away for longer).",
+    "",
+    code({ trigger: { type: "delay", after: "40s", smartTiming: true, cancel: ["add_to_cart", "begin_checkout"] } }),
+    "",
+  );
   for (const name of triggerNames(schema)) {
     const doc = TRIGGERS[name];
     if (!doc) throw new Error(`docs: trigger "${name}" has no text or example in scripts/docs/rules-text.mjs`);

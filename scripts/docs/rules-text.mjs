@@ -63,6 +63,8 @@ export const FIELDS = {
   "widgets[].variants[].id": 'The variant\'s name, reported in every event (`"holdout"` is reserved).',
   "widgets[].variants[].weight": "Its share of the visitors (default 1).",
   "widgets[].variants[].content": "Its content, as `content`.",
+  "widgets[].variants[].trigger": "Its own trigger (the moment, the delay), in place of the widget's: an experiment on when, not only on what. See Triggers.",
+  "widgets[].variants[].frequency": "Its own caps, in place of the widget's: an experiment on how often. See Caps.",
   "widgets[].holdout": "Percent of visitors (a control group) who never see it; they count as `eligible`, to measure the uplift.",
   "widgets[].goal": "What counts as a conversion: a tracked event within a time after the widget was shown.",
   "widgets[].goal.event": "The event's name, e.g. `purchase`.",

@@ -336,6 +336,7 @@ export function createNudge(options: NudgeOptions) {
       isInline,
       eligible: lifecycle.eligible,
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
+      close: (id) => host.hide(id),
       blocked: () => (destroyed ? "destroyed" : consent.personalization ? undefined : "consent: personalization not granted"),
       sync: profiles.sync,
       mayStore: () => consent.storage,

@@ -27,6 +27,8 @@ export function handleSignal(ctx: SignalContext, shown: Shown, signal: WidgetSig
     case "restored":
       return ctx.announce(signal.kind, shown);
     case "clicked":
+      // A copied coupon code is remembered: `scores.discountSensitivity` counts it.
+      if (signal.props.copy) ctx.record("coupon_copy", { widget: shown.widget.id });
       return ctx.announce("clicked", shown, { props: signal.props });
     case "converted":
       return ctx.converted(shown, signal.props);

@@ -48,6 +48,8 @@ export interface DeciderDeps {
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
   /** Why no widget may show at all now (consent not granted, destroyed); undefined when they may. */
   blocked(): string | undefined;
+  /** Closes a widget that is on screen (a `trigger.cancel` event came); default: nothing to close. */
+  close?(id: string): void;
   /** Whether the cross-tab modal lock may write localStorage (storage consent; default yes). */
   mayStore?(): boolean;
   /** Re-reads what the other tabs wrote: a tab that closed its modal wrote its history first. */
@@ -94,12 +96,14 @@ export function createDecider(deps: DeciderDeps) {
     const now = env.now();
     const off = deps.blocked();
     if (off) blocks.push(off);
-    if (!options.ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting(widget) ?? "trigger: waits for the first page view");
+    const arm = visitorVariant(widget, facts);
+    if (!options.ignoreTrigger && !fired.has(widget.id))
+      blocks.push(triggers?.awaiting({ id: widget.id, trigger: arm?.trigger ?? widget.trigger }) ?? "trigger: waits for the first page view");
     if (widget.schedule) blocks.push(...widget.schedule(now));
     if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
     const history = deps.history();
     const own = history[widget.id];
-    blocks.push(...frequencyBlocks(widget.frequency, own, deps.caps(), now));
+    blocks.push(...frequencyBlocks(arm?.frequency ?? widget.frequency, own, deps.caps(), now));
     blocks.push(...afterBlocks(widget.after, widget.after && history[widget.after.widget], now));
     const interrupting = (id: string) => interrupts(id, facts);
     const sessionShows = (ids: (id: string) => boolean = interrupting) =>
@@ -150,9 +154,11 @@ export function createDecider(deps: DeciderDeps) {
    * Modal or inline can depend on the content (a popup's layout): the visitor's variant decides both,
    * so an experiment that mixes layouts is paced by what each visitor sees.
    */
-  const visitorContent = (widget: CompiledWidget, facts: Facts) => {
+  const visitorContent = (widget: CompiledWidget, facts: Facts) => (visitorVariant(widget, facts) ?? widget.variants[0]).content;
+  /** The visitor's variant (undefined in the control group): its trigger and frequency, when it has its own, replace the widget's. */
+  const visitorVariant = (widget: CompiledWidget, facts: Facts) => {
     const variant = variantOf(widget, facts);
-    return (widget.variants.find((v) => v.id === variant) ?? widget.variants[0]).content;
+    return widget.variants.find((v) => v.id === variant);
   };
   const isModal = (widget: CompiledWidget, facts: Facts) => deps.isModal(widget.type, visitorContent(widget, facts));
 
@@ -271,7 +277,11 @@ export function createDecider(deps: DeciderDeps) {
       eligibleThisPage.clear();
       shownThisPage = 0;
       let arming = true;
-      triggers = armTriggers(rules.widgets, {
+      // Each widget is armed with the trigger of the visitor's variant: an experiment can test the moment, not only the words.
+      const tested = rules.widgets.some((w) => w.variants.some((v) => v.trigger));
+      const facts = tested ? deps.facts() : undefined;
+      const armed = facts ? rules.widgets.map((w) => ({ id: w.id, trigger: visitorVariant(w, facts)?.trigger ?? w.trigger })) : rules.widgets;
+      triggers = armTriggers(armed, {
         env,
         fire(id: string) {
           fired.add(id);
@@ -279,6 +289,11 @@ export function createDecider(deps: DeciderDeps) {
         },
         // Whether a widget could show if its trigger fired now (exit intent's back button asks when back is pressed: show, or let the visitor leave).
         wanted: (id) => !gates(rules.widgets.find((w) => w.id === id)!, deps.facts(), { ignoreTrigger: true }).length,
+        usualHour: () => deps.facts().visitor.usualHour,
+        cancelled(id) {
+          fired.delete(id);
+          if (deps.showing().some((s) => s.id === id)) deps.close?.(id);
+        },
       });
       arming = false;
       return consider();

@@ -1,13 +1,20 @@
 import { hashString } from "../rules/hash.js";
+import type { CompiledFrequency } from "./frequency.js";
+import type { CompiledTrigger } from "./triggers/compile.js";
 
 /** What a visitor is assigned for a widget: a variant id, or the control group. */
 export const HOLDOUT = "holdout";
 
-/** One arm of a widget: its id, share and content. A widget with plain `content` has one, "default". */
+/**
+ * One arm of a widget: its id, share and content, and the trigger and frequency it tests in place
+ * of the widget's, if any. A widget with plain `content` has one, "default".
+ */
 export interface CompiledVariant {
   id: string;
   weight: number;
   content: Record<string, unknown>;
+  trigger?: CompiledTrigger;
+  frequency?: CompiledFrequency;
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
 import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
 import { answerFacts } from "./answer-facts.js";
+import { scores } from "./scores.js";
+import { usualTime } from "./usual-time.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -52,6 +54,7 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     segments: context.segments ?? [],
     events: profile.events,
     rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
+    scores: scores(profile, now),
     viewed: viewedFacts(profile.viewed),
     ...answerFacts(profile.widgets, env.window),
     widgets: Object.fromEntries(Object.entries(profile.widgets).map(([id, history]) => [id, widgetFacts(history)])),
@@ -107,6 +110,7 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     timezone: context.skipTimezone ? "" : timeZone(),
     source: profile.session.source ?? null,
     firstSource: profile.firstSource ?? null,
+    ...usualTime(profile.events.page_view, now),
   };
 }
 

@@ -4,6 +4,7 @@ import type { VisitSource } from "../track/source.js";
 import type { BrowserName, OsName } from "../track/user-agent.js";
 import type { RfmFacts } from "./rfm.js";
 import type { PushFacts } from "./answer-facts.js";
+import type { ScoreFacts } from "./scores.js";
 
 /**
  * The facts document: everything a condition in the rules file can test,
@@ -24,6 +25,8 @@ export interface Facts {
   events: Record<string, EventHistory>;
   /** Recency, frequency and monetary scores (1–5) and the RFM segment; zeros and null before the first order. */
   rfm: RfmFacts;
+  /** Behavioural scores, each 0–1: `scores.discountSensitivity`, `scores.purchaseIntent`, `scores.churnRisk` (see `src/profile/scores.ts`). */
+  scores: ScoreFacts;
   /** Recently viewed product ids (newest first) and categories (most viewed first). */
   viewed: { products: string[]; categories: string[]; last: { id: string; name?: string; price?: number; category?: string } | null };
   /** What the visitor did with each widget, by its id: `widgets.welcome.lastDismissed`, `widgets.flash.state.deadline`. */
@@ -104,6 +107,12 @@ export interface VisitorFacts {
   source: VisitSource | null;
   /** Where the visitor came from the very first time. */
   firstSource: VisitSource | null;
+  /** The local hour (0–23) this visitor is most often on the site, learned from their page views; null until 2 days are known. */
+  usualHour: number | null;
+  /** Weekdays (0 = Sunday) this visitor usually comes on, ascending; empty until 2 days are known. */
+  usualWeekdays: number[];
+  /** True when the current hour is the usual hour or one either side of it (what `trigger.smartTiming` waits for). */
+  activeNow: boolean;
 }
 
 export interface TimeFacts {

@@ -127,7 +127,12 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
 
 function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCondition | undefined, features: RulesFeatures): CompiledWidget {
   const variants = rule.variants
-    ? rule.variants.map((v) => ({ id: v.id, weight: v.weight ?? 1, content: v.content as Record<string, unknown> }))
+    ? rule.variants.map((v) => {
+        const variant: CompiledVariant = { id: v.id, weight: v.weight ?? 1, content: v.content as Record<string, unknown> };
+        if (v.trigger !== undefined) variant.trigger = compileTrigger(v.trigger);
+        if (v.frequency !== undefined) variant.frequency = compileFrequency(v.frequency);
+        return variant;
+      })
     : [{ id: "default", weight: 1, content: (rule.content ?? {}) as Record<string, unknown> }];
   // Cheap checks of what deciding relies on: a published file is not validated here, and its stamp may lie.
   if (typeof rule.id !== "string" || typeof rule.type !== "string") throw new Error("a widget needs a string id and type");

@@ -35,16 +35,19 @@ function simulate(name: string) {
 const RENDERED_TODAY = new Set(["popup"]);
 
 describe("recipes", () => {
-  it("there are the twelve the docs list, and the playground offers each", () => {
+  it("there are the fifteen the docs list, and the playground offers each", () => {
     expect(recipes).toEqual([
       "chatbot-email",
       "compare-viewed",
       "exit-intent-coupon",
       "follow-up-after-2-days",
       "nps-after-second-purchase",
+      "predictive-segments",
       "push-ask-third-page",
       "sleeping-customer-discount",
+      "smart-timing-reminder",
       "social-proof",
+      "still-deciding-cancel",
       "survey-after-order",
       "upsell-carousel",
       "utm-welcome",
@@ -88,6 +91,31 @@ describe("recipes", () => {
     expect(run.status).toBe(0);
     expect(run.shown).toEqual(["+4d SHOWN thanks-5 (popup)", "+104d SHOWN wake-up-20 (popup)"]);
     expect(run.stdout).toContain("All 4 expectation(s) held.");
+  });
+
+  it("smart-timing-reminder: learns the evening habit, then holds the morning's delay until the hour before it", () => {
+    const run = simulate("smart-timing-reminder");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    // The second show is at 19:00 on the third day (22 h 50 m after the first evening page): long times leave no space before SHOWN.
+    expect(run.stdout.match(/^\+\S+(?: \S+)*?\s*SHOWN evening-reminder/gm)?.map((line) => line.replace(/\s*SHOWN.*/, ""))).toEqual(["+1d 5s", "+1d 22h 50m"]);
+    expect(run.stdout).toContain("All 4 expectation(s) held.");
+  });
+
+  it("still-deciding-cancel: an add to cart calls the popup off for that page; another product page asks after 40 s", () => {
+    const run = simulate("still-deciding-cancel");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+1m 30s SHOWN still-deciding (popup)"]);
+    expect(run.stdout).toContain("All 3 expectation(s) held.");
+  });
+
+  it("predictive-segments: free delivery for a ready buyer, a code for a discount hunter, a win-back once overdue", () => {
+    const run = simulate("predictive-segments");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/SHOWN [\w-]+/g)).toEqual(["SHOWN free-delivery", "SHOWN free-delivery", "SHOWN hunter-coupon", "SHOWN win-back"]);
+    expect(run.stdout).toContain("All 7 expectation(s) held.");
   });
 
   const others = recipes.filter((name) => read(name, "rules.json").widgets.some((w: { type: string }) => !RENDERED_TODAY.has(w.type)));

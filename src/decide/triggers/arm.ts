@@ -1,4 +1,5 @@
 import type { Env } from "../../env/env.js";
+import { msUntilUsual } from "../../profile/usual-time.js";
 import type { CompiledTrigger } from "./compile.js";
 
 /** What a widget needs for its trigger to be armed. */
@@ -27,6 +28,16 @@ export interface SignalTriggers {
   dispose(): void;
 }
 
+export interface ArmContext {
+  env: Env;
+  fire(id: string): void;
+  wanted?(id: string): boolean;
+  /** The visitor's usual hour (`visitor.usualHour`), for `smartTiming`; null while unknown. */
+  usualHour?(): number | null;
+  /** A `cancel` event came: the widget is disarmed on this page, and should close if it is showing. */
+  cancelled?(id: string): void;
+}
+
 /** Kinds armed by `./signal-triggers.js`: its code loads only when a rules file uses one. */
 const SIGNAL_KINDS: ReadonlyArray<CompiledTrigger["kind"]> = ["scroll", "exit_intent", "inactivity", "time_on_site", "click", "visible", "form_submit"];
 
@@ -41,8 +52,8 @@ const SIGNAL_KINDS: ReadonlyArray<CompiledTrigger["kind"]> = ["scroll", "exit_in
  * triggers.event("add_to_cart", { price: 60 });
  * triggers.dispose(); // next page view
  */
-export function armTriggers(widgets: readonly Triggerable[], context: { env: Env; fire(id: string): void; wanted?(id: string): boolean }): PageTriggers {
-  const { env, fire, wanted = () => true } = context;
+export function armTriggers(widgets: readonly Triggerable[], context: ArmContext): PageTriggers {
+  const { env, fire, wanted = () => true, usualHour = () => null, cancelled: onCancel = () => {} } = context;
   const pageStart = env.now();
   const timers: unknown[] = [];
   const reasons = new Map<string, string>();
@@ -50,10 +61,26 @@ export function armTriggers(widgets: readonly Triggerable[], context: { env: Env
   let signals: SignalTriggers | undefined;
   let failed = false;
 
+  /** Widgets called off on this page, by the event that did it. */
+  const cancelledBy = new Map<string, string>();
+  /** Smart-timed widgets whose moment came outside the visitor's usual hour: the hour they wait for. */
+  const heldFor = new Map<string, number>();
+  const byId = new Map(widgets.map((widget) => [widget.id, widget]));
+
   const done = (id: string, reason: string) => {
-    if (disposed || reasons.has(id)) return;
+    if (disposed || reasons.has(id) || cancelledBy.has(id)) return;
     reasons.set(id, reason);
-    fire(id);
+    const hour = byId.get(id)?.trigger.smartTiming ? usualHour() : null;
+    const wait = hour === null ? 0 : msUntilUsual(hour, env.now());
+    if (wait <= 0) return fire(id);
+    heldFor.set(id, hour!);
+    timers.push(
+      env.setTimeout(() => {
+        if (disposed || cancelledBy.has(id)) return;
+        heldFor.delete(id);
+        fire(id);
+      }, wait),
+    );
   };
   for (const { id, trigger } of widgets) {
     if (trigger.kind === "page_view") done(id, "page view");
@@ -76,11 +103,22 @@ export function armTriggers(widgets: readonly Triggerable[], context: { env: Env
   return {
     event(name, props) {
       for (const { id, trigger } of widgets) {
+        if (!trigger.cancel?.includes(name) || cancelledBy.has(id)) continue;
+        cancelledBy.set(id, name);
+        heldFor.delete(id);
+        onCancel(id);
+      }
+      for (const { id, trigger } of widgets) {
         if (trigger.kind === "event" && trigger.name === name && (!trigger.where || trigger.where({ props }))) done(id, `"${name}" event`);
       }
     },
     awaiting({ id, trigger }) {
       const reason = reasons.get(id);
+      const cancel = cancelledBy.get(id);
+      if (cancel) return `trigger: ${trigger.kind}, cancelled on this page by the "${cancel}" event (trigger.cancel); waits for the next page view`;
+      const held = heldFor.get(id);
+      if (held !== undefined)
+        return `trigger: ${trigger.kind}, fired on this page (${reason}); smartTiming: waiting for the visitor's usual hour, ${hourText(held)} (in ${waitText(msUntilUsual(held, env.now()))})`;
       if (trigger.kind === "page_view") return "trigger: page_view, waits for the next page view";
       if (reason) return `trigger: ${trigger.kind}, fired on this page (${reason}); waits for the next page view`;
       if (trigger.kind === "manual") return "trigger: manual, waits for show()";
@@ -91,7 +129,7 @@ export function armTriggers(widgets: readonly Triggerable[], context: { env: Env
       const state = failed ? "could not load its code" : env.document ? "arming" : "no page to watch";
       return signals?.awaiting({ id, trigger }) ?? `trigger: ${trigger.kind}, ${state}`;
     },
-    reason: (id) => reasons.get(id),
+    reason: (id) => (heldFor.has(id) || cancelledBy.has(id) ? undefined : reasons.get(id)),
     ready,
     dispose() {
       disposed = true;
@@ -100,4 +138,15 @@ export function armTriggers(widgets: readonly Triggerable[], context: { env: Env
       signals = undefined;
     },
   };
+}
+
+/** 20 → "20:00". */
+function hourText(hour: number): string {
+  return `${hour < 10 ? "0" : ""}${hour}:00`;
+}
+
+/** 11_400_000 → "3h 10m". */
+function waitText(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
 }

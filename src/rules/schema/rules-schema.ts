@@ -47,13 +47,18 @@ function afterSchema() {
   });
 }
 
-/** One arm of an A/B test: its share of the traffic and its own content. */
+/**
+ * One arm of an A/B test: its share of the traffic and its own content (the layout too), and
+ * optionally its own `trigger` (the moment, the delay) and `frequency`, which replace the widget's.
+ */
 function variantSchema() {
   return z.strictObject({
     id: z.string().check(z.minLength(1)),
     /** Relative share of the visitors (default 1); 0 pauses the variant for visitors not yet assigned. */
     weight: z.optional(z.number().check(z.nonnegative())),
     content: z.record(z.string(), z.unknown()),
+    trigger: z.optional(triggerSchema()),
+    frequency: z.optional(frequencySchema()),
   });
 }
 

@@ -48,6 +48,7 @@ function eventCondition() {
 function scrollTrigger() {
   return z
     .strictObject({
+      ...shared(),
       type: z.literal("scroll"),
       percent: z.optional(z.number().check(z.positive(), z.lte(100, "must be at most 100"))),
       px: z.optional(z.number().check(z.positive())),
@@ -61,16 +62,30 @@ function scrollTrigger() {
     );
 }
 
+/** Event names: one, or a list. */
+function eventNames() {
+  const name = z.string().check(z.minLength(1));
+  return z.union([name, z.array(name).check(z.minLength(1))]);
+}
+
+/**
+ * Options every trigger takes. `smartTiming`: once the visitor's usual hour is known, the trigger
+ * waits for it (`visitor.activeNow`). `cancel`: tracked events that disarm the widget on this page,
+ * or close it when it is showing.
+ */
+const shared = () => ({ smartTiming: z.optional(z.boolean()), cancel: z.optional(eventNames()) });
+
 /** When a widget is due: the `trigger` of a widget in the rules file. */
 export function triggerSchema() {
   return z.union([
     z.enum(["page_view", "manual", "exit_intent"]),
     z.discriminatedUnion("type", [
-      z.strictObject({ type: z.literal("page_view") }),
-      z.strictObject({ type: z.literal("delay"), after: pageWait() }),
-      z.strictObject({ type: z.literal("manual") }),
+      z.strictObject({ ...shared(), type: z.literal("page_view") }),
+      z.strictObject({ ...shared(), type: z.literal("delay"), after: pageWait() }),
+      z.strictObject({ ...shared(), type: z.literal("manual") }),
       scrollTrigger(),
       z.strictObject({
+        ...shared(),
         type: z.literal("exit_intent"),
         sensitivity: z.optional(z.number().check(z.nonnegative())),
         minTimeOnPage: z.optional(pageWait()),
@@ -78,12 +93,17 @@ export function triggerSchema() {
         /** Touch devices: the back button counts (one extra history entry per page). Default true. */
         backButton: z.optional(z.boolean()),
       }),
-      z.strictObject({ type: z.literal("inactivity"), after: pageWait() }),
-      z.strictObject({ type: z.literal("time_on_site"), after: pageWait() }),
-      z.strictObject({ type: z.literal("click"), selector: selector() }),
-      z.strictObject({ type: z.literal("visible"), selector: selector(), threshold: z.optional(z.number().check(z.gte(0), z.lte(1, "must be at most 1 (the whole element)"))) }),
-      z.strictObject({ type: z.literal("form_submit"), selector: selector() }),
-      z.strictObject({ type: z.literal("event"), name: z.string().check(z.minLength(1)), where: z.optional(eventCondition()) }),
+      z.strictObject({ ...shared(), type: z.literal("inactivity"), after: pageWait() }),
+      z.strictObject({ ...shared(), type: z.literal("time_on_site"), after: pageWait() }),
+      z.strictObject({ ...shared(), type: z.literal("click"), selector: selector() }),
+      z.strictObject({
+        ...shared(),
+        type: z.literal("visible"),
+        selector: selector(),
+        threshold: z.optional(z.number().check(z.gte(0), z.lte(1, "must be at most 1 (the whole element)"))),
+      }),
+      z.strictObject({ ...shared(), type: z.literal("form_submit"), selector: selector() }),
+      z.strictObject({ ...shared(), type: z.literal("event"), name: z.string().check(z.minLength(1)), where: z.optional(eventCondition()) }),
     ]),
   ]);
 }
