@@ -71,7 +71,7 @@ function aheadWidget(rule: WidgetRule): AheadWidget {
       placement[variant.id] = builtinModal[rule.type](content) ? "modal" : builtinInline[rule.type]?.(content) ? "inline" : "overlay";
     }
   }
-  const { where: _compiled, ...trigger } = compileTrigger(rule.trigger) as Record<string, unknown>;
+  const { where: _compiled, ...trigger } = compileTrigger(rule.trigger) as object as Record<string, unknown>;
   const durations: Record<string, number> = {};
   const note = (path: string, value: unknown) => {
     const ms = value === undefined ? undefined : parseDuration(value);
