@@ -31,6 +31,11 @@ export const FIELDS = {
   "settings.rfm.recencyDays": "Four ascending day counts since the last order that separate recency scores 5, 4, 3, 2 and 1.",
   "settings.rfm.frequency": "Four ascending order counts that separate frequency scores 1 to 5.",
   "settings.rfm.monetary": "Four ascending amounts spent that separate monetary scores 1 to 5.",
+  "settings.traits":
+    'Trait names your `identify()` calls set, read as `attributes.<name>` (e.g. `["plan", "company.*"]`; `.*` allows everything under a prefix). The validator warns about other `attributes.` paths. Lead form, survey and chat-bot answers are known without it.',
+  "settings.events":
+    "Names of your own events (`track(name)`), for `$event`, `goal.event` and the `event` trigger; the validator warns about a name that is neither built in nor listed.",
+  "settings.customWidgets": "Widget types you register with `registerWidget()`; a type that is neither built in nor listed is an error (with the closest built-in type).",
   "settings.catalog":
     "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
