@@ -102,7 +102,7 @@ function checkValue(entry: FactEntry, factPath: string, value: unknown, at: stri
       case "$nini":
       case "$all":
       case "$alli":
-        if (Array.isArray(operand)) operand.forEach((item, i) => push(literalProblem(entry, factPath, item, `${opAt}[${i}]`, "$in", context)));
+        if (Array.isArray(operand)) operand.forEach((item, i) => push(literalProblem(entry, factPath, item, `${opAt}[${i}]`, op.endsWith("i") ? "$ini" : "$in", context)));
         break;
       case "$not":
         checkValue(entry, factPath, operand, opAt, context, problems);

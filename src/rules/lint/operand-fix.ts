@@ -41,6 +41,7 @@ export function literalProblem(entry: FactEntry, factPath: string, operand: unkn
       }
       const values = factPath === "segments" ? context.segments : entry.values;
       if (!values || values.includes(operand)) return undefined;
+      if (op === "$ini" && values.some((v) => v.toLowerCase() === operand.toLowerCase())) return undefined;
       if (factPath === "segments") return error(`no segment named "${operand}"${suggestion(operand, values)}`);
       return error(`"${operand}" is not a value of ${factPath}${suggestion(operand, values)}; it is one of ${values.map((v) => `"${v}"`).join(", ")}`);
     }
@@ -53,8 +54,9 @@ function numberFix(entry: FactEntry, factPath: string, text: string, op: string)
   const m = NUMBER_TEXT.exec(text);
   if (m) {
     const number = Number(m[2].replace(",", "."));
-    const written = m[1] ? COMPARATORS[m[1]] : op === "$in" ? undefined : op;
-    const fix = !written || written === "$eq" ? (op === "$eq" || op === "$in" ? json(number) : `{"${op}": ${number}}`) : `{"${written}": ${number}}`;
+    const listed = op === "$in" || op === "$ini";
+    const written = m[1] ? COMPARATORS[m[1]] : listed ? undefined : op;
+    const fix = !written || written === "$eq" ? (op === "$eq" || listed ? json(number) : `{"${op}": ${number}}`) : `{"${written}": ${number}}`;
     return `${json(text)} is text; write ${fix}`;
   }
   if (entry.type === "timestamp" && DATE_TEXT.test(text)) {
@@ -65,7 +67,7 @@ function numberFix(entry: FactEntry, factPath: string, text: string, op: string)
 
 /** A number outside the fact's range is never equal to it: a warning. */
 function rangeProblem(entry: FactEntry, factPath: string, value: number, at: string, op: string): RulesProblem | undefined {
-  if (!entry.range || (op !== "$eq" && op !== "$in")) return undefined;
+  if (!entry.range || (op !== "$eq" && op !== "$in" && op !== "$ini")) return undefined;
   const [min, max] = entry.range;
   if (value >= min && value <= max) return undefined;
   return { path: at, severity: "warning", message: `${value} is outside ${factPath}'s range, ${min}–${max}, so this never matches` };
