@@ -148,7 +148,7 @@ function located(text: string, at: number, reason: string): JsonSyntaxProblem {
   const { line, column } = lineAndColumn(text, at);
   const source = (text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
   // Long lines (a minified file) are cut around the place.
-  const from = Math.max(0, column - 60);
+  const from = source.length > 120 ? Math.max(0, column - 60) : 0;
   const shown = (from ? "…" : "") + source.slice(from, from + 100) + (source.length > from + 100 ? "…" : "");
   const caret = " ".repeat(column - 1 - from + (from ? 1 : 0)) + "^";
   const gutter = `${line} | `;

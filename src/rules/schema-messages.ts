@@ -74,7 +74,7 @@ function tooBig(issue: z.core.$ZodIssue & { code: "too_big" }, input: unknown): 
   if (issue.origin === "string") return `is too long: at most ${max} characters`;
   if (issue.origin === "array") return `has too many items: at most ${max}`;
   if (issue.message && issue.message !== "Invalid input" && !issue.message.startsWith("Too big")) return `${describeValue(input)}: ${issue.message}`;
-  if (typeof input === "number" && input > max) return `${input} is above the maximum, ${max}${issue.inclusive ? "" : " (which itself is not allowed)"}`;
+  if (typeof input === "number" && input > max) return `${input} is above the maximum, ${max}`;
   return `must be below ${max}, found ${String(input)}`;
 }
 
@@ -82,7 +82,7 @@ function tooSmall(issue: z.core.$ZodIssue & { code: "too_small" }, input: unknow
   const min = Number(issue.minimum);
   if (issue.origin === "string") return "must not be empty";
   if (issue.origin === "array") return min === 1 ? "must not be empty: give at least one item" : `needs at least ${min} items`;
-  if (typeof input === "number" && input < min) return `${input} is below the minimum, ${min}${issue.inclusive ? "" : " (which itself is not allowed)"}`;
+  if (typeof input === "number" && input < min) return `${input} is below the minimum, ${min}`;
   return `must be greater than ${min}, found ${String(input)}`;
 }
 
