@@ -4,8 +4,8 @@ import { knownPaths } from "./condition-facts.js";
 import { isObject, type LintContext, suggestion, traitDeclared } from "./context.js";
 
 /*
- * `{{path | format | fallback}}` in widget content, against the facts catalog and the data a
- * widget block fills in itself. Same syntax as src/render/template.ts (a test keeps the format
+ * `{{path | format | fallback}}` in widget content, against the facts catalog and the file's own
+ * widget ids (`{{widgets.flash.state.deadline}}`). Same syntax as src/render/template.ts (a test keeps the format
  * names in step); kept apart so the validator does not pull in the renderer's chunk.
  */
 
@@ -13,24 +13,21 @@ const PLACEHOLDER = /\{\{\s*([^{}|]*?)\s*(?:\|([^{}]*))?\}\}/g;
 /** Formats the renderer knows (src/render/template.ts FORMATS). */
 export const TEMPLATE_FORMATS = ["money", "number", "plural"] as const;
 
-/** Data a content key fills in itself, beside the facts: the cart-items block's "+N more" label. */
-const OWN_DATA: Record<string, readonly string[]> = { more: ["more"] };
-
 /** Problems with the templates in every string of `content` (at `path`). */
 export function templateProblems(content: unknown, path: string, context: LintContext): RulesProblem[] {
   const problems: RulesProblem[] = [];
-  const visit = (value: unknown, at: string, key: string, depth: number): void => {
+  const visit = (value: unknown, at: string, depth: number): void => {
     if (depth > 30) return;
     if (typeof value === "string") {
-      if (value.includes("{{")) checkText(value, at, Object.prototype.hasOwnProperty.call(OWN_DATA, key) ? OWN_DATA[key] : [], context, problems);
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${at}[${i}]`, key, depth + 1));
-    else if (isObject(value)) for (const [k, child] of Object.entries(value)) visit(child, `${at}.${k}`, k, depth + 1);
+      if (value.includes("{{")) checkText(value, at, context, problems);
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${at}[${i}]`, depth + 1));
+    else if (isObject(value)) for (const [k, child] of Object.entries(value)) visit(child, `${at}.${k}`, depth + 1);
   };
-  visit(content, path, "", 0);
+  visit(content, path, 0);
   return problems;
 }
 
-function checkText(text: string, at: string, own: readonly string[], context: LintContext, problems: RulesProblem[]): void {
+function checkText(text: string, at: string, context: LintContext, problems: RulesProblem[]): void {
   for (const [whole, rawPath, rest] of text.matchAll(PLACEHOLDER)) {
     const path = rawPath.trim();
     const warn = (message: string) => problems.push({ path: at, severity: "warning", message: `${whole}: ${message}` });
@@ -38,11 +35,14 @@ function checkText(text: string, at: string, own: readonly string[], context: Li
       warn("names no fact; write e.g. {{cart.count}}");
       continue;
     }
-    const fact = own.includes(path) ? undefined : factOf(path);
-    if (!own.includes(path) && !fact) {
-      const hint = suggestion(path, [...own, ...knownPaths(context)]);
-      warn(`unknown fact "${path}"${hint}, so it always shows its fallback${own.length ? `; here you can also use ${own.map((o) => `{{${o}}}`).join(", ")}` : ""}`);
-    } else if (path.startsWith("attributes.") && !traitDeclared(path.slice(11), context.traits)) {
+    const fact = factOf(path);
+    const widgetId = /^widgets\.([^.]+)/.exec(path)?.[1];
+    if (!fact) warn(`unknown fact "${path}"${suggestion(path, knownPaths(context))}, so it always shows its fallback`);
+    else if (fact.type === "array" || fact.type === "object") {
+      const hint = path === "cart.items" ? ': list the cart with "cartItems": {"limit": 3} in a popup' : "";
+      warn(`${path} is a ${fact.type === "array" ? "list" : "group of facts"}, which shows as nothing${hint}`);
+    } else if (widgetId !== undefined && !context.widgetIds.includes(widgetId)) warn(`no widget with id "${widgetId}" in this file${suggestion(widgetId, context.widgetIds)}`);
+    else if (path.startsWith("attributes.") && !traitDeclared(path.slice(11), context.traits)) {
       warn(`"${path.slice(11)}" is not a declared trait; if identify() sets it, list it in "settings": {"traits": ["${path.slice(11)}"]}`);
     }
     for (const part of (rest ?? "").split("|").slice(0, -1)) checkFormat(part.trim(), fact?.type, warn);
@@ -61,7 +61,7 @@ function checkFormat(part: string, type: string | undefined, warn: (message: str
     warn(`unknown format "${name}"${suggestion(name, TEMPLATE_FORMATS)}; formats are ${TEMPLATE_FORMATS.join(", ")}`);
     return;
   }
-  if (type && type !== "number") warn(`the "${name}" format needs a number, but this fact is ${type}`);
+  if (type && type !== "number" && type !== "timestamp" && type !== "any") warn(`the "${name}" format needs a number, but this fact is ${type}`);
   if (name === "plural" && !args) warn('plural needs its word forms, e.g. {{cart.count | plural: item, items}} (ru: "товар, товара, товаров")');
 }
 
