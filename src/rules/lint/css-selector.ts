@@ -4,6 +4,7 @@ import { closest } from "../problems.js";
  * A syntax check of CSS selectors (Selectors Level 4, what querySelector accepts) that needs no
  * DOM, for the CLI; in a browser the browser's own parser decides. It says what is wrong and
  * where, in plain words. It checks syntax only: whether anything on a page matches is unknowable here.
+ * Like browsers (CSS closes what is open at the end of the text), `a[href="x` is accepted.
  */
 
 const PSEUDO_CLASSES = [
@@ -100,7 +101,7 @@ class Parser {
         this.i++;
         continue;
       }
-      if (nested && this.text[this.i] === ")") return;
+      if (nested && (this.text[this.i] === ")" || this.i >= this.text.length)) return;
       if (this.i < this.text.length) this.fail(`unexpected "${this.text[this.i]}"`);
       return;
     }
@@ -159,12 +160,13 @@ class Parser {
 
   private identStart(): boolean {
     const rest = this.text.slice(this.i);
-    return /^(-?([A-Za-z_\u00a0-\uffff]|\\.)|--)/.test(rest);
+    return /^(-?([A-Za-z_\u00a0-\uffff]|\\[^\n])|--)/.test(rest);
   }
 
   private ident(what: string): string {
     if (!this.identStart()) this.fail(`a ${what} is missing`);
-    const m = /^(?:[\w\-\u00a0-\uffff]|\\.)+/.exec(this.text.slice(this.i))!;
+    // An escape is a backslash and a character, or up to six hex digits ended by one optional space (`\31 23`).
+    const m = /^(?:[\w\-\u00a0-\uffff]|\\[0-9a-fA-F]{1,6}\s?|\\[^\n])+/.exec(this.text.slice(this.i))!;
     this.i += m[0].length;
     return m[0];
   }
@@ -181,8 +183,7 @@ class Parser {
       const q = this.text[this.i];
       if (q === '"' || q === "'") {
         const end = this.text.indexOf(q, this.i + 1);
-        if (end < 0) this.fail(`the quote ${q} is never closed`);
-        this.i = end + 1;
+        this.i = end < 0 ? this.text.length : end + 1; // unclosed at the end: closed by the end, as browsers do
       } else if (this.identStart() || /\d/.test(q ?? "")) {
         if (/\d/.test(q ?? "")) this.fail(`a value starting with a digit needs quotes: [${this.text.slice(open + 1, this.i).trim()}"${this.word()}"]`);
         this.ident("value");
@@ -193,7 +194,8 @@ class Parser {
         this.spaces();
       }
     }
-    if (this.text[this.i] !== "]") this.fail(this.i >= this.text.length ? 'the "[" is never closed' : `unexpected "${this.text[this.i]}" in [...]`);
+    if (this.i >= this.text.length) return; // closed by the end, as browsers do
+    if (this.text[this.i] !== "]") this.fail(`unexpected "${this.text[this.i]}" in [...]`);
     this.i++;
   }
 
@@ -225,7 +227,8 @@ class Parser {
       } else if (!/^\s*[\w-]+\s*$/.test(inner)) this.fail(`":${name}()" takes one word`);
       this.i = close;
     }
-    if (this.text[this.i] !== ")") this.fail(`the "(" after ":${name}" is never closed`);
+    if (this.i >= this.text.length) return; // closed by the end, as browsers do
+    if (this.text[this.i] !== ")") this.fail(`unexpected "${this.text[this.i]}" after ":${name}(…"`);
     this.i++;
   }
 
@@ -235,7 +238,7 @@ class Parser {
       if (this.text[j] === "(") depth++;
       else if (this.text[j] === ")" && depth-- === 0) return j;
     }
-    return this.fail('a "(" is never closed');
+    return this.text.length; // closed by the end, as browsers do
   }
 
   private skipArguments(): void {
