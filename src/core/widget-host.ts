@@ -102,12 +102,8 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     return false;
   }
 
-  /** zod/mini says "Invalid input" for everything: name the misspelled key, or what was expected, instead. */
-  function issueWords(issue: { message: string; code?: string; keys?: string[]; expected?: string }): string {
-    if (issue.code === "unrecognized_keys" && issue.keys) return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    if (issue.code === "invalid_type" && issue.expected) return `expected ${issue.expected}`;
-    return issue.message;
-  }
+  /** zod/mini says "Invalid input" for a misspelled key: name the key instead. */
+  const issueWords = (issue: { message: string; keys?: string[] }) => (issue.keys ? `unknown key "${issue.keys.join('", "')}"` : issue.message);
 
   async function definitionOf(type: string): Promise<AnyWidgetDefinition | undefined> {
     const entry = deps.widgets.get(type);
