@@ -73,7 +73,7 @@ function tooBig(issue: z.core.$ZodIssue & { code: "too_big" }, input: unknown): 
   const max = Number(issue.maximum);
   if (issue.origin === "string") return `is too long: at most ${max} characters`;
   if (issue.origin === "array") return `has too many items: at most ${max}`;
-  if (issue.message && issue.message !== "Invalid input" && !issue.message.startsWith("Too big")) return `${describeValue(input)}: ${issue.message}`;
+  if (issue.message && issue.message !== "Invalid input" && !issue.message.startsWith("Too big")) return issue.message;
   if (typeof input === "number" && input > max) return `${input} is above the maximum, ${max}`;
   return `must be below ${max}, found ${String(input)}`;
 }

@@ -164,7 +164,7 @@ class Parser {
   }
 
   private ident(what: string): string {
-    if (!this.identStart()) this.fail(`a ${what} is missing`);
+    if (!this.identStart()) this.fail(`${/^[aeiou]/.test(what) ? "an" : "a"} ${what} is missing`);
     // An escape is a backslash and a character, or up to six hex digits ended by one optional space (`\31 23`).
     const m = /^(?:[\w\-\u00a0-\uffff]|\\[0-9a-fA-F]{1,6}\s?|\\[^\n])+/.exec(this.text.slice(this.i))!;
     this.i += m[0].length;
