@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { readFile, writeFile } from "node:fs/promises";
-import { formatProblem } from "../rules/problems.js";
+import { jsonSyntaxProblem } from "../rules/json-syntax.js";
+import { formatProblem, isError } from "../rules/problems.js";
 import { publishRules } from "../rules/publish.js";
 import { looksPublished } from "../rules/published.js";
 import { validateRules } from "../rules/validate.js";
@@ -24,7 +25,13 @@ export async function buildCommand(args: string[], out: (text: string) => void, 
   try {
     const text = await readFile(file, "utf8");
     length = text.length;
-    json = JSON.parse(text);
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      const syntax = jsonSyntaxProblem(text);
+      err(`${file}: not valid JSON, ${syntax ? syntax.message : (error as Error).message}`);
+      return 1;
+    }
   } catch (error) {
     err(`${file}: ${(error as Error).message}`);
     return 2;
@@ -32,11 +39,14 @@ export async function buildCommand(args: string[], out: (text: string) => void, 
   // Building a published file again (e.g. after editing it by hand) publishes its rules part.
   const source = looksPublished(json) ? json.rules : json;
   const { rules, problems } = validateRules(source, length);
-  if (problems.length || !rules) {
-    err(`${file}: ${problems.length} problem(s); nothing written`);
+  const errors = problems.filter(isError);
+  if (errors.length || !rules) {
+    err(`${file}: ${errors.length} error(s); nothing written`);
     for (const problem of problems) err(`  ${formatProblem(problem)}`);
     return 1;
   }
+  // Warnings do not stop publishing (the widgets run), but the marketer sees them once more.
+  for (const problem of problems) err(`  ${formatProblem(problem)}`);
   const published = publishRules(rules);
   const output = target ?? file.replace(/(\.json)?$/, ".published.json");
   try {

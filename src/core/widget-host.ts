@@ -98,10 +98,13 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     if (!schema) return true;
     const result = schema.safeParse(content);
     if (result.success) return true;
-    const problems = result.error.issues.map((issue) => `${jsonPath(issue.path, "content")}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `${jsonPath(issue.path, "content")}: ${issueWords(issue)}`);
     deps.reporter.error(`widget "${id}"`, new Error(`its content does not fit its widget type: ${problems.join("; ")}`));
     return false;
   }
+
+  /** zod/mini says "Invalid input" for a misspelled key: name the key instead. */
+  const issueWords = (issue: { message: string; keys?: string[] }) => (issue.keys ? `unknown key "${issue.keys.join('", "')}"` : issue.message);
 
   async function definitionOf(type: string): Promise<AnyWidgetDefinition | undefined> {
     const entry = deps.widgets.get(type);

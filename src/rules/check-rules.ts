@@ -11,7 +11,8 @@ import { validateRules } from "./validate.js";
  */
 export function checkRules(json: unknown, length: number, where: string): { rules: RulesFile | null; ahead?: Ahead; problems: RulesProblem[]; hint: string } {
   const edited = looksPublished(json);
-  const { rules, problems } = validateRules(edited ? json.rules : json, length);
+  // Lenient: a widget type that is not built in may be registered with registerWidget() later.
+  const { rules, problems } = validateRules(edited ? json.rules : json, length, { lenientTypes: true });
   const hint = edited
     ? `rules: ${where} was changed after \`nudge build\` (its stamp does not match), so this browser checked it. Build it again: npx nudge build <rules.json>`
     : `rules: ${where} is not published, so this browser downloaded the validator to check it. Publish it with \`npx nudge build <rules.json>\` and visitors' browsers skip that step`;

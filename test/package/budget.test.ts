@@ -61,6 +61,7 @@ describe("scripts/sizes.mjs", () => {
     for (const [name, block] of [
       ["popup+form-block", /chunks\/form-block-/],
       ["popup+offer-block", /chunks\/offer-block-/],
+      ["popup+cart-block", /chunks\/cart-block-/],
     ] as const) {
       const row = results[name];
       expect(row, name).toBeDefined();
@@ -75,8 +76,8 @@ describe("scripts/sizes.mjs", () => {
       ).toBe(false);
       expect(row.brotli).toBeGreaterThan(popup.brotli);
     }
-    const all = results["popup+form-block+offer-block"];
-    expect(all.brotli).toBe(results["popup+form-block"].brotli + results["popup+offer-block"].brotli - popup.brotli);
+    const all = results["popup+form-block+offer-block+cart-block"];
+    expect(all.brotli).toBe(results["popup+form-block"].brotli + results["popup+offer-block"].brotli + results["popup+cart-block"].brotli - 2 * popup.brotli);
   });
 });
 

@@ -179,6 +179,12 @@ export function settingsSchema() {
      * id; they count as eligible, so the report compares Nudge as a whole against no Nudge.
      */
     holdout: z.optional(z.number().check(z.gte(0), z.lt(100))),
+    /** Trait names that identify() sets, read as `attributes.<name>`; `"company.*"` allows everything under a prefix. */
+    traits: z.optional(z.array(z.string().check(z.minLength(1)))),
+    /** Your own event names (from `track()`), for `$event`, `goal.event` and the `event` trigger. */
+    events: z.optional(z.array(z.string().check(z.minLength(1)))),
+    /** Widget types registered with `registerWidget()`; any other type that is not built in is an error. */
+    customWidgets: z.optional(z.array(z.string().check(z.minLength(1)))),
   });
 }
 

@@ -62,7 +62,7 @@ describe("chatbot content in the rules file", () => {
     const found = problems(content);
     expect(found).toContain("widgets[0].content.nodes.hello.replies[2].href: must be an http(s) or relative URL");
     expect(found).toContain('widgets[0].content.nodes.hello.replies[1].action: give "href" or "action", not both');
-    expect(found).toContain('widgets[0].content.nodes.taste.saveAs: expected a name of letters, digits and "_", starting with a letter, e.g. "email", found string "my taste"');
+    expect(found).toContain('widgets[0].content.nodes.taste.saveAs: expected a name of letters, digits and "_", starting with a letter, e.g. "email", found text "my taste"');
     expect(found.some((p) => p.startsWith("widgets[0].content.nodes.bye.type: expected"))).toBe(true);
     expect(found).toContain('widgets[0].content.nodes.name: unknown key "lable" (did you mean "label"?)');
     expect(found).toContain("widgets[0].content.avatar.src: must be an http(s) or relative URL");
@@ -70,9 +70,9 @@ describe("chatbot content in the rules file", () => {
 
   it("requires a name, a start and nodes", () => {
     expect(problems({})).toEqual([
-      "widgets[0].content.name: required string is missing",
-      "widgets[0].content.start: required string is missing",
-      "widgets[0].content.nodes: required record is missing",
+      "widgets[0].content.name: missing: text is required here",
+      "widgets[0].content.start: missing: text is required here",
+      "widgets[0].content.nodes: missing: an object is required here",
     ]);
   });
 });

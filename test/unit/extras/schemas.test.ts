@@ -29,7 +29,7 @@ describe("content schemas of the extra widgets", () => {
   });
 
   it("wheel: at least 2 segments, positive weights, a label on each", () => {
-    expect(problemsOf("wheel", { segments: [{ label: "A", weight: 1 }] }).join("\n")).toContain("widgets[0].content.segments: must be at least 2");
+    expect(problemsOf("wheel", { segments: [{ label: "A", weight: 1 }] }).join("\n")).toContain("widgets[0].content.segments: needs at least 2 items");
     const zero = problemsOf("wheel", {
       segments: [
         { label: "A", weight: 1 },

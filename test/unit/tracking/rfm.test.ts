@@ -136,7 +136,7 @@ describe("settings.rfm in the rules file", () => {
     ["not ascending", { recencyDays: [14, 30, 30, 180] }, "settings.rfm.recencyDays", /ascending/],
     ["three boundaries", { frequency: [2, 3, 5] }, "settings.rfm.frequency", /four boundaries/],
     ["five boundaries", { monetary: [1, 2, 3, 4, 5] }, "settings.rfm.monetary", /four boundaries/],
-    ["a fractional order count", { frequency: [1.5, 3, 5, 8] }, "settings.rfm.frequency[0]", /int/i],
+    ["a fractional order count", { frequency: [1.5, 3, 5, 8] }, "settings.rfm.frequency[0]", /expected a whole number, found number 1.5/],
     ["a negative amount", { monetary: [-1, 250, 500, 1000] }, "settings.rfm.monetary[0]", /.+/],
     ["an unknown axis", { recency: [14, 30, 90, 180] }, "settings.rfm", /unknown key "recency"/],
   ])("names the problem: %s", (_name, value, path, message) => {

@@ -5,6 +5,8 @@ import { validateRules } from "../../../src/rules/validate.js";
 
 const file = (...triggers: unknown[]) => ({
   version: 1,
+  // The examples name events of their own ("quiz_done", "x"): declared, as a real file would.
+  settings: { events: ["quiz_done", "x"] },
   widgets: triggers.map((trigger, i) => ({ id: `w${i}`, type: "popup", trigger, content: { title: "Hi" } })),
 });
 const problems = (trigger: unknown) => validateRules(file(trigger)).problems;
@@ -44,23 +46,31 @@ describe("trigger syntax in the rules file", () => {
     ["scroll with neither percent nor px", { type: "scroll" }, [{ path: "widgets[0].trigger", message: /either "percent".*or "px"/ }]],
     ["scroll with both", { type: "scroll", percent: 50, px: 800 }, [{ path: "widgets[0].trigger", message: /either "percent".*or "px"/ }]],
     ["scroll past 100 %", { type: "scroll", percent: 150 }, [{ path: "widgets[0].trigger.percent", message: "must be at most 100" }]],
-    ["scroll at 0 px", { type: "scroll", px: 0 }, [{ path: "widgets[0].trigger.px", message: "must be greater than 0" }]],
-    ["an invalid click selector", { type: "click", selector: "#" }, [{ path: "widgets[0].trigger.selector", message: 'not a valid CSS selector: "#"' }]],
+    ["scroll at 0 px", { type: "scroll", px: 0 }, [{ path: "widgets[0].trigger.px", message: "must be greater than 0, found 0" }]],
+    [
+      "an invalid click selector",
+      { type: "click", selector: "#" },
+      [{ path: "widgets[0].trigger.selector", message: '"#" is not a valid CSS selector: an id is missing (at character 2)' }],
+    ],
     [
       "an invalid visible selector and threshold",
       { type: "visible", selector: "div[", threshold: 2 },
       [
-        { path: "widgets[0].trigger.selector", message: 'not a valid CSS selector: "div["' },
         { path: "widgets[0].trigger.threshold", message: "must be at most 1 (the whole element)" },
+        { path: "widgets[0].trigger.selector", message: /^"div\[" is not a valid CSS selector: an attribute name is missing/ },
       ],
     ],
     ["an invalid form selector", { type: "form_submit", selector: "form >> x" }, [{ path: "widgets[0].trigger.selector", message: /not a valid CSS selector/ }]],
-    ["a missing selector", { type: "click" }, [{ path: "widgets[0].trigger.selector", message: "required string is missing" }]],
+    ["a missing selector", { type: "click" }, [{ path: "widgets[0].trigger.selector", message: "missing: text is required here" }]],
     ["a bad duration", { type: "inactivity", after: "soon" }, [{ path: "widgets[0].trigger.after", message: /a duration such as/ }]],
-    ["a missing time", { type: "time_on_site" }, [{ path: "widgets[0].trigger.after", message: /required/ }]],
-    ["a backButton that is not true or false", { type: "exit_intent", backButton: "off" }, [{ path: "widgets[0].trigger.backButton", message: /boolean/ }]],
-    ["a negative sensitivity", { type: "exit_intent", sensitivity: -1 }, [{ path: "widgets[0].trigger.sensitivity", message: /at least 0/ }]],
-    ["a missing event name", { type: "event", where: {} }, [{ path: "widgets[0].trigger.name", message: "required string is missing" }]],
+    ["a missing time", { type: "time_on_site" }, [{ path: "widgets[0].trigger.after", message: /^missing: give a duration such as "30s"/ }]],
+    [
+      "a backButton that is not true or false",
+      { type: "exit_intent", backButton: "off" },
+      [{ path: "widgets[0].trigger.backButton", message: /expected true or false, found text "off"/ }],
+    ],
+    ["a negative sensitivity", { type: "exit_intent", sensitivity: -1 }, [{ path: "widgets[0].trigger.sensitivity", message: "-1 is below the minimum, 0" }]],
+    ["a missing event name", { type: "event", where: {} }, [{ path: "widgets[0].trigger.name", message: "missing: text is required here" }]],
     [
       "an unknown operator in `where`",
       { type: "event", name: "add_to_cart", where: { "props.price": { $gtee: 50 } } },
