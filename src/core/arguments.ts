@@ -56,6 +56,7 @@ export function cartItem(value: unknown, where: string): CartLine {
   const clean: CartLine = { id, price, quantity };
   if (typeof item.name === "string") clean.name = item.name.slice(0, 200);
   if (typeof item.category === "string") clean.category = item.category.slice(0, 200);
+  if (typeof item.image === "string") clean.image = item.image.slice(0, 2000);
   return clean;
 }
 

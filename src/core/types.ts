@@ -35,6 +35,8 @@ export interface CartItem {
   quantity?: number;
   name?: string;
   category?: string;
+  /** Product image URL: the popup's cart-items block shows it. */
+  image?: string;
 }
 
 /**

@@ -118,6 +118,8 @@ export interface CartLine {
   price: number;
   quantity: number;
   category?: string;
+  /** Product image URL, shown by the popup's cart-items block. */
+  image?: string;
 }
 
 export interface CartFacts {

@@ -19,6 +19,8 @@ import type {
 import { traceCondition as traceConditionImpl } from "./trace/index.js";
 import type { TraceFailure as TraceFailureImpl, TraceOptions as TraceOptionsImpl, TraceResult as TraceResultImpl } from "./trace/index.js";
 import type { EventHistory as EventHistoryImpl } from "./condition/index.js";
+import { BUILTIN_EVENTS as BUILTIN_EVENTS_IMPL, FACTS as FACTS_IMPL, findFact as findFactImpl } from "./facts-catalog.js";
+import type { EventEntry as EventEntryImpl, FactEntry as FactEntryImpl, FactMatch as FactMatchImpl } from "./facts-catalog.js";
 
 /**
  * A condition object: dotted field paths to values or operator objects, plus `$and`, `$or`,
@@ -218,3 +220,71 @@ export type TraceOptions = TraceOptionsImpl;
  * ```
  */
 export const traceCondition: (condition: unknown, facts: unknown, options?: TraceOptions) => TraceResult = traceConditionImpl;
+
+/**
+ * Every path a condition or template can read in the facts document, once: its type, enum
+ * values, unit, a one-line description and an example (docs/facts-reference.md lists them).
+ * Wildcard segments are written `<id>`, `<trait>`, `<name>`; `[]` marks an array's element fields.
+ *
+ * @example
+ * ```ts
+ * import { FACTS } from "nudge-sdk/rules";
+ * FACTS.find((f) => f.path === "page.type")?.values; // ["home", "category", "product", …]
+ * ```
+ */
+export const FACTS: readonly FactEntryImpl[] = FACTS_IMPL;
+
+/**
+ * The event names Nudge records by itself, with their props: what `$event`, `goal.event` and
+ * the `event` trigger may name without declaring it in `settings.events`.
+ *
+ * @example
+ * ```ts
+ * import { BUILTIN_EVENTS } from "nudge-sdk/rules";
+ * BUILTIN_EVENTS.map((e) => e.name); // ["page_view", "view_item", …, "purchase", "lead"]
+ * ```
+ */
+export const BUILTIN_EVENTS: readonly EventEntryImpl[] = BUILTIN_EVENTS_IMPL;
+
+/**
+ * The catalog entry a written path resolves to, with the names filling its wildcards;
+ * undefined for a path the facts document does not have.
+ *
+ * @example
+ * ```ts
+ * import { findFact } from "nudge-sdk/rules";
+ * findFact("widgets.welcome.lastShown"); // { entry: { path: "widgets.<id>.lastShown", … }, wildcards: { id: "welcome" } }
+ * findFact("visitor.visit"); // undefined
+ * ```
+ */
+export const findFact: (path: string) => FactMatchImpl | undefined = findFactImpl;
+
+/**
+ * One path of the facts catalog.
+ *
+ * @example
+ * ```ts
+ * const entry: FactEntry = { path: "cart.value", type: "number", unit: "money", description: "Total value of the cart.", example: 59.8 };
+ * ```
+ */
+export type FactEntry = FactEntryImpl;
+
+/**
+ * A built-in event name and its props.
+ *
+ * @example
+ * ```ts
+ * const event: EventEntry = { name: "add_to_cart", description: "A product added to the cart.", props: ["id", "price"] };
+ * ```
+ */
+export type EventEntry = EventEntryImpl;
+
+/**
+ * What {@link findFact} returns.
+ *
+ * @example
+ * ```ts
+ * const match: FactMatch | undefined = findFact("attributes.plan"); // wildcards: { trait: "plan" }
+ * ```
+ */
+export type FactMatch = FactMatchImpl;
