@@ -170,3 +170,6 @@ export function createEditor({ parent, list, count, schema, onChange, delay = 35
     show,
   };
 }
+
+// The playground's explain list sorts widgets the way the debug panel does.
+export { STATE_WORDS, widgetStatus } from "../../../src/debug/widget-status.ts";
