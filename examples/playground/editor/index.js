@@ -31,11 +31,21 @@ export function createEditor({ parent, list, count, schema, onChange, delay = 35
     if (!context.explicit && where.from === where.to && !/[{,:[]\s*$/.test(context.state.sliceDoc(Math.max(0, context.pos - 3), context.pos))) return null;
     const options =
       where.kind === "key"
-        ? help.keys(context.state, where.steps, where.object).map((o) => ({ ...o, apply: `"${o.apply ?? o.label}": ` }))
-        : help.values(context.state, where.steps).map((o) => ({ ...o, apply: o.raw ? o.label : JSON.stringify(o.label) }));
+        ? help.keys(context.state, where.steps, where.object).map((o) => ({ ...o, apply: replaceToken(`"${o.apply ?? o.label}"`, true) }))
+        : help.values(context.state, where.steps).map((o) => ({ ...o, apply: replaceToken(o.raw ? o.label : JSON.stringify(o.label), false) }));
     if (!options.length) return null;
-    // Match what is typed without its opening quote.
-    return { from: where.from, to: where.to, options, filter: true, validFor: /^"?[\w$.-]*"?$/ };
+    // What is typed is matched without its quotes: `"page.ty` offers `page.type`.
+    const from = where.quoted ? where.from + 1 : where.from;
+    return { from, to: Math.max(from, context.pos), options, validFor: /^[\w$.-]*$/ };
+  };
+
+  /** A completion that replaces the whole token being typed, quotes included (and adds `: ` after a new key). */
+  const replaceToken = (insert, isKey) => (view, _completion, from, to) => {
+    const doc = view.state.doc;
+    const start = doc.sliceString(from - 1, from) === '"' ? from - 1 : from;
+    const end = doc.sliceString(to, to + 1) === '"' ? to + 1 : to;
+    const text = isKey && !/^\s*:/.test(doc.sliceString(end, end + 20)) ? `${insert}: ` : insert;
+    view.dispatch({ changes: { from: start, to: end, insert: text }, selection: { anchor: start + text.length }, userEvent: "input.complete" });
   };
 
   const hover = hoverTooltip((view, pos, side) => {
