@@ -1,39 +1,27 @@
-// Forcing an A/B test in the preview: the rules the preview runs are the editor's, with one
-// widget narrowed to the variant chosen (its id kept, so every event names it), or with the
-// whole audience in its control group. The real runtime then assigns the visitor as it would.
+// The playground's A/B control: which variants can be forced, and the rules the preview runs
+// then (forceVariant, the same rewrite `nudge simulate`'s `force` step makes).
+import { forceableVariants, forceVariant, HOLDOUT } from "/playground/dist/editor.js";
 
-const HOLDOUT = "holdout";
-
-/** `{ value, label }` for each widget's variants (and its control group, when it has one). */
+/** `{ value, label }` for each widget with variants or a control group. */
 export function forceChoices(rules) {
   const choices = [];
-  for (const widget of Array.isArray(rules?.widgets) ? rules.widgets : []) {
-    if (typeof widget?.id !== "string") continue;
-    const variants = Array.isArray(widget.variants) ? widget.variants.map((v) => v?.id).filter((id) => typeof id === "string") : [];
-    if (variants.length < 2 && !(widget.holdout > 0)) continue;
-    for (const id of variants) choices.push({ value: `${widget.id}\u0000${id}`, label: `${widget.id}: variant ${id}` });
-    choices.push({ value: `${widget.id}\u0000${HOLDOUT}`, label: `${widget.id}: control group (sees nothing)` });
+  const widgets = Array.isArray(rules?.widgets) ? rules.widgets : [];
+  for (const [id, variants] of Object.entries(forceableVariants(rules))) {
+    const widget = widgets.find((w) => w?.id === id);
+    if (variants.length < 2 && !(widget?.holdout > 0)) continue;
+    for (const variant of variants) choices.push({ value: `${id}\u0000${variant}`, label: `${id}: variant ${variant}` });
+    choices.push({ value: `${id}\u0000${HOLDOUT}`, label: `${id}: control group (sees nothing)` });
   }
   return choices;
 }
 
-/** The rules with `choice` (a value of forceChoices) forced; unchanged when it names nothing there. */
+/** The rules with `choice` (a value of forceChoices) forced. */
 export function forcedRules(rules, choice) {
   const [id, variant] = choice.split("\u0000");
-  return {
-    ...rules,
-    widgets: rules.widgets.map((widget) => {
-      if (widget?.id !== id) return widget;
-      if (variant === HOLDOUT) return { ...widget, holdout: 100 };
-      const chosen = widget.variants?.find((v) => v?.id === variant);
-      if (!chosen) return widget;
-      const { holdout, ...rest } = widget;
-      return { ...rest, variants: [{ ...chosen, weight: 1 }] };
-    }),
-  };
+  return forceVariant(rules, id, variant);
 }
 
-/** Whether a visitor who already has `recorded` for the widget keeps it despite the forcing (a sticky assignment). */
+/** Whether a visitor already assigned `recorded` keeps it despite the choice (assignments are sticky). */
 export function keepsAssignment(choice, recorded) {
   const variant = choice.split("\u0000")[1];
   return variant === HOLDOUT && !!recorded && recorded !== HOLDOUT;

@@ -181,5 +181,6 @@ export function createEditor({ parent, list, count, schema, onChange, delay = 35
   };
 }
 
-// The playground's explain list sorts widgets the way the debug panel does.
+// The playground's explain list sorts widgets the way the debug panel does, and forces a variant as `nudge simulate` does.
 export { STATE_WORDS, widgetStatus } from "../../../src/debug/widget-status.ts";
+export { forceableVariants, forceVariant, HOLDOUT } from "../../../src/cli/force-variant.ts";
