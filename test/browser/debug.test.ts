@@ -21,7 +21,7 @@ const fact = (page: Page, path: string) => page.locator(`nudge-debug .leaf[data-
 const pagesThisSession = async (page: Page) => Number(await fact(page, "visitor.pagesThisSession"));
 const isDebugChunk = (request: string) => /\/chunks\/panel-[^/]*\.js$/.test(request);
 
-describe("debug view (?nudge_debug=1)", () => {
+describe("debug view (?nudge_debug=1)", { timeout: 60_000 }, () => {
   it("shows the live facts and explain(), and follows navigation", async () => {
     const { page, errors, requests } = await watchedPage(context);
     await page.goto(url("/shop/index.html?nudge_debug=1"));
@@ -40,8 +40,19 @@ describe("debug view (?nudge_debug=1)", () => {
     // A full navigation: the panel comes back with the new count.
     await page.goto(url("/shop/category.html?c=tea&nudge_debug=1"));
     await nudgeReady(page);
+    // The welcome offer (a modal) shows on the second page: no corner is free of it, so the panel folds to its tab.
+    const modal = page.locator("nudge-root [role=dialog]");
+    await modal.waitFor();
+    await expect.poll(() => page.locator("nudge-debug .toggle").getAttribute("aria-expanded")).toBe("false");
+    const tab = (await page.locator("nudge-debug .panel").boundingBox())!;
+    const shown = (await modal.boundingBox())!;
+    expect(tab.x + tab.width < shown.x || tab.y > shown.y + shown.height || tab.y + tab.height < shown.y || tab.x > shown.x + shown.width).toBe(true);
+    await screenshot(page, "debug-1280-folded");
+    // The visitor may open it anyway.
+    await page.locator("nudge-debug .toggle").click();
     await page.locator('nudge-debug .leaf[data-path="visitor.pagesThisSession"]').waitFor({ state: "visible" });
     await expect.poll(() => pagesThisSession(page)).toBe(2);
+    await page.keyboard.press("Escape");
 
     // A single-page-app navigation updates it live.
     await page.evaluate(() => history.pushState({}, "", "/shop/somewhere?nudge_debug=1"));
