@@ -6,6 +6,11 @@
 
 /** The control group's name, as the runtime reports it. */
 export const HOLDOUT = "holdout";
+/**
+ * The control group's share when it is forced: the most the rules file allows (under 100%), so a
+ * visitor is out of it once in a hundred million, which a preview never meets by chance.
+ */
+export const FORCED_HOLDOUT = 99.999999;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -24,18 +29,18 @@ export function forceableVariants(rules: unknown): Record<string, string[]> {
 
 /**
  * The rules with widget `id` forced to `variant`: its other variants and its control group are
- * left out; forced to "holdout", every visitor is in the control group. A visitor already
+ * left out; forced to "holdout", every visitor (bar one in a hundred million) is in the control group. A visitor already
  * assigned a variant keeps it (assignments are sticky): force before their first page, or use a new visitor.
  *
  * @example
  * forceVariant(rules, "welcome", "b"); // welcome's variants: only "b"
- * forceVariant(rules, "welcome", "holdout"); // welcome.holdout: 100
+ * forceVariant(rules, "welcome", "holdout"); // welcome.holdout: 99.999999
  */
 export function forceVariant<T>(rules: T, id: string, variant: string): T {
   if (!isObject(rules) || !Array.isArray(rules.widgets)) return rules;
   const widgets = rules.widgets.map((widget: unknown) => {
     if (!isObject(widget) || widget.id !== id) return widget;
-    if (variant === HOLDOUT) return { ...widget, holdout: 100 };
+    if (variant === HOLDOUT) return { ...widget, holdout: FORCED_HOLDOUT };
     const { holdout: _dropped, ...rest } = widget;
     if (!Array.isArray(widget.variants)) return rest;
     const chosen = widget.variants.find((v) => isObject(v) && v.id === variant);
