@@ -31,9 +31,11 @@ export function createRulesHelp({ schema, reference, catalog }) {
       }
     };
     for (const node of nodes) visit(node);
-    // A branch that fixes `type` to another value than the object's is not this object's.
+    // A branch that fixes `type` to another value than the object's is not this object's (while `type` is
+    // still being written, every branch is).
     const type = object ? stringProperty(state, object, "type") : undefined;
-    return type === undefined ? out : out.filter((node) => node.properties?.type?.const === undefined || node.properties.type.const === type);
+    if (type === undefined || !out.some((node) => node.properties?.type?.const === type)) return out;
+    return out.filter((node) => node.properties?.type?.const === undefined || node.properties.type.const === type);
   }
 
   /**
