@@ -1,9 +1,11 @@
 // `npm run docs`: regenerates docs/rules-reference.md (from the JSON Schema in dist/: run
-// `npm run build` first) and docs/api.md (from the TSDoc). A test fails while either is stale.
+// `npm run build` first), docs/facts-reference.md (from the facts catalog in dist/esm/rules.js)
+// and docs/api.md (from the TSDoc). A test fails while any is stale.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiReference } from "./docs/api-reference.mjs";
+import { factsReference } from "./docs/facts-reference.mjs";
 import { rulesReference } from "./docs/rules-reference.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,11 +17,15 @@ export function operatorNames(root = ROOT) {
   return [...new Set([...list("CONDITION_OPERATORS"), ...list("VALUE_OPERATORS")])];
 }
 
-/** Both generated documents, by path. */
+// The catalog as built (so a stale dist/ shows up as a stale document, like the schema).
+const catalog = await import(pathToFileURL(join(ROOT, "dist/esm/rules.js")).href);
+
+/** Every generated document, by path. */
 export function generatedDocs(root = ROOT) {
   const schema = JSON.parse(readFileSync(join(root, "dist/rules.schema.json"), "utf8"));
   return {
     "docs/rules-reference.md": rulesReference(schema, operatorNames(root)),
+    "docs/facts-reference.md": factsReference(catalog),
     "docs/api.md": apiReference(root),
   };
 }

@@ -31,6 +31,11 @@ export const FIELDS = {
   "settings.rfm.recencyDays": "Four ascending day counts since the last order that separate recency scores 5, 4, 3, 2 and 1.",
   "settings.rfm.frequency": "Four ascending order counts that separate frequency scores 1 to 5.",
   "settings.rfm.monetary": "Four ascending amounts spent that separate monetary scores 1 to 5.",
+  "settings.traits":
+    'Trait names your `identify()` calls set, read as `attributes.<name>` (e.g. `["plan", "company.*"]`; `.*` allows everything under a prefix). The validator warns about other `attributes.` paths. Lead form, survey and chat-bot answers are known without it.',
+  "settings.events":
+    "Names of your own events (`track(name)`), for `$event`, `goal.event` and the `event` trigger; the validator warns about a name that is neither built in nor listed.",
+  "settings.customWidgets": "Widget types you register with `registerWidget()`; a type that is neither built in nor listed is an error (with the closest built-in type).",
   "settings.catalog":
     "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
@@ -111,7 +116,13 @@ export const OPERATORS = {
   $lte: { text: "Less than or equal.", example: { "rfm.recency": { $lte: 2 } } },
   $in: { text: "One of the values (for an array field: any item is one of them).", example: { "rfm.segment": { $in: ["at_risk", "hibernating"] } } },
   $nin: { text: "None of the values.", example: { "page.path": { $nin: ["/checkout", "/thanks"] } } },
+  $ini: {
+    text: "One of the values, ignoring upper and lower case (GrowthBook's `$ini`): `Google` matches `google`.",
+    example: { "page.utm.source": { $ini: ["google", "bing"] } },
+  },
+  $nini: { text: "None of the values, ignoring case.", example: { "page.utm.medium": { $nini: ["cpc", "ppc"] } } },
   $all: { text: "An array field holds all the values.", example: { "viewed.categories": { $all: ["coffee", "ceramics"] } } },
+  $alli: { text: "An array field holds all the values, ignoring case.", example: { "viewed.categories": { $alli: ["Coffee", "Ceramics"] } } },
   $size: { text: "An array field has this many items (or a nested operator on the count).", example: { "cart.items": { $size: { $gte: 3 } } } },
   $elemMatch: { text: "An item of an array field matches the condition.", example: { "cart.items": { $elemMatch: { category: "coffee", price: { $gte: 20 } } } } },
   $exists: { text: "The field is there (`true`) or missing (`false`).", example: { "attributes.email": { $exists: false } } },
@@ -120,6 +131,7 @@ export const OPERATORS = {
     text: "A string field matches the regular expression (its first 2,000 characters). A pattern that could backtrack for seconds on a crafted URL is refused: see Limits.",
     example: { "page.path": { $regex: "^/shop/product" } },
   },
+  $regexi: { text: "Like `$regex`, ignoring case (the `i` flag).", example: { "page.utm.campaign": { $regexi: "black.?friday" } } },
   $veq: { text: "Version equal (`1.2.0` = `1.2`), for app or theme versions.", example: { "attributes.appVersion": { $veq: "2.1.0" } } },
   $vne: { text: "Version not equal.", example: { "attributes.appVersion": { $vne: "2.1.0" } } },
   $vgt: { text: "Version greater than.", example: { "attributes.appVersion": { $vgt: "2.0.9" } } },

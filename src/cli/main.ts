@@ -1,7 +1,8 @@
 /// <reference types="node" />
 import { readFile } from "node:fs/promises";
 import { rulesJsonSchema } from "../rules/schema/json-schema.js";
-import { formatProblem } from "../rules/problems.js";
+import { jsonSyntaxProblem } from "../rules/json-syntax.js";
+import { formatProblem, isError, type RulesProblem } from "../rules/problems.js";
 import { validateRules } from "../rules/validate.js";
 
 const USAGE = `Usage:
@@ -10,8 +11,10 @@ const USAGE = `Usage:
                                          into every page's <head>; run again to update the script files. A rules file
                                          you changed is never overwritten: init exits 1 (--keep-rules: update the
                                          script files only)
-  nudge validate <rules.json> [--catalog <feed.json>] [--json]
-                                         check a rules file (and a catalog feed); exit 1 when either has problems
+  nudge validate <rules.json> [--catalog <feed.json>] [--widget <type>]... [--strict] [--json]
+                                         check a rules file (and a catalog feed): every error and warning at once;
+                                         exit 1 on errors, 0 on warnings only (1 with --strict). --widget names a
+                                         widget type you register in code, like "settings.customWidgets"
   nudge simulate <rules.json> <timeline.json> [--json]
                                          replay a visitor's timeline with a fake clock: which widget shows
                                          when, and why; exit 1 when an "expect" step fails
@@ -29,43 +32,7 @@ export async function main(argv: string[], out: (text: string) => void = console
     out(JSON.stringify(rulesJsonSchema(), null, 2));
     return 0;
   }
-  if (command === "validate" && rest[0]) {
-    const file = rest[0];
-    let json: unknown;
-    let length: number;
-    try {
-      const text = await readFile(file, "utf8");
-      length = text.length;
-      json = JSON.parse(text);
-    } catch (error) {
-      err(`${file}: ${(error as Error).message}`);
-      return 2;
-    }
-    const { rules, problems } = validateRules(json, length);
-    const feedFile = rest.includes("--catalog") ? (rest[rest.indexOf("--catalog") + 1] ?? "") : undefined;
-    const feed = feedFile === undefined ? undefined : await checkFeed(feedFile, (json as { widgets?: [] })?.widgets, err);
-    if (feed === null) return 2;
-    if (rest.includes("--json")) {
-      const catalog = feed && { file: feedFile, valid: !feed.problems.length, products: feed.products.length, problems: feed.problems };
-      out(JSON.stringify({ file, valid: problems.length === 0, widgets: rules?.widgets.length ?? 0, problems, ...(catalog ? { catalog } : {}) }, null, 2));
-      return problems.length || feed?.problems.length ? 1 : 0;
-    }
-    if (!problems.length) out(`${file}: valid, ${rules!.widgets.length} widget(s)`);
-    else {
-      err(`${file}: ${problems.length} problem(s)`);
-      for (const problem of problems) err(`  ${formatProblem(problem)}`);
-      err(rules ? `${rules.widgets.length} widget(s) are still usable.` : "The file cannot be used as it is.");
-    }
-    if (feed) {
-      if (!feed.problems.length) out(`${feedFile}: valid, ${feed.products.length} product(s)`);
-      else {
-        err(`${feedFile}: ${feed.problems.length} problem(s)`);
-        for (const problem of feed.problems) err(`  ${formatProblem(problem)}`);
-        err(`${feed.products.length} product(s) are still usable.`);
-      }
-    }
-    return problems.length || feed?.problems.length ? 1 : 0;
-  }
+  if (command === "validate" && rest[0]) return validateCommand(rest, out, err);
   if (command === "init") {
     // Loaded only for this command, like simulate.
     const { initCommand } = await import("./init-command.js");
@@ -95,4 +62,65 @@ async function checkFeed(file: string | undefined, widgets: unknown, err: (text:
     err(`${file}: ${(error as Error).message}`);
     return null;
   }
+}
+
+/** Values of a repeated option: `--widget banner --widget quiz` → ["banner", "quiz"]. */
+function optionValues(args: string[], name: string): string[] {
+  return args.flatMap((arg, i) => (arg === name && args[i + 1] && !args[i + 1].startsWith("--") ? [args[i + 1]] : []));
+}
+
+/** `nudge validate`: errors then warnings, each with its path; exit 1 on errors (or on warnings with --strict). */
+async function validateCommand(rest: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const file = rest[0];
+  const strict = rest.includes("--strict");
+  let json: unknown;
+  let length: number;
+  try {
+    const text = await readFile(file, "utf8");
+    length = text.length;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      const syntax = jsonSyntaxProblem(text);
+      err(`${file}: not valid JSON, ${syntax ? syntax.message : (error as Error).message}`);
+      return 1;
+    }
+  } catch (error) {
+    err(`${file}: ${(error as Error).message}`);
+    return 2;
+  }
+  const { rules, problems } = validateRules(json, length, { widgetTypes: optionValues(rest, "--widget") });
+  const errors = problems.filter(isError);
+  const warnings = problems.filter((p) => !isError(p));
+  const feedFile = rest.includes("--catalog") ? (rest[rest.indexOf("--catalog") + 1] ?? "") : undefined;
+  const feed = feedFile === undefined ? undefined : await checkFeed(feedFile, (json as { widgets?: [] })?.widgets, err);
+  if (feed === null) return 2;
+  const failed = errors.length > 0 || (strict && warnings.length > 0) || !!feed?.problems.length;
+  if (rest.includes("--json")) {
+    const catalog = feed && { file: feedFile, valid: !feed.problems.length, products: feed.products.length, problems: feed.problems };
+    const report = { file, valid: errors.length === 0, widgets: rules?.widgets.length ?? 0, errors: errors.length, warnings: warnings.length, problems };
+    out(JSON.stringify({ ...report, ...(catalog ? { catalog } : {}) }, null, 2));
+    return failed ? 1 : 0;
+  }
+  const list = (title: string, items: RulesProblem[]) => {
+    if (!items.length) return;
+    err(title);
+    for (const problem of items) err(`  ${problem.path}: ${problem.message}`);
+  };
+  if (!problems.length) out(`${file}: valid, ${rules!.widgets.length} widget(s)`);
+  else {
+    err(`${file}: ${problems.length} problem(s), ${errors.length} error(s) and ${warnings.length} warning(s)`);
+    list("Errors (the widget, or the file, is skipped):", errors);
+    list(`Warnings (${strict ? "fail with --strict" : "the widgets still run"}):`, warnings);
+    err(rules ? `${rules.widgets.length} widget(s) are still usable.` : "The file cannot be used as it is.");
+  }
+  if (feed) {
+    if (!feed.problems.length) out(`${feedFile}: valid, ${feed.products.length} product(s)`);
+    else {
+      err(`${feedFile}: ${feed.problems.length} problem(s)`);
+      for (const problem of feed.problems) err(`  ${formatProblem(problem)}`);
+      err(`${feed.products.length} product(s) are still usable.`);
+    }
+  }
+  return failed ? 1 : 0;
 }

@@ -97,9 +97,16 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     if (!schema) return true;
     const result = schema.safeParse(content);
     if (result.success) return true;
-    const problems = result.error.issues.map((issue) => `${jsonPath(issue.path, "content")}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `${jsonPath(issue.path, "content")}: ${issueWords(issue)}`);
     deps.reporter.error(`widget "${id}"`, new Error(`its content does not fit its widget type: ${problems.join("; ")}`));
     return false;
+  }
+
+  /** zod/mini says "Invalid input" for everything: name the misspelled key, or what was expected, instead. */
+  function issueWords(issue: { message: string; code?: string; keys?: string[]; expected?: string }): string {
+    if (issue.code === "unrecognized_keys" && issue.keys) return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    if (issue.code === "invalid_type" && issue.expected) return `expected ${issue.expected}`;
+    return issue.message;
   }
 
   async function definitionOf(type: string): Promise<AnyWidgetDefinition | undefined> {

@@ -46,7 +46,7 @@ function propsFor(host: HostState, entry: Live, content: Record<string, unknown>
   const modal = entry.modal;
   return {
     id: entry.widget.id,
-    content: fillContent(content, snapshot),
+    content: fillContent(content, snapshot, { locale, currency }),
     facts: snapshot,
     locale,
     currency,

@@ -10,8 +10,8 @@ import type { RfmSegment } from "../profile/rfm.js";
  * only the validator (a lazy chunk), the CLI, the docs and the tools import it.
  */
 
-/** What a fact holds. `timestamp` is milliseconds since the epoch (a number). */
-export type FactType = "string" | "number" | "boolean" | "timestamp" | "string[]" | "array" | "object";
+/** What a fact holds. `timestamp` is milliseconds since the epoch (a number); `any`: whatever the site or a widget stored. */
+export type FactType = "string" | "number" | "boolean" | "timestamp" | "string[]" | "array" | "object" | "any";
 
 export interface FactEntry {
   /**
@@ -112,7 +112,7 @@ function widgetHistory(): FactEntry[] {
     ...count("converted", "converted (its goal reached)"),
     { path: `${w}.variant`, type: "string", nullable: true, description: 'The sticky variant id this visitor got, or "holdout"; null before assignment.', example: "b" },
     { path: `${w}.state`, type: "object", description: "The widget's own saved state.", example: { deadline: 1_764_000_000_000 } },
-    { path: `${w}.state.<key>`, type: "object", description: "One key of the widget's saved state, e.g. an evergreen countdown's deadline.", example: 1_764_000_000_000 },
+    { path: `${w}.state.<key>`, type: "any", description: "One key of the widget's saved state, e.g. an evergreen countdown's deadline.", example: 1_764_000_000_000 },
   ];
 }
 
@@ -224,7 +224,7 @@ export const FACTS: readonly FactEntry[] = [
   { path: "viewed.last.category", type: "string", description: "Category of the last viewed product.", example: "socks" },
 
   { path: "attributes", type: "object", description: "Traits from identify() and answers from lead forms, surveys and the chat-bot.", example: { plan: "pro" } },
-  { path: "attributes.<trait>", type: "object", description: "One trait or answer; declare identify() traits in settings.traits.", example: "pro" },
+  { path: "attributes.<trait>", type: "any", description: "One trait or answer; declare identify() traits in settings.traits.", example: "pro" },
   { path: "segments", type: "string[]", description: 'Names of the rules file\'s segments the visitor is in now ({"$segment": name} reads better).', example: ["browsers"] },
   { path: "events", type: "object", description: 'Per event name, the visitor\'s history; test it with {"$event": {...}}.', example: { add_to_cart: { count: 2 } } },
   { path: "events.<event>", type: "object", description: "History of one event name.", example: { count: 2, first: 1_764_000_000_000, last: 1_764_000_000_000 } },

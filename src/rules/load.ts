@@ -57,7 +57,8 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
     return fallBack(cached, `${source} is not valid JSON (${(error as Error).message})`, deps);
   }
   const { validateRules } = await import("./validate.js");
-  const { rules, problems } = validateRules(json, text.length);
+  // Lenient: a widget type that is not built in may be registered with registerWidget() later.
+  const { rules, problems } = validateRules(json, text.length, { lenientTypes: true });
   reportProblems(problems, deps);
   if (!rules) return fallBack(cached, "the rules file cannot be used", deps);
   const others = Object.entries(cache)

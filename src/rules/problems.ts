@@ -3,6 +3,21 @@ export interface RulesProblem {
   /** JSON path, e.g. `widgets[1].frequency.session`. */
   path: string;
   message: string;
+  /**
+   * "warning": probably a mistake, but the widget still runs (an unknown fact path, an end date
+   * in the past). Absent: an error, and the widget (or, in the envelope, the file) is skipped.
+   */
+  severity?: "warning";
+}
+
+/** A warning at `path`. */
+export function warning(path: string, message: string): RulesProblem {
+  return { path, message, severity: "warning" };
+}
+
+/** True for an error: a problem that makes its widget (or the file) unusable. */
+export function isError(problem: RulesProblem): boolean {
+  return problem.severity !== "warning";
 }
 
 /** `["widgets", 1, "trigger"]` → `widgets[1].trigger` */
@@ -15,8 +30,9 @@ export function jsonPath(parts: ReadonlyArray<PropertyKey>, prefix = ""): string
   return path || "(root)";
 }
 
+/** `path: message`, and `path: warning: message` for a warning. */
 export function formatProblem(problem: RulesProblem): string {
-  return `${problem.path}: ${problem.message}`;
+  return `${problem.path}: ${problem.severity === "warning" ? "warning: " : ""}${problem.message}`;
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */

@@ -232,7 +232,7 @@ export const traceCondition: (condition: unknown, facts: unknown, options?: Trac
  * FACTS.find((f) => f.path === "page.type")?.values; // ["home", "category", "product", …]
  * ```
  */
-export const FACTS: readonly FactEntryImpl[] = FACTS_IMPL;
+export const FACTS: readonly FactEntry[] = FACTS_IMPL;
 
 /**
  * The event names Nudge records by itself, with their props: what `$event`, `goal.event` and
@@ -244,7 +244,7 @@ export const FACTS: readonly FactEntryImpl[] = FACTS_IMPL;
  * BUILTIN_EVENTS.map((e) => e.name); // ["page_view", "view_item", …, "purchase", "lead"]
  * ```
  */
-export const BUILTIN_EVENTS: readonly EventEntryImpl[] = BUILTIN_EVENTS_IMPL;
+export const BUILTIN_EVENTS: readonly EventEntry[] = BUILTIN_EVENTS_IMPL;
 
 /**
  * The catalog entry a written path resolves to, with the names filling its wildcards;
@@ -257,7 +257,7 @@ export const BUILTIN_EVENTS: readonly EventEntryImpl[] = BUILTIN_EVENTS_IMPL;
  * findFact("visitor.visit"); // undefined
  * ```
  */
-export const findFact: (path: string) => FactMatchImpl | undefined = findFactImpl;
+export const findFact: (path: string) => FactMatch | undefined = findFactImpl;
 
 /**
  * One path of the facts catalog.

@@ -1,142 +1,126 @@
-import type * as z from "zod/mini";
 import { checkCondition } from "./condition/index.js";
-import { closest, jsonPath, type RulesProblem } from "./problems.js";
+import { closest, isError, type RulesProblem } from "./problems.js";
 import { segmentCycles } from "./segment-cycles.js";
 import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";
+import { describeIssues } from "./schema-messages.js";
+import { conditionFactProblems } from "./lint/condition-facts.js";
+import { type LintContext, type LintOptions, lintContext } from "./lint/context.js";
+import { templateProblems } from "./lint/templates.js";
+import { pastDateProblems, selectorProblems, widgetEventProblems, widgetTypeProblem } from "./lint/widget-checks.js";
 import { parseLocalDate } from "../decide/schedule.js";
 import { own } from "../env/own.js";
 import { MAX_RULES_FILE_CHARS } from "./limits.js";
 
 export interface ValidationResult {
-  /** The usable part of the file: valid settings and segments, and every widget that passed. Null when nothing is usable. */
+  /** The usable part of the file: valid settings and segments, and every widget without errors. Null when nothing is usable. */
   rules: RulesFile | null;
-  /** Every problem found, each with its JSON path. Widgets with problems are left out of `rules`. */
+  /**
+   * Every problem found, each with its JSON path: errors first-come, and warnings (`severity:
+   * "warning"`). A widget with an error is left out of `rules`; one with only warnings stays.
+   */
   problems: RulesProblem[];
 }
 
+export interface ValidateOptions extends LintOptions {
+  /**
+   * In a browser: a widget type that is neither built in nor declared may still be registered with
+   * registerWidget(), so it is a warning there instead of an error (a near miss of a built-in
+   * type, such as "Popup", stays an error).
+   */
+  lenientTypes?: boolean;
+}
+
 /**
- * Validates a parsed rules file. Never throws. A broken widget is reported and
- * skipped; the other widgets still run. A broken envelope (version, settings,
- * segments) makes the whole file unusable, since every widget depends on it.
+ * Validates a parsed rules file. Never throws. Every problem is listed at once. A widget with an
+ * error is reported and skipped; the other widgets still run. An error in the envelope (version,
+ * settings, segments) makes the whole file unusable, since every widget depends on it; the
+ * widgets are still checked, so one run lists everything.
  * `length`, the characters of the file's text when known, may not pass `MAX_RULES_FILE_CHARS`.
  */
-export function validateRules(input: unknown, length = 0): ValidationResult {
+export function validateRules(input: unknown, length = 0, options: ValidateOptions = {}): ValidationResult {
   if (length > MAX_RULES_FILE_CHARS) {
     const message = `the rules file has ${length} characters, more than ${MAX_RULES_FILE_CHARS} (about 1 MB), and every page view would download and read it: move long lists of products into the catalog feed ("settings.catalog") and of visitors into identify() traits or segments`;
     return { rules: null, problems: [{ path: "(root)", message }] };
   }
   try {
-    return validate(input);
+    return validate(input, options);
   } catch (error) {
     // Only objects handed over by code (throwing getters, proxies) get here; JSON never does.
     return { rules: null, problems: [{ path: "(root)", message: `the rules could not be read: ${(error as Error)?.message ?? error}` }] };
   }
 }
 
-function validate(input: unknown): ValidationResult {
-  const { envelope, widget: widgetSchema, content } = schemas();
+function validate(input: unknown, options: ValidateOptions): ValidationResult {
+  const { envelope } = schemas();
   const problems: RulesProblem[] = [];
   const parsed = envelope.safeParse(input, { reportInput: true });
-  if (!parsed.success) {
-    return { rules: null, problems: describeIssues(parsed.error.issues, envelope, input) };
-  }
-  const file = parsed.data;
-  const segmentNames = Object.keys(file.segments ?? {});
-  const rawSegments = isObject(input) && isObject(input.segments) ? input.segments : {};
+  if (!parsed.success) problems.push(...describeIssues(parsed.error.issues, envelope, input));
+  if (!isObject(input)) return { rules: null, problems };
+  const context = lintContext(input, options);
+  const rawSegments = isObject(input.segments) ? input.segments : {};
   if (hasOwn(rawSegments, "__proto__")) problems.push(protoProblem("segments"));
   for (const [name, condition] of Object.entries(rawSegments)) {
-    problems.push(...conditionProblems(condition, `segments.${name}`, segmentNames));
+    // A segment that is not an object at all is the envelope's problem, already reported.
+    if (isObject(condition)) problems.push(...conditionProblems(condition, `segments.${name}`, context));
   }
   problems.push(...segmentCycles(rawSegments));
-  if (problems.length) return { rules: null, problems };
+  const envelopeUsable = parsed.success && !problems.some(isError);
 
   const widgets: WidgetRule[] = [];
+  const rawWidgets = Array.isArray(input.widgets) ? input.widgets : [];
   const seenIds = new Set<string>();
-  const widgetIds = new Set(file.widgets.flatMap((w) => (isObject(w) && typeof w.id === "string" ? [w.id] : [])));
-  file.widgets.forEach((raw, index) => {
-    const prefix = `widgets[${index}]`;
-    const widgetProblems: RulesProblem[] = [];
-    const result = widgetSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) widgetProblems.push(...describeIssues(result.error.issues, widgetSchema, raw, prefix));
-    // Conditions and content are checked even when the widget's shape is wrong, so one run lists every problem.
-    const widget = (isObject(raw) ? raw : {}) as Partial<WidgetRule>;
-    if (typeof widget.id === "string") {
-      if (seenIds.has(widget.id)) widgetProblems.push({ path: `${prefix}.id`, message: `duplicate id "${widget.id}"` });
-      seenIds.add(widget.id);
-    }
-    if (isObject(widget.when)) widgetProblems.push(...conditionProblems(widget.when, `${prefix}.when`, segmentNames));
-    const contentSchema = typeof widget.type === "string" ? own(content, widget.type) : undefined;
-    const checkContent = (value: unknown, path: string) => {
-      const checked = contentSchema?.safeParse(value ?? {}, { reportInput: true });
-      if (checked && !checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema!, value, path));
-    };
-    if (Array.isArray(widget.variants)) {
-      if (widget.content !== undefined) widgetProblems.push({ path: `${prefix}.variants`, message: 'use either "content" or "variants", not both' });
-      widgetProblems.push(...variantProblems(widget.variants, `${prefix}.variants`, checkContent));
-    } else checkContent(widget.content, `${prefix}.content`);
-    if (isObject(widget.goal) && isObject(widget.goal.where)) widgetProblems.push(...conditionProblems(widget.goal.where, `${prefix}.goal.where`, segmentNames));
-    if (isObject(widget.after) && typeof widget.after.widget === "string") {
-      if (widget.after.widget === widget.id) widgetProblems.push({ path: `${prefix}.after.widget`, message: "a widget cannot follow itself" });
-      else if (!widgetIds.has(widget.after.widget))
-        widgetProblems.push({ path: `${prefix}.after.widget`, message: `no widget with id "${widget.after.widget}"${suggest(widget.after.widget, [...widgetIds])}` });
-    }
-    if (isObject(widget.schedule)) widgetProblems.push(...scheduleProblems(widget.schedule, `${prefix}.schedule`));
-    if (result.success && !widgetProblems.length) widgets.push(result.data);
-    problems.push(...widgetProblems);
+  rawWidgets.forEach((raw, index) => {
+    const { widget, problems: found } = validateWidget(raw, `widgets[${index}]`, context, seenIds, options);
+    if (widget) widgets.push(widget);
+    problems.push(...found);
   });
-  return { rules: { ...file, widgets }, problems };
+  return { rules: envelopeUsable && parsed.success ? { ...parsed.data, widgets } : null, problems };
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodMiniType, input: unknown, prefix = "", base: PropertyKey[] = []): RulesProblem[] {
-  return issues.flatMap((issue) => {
-    const path = [...base, ...issue.path];
-    // In a union, an object that matched one branch's shape is best explained by that branch's own issues
-    // (e.g. a typo inside a {"type": "delay"} trigger), not by "expected one of…".
-    const branch = issue.code === "invalid_union" ? closestBranch(issue.errors) : undefined;
-    if (branch) return describeIssues(branch, schema, input, prefix, path);
-    return [{ path: jsonPath(path, prefix), message: describeIssue({ ...issue, path } as z.core.$ZodIssue, schema) }];
-  });
-}
-
-/** The branch whose issues are not just "wrong type here": the one the author meant. */
-function closestBranch(branches: readonly (readonly z.core.$ZodIssue[])[] | undefined): readonly z.core.$ZodIssue[] | undefined {
-  const meant = (branches ?? []).filter((issues) => issues.length > 0 && !issues.every((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")));
-  return meant.length === 1 ? meant[0] : undefined;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodMiniType): string {
-  const found = describeValue((issue as { input?: unknown }).input);
-  switch (issue.code) {
-    case "invalid_type":
-      if (found === "nothing") return `required ${issue.expected} is missing`;
-      return `expected ${issue.expected === "number" && typeof (issue as { input?: unknown }).input === "number" ? "a finite number" : issue.expected}, found ${found}`;
-    case "unrecognized_keys":
-      return issue.keys
-        .map((key) => {
-          const suggestion = closest(key, knownKeys(schema, issue.path));
-          return `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`;
-        })
-        .join("; ");
-    case "invalid_value":
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, found ${found}`;
-    case "invalid_union":
-      return found === "nothing" ? `required: ${describeUnion(schema, issue.path)}` : `expected ${describeUnion(schema, issue.path)}, found ${found}`;
-    case "too_small":
-      return issue.origin === "string" ? "must not be empty" : issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
-    case "invalid_format":
-      return `expected ${issue.message && issue.message !== "Invalid input" ? issue.message : issue.format}, found ${found}`;
-    default:
-      return issue.message && issue.message !== "Invalid input" ? issue.message : `invalid value (${issue.code})`;
+function validateWidget(raw: unknown, prefix: string, context: LintContext, seenIds: Set<string>, options: ValidateOptions): { widget?: WidgetRule; problems: RulesProblem[] } {
+  const { widget: widgetSchema, content } = schemas();
+  const widgetProblems: RulesProblem[] = [];
+  const result = widgetSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) widgetProblems.push(...describeIssues(result.error.issues, widgetSchema, raw, prefix));
+  // Conditions and content are checked even when the widget's shape is wrong, so one run lists every problem.
+  const widget = (isObject(raw) ? raw : {}) as Partial<WidgetRule> & Record<string, unknown>;
+  if (typeof widget.id === "string") {
+    if (seenIds.has(widget.id)) widgetProblems.push({ path: `${prefix}.id`, message: `duplicate id "${widget.id}"` });
+    seenIds.add(widget.id);
   }
+  const typeProblem = widgetTypeProblem(widget.type, `${prefix}.type`, Object.keys(content), context, !!options.lenientTypes);
+  if (typeProblem) widgetProblems.push(typeProblem);
+  if (isObject(widget.when)) widgetProblems.push(...conditionProblems(widget.when, `${prefix}.when`, context));
+  const contentSchema = typeof widget.type === "string" ? own(content, widget.type) : undefined;
+  const checkContent = (value: unknown, path: string) => {
+    const checked = contentSchema?.safeParse(value ?? {}, { reportInput: true });
+    if (checked && !checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema!, value, path));
+    widgetProblems.push(...templateProblems(value, path, context));
+  };
+  if (Array.isArray(widget.variants)) {
+    if (widget.content !== undefined) widgetProblems.push({ path: `${prefix}.variants`, message: 'use either "content" or "variants", not both' });
+    widgetProblems.push(...variantProblems(widget.variants, `${prefix}.variants`, checkContent));
+  } else checkContent(widget.content, `${prefix}.content`);
+  if (isObject(widget.goal) && isObject(widget.goal.where)) widgetProblems.push(...checkCondition(widget.goal.where, `${prefix}.goal.where`, { knownSegments: context.segments }));
+  if (isObject(widget.after) && typeof widget.after.widget === "string") {
+    if (widget.after.widget === widget.id) widgetProblems.push({ path: `${prefix}.after.widget`, message: "a widget cannot follow itself" });
+    else if (!context.widgetIds.includes(widget.after.widget))
+      widgetProblems.push({ path: `${prefix}.after.widget`, message: `no widget with id "${widget.after.widget}"${suggest(widget.after.widget, [...context.widgetIds])}` });
+  }
+  if (isObject(widget.schedule)) widgetProblems.push(...scheduleProblems(widget.schedule, `${prefix}.schedule`));
+  widgetProblems.push(...widgetEventProblems(widget, prefix, context), ...selectorProblems(widget, prefix), ...pastDateProblems(widget, prefix, context.now));
+  const usable = result.success && !widgetProblems.some(isError);
+  return { widget: usable ? result.data : undefined, problems: widgetProblems };
 }
 
 /**
  * Problems in a condition. A top-level "__proto__" field is refused here: it could never match,
  * and rebuilding the object (as the schema does) would drop it, leaving an always-true `{}`.
  */
-function conditionProblems(condition: unknown, path: string, knownSegments: string[]): RulesProblem[] {
-  const problems = checkCondition(condition, path, { knownSegments });
+function conditionProblems(condition: unknown, path: string, context: LintContext): RulesProblem[] {
+  const problems: RulesProblem[] = checkCondition(condition, path, { knownSegments: context.segments });
   if (isObject(condition) && hasOwn(condition, "__proto__")) problems.push(protoProblem(path));
+  problems.push(...conditionFactProblems(condition, path, context));
   return problems;
 }
 
@@ -187,65 +171,4 @@ function hasOwn(value: object, key: string): boolean {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return `a ${typeof value}`;
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value); // JSON would say null
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${typeof value} ${text.slice(0, 37)}...` : `${typeof value} ${text}`;
-}
-
-type AnyDef = {
-  type: string;
-  shape?: Record<string, z.ZodMiniType>;
-  innerType?: z.ZodMiniType;
-  options?: z.ZodMiniType[];
-  element?: z.ZodMiniType;
-  valueType?: z.ZodMiniType;
-  values?: unknown[];
-};
-
-const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: AnyDef } })._zod.def;
-
-/** The sub-schemas found at a path, looking through optionals, unions, arrays and records. */
-function schemasAt(schema: z.ZodMiniType, path: ReadonlyArray<PropertyKey>): z.ZodMiniType[] {
-  let current = [schema];
-  for (const part of [...path, null]) {
-    const next: z.ZodMiniType[] = [];
-    const expand = (s: z.ZodMiniType): void => {
-      const def = defOf(s);
-      if (def.innerType) return expand(def.innerType);
-      if (def.options) return def.options.forEach(expand);
-      if (part === null) return void next.push(s);
-      if (def.shape && typeof part === "string" && def.shape[part]) next.push(def.shape[part]);
-      else if (def.element && typeof part === "number") next.push(def.element);
-      else if (def.valueType) next.push(def.valueType);
-    };
-    current.forEach(expand);
-    current = next;
-  }
-  return current;
-}
-
-function knownKeys(schema: z.ZodMiniType, path: ReadonlyArray<PropertyKey>): string[] {
-  return schemasAt(schema, path).flatMap((s) => Object.keys(defOf(s).shape ?? {}));
-}
-
-/** "one of: \"page_view\", \"manual\", an object with type \"delay\"…" built from the union's options. */
-function describeUnion(schema: z.ZodMiniType, path: ReadonlyArray<PropertyKey>): string {
-  const kinds = new Set<string>();
-  for (const option of schemasAt(schema, path)) {
-    const def = defOf(option);
-    if (def.type === "enum" || def.type === "literal") (def.values ?? Object.values((def as { entries?: object }).entries ?? {})).forEach((v) => kinds.add(JSON.stringify(v)));
-    else if (def.shape?.type) {
-      const literal = defOf(def.shape.type);
-      kinds.add(`{"type": ${(literal.values ?? []).map((v) => JSON.stringify(v)).join("|")}, …}`);
-    } else kinds.add(def.type);
-  }
-  return kinds.size ? `one of ${[...kinds].join(", ")}` : "a different value";
 }

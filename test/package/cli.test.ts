@@ -46,7 +46,7 @@ describe("nudge validate", () => {
     const { status, stdout, stderr } = nudge("validate", file);
     expect(status).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`${file}: ${brokenPaths.length} problem(s)`);
+    expect(stderr).toContain(`${file}: ${brokenPaths.length} problem(s), ${brokenPaths.length} error(s) and 0 warning(s)`);
     expect(stderr).toContain('  widgets[1]: unknown key "priorty" (did you mean "priority"?)');
     expect(stderr).toContain("  widgets[1].trigger.after: expected a duration");
     expect(stderr).toContain("  widgets[1].content.title: must not be empty");
@@ -67,7 +67,7 @@ describe("nudge validate", () => {
     const { status, stdout } = nudge("validate", "examples/shop/rules.json", "--json");
     expect(status).toBe(0);
     const count = JSON.parse(readFileSync(join(ROOT, "examples/shop/rules.json"), "utf8")).widgets.length;
-    expect(JSON.parse(stdout)).toEqual({ file: "examples/shop/rules.json", valid: true, widgets: count, problems: [] });
+    expect(JSON.parse(stdout)).toEqual({ file: "examples/shop/rules.json", valid: true, widgets: count, errors: 0, warnings: 0, problems: [] });
   });
 
   it("--json: every problem with path and message, exit 1, for a broken file", () => {
@@ -92,14 +92,28 @@ describe("nudge validate", () => {
     expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
   });
 
-  it("a file that is not JSON: exit 2 and the parse error", () => {
+  it("a file that is not JSON: exit 1, the line and column, the line quoted and what is wrong", () => {
     const file = join(tmp, "not-json.json");
-    writeFileSync(file, "{ version: 1, }");
+    writeFileSync(file, '{\n  "version": 1,\n  "widgets": [\n    { "id": "a", type: "popup" }\n  ]\n}\n');
     const { status, stderr } = nudge("validate", file);
-    expect(status).toBe(2);
-    expect(stderr).toContain(file);
-    expect(stderr).toMatch(/JSON/);
-    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${file}: not valid JSON, line 4, column 18: a key in double quotes is expected here`);
+    expect(stderr).toContain('  4 |     { "id": "a", type: "popup" }\n');
+    expect(stderr).toContain(`\n      ${" ".repeat(17)}^`);
+    expect(stderr).not.toMatch(/position|^\s+at /m);
+  });
+
+  it("warnings alone exit 0, and 1 with --strict; --widget declares a custom type", () => {
+    const file = writeJson("warnings.json", { version: 1, widgets: [{ id: "a", type: "popup", when: { "visitor.visit": { $gte: 2 } }, content: { title: "Hi" } }] });
+    const plain = nudge("validate", file);
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toContain('  widgets[0].when.visitor.visit: unknown fact "visitor.visit" (did you mean "visitor.visits"?)');
+    expect(plain.stderr).toContain("1 widget(s) are still usable.");
+    expect(nudge("validate", file, "--strict").status).toBe(1);
+
+    const custom = writeJson("custom.json", { version: 1, widgets: [{ id: "a", type: "banner", content: { text: "Hi" } }] });
+    expect(nudge("validate", custom)).toMatchObject({ status: 1, stderr: expect.stringContaining('"settings": {"customWidgets": ["banner"]}') });
+    expect(nudge("validate", custom, "--widget", "banner")).toMatchObject({ status: 0, stderr: "" });
   });
 
   it("no file or an unknown command: usage on stderr, exit 2", () => {

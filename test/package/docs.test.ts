@@ -14,7 +14,8 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const problemsOf = (widget: Record<string, unknown>, settings: Record<string, unknown> = {}) =>
   validateRules({
     version: 1,
-    settings,
+    // The examples test traits such as attributes.email: declared here, as a real file would.
+    settings: { traits: ["*"], ...settings },
     segments: { browsing: { "visitor.pagesThisSession": { $gte: 2 } } },
     widgets: [{ id: "w", type: "popup", content: { title: "t" }, ...widget }],
   }).problems;

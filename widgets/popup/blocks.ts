@@ -25,17 +25,20 @@ function lazy<M>(importer: () => Promise<M>): Lazy<M> {
 // The heavy blocks and their CSS are chunks of their own (dynamic imports): a plain popup never downloads them.
 const leadForm = lazy(() => import("./form-block.js"));
 const offer = lazy(() => import("./offer-block.js"));
+const cart = lazy(() => import("./cart-block.js"));
 
 /** The components of the blocks a popup's content uses; only those are sure to be there. */
-export type PopupBlocks = Partial<Pick<typeof import("./form-block.js"), "LeadForm"> & Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon">>;
+export type PopupBlocks = Partial<
+  Pick<typeof import("./form-block.js"), "LeadForm"> & Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon"> & Pick<typeof import("./cart-block.js"), "CartItems">
+>;
 
 /** The chunks of the blocks a popup with this content shows: none for a plain one. */
 function chunksFor(content: PopupContent): Array<Lazy<{ styles: string }>> {
-  return [content.form && leadForm, (content.countdown || content.coupon) && offer].filter((chunk) => !!chunk);
+  return [content.form && leadForm, (content.countdown || content.coupon) && offer, content.cartItems && cart].filter((chunk) => !!chunk);
 }
 
 /**
- * Loads the code of the blocks `content` uses (at once when there are none, or they loaded before).
+ * Loads the code of the blocks `content` uses (lead form; countdown, coupon; cart items), at once when there are none, or they loaded before.
  *
  * @example
  * await loadPopupBlocks({ title: "Join", form }); // the next popup with a form renders it at once
@@ -80,5 +83,5 @@ export function usePopupBlocks(content: PopupContent, wanted: boolean, addStyles
     };
   }, []);
   if (failed) throw failed.error;
-  return ready ? { ...leadForm.module, ...offer.module } : undefined;
+  return ready ? { ...leadForm.module, ...offer.module, ...cart.module } : undefined;
 }

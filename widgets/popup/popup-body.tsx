@@ -5,7 +5,7 @@ import type { PopupBlocks } from "./blocks.js";
 import type { PopupButton, PopupContent } from "./schema.js";
 
 /**
- * The blocks of a popup, in reading order: image, eyebrow, title, text, countdown, coupon, form,
+ * The blocks of a popup, in reading order: image, eyebrow, title, text, cart items, countdown, coupon, form,
  * buttons, "no thanks". The countdown, coupon and form come in `blocks`, loaded for the content.
  */
 export function PopupBody({
@@ -13,7 +13,7 @@ export function PopupBody({
   titleId,
   textId,
   timer,
-  blocks: { Countdown, Coupon, LeadForm },
+  blocks: { Countdown, Coupon, LeadForm, CartItems },
   close,
 }: {
   props: WidgetProps<PopupContent>;
@@ -23,7 +23,7 @@ export function PopupBody({
   blocks: PopupBlocks;
   close(reason: "cta" | "dismiss"): void;
 }) {
-  const { content, locale, click, convert } = props;
+  const { content, locale, currency, click, convert } = props;
   const { eyebrow, title, text, countdown, coupon, form, cta, buttons = [], dismiss } = content;
   // Like the CTA's href: a template filled from the visitor's traits can make any URL.
   const image = content.image && isSafeUrl(content.image.src) ? content.image : undefined;
@@ -59,6 +59,7 @@ export function PopupBody({
             </p>
           )}
         </div>
+        {content.cartItems && CartItems && <CartItems items={props.facts.cart?.items ?? []} block={content.cartItems} locale={locale} currency={currency} />}
         {timer && countdown && Countdown && <Countdown left={timer.left} deadline={timer.deadline} label={countdown.label} locale={locale} class="nudge-popup__timer" />}
         {form && LeadForm ? <LeadForm form={form} locale={locale} onLead={(fields) => props.lead(fields)} reward={copy} /> : copy}
         {(actions.length > 0 || dismiss) && (

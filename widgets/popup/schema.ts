@@ -63,6 +63,8 @@ export function popupContentSchema() {
       image: z.optional(z.strictObject({ src: safeUrl(), alt: z.string() })),
       /** A timer to a fixed date or an evergreen per-visitor deadline; once it is over the popup no longer shows its offer. */
       countdown: z.optional(countdownSchema()),
+      /** The cart's lines (image, name, quantity, price), at most `limit` (default 3), then "+N more" (`more`, with `{n}`): an abandoned-cart reminder. */
+      cartItems: z.optional(z.strictObject({ limit: z.optional(z.int().check(z.gte(1), z.lte(10))), more: z.optional(z.string()) })),
       /** A code to copy; with a `form`, it is revealed once the form is sent. */
       coupon: z.optional(couponSchema()),
       form: z.optional(formSchema()),

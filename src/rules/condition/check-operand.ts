@@ -36,13 +36,16 @@ export function checkOperand(operator: string, operand: unknown, path: string, c
     case "$in":
     case "$nin":
     case "$all":
+    case "$ini":
+    case "$nini":
+    case "$alli":
       if (!Array.isArray(operand)) checker.report(path, `${operator} expects an array of values, ${got}`);
       else if (operand.length > MAX_LIST_ITEMS) {
         checker.report(
           path,
           `${operator} lists ${operand.length} values, more than ${MAX_LIST_ITEMS}: every page view would pay for the list. Mark those visitors with identify() traits and test the trait (or put them in a segment), or tag those products in the catalog feed and test the tag`,
         );
-      } else if (operator === "$all") operand.forEach((item, index) => checker.checkValue(item, indexPath(path, index)));
+      } else if (operator.startsWith("$all")) operand.forEach((item, index) => checker.checkValue(item, indexPath(path, index)));
       return;
     case "$size":
       if (isOperatorObject(operand)) checker.checkValue(operand, path);
@@ -60,7 +63,8 @@ export function checkOperand(operator: string, operand: unknown, path: string, c
       checkTypeName(operand, path, checker);
       return;
     case "$regex":
-      checkRegex(operand, path, checker);
+    case "$regexi":
+      checkRegex(operator, operand, path, checker);
       return;
     case "$not":
       checker.checkValue(operand, path);
@@ -104,13 +108,14 @@ function checkTypeName(operand: unknown, path: string, checker: OperandChecker):
   checker.report(path, `$type expects one of ${names.join(", ")}, got ${JSON.stringify(operand) ?? describeType(operand)}${hint}`);
 }
 
-function checkRegex(operand: unknown, path: string, checker: OperandChecker): void {
+function checkRegex(operator: string, operand: unknown, path: string, checker: OperandChecker): void {
   if (typeof operand !== "string") {
-    checker.report(path, `$regex expects a pattern string, got ${describeType(operand)}`);
+    checker.report(path, `${operator} expects a pattern string, got ${describeType(operand)}`);
     return;
   }
-  const regex = parseRegex(operand);
-  if (typeof regex === "string") return checker.report(path, `$regex: invalid regular expression: ${regex}`);
-  const hazard = regexHazard(operand);
-  if (hazard) checker.report(path, `$regex ${JSON.stringify(operand)} ${hazard}`);
+  const flags = operator === "$regexi" ? "i" : "";
+  const regex = parseRegex(operand, flags);
+  if (typeof regex === "string") return checker.report(path, `${operator}: invalid regular expression: ${regex}`);
+  const hazard = regexHazard(operand, flags);
+  if (hazard) checker.report(path, `${operator} ${JSON.stringify(operand)} ${hazard}`);
 }

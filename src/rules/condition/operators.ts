@@ -31,11 +31,13 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
     case "$lte":
       return (value) => lessOrEqual(value, operand);
     case "$in":
-      return compileIn(operand, false);
     case "$nin":
-      return compileIn(operand, true);
+    case "$ini":
+    case "$nini":
+      return compileIn(operand, operator.startsWith("$nin"), operator.endsWith("i"));
     case "$all":
-      return compileAll(operand, nested);
+    case "$alli":
+      return compileAll(operand, nested, operator === "$alli");
     case "$size":
       return compileSize(operand, nested);
     case "$elemMatch":
@@ -46,7 +48,8 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
     case "$type":
       return (value) => typeName(value) === operand;
     case "$regex":
-      return compileRegex(operand);
+    case "$regexi":
+      return compileRegex(operand, operator === "$regexi" ? "i" : undefined);
     case "$not": {
       const inner = nested.value(operand);
       return (value, root) => !inner(value, root);
@@ -66,16 +69,27 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
   }
 }
 
-function compileIn(operand: unknown, negate: boolean): ValueTest {
+/** Strings in lower case (GrowthBook's case folding for `$ini`, `$nini`); other values as they are. */
+const fold = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value);
+
+function compileIn(operand: unknown, negate: boolean, insensitive: boolean): ValueTest {
   if (!Array.isArray(operand)) return never;
-  const members: ReadonlySet<unknown> = new Set(operand);
-  return negate ? (value) => !isInSet(value, members) : (value) => isInSet(value, members);
+  const members: ReadonlySet<unknown> = new Set(insensitive ? operand.map(fold) : operand);
+  const test = insensitive ? (value: unknown) => isInSet(Array.isArray(value) ? value.map(fold) : fold(value), members) : (value: unknown) => isInSet(value, members);
+  return negate ? (value) => !test(value) : test;
 }
 
-/** Every item (itself a condition value) must match at least one element. */
-function compileAll(operand: unknown, nested: NestedCompilers): ValueTest {
+/**
+ * Every item (itself a condition value) must match at least one element. `$alli` compares a
+ * string item with each element as text, ignoring case (GrowthBook: `String(element)`).
+ */
+function compileAll(operand: unknown, nested: NestedCompilers, insensitive = false): ValueTest {
   if (!Array.isArray(operand)) return never;
-  const itemTests = operand.map((item) => nested.value(item));
+  const itemTests = operand.map((item): ValueTest => {
+    if (!insensitive || typeof item !== "string") return nested.value(item);
+    const folded = item.toLowerCase();
+    return (element) => String(element).toLowerCase() === folded;
+  });
   return (value, root) => Array.isArray(value) && itemTests.every((test) => value.some((element) => test(element, root)));
 }
 
@@ -91,9 +105,9 @@ function compileElemMatch(operand: unknown, nested: NestedCompilers): ValueTest 
   return (value, root) => Array.isArray(value) && value.some((element) => element != null && elementTest(element, root));
 }
 
-function compileRegex(operand: unknown): ValueTest {
+function compileRegex(operand: unknown, flags?: string): ValueTest {
   if (typeof operand !== "string") return never;
-  const regex = parseRegex(operand);
+  const regex = parseRegex(operand, flags);
   if (typeof regex === "string") return never;
   return (value) => matchesRegex(regex, value);
 }

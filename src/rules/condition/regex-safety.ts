@@ -7,7 +7,7 @@
  * - two unbounded repeats that can eat the same characters, in a row or across what lies between
  *   them: "\d+\d+", ".*a.*b" (polynomial, but seconds on a 2,000-character URL). A repeat that ends
  *   the pattern is not counted: it matches at once and never backtracks.
- * Patterns are read the way `new RegExp(pattern)` (no flags) reads them; call it on valid ones only.
+ * Patterns are read the way `new RegExp(pattern, flags)` reads them ("i" for `$regexi`); call it on valid ones only.
  */
 
 type CharTest = (char: string) => boolean;
@@ -29,13 +29,13 @@ type Node =
   | Repeat;
 
 /** Why a pattern could backtrack for seconds, with what to write instead; undefined when it looks safe. */
-export function regexHazard(pattern: string): string | undefined {
+export function regexHazard(pattern: string, flags = ""): string | undefined {
   // Two classes that share a character share one of these: ASCII, a few others, or a character (or range end) of the pattern.
   const escaped = [...pattern.matchAll(/\\u([\da-fA-F]{4})|\\x([\da-fA-F]{2})/g)].map((m) => String.fromCharCode(parseInt(m[1] ?? m[2], 16)));
   const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
   const context: Context = { alphabet: [...new Set([...ascii, ...SAMPLES, ...pattern, ...escaped])], hits: new Map() };
   if (pattern.length > MAX_PATTERN) return `is longer than ${MAX_PATTERN} characters: test a shorter pattern, or several in "$or"`;
-  return checkAlt(parse(pattern), context, false, true);
+  return checkAlt(parse(pattern, flags), context, false, true);
 }
 
 /** Longer patterns are refused: checking one costs up to the square of its length. */
@@ -56,7 +56,7 @@ const HAZARDS = {
     'has two repeats that can match the same characters one after the other (like "\\d+\\d+" or ".*a.*b"), which is slow on long URLs; drop a leading ".*" ($regex matches anywhere already) or repeat a class that excludes what follows, e.g. "[^&]*"',
 };
 
-function parse(source: string): Alternation {
+function parse(source: string, flags: string): Alternation {
   let i = 0;
   const alt = (): Alternation => {
     const branches = [seq()];
@@ -96,7 +96,7 @@ function parse(source: string): Alternation {
     if (escaped && /^\\[bB]$/.test(escaped)) return ((i += 2), { t: "zero" });
     const token = escaped ?? (char === "[" ? /^\[(?:\\[\s\S]|[^\]\\])*\]/.exec(source.slice(i))![0] : char);
     i += token.length;
-    const regex = new RegExp(`^(?:${/^[\]{}]$/.test(token) ? "\\" + token : token})$`);
+    const regex = new RegExp(`^(?:${/^[\]{}]$/.test(token) ? "\\" + token : token})$`, flags); // "i" for $regexi: [a-z] then also takes A-Z
     return { t: "char", test: (c) => regex.test(c) };
   };
   return alt();

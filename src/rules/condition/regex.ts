@@ -1,7 +1,7 @@
-/** Compiles a `$regex` pattern, or returns the engine's error message when it is invalid. */
-export function parseRegex(pattern: string): RegExp | string {
+/** Compiles a `$regex` pattern (`$regexi`: flags "i"), or returns the engine's error message when it is invalid. */
+export function parseRegex(pattern: string, flags?: string): RegExp | string {
   try {
-    return new RegExp(pattern);
+    return new RegExp(pattern, flags);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

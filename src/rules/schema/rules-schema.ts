@@ -147,6 +147,12 @@ export function settingsSchema() {
     pageTypes: z.optional(z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), regexString())),
     /** Where the RFM scores 1–5 change: `{ "recencyDays": [14, 30, 90, 180], "frequency": [2, 3, 5, 8], "monetary": [100, 250, 500, 1000] }`. */
     rfm: z.optional(rfmSchema()),
+    /** Trait names that identify() sets, read as `attributes.<name>`; `"company.*"` allows everything under a prefix. */
+    traits: z.optional(z.array(z.string().check(z.minLength(1)))),
+    /** Your own event names (from `track()`), for `$event`, `goal.event` and the `event` trigger. */
+    events: z.optional(z.array(z.string().check(z.minLength(1)))),
+    /** Widget types registered with `registerWidget()`; any other type that is not built in is an error. */
+    customWidgets: z.optional(z.array(z.string().check(z.minLength(1)))),
   });
 }
 

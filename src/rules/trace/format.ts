@@ -57,10 +57,18 @@ export function describeExpectation(operator: string, operand: unknown): string 
       return operand ? "to be set" : "not to be set";
     case "$in":
       return `one of ${formatValue(operand)}`;
+    case "$ini":
+      return `one of ${formatValue(operand)}, ignoring case`;
     case "$nin":
       return `none of ${formatValue(operand)}`;
+    case "$nini":
+      return `none of ${formatValue(operand)}, ignoring case`;
+    case "$alli":
+      return `all of ${formatValue(operand)}, ignoring case`;
     case "$regex":
       return `to match /${safeString(operand)}/`;
+    case "$regexi":
+      return `to match /${safeString(operand)}/i`;
     case "$olderThan":
       return `older than ${formatDuration(operand)}`;
     case "$newerThan":

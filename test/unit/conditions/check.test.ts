@@ -32,7 +32,8 @@ describe("checkCondition", () => {
     ]);
     expect(only(checkCondition({ $orr: [] })).message).toBe("$orr: unknown operator; did you mean $or?");
     expect(only(checkCondition({ x: { $elemmatch: {} } })).message).toBe("$elemmatch: unknown operator; did you mean $elemMatch?");
-    expect(only(checkCondition({ x: { $regexi: "a" } })).message).toBe("$regexi: unknown operator; did you mean $regex?");
+    expect(only(checkCondition({ x: { $regexx: "a" } })).message).toBe("$regexx: unknown operator; did you mean $regex?");
+    expect(checkCondition({ x: { $regexi: "a", $ini: ["a"], $nini: ["b"], $alli: [] } })).toEqual([]); // GrowthBook's case-insensitive operators
   });
 
   it("does not suggest a far-off operator", () => {

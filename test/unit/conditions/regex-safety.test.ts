@@ -48,6 +48,11 @@ const safe = fc.oneof(
 );
 
 describe("regexHazard", () => {
+  it("reads $regexi patterns with the i flag: classes that differ only in case then overlap", () => {
+    expect(regexHazard("^x[a-z]+[A-Z]+y")).toBeUndefined();
+    expect(regexHazard("^x[a-z]+[A-Z]+y", "i")).toMatch(/two repeats that can match the same characters/);
+  });
+
   it.each([
     ["(a+)+$", "repeats a group"],
     ["(a*)*b", "repeats a group"],

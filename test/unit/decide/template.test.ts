@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fillContent, fillTemplate, readPath } from "../../../src/render/template.js";
+import { FORMATS, fillContent, fillTemplate, readPath } from "../../../src/render/template.js";
+import { TEMPLATE_FORMATS } from "../../../src/rules/lint/templates.js";
 
 const facts = {
   attributes: { firstName: "Ada", empty: "", nothing: null, vip: true, nested: { city: "Turin" } },
@@ -77,5 +78,42 @@ describe("fillContent", () => {
     const filled = fillContent(content, facts) as Record<string, unknown>;
     expect(filled.polluted).toBeUndefined();
     expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
+  });
+});
+
+describe("template formats", () => {
+  const en = { locale: "en-US", currency: "USD" };
+  const ru = { locale: "ru-RU", currency: "RUB" };
+  const facts = { cart: { value: 18, count: 3, big: 1800 }, orders: { count: 21, total: 1234567.5 } };
+  const fill = (text: string, options = en) => fillTemplate(text, facts, options).replace(/\s/g, " ");
+
+  it("money in the rules' locale and currency: $18.00, 1 800 ₽", () => {
+    expect(fill("{{cart.value | money}}")).toBe("$18.00");
+    expect(fill("{{cart.big | money}}", ru)).toBe("1 800 ₽");
+    expect(fill("{{orders.total | money}}", { locale: "de-DE", currency: "EUR" })).toBe("1.234.567,50 €");
+  });
+
+  it("numbers and plural forms per locale (en: one, other; ru: one, few, many)", () => {
+    expect(fill("{{orders.total | number}}")).toBe("1,234,567.5");
+    expect(fill("{{cart.count | plural: item, items}}")).toBe("3 items");
+    expect(fillTemplate("{{x | plural: item, items}}", { x: 1 }, en)).toBe("1 item");
+    const ruForms = (n: number) => fillTemplate("{{n | plural: товар, товара, товаров}}", { n }, ru);
+    expect([1, 3, 5, 21, 12].map(ruForms)).toEqual(["1 товар", "3 товара", "5 товаров", "21 товар", "12 товаров"]);
+    expect(fillTemplate("{{n | plural: # item left, # items left}}", { n: 2 }, en)).toBe("2 items left");
+  });
+
+  it("a missing value, or one that is not a number, shows the fallback; a plain fallback still works", () => {
+    expect(fill("{{cart.nothing | money | soon}}")).toBe("soon");
+    expect(fill("{{attributes.name | money}}")).toBe("");
+    expect(fill("{{cart.count|a few}} item(s)")).toBe("3 item(s)");
+    expect(fillTemplate("{{cart.count|a few}}", { cart: {} })).toBe("a few");
+  });
+
+  it("a bad locale or currency never throws", () => {
+    expect(fill("{{cart.value | money}}", { locale: "not a locale!", currency: "XX" })).toMatch(/18/);
+  });
+
+  it("the validator knows the same format names", () => {
+    expect([...TEMPLATE_FORMATS]).toEqual([...FORMATS]);
   });
 });

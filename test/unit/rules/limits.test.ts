@@ -116,7 +116,10 @@ describe("messages that do not mislead", () => {
   });
 
   it('"0001-01-01" is a real date (the year 1), not "no such date"', () => {
-    expect(problemsOf(file(popup({ schedule: { start: "0001-01-01", end: "0099-12-31T23:59" } })))).toEqual([]);
+    // Real dates, only long past: a warning that the schedule has ended, nothing else.
+    expect(problemsOf(file(popup({ schedule: { start: "0001-01-01", end: "0099-12-31T23:59" } })))).toEqual([
+      { path: "widgets[0].schedule.end", severity: "warning", message: '"0099-12-31T23:59" is in the past: the schedule has ended, so this widget never shows' },
+    ]);
     expect(problemsOf(file(popup({ schedule: { start: "0099-12-31", end: "0001-01-01" } })))[0].message).toBe('ends ("0001-01-01") before it starts ("0099-12-31")');
     expect(problemsOf(file(popup({ schedule: { start: "0001-02-29" } })))[0].message).toBe('no such date: "0001-02-29"');
   });

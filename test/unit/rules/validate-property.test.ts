@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as schedule from "../../../src/decide/schedule.js";
 import { compileRules } from "../../../src/rules/compile-rules.js";
+import { isError } from "../../../src/rules/problems.js";
 import { validateRules, type ValidationResult } from "../../../src/rules/validate.js";
 
 const RUNS = 300;
@@ -226,7 +227,7 @@ describe("validateRules keeps exactly the valid widgets", () => {
         const result = validateRules(input);
         expectWellFormed(result);
         expect(result.rules).not.toBeNull();
-        const broken = new Set(result.problems.map((p) => Number(/^widgets\[(\d+)\]/.exec(p.path)?.[1])));
+        const broken = new Set(result.problems.filter(isError).map((p) => Number(/^widgets\[(\d+)\]/.exec(p.path)?.[1])));
         const expected = widgets.filter((_, index) => !broken.has(index));
         expect(result.rules!.widgets).toEqual(expected);
         const ids = result.rules!.widgets.map((w) => w.id);

@@ -49,7 +49,9 @@ describe("validateRules: valid files", () => {
       { id: "h", type: "my-carousel", content: { anything: ["goes", 1, { nested: true }] } },
       popup({ id: "i", content: { title: "T", image: { src: "https://cdn.example/a.png", alt: "" }, cta: { label: "Go", href: "/shop", action: "convert" } } }),
     ];
-    const { rules, problems } = validateRules(file(widgets, { $schema: "./rules.schema.json", settings: { quietPeriod: 30 }, segments: { vip: { "orders.count": { $gte: 3 } } } }));
+    const { rules, problems } = validateRules(
+      file(widgets, { $schema: "./rules.schema.json", settings: { quietPeriod: 30, customWidgets: ["my-carousel"] }, segments: { vip: { "orders.count": { $gte: 3 } } } }),
+    );
     expect(problems).toEqual([]);
     expect(rules!.widgets.map((w) => w.id)).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
   });
@@ -74,13 +76,13 @@ describe("validateRules: each problem with its JSON path and a useful message", 
     const { rules, problems } = validateRules({ version: 1, widgts: [] });
     expect(rules).toBeNull();
     expect(problems).toContainEqual({ path: "(root)", message: 'unknown key "widgts" (did you mean "widgets"?)' });
-    expect(problems).toContainEqual({ path: "widgets", message: "required array is missing" });
+    expect(problems).toContainEqual({ path: "widgets", message: "missing: a list [...] is required here" });
   });
 
   it("unknown key in popup content and nested cta suggest the right key", () => {
     const { problems } = validateRules(file([popup({ content: { titel: "Hi" } })]));
     expect(problems).toContainEqual({ path: "widgets[0].content", message: 'unknown key "titel" (did you mean "title"?)' });
-    expect(problems).toContainEqual({ path: "widgets[0].content.title", message: "required string is missing" });
+    expect(problems).toContainEqual({ path: "widgets[0].content.title", message: "missing: text is required here" });
     const cta = validateRules(file([popup({ content: { title: "T", cta: { label: "Go", hrf: "/x" } } })]));
     expect(cta.problems).toEqual([{ path: "widgets[0].content.cta", message: 'unknown key "hrf" (did you mean "href"?)' }]);
   });
@@ -90,47 +92,47 @@ describe("validateRules: each problem with its JSON path and a useful message", 
   });
 
   it("wrong type says what was expected and what was found", () => {
-    expect(onlyProblem(file([popup({ priority: "high" })]))).toEqual({ path: "widgets[0].priority", message: 'expected number, found string "high"' });
-    expect(onlyProblem(file([popup({ frequency: { session: "1" } })]))).toEqual({ path: "widgets[0].frequency.session", message: 'expected number, found string "1"' });
-    expect(onlyProblem(file([popup({ frequency: { total: 1.5 } })]))).toEqual({ path: "widgets[0].frequency.total", message: "expected int, found number 1.5" });
-    expect(onlyProblem(file([popup({ frequency: [1] })]))).toEqual({ path: "widgets[0].frequency", message: "expected object, found an array" });
-    expect(onlyProblem(file([popup({ id: 7 })]))).toEqual({ path: "widgets[0].id", message: "expected string, found number 7" });
-    expect(onlyProblem(file([5]))).toEqual({ path: "widgets[0]", message: "expected object, found number 5" });
+    expect(onlyProblem(file([popup({ priority: "high" })]))).toEqual({ path: "widgets[0].priority", message: 'expected a number, found text "high"' });
+    expect(onlyProblem(file([popup({ frequency: { session: "1" } })]))).toEqual({ path: "widgets[0].frequency.session", message: 'expected a number, found text "1"' });
+    expect(onlyProblem(file([popup({ frequency: { total: 1.5 } })]))).toEqual({ path: "widgets[0].frequency.total", message: "expected a whole number, found number 1.5" });
+    expect(onlyProblem(file([popup({ frequency: [1] })]))).toEqual({ path: "widgets[0].frequency", message: "expected an object, found a list" });
+    expect(onlyProblem(file([popup({ id: 7 })]))).toEqual({ path: "widgets[0].id", message: "expected text, found number 7" });
+    expect(onlyProblem(file([5]))).toEqual({ path: "widgets[0]", message: "expected an object, found number 5" });
   });
 
   it("a missing required field says it is missing", () => {
-    expect(onlyProblem(file([{ type: "popup", content: { title: "T" } }]))).toEqual({ path: "widgets[0].id", message: "required string is missing" });
-    expect(onlyProblem(file([popup({ content: {} })]))).toEqual({ path: "widgets[0].content.title", message: "required string is missing" });
+    expect(onlyProblem(file([{ type: "popup", content: { title: "T" } }]))).toEqual({ path: "widgets[0].id", message: "missing: text is required here" });
+    expect(onlyProblem(file([popup({ content: {} })]))).toEqual({ path: "widgets[0].content.title", message: "missing: text is required here" });
   });
 
   it("long found values are shortened in the message", () => {
     const { message } = onlyProblem(file([popup({ priority: "x".repeat(500) })]));
     expect(message.length).toBeLessThan(100);
-    expect(message).toMatch(/^expected number, found string "x+\.\.\.$/);
+    expect(message).toMatch(/^expected a number, found text "x+\.\.\.$/);
   });
 
   it("bad duration: in a delay trigger and in settings.quietPeriod", () => {
     expect(onlyProblem(file([popup({ trigger: { type: "delay", after: "6 secs" } })]))).toEqual({
       path: "widgets[0].trigger.after",
-      message: 'expected a duration such as "30s", "15m", "2h" or "7d", found string "6 secs"',
+      message: 'expected a duration such as "30s", "15m", "2h" or "7d", found text "6 secs"',
     });
-    expect(onlyProblem(file([popup({ trigger: { type: "delay", after: -5 } })]))).toEqual({ path: "widgets[0].trigger.after", message: "must be at least 0" });
+    expect(onlyProblem(file([popup({ trigger: { type: "delay", after: -5 } })]))).toEqual({ path: "widgets[0].trigger.after", message: "-5 is below the minimum, 0" });
     const quiet = validateRules(file([popup()], { settings: { quietPeriod: "soon" } }));
     expect(quiet.rules).toBeNull();
-    expect(quiet.problems).toEqual([{ path: "settings.quietPeriod", message: 'expected a duration such as "30s", "15m", "2h" or "7d", found string "soon"' }]);
+    expect(quiet.problems).toEqual([{ path: "settings.quietPeriod", message: 'expected a duration such as "30s", "15m", "2h" or "7d", found text "soon"' }]);
   });
 
   it("bad enum: lists the allowed values and what was found", () => {
     expect(onlyProblem(file([popup({ content: { title: "T", cta: { label: "Go", action: "open" } } })]))).toEqual({
       path: "widgets[0].content.cta.action",
-      message: 'expected "close" or "convert", found string "open"',
+      message: 'text "open" is not allowed: write "close" or "convert"',
     });
     const trigger = onlyProblem(file([popup({ trigger: "page_veiw" })]));
     expect(trigger.path).toBe("widgets[0].trigger");
     expect(trigger.message).toContain('"page_view"');
     expect(trigger.message).toContain('"manual"');
     expect(trigger.message).toContain('{"type": "delay", …}');
-    expect(trigger.message).toMatch(/found string "page_veiw"$/);
+    expect(trigger.message).toMatch(/found text "page_veiw" \(did you mean "page_view"\?\)$/);
   });
 
   it("bad trigger type inside the object form", () => {
@@ -144,7 +146,7 @@ describe("validateRules: each problem with its JSON path and a useful message", 
   it("a typo'd key inside an object trigger names the key and suggests the right one", () => {
     const { problems } = validateRules(file([popup({ trigger: { type: "delay", afterr: "6s" } })]));
     expect(problems).toContainEqual({ path: "widgets[0].trigger", message: 'unknown key "afterr" (did you mean "after"?)' });
-    expect(problems).toContainEqual({ path: "widgets[0].trigger.after", message: "required: one of number, string" });
+    expect(problems).toContainEqual({ path: "widgets[0].trigger.after", message: 'missing: give a duration such as "30s", "15m", "2h", "7d" or a number of seconds' });
     expect(problems).toHaveLength(2);
   });
 
@@ -170,8 +172,8 @@ describe("validateRules: each problem with its JSON path and a useful message", 
       path: "widgets[0].when.cart.value.$gtt",
       message: "$gtt: unknown operator; did you mean $gt?",
     });
-    expect(onlyProblem(file([popup({ when: { $or: [{ a: 1 }, { b: { $inn: [1] } }] } })]))).toEqual({
-      path: "widgets[0].when.$or[1].b.$inn",
+    expect(onlyProblem(file([popup({ when: { $or: [{ "cart.count": 1 }, { "cart.value": { $inn: [1] } }] } })]))).toEqual({
+      path: "widgets[0].when.$or[1].cart.value.$inn",
       message: "$inn: unknown operator; did you mean $in?",
     });
     const top = onlyProblem(file([popup({ when: { $andd: [] } })]));
@@ -208,17 +210,17 @@ describe("validateRules: each problem with its JSON path and a useful message", 
   });
 
   it.each([
-    ["missing", { widgets: [] }, "expected 1, found nothing"],
-    ["2", { version: 2, widgets: [] }, "expected 1, found number 2"],
-    ['"1"', { version: "1", widgets: [] }, 'expected 1, found string "1"'],
-    ["null", { version: null, widgets: [] }, "expected 1, found null"],
+    ["missing", { widgets: [] }, "missing: write 1"],
+    ["2", { version: 2, widgets: [] }, "number 2 is not allowed: write 1"],
+    ['"1"', { version: "1", widgets: [] }, 'text "1" is not allowed: write 1'],
+    ["null", { version: null, widgets: [] }, "null is not allowed: write 1"],
   ])("version %s makes the file unusable", (_name, input, message) => {
     expect(validateRules(input)).toEqual({ rules: null, problems: [{ path: "version", message }] });
   });
 
   it("lists every problem of a widget in one run (shape, content and conditions together)", () => {
-    const { problems } = validateRules(file([popup({ priorty: 1, when: { x: { $gtt: 1 } }, content: { title: "" } })]));
-    expect(problems.map((p) => p.path).sort()).toEqual(["widgets[0]", "widgets[0].content.title", "widgets[0].when.x.$gtt"]);
+    const { problems } = validateRules(file([popup({ priorty: 1, when: { "cart.value": { $gtt: 1 } }, content: { title: "" } })]));
+    expect(problems.map((p) => p.path).sort()).toEqual(["widgets[0]", "widgets[0].content.title", "widgets[0].when.cart.value.$gtt"]);
   });
 });
 
@@ -250,11 +252,11 @@ describe("validateRules: a broken widget is skipped, the rest kept", () => {
 
 describe("validateRules: a broken envelope makes the file unusable", () => {
   it.each([
-    ["settings.currency lowercase", { settings: { currency: "usd" } }, "settings.currency", 'expected a 3-letter ISO 4217 code such as "USD", found string "usd"'],
-    ["settings.maxPerPage zero", { settings: { maxPerPage: 0 } }, "settings.maxPerPage", "must be greater than 0"],
-    ["settings not an object", { settings: "fast" }, "settings", 'expected object, found string "fast"'],
-    ["widgets not an array", { widgets: {} }, "widgets", "expected array, found an object"],
-    ["segment not an object", { segments: { vip: [] } }, "segments.vip", "expected record, found an array"],
+    ["settings.currency lowercase", { settings: { currency: "usd" } }, "settings.currency", 'expected a 3-letter ISO 4217 code such as "USD", found text "usd"'],
+    ["settings.maxPerPage zero", { settings: { maxPerPage: 0 } }, "settings.maxPerPage", "must be greater than 0, found 0"],
+    ["settings not an object", { settings: "fast" }, "settings", 'expected an object, found text "fast"'],
+    ["widgets not an array", { widgets: {} }, "widgets", "expected a list [...], found an object"],
+    ["segment not an object", { segments: { vip: [] } }, "segments.vip", "expected an object, found a list"],
   ])("%s → rules null with the problem at its path", (_name, envelope, path, message) => {
     const { rules, problems } = validateRules({ version: 1, widgets: [popup()], ...envelope });
     expect(rules).toBeNull();
@@ -262,11 +264,11 @@ describe("validateRules: a broken envelope makes the file unusable", () => {
   });
 
   it.each([
-    ["null", null, "expected object, found null"],
-    ["a number", 5, "expected object, found number 5"],
-    ["an array", [], "expected object, found an array"],
-    ["a string", "{}", 'expected object, found string "{}"'],
-    ["nothing", undefined, "required object is missing"],
+    ["null", null, "expected an object, found null"],
+    ["a number", 5, "expected an object, found number 5"],
+    ["an array", [], "expected an object, found a list"],
+    ["a string", "{}", 'expected an object, found text "{}"'],
+    ["nothing", undefined, "missing: an object is required here"],
   ])("a root that is %s is reported at (root)", (_name, input, message) => {
     expect(validateRules(input)).toEqual({ rules: null, problems: [{ path: "(root)", message }] });
   });
@@ -286,14 +288,14 @@ describe("validateRules: hostile input", () => {
 
   it("widget types named like Object.prototype members are custom types, not a crash", () => {
     for (const type of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      const { rules, problems } = validateRules(file([{ id: "a", type, content: { x: 1 } }]));
+      const { rules, problems } = validateRules(file([{ id: "a", type, content: { x: 1 } }], { settings: { customWidgets: [type] } }));
       expect(problems).toEqual([]);
       expect(rules!.widgets).toHaveLength(1);
     }
   });
 
   it("a condition nested too deep to check is reported and the widget skipped, without throwing", () => {
-    let when: Record<string, unknown> = { a: 1 };
+    let when: Record<string, unknown> = { "cart.count": 1 };
     for (let i = 0; i < 20_000; i++) when = { $not: when };
     const { rules, problems } = validateRules(file([popup({ id: "deep", when }), popup({ id: "fine" })]));
     expect(problems).toHaveLength(1);

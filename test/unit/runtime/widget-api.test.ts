@@ -177,6 +177,18 @@ describe("registerWidget with a content schema", () => {
     expect(harness.shown).toEqual(["good"]);
     expect(harness.problems.some((p) => p.where === 'widget "bad"' && p.message.includes("content.title"))).toBe(true);
   });
+
+  it('content with a misspelled key names the key, not zod/mini\'s bare "Invalid input"', async () => {
+    const { widgets } = recorder();
+    const harness = start(rulesOf([{ id: "typo", type: "note", content: { titel: "Hello" } }]));
+    harness.nudge.registerWidget("note", widgets.bar, z.strictObject({ title: z.optional(z.string()) }));
+    await harness.nudge.ready;
+    await settle();
+    expect(harness.shown).toEqual([]);
+    const problem = harness.problems.find((p) => p.where === 'widget "typo"');
+    expect(problem?.message).toContain('content: unknown key "titel"');
+    expect(problem?.message).not.toContain("Invalid input");
+  });
 });
 
 describe("a widget's prepare step", () => {
