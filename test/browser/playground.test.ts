@@ -48,7 +48,7 @@ async function hoverText(page: Page, text: string) {
     const box = view.coordsAtPos(view.state.doc.toString().indexOf(text) + 2);
     return { x: box.left + 2, y: (box.top + box.bottom) / 2 };
   }, text);
-  await page.mouse.move(at.x, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 4 });
 }
 const completions = (page: Page) => page.locator(".cm-tooltip-autocomplete li").allTextContents();
 async function screenshot(page: Page, name: string) {
