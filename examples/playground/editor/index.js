@@ -11,6 +11,7 @@ import { EditorState } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers } from "@codemirror/view";
 import * as reference from "../../../scripts/docs/rules-text.mjs";
 import * as catalog from "../../../src/rules/facts-catalog.ts";
+import { jsonSyntaxProblem } from "../../../src/rules/json-syntax.ts";
 import { validateRules } from "../../../src/rules/validate.ts";
 import { lineOf, pathLines, syntaxError } from "../json-lines.js";
 import { contextAt, hoverAt, pathText } from "./json-tree.js";
@@ -152,7 +153,9 @@ export function createEditor({ parent, list, count, schema, onChange, delay = 35
     const source = text();
     const error = syntaxError(source);
     if (error) {
-      show([{ path: `line ${error.line}, column ${error.column}`, message: `not valid JSON: ${error.message}`, line: error.line, column: error.column }]);
+      // The validator's own words for it (what is wrong, where), as `nudge validate` says it.
+      const found = jsonSyntaxProblem(source) ?? { line: error.line, column: error.column, reason: error.message };
+      show([{ path: `line ${found.line}, column ${found.column}`, message: `not valid JSON: ${found.reason}`, line: found.line, column: found.column }]);
       onChange(source, false);
       return false;
     }
