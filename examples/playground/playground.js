@@ -35,7 +35,7 @@ const editor = createEditor({
     if (!usable) return noPreview();
     state.text = text;
     refreshChoices();
-    useRules();
+    previewRules();
     void go(state.path);
   },
 });
@@ -56,7 +56,7 @@ function noPreview() {
 }
 
 /** The rules the next page view loads: a blob: URL of the editor's text, with any variant forced. */
-function useRules() {
+function previewRules() {
   const previous = state.rulesUrl;
   const text = state.forced ? JSON.stringify(forcedRules(JSON.parse(state.text), state.forced)) : state.text;
   state.rulesUrl = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -302,7 +302,7 @@ $("force-form").addEventListener(
     const choice = $("force").value;
     const recorded = choice && state.instance?.facts().widgets?.[choice.split("\u0000")[0]]?.variant;
     state.forced = choice;
-    useRules();
+    previewRules();
     // A visitor already assigned a variant keeps it (assignments are sticky): the control group needs someone new.
     if (keepsAssignment(choice, recorded)) {
       log(`a new visitor: this one was already assigned variant ${recorded}`);

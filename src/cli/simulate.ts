@@ -224,7 +224,11 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
         active = forceVariant(active, step.widget, step.variant);
         const recorded = (nudge?.facts() as { widgets?: Record<string, { variant?: string | null }> } | undefined)?.widgets?.[step.widget]?.variant;
         const sticky = step.variant === HOLDOUT && recorded && recorded !== HOLDOUT ? `; this visitor already has variant ${recorded} and keeps it (assignments are sticky)` : "";
-        emit({ type: "action", widget: step.widget, text: `force ${step.widget}: ${step.variant === HOLDOUT ? "control group" : `variant ${step.variant}`} (from the next page)${sticky}` });
+        emit({
+          type: "action",
+          widget: step.widget,
+          text: `force ${step.widget}: ${step.variant === HOLDOUT ? "control group" : `variant ${step.variant}`} (from the next page)${sticky}`,
+        });
         return;
       }
       case "arrive": {
@@ -258,7 +262,12 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     const widgets = (Array.isArray(active.widgets) ? active.widgets : []) as Array<{ id?: unknown; priority?: unknown; trigger?: unknown }>;
     const fired = widgets
       .filter((widget) => {
-        const trigger = (typeof widget.trigger === "string" ? { type: widget.trigger } : (widget.trigger ?? {})) as { type?: string; percent?: number; px?: number; selector?: string };
+        const trigger = (typeof widget.trigger === "string" ? { type: widget.trigger } : (widget.trigger ?? {})) as {
+          type?: string;
+          percent?: number;
+          px?: number;
+          selector?: string;
+        };
         if (step.kind === "exitIntent") return trigger.type === "exit_intent";
         if (step.kind === "clickOn") return trigger.type === "click" && trigger.selector === step.selector;
         return trigger.type === "scroll" && (trigger.px !== undefined ? trigger.px <= (step.percent / 100) * 3000 : (trigger.percent ?? 0) <= step.percent);

@@ -148,11 +148,7 @@ export function openDebugPanel(env: Env, source: DebugSource): () => void {
     // A widget animates in: look again once it has settled.
     env.setTimeout(soon, 400);
   };
-  const stops = [
-    source.on("track", soon),
-    source.on("shown", (event) => widgetsChanged(event, true)),
-    source.on("closed", (event) => widgetsChanged(event, false)),
-  ];
+  const stops = [source.on("track", soon), source.on("shown", (event) => widgetsChanged(event, true)), source.on("closed", (event) => widgetsChanged(event, false))];
   tick();
   // explain() loads its tracer on first use: render again once the detailed reasons are there.
   env.setTimeout(soon, 300);

@@ -279,7 +279,12 @@ describe("playground", { timeout: 90_000 }, () => {
       ],
     };
     await reloaded(page, () => typeRules(page, rulesText([ab])));
-    await poll(() => page.locator("#force option").allTextContents()).toEqual(["as assigned to this visitor", "ab: variant a", "ab: variant b", "ab: control group (sees nothing)"]);
+    await poll(() => page.locator("#force option").allTextContents()).toEqual([
+      "as assigned to this visitor",
+      "ab: variant a",
+      "ab: variant b",
+      "ab: control group (sees nothing)",
+    ]);
     for (const variant of ["a", "b"]) {
       await page.locator("#force").selectOption({ label: `ab: variant ${variant}` });
       await reloaded(page, () => page.locator("#force-form button").click());

@@ -216,7 +216,14 @@ describe("nudge simulate: what the playground can do", () => {
     const rules = writeJson("force-rules.json", rulesOf([abTest]));
     const timeline = writeJson("force.json", {
       start: "2026-03-02T12:00:00",
-      steps: [{ force: { welcome: "b" } }, { page: "/" }, { expect: { shown: "welcome" } }, { force: { welcome: "holdout" } }, { arrive: "/" }, { expect: { notShown: "welcome" } }],
+      steps: [
+        { force: { welcome: "b" } },
+        { page: "/" },
+        { expect: { shown: "welcome" } },
+        { force: { welcome: "holdout" } },
+        { arrive: "/" },
+        { expect: { notShown: "welcome" } },
+      ],
     });
     const { status, lines, stdout } = simulate(rules, timeline);
     expect(status).toBe(0);
@@ -253,16 +260,13 @@ describe("nudge simulate: what the playground can do", () => {
   });
 
   it("arrive: a new visitor by a UTM link, first visit, while the old visitor's history is gone", () => {
-    const rules = writeJson("utm-rules.json", rulesOf([popup("blog-welcome", { trigger: "page_view", when: { "visitor.isNew": true, "page.utm.source": "blog" }, frequency: { total: 1 } })]));
+    const rules = writeJson(
+      "utm-rules.json",
+      rulesOf([popup("blog-welcome", { trigger: "page_view", when: { "visitor.isNew": true, "page.utm.source": "blog" }, frequency: { total: 1 } })]),
+    );
     const timeline = writeJson("utm.json", {
       start: "2026-03-02T12:00:00",
-      steps: [
-        { page: "/?utm_source=blog" },
-        { expect: { shown: "blog-welcome" } },
-        { close: "button" },
-        { arrive: "/?utm_source=blog" },
-        { expect: { shown: "blog-welcome" } },
-      ],
+      steps: [{ page: "/?utm_source=blog" }, { expect: { shown: "blog-welcome" } }, { close: "button" }, { arrive: "/?utm_source=blog" }, { expect: { shown: "blog-welcome" } }],
     });
     const { status, lines } = simulate(rules, timeline);
     expect(status).toBe(0);

@@ -20,7 +20,7 @@ function keyOf(state, property) {
 }
 
 /** The value node of a Property (the node after the colon), if written. */
-function valueOf(property) {
+function valueNode(property) {
   for (let child = property.firstChild; child; child = child.nextSibling) {
     if (child.name !== "PropertyName" && child.name !== ":" && child.name !== "⚠") return child;
   }
@@ -31,7 +31,7 @@ function valueOf(property) {
 export function stringProperty(state, object, key) {
   for (let child = object?.firstChild; child; child = child.nextSibling) {
     if (child.name !== "Property" || keyOf(state, child) !== key) continue;
-    const value = valueOf(child);
+    const value = valueNode(child);
     return value?.name === "String" ? unquote(state, value) : undefined;
   }
   return undefined;

@@ -5,7 +5,14 @@
 import { keysOf, stringProperty } from "./json-tree.js";
 
 const CONDITION_KEYS = ["$and", "$or", "$nor", "$not", "$segment", "$event"];
-const EVENT_KEYS = { name: "The event's name.", within: 'A time window, e.g. "7d".', count: "How many times, e.g. { \"$gte\": 2 }.", where: "A condition on its props.", lastWithin: "The last one was at most this long ago.", notWithin: "None in this long." };
+const EVENT_KEYS = {
+  name: "The event's name.",
+  within: 'A time window, e.g. "7d".',
+  count: 'How many times, e.g. { "$gte": 2 }.',
+  where: "A condition on its props.",
+  lastWithin: "The last one was at most this long ago.",
+  notWithin: "None in this long.",
+};
 
 /**
  * @param {object} deps
@@ -56,7 +63,13 @@ export function createRulesHelp({ schema, reference, catalog }) {
         nodes = here.flatMap((n) => (n.items ? [n.items] : []));
         name += "[]";
       } else {
-        nodes = here.flatMap((n) => (n.properties && step.key in n.properties ? [n.properties[step.key]] : n.additionalProperties && typeof n.additionalProperties === "object" ? [n.additionalProperties] : []));
+        nodes = here.flatMap((n) =>
+          n.properties && step.key in n.properties
+            ? [n.properties[step.key]]
+            : n.additionalProperties && typeof n.additionalProperties === "object"
+              ? [n.additionalProperties]
+              : [],
+        );
         const named = here.some((n) => n.properties && step.key in n.properties);
         name += `${name ? "." : ""}${named ? step.key : "*"}`;
         if (name === "widgets[].when" || name === "segments.*") condition = { at: "condition" };
@@ -86,9 +99,17 @@ export function createRulesHelp({ schema, reference, catalog }) {
     return { at: "other" };
   }
 
-  const factOption = (f) => ({ label: f.path.replace(/<(\w+)>/g, "…"), apply: f.path.includes("<") ? f.path.replace(/<\w+>.*$/, "") : f.path, type: "property", detail: f.type, info: factInfo(f) });
+  const factOption = (f) => ({
+    label: f.path.replace(/<(\w+)>/g, "…"),
+    apply: f.path.includes("<") ? f.path.replace(/<\w+>.*$/, "") : f.path,
+    type: "property",
+    detail: f.type,
+    info: factInfo(f),
+  });
   const factInfo = (f) =>
-    [f.description, f.values ? `One of: ${f.values.join(", ")}.` : "", f.unit ? `Unit: ${f.unit}.` : "", f.example !== undefined ? `Example: ${JSON.stringify(f.example)}` : ""].filter(Boolean).join("\n");
+    [f.description, f.values ? `One of: ${f.values.join(", ")}.` : "", f.unit ? `Unit: ${f.unit}.` : "", f.example !== undefined ? `Example: ${JSON.stringify(f.example)}` : ""]
+      .filter(Boolean)
+      .join("\n");
   const operatorOption = (op) => ({ label: op, type: "keyword", info: OPERATORS[op]?.text });
 
   /** Keys to offer in `object` (reached by `steps`), leaving out those it has. */

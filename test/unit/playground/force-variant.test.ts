@@ -6,7 +6,15 @@ import { validateRules } from "../../../src/rules/validate.js";
 const rules = {
   version: 1,
   widgets: [
-    { id: "ab", type: "popup", holdout: 10, variants: [{ id: "a", weight: 9, content: { title: "A" } }, { id: "b", weight: 1, content: { title: "B" } }] },
+    {
+      id: "ab",
+      type: "popup",
+      holdout: 10,
+      variants: [
+        { id: "a", weight: 9, content: { title: "A" } },
+        { id: "b", weight: 1, content: { title: "B" } },
+      ],
+    },
     { id: "plain", type: "popup", content: { title: "Plain" } },
   ],
 };
