@@ -230,7 +230,7 @@ describe("nudge simulate: what the playground can do", () => {
     expect(lines).toContain("+0s      force welcome: variant b (from the next page)");
     expect(lines).toContain("+0s      SHOWN welcome (popup, variant b)");
     expect(stdout).toContain("HELD OUT welcome (control group");
-    expect(stdout).toMatch(/welcome: blocked by\n\s+- holdout: this visitor is in the control group \(99.999999% of visitors\)/);
+    expect(stdout).toMatch(/welcome: blocked by\n(\s+- .*\n)*\s+- holdout: this visitor is in the control group \(99.999999% of visitors\)/);
   });
 
   it("force: the control group does not move a visitor already assigned, and says so", () => {
