@@ -61,7 +61,10 @@ export function scrollToBottom(win) {
   win.dispatchEvent(new win.Event("scroll"));
 }
 
-/** Clicks the first element matching a click trigger's selector; false when the page has none. */
+/**
+ * Clicks the first element matching a click trigger's selector; false when the page has none.
+ * A link is not followed: the preview stays on the page to show what the trigger shows.
+ */
 export function fireClick(win, selector) {
   let target = null;
   try {
@@ -70,6 +73,8 @@ export function fireClick(win, selector) {
     // An invalid selector: the editor already names it.
   }
   if (!target) return false;
+  // Cancelled after the page (and Nudge's trigger) heard it, as the click reaches the window.
+  win.addEventListener("click", (event) => event.preventDefault(), { once: true });
   target.click();
   return true;
 }
