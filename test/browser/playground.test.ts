@@ -324,7 +324,8 @@ describe("playground", { timeout: 90_000 }, () => {
     await poll(() => explainOf(page, "cart-click")).toContain("on screen");
     await screenshot(page, "playground-1280-controls");
     await page.locator('#explain > li[data-widget="leave"] button', { hasText: "Fire its trigger" }).click();
-    await expect(dialog(page).getByRole("heading").textContent()).resolves.toBe("Leaving");
+    await dialog(page).getByRole("heading", { name: "Leaving" }).waitFor();
+    await poll(() => explainOf(page, "leave")).toContain("on screen");
     expect(errors).toEqual([]);
   });
 
