@@ -140,9 +140,9 @@ export function openDebugPanel(env: Env, source: DebugSource): () => void {
     place();
   });
   search.addEventListener("input", soon);
-  const widgetsChanged = (event: { id: string }, showing: boolean) => {
-    if (showing) onScreen.add(event.id);
-    else onScreen.delete(event.id);
+  const widgetsChanged = (event: { id: string } | undefined, showing: boolean) => {
+    const id = event?.id;
+    if (typeof id === "string") showing ? onScreen.add(id) : onScreen.delete(id);
     openedOverWidget = false;
     soon();
     // A widget animates in: look again once it has settled.
