@@ -61,6 +61,18 @@ export default [
       minify(),
     ],
   },
+  // The playground's rules editor (CodeMirror, the validator, the facts catalog): a page of examples/ only,
+  // never part of the runtime, the loader or the npm package (examples/playground/dist/ is not published).
+  {
+    input: "examples/playground/editor/index.js",
+    output: { file: "examples/playground/dist/editor.js", format: "es" },
+    plugins: [
+      nodeResolve({ browser: true }),
+      replace({ preventAssignment: true, values: { "process.env.NODE_ENV": JSON.stringify("production") } }),
+      ts("examples/playground/dist"),
+      minify(),
+    ],
+  },
   // Script tag, part 1: the classic-script loader a shop owner pastes.
   {
     input: "src/script/loader.ts",

@@ -1,8 +1,10 @@
 // Nudge playground: the rules editor, a live preview of the demo shop running the real
 // script-tag build with those rules, a visitor simulator and explain(). A plain ES module
 // loaded as is; the preview frame (frame.js) calls back into `window.playground`.
-import { createEditor } from "./editor.js";
-import { clockText, fireExitIntent, makeCustomer, prepareWindow, RFM_PRESETS, withUtm, DAY } from "./visitor.js";
+// The editor (CodeMirror, the validator, the facts catalog) is built by rollup into dist/ of this folder.
+import { createEditor, STATE_WORDS, widgetStatus } from "/playground/dist/editor.js";
+import { forcedRules, forceChoices, keepsAssignment } from "./force.js";
+import { clockText, fireClick, fireExitIntent, makeCustomer, prepareWindow, RFM_PRESETS, scrollToBottom, withUtm, DAY } from "./visitor.js";
 
 const $ = (id) => document.getElementById(id);
 const STORED_RULES = "nudge-playground:rules";
@@ -25,27 +27,51 @@ const RECIPES = [
 ];
 
 const clock = { offset: 0 };
-const state = { device: "desktop", path: "/shop/index.html", rulesUrl: "", instance: null, win: null, onScreen: "", loads: 0 };
+const state = { device: "desktop", path: "/shop/index.html", rulesUrl: "", text: "", forced: "", instance: null, win: null, onScreen: new Set(), loads: 0 };
 let pageReady = () => {};
 const frame = $("preview");
 
 const editor = createEditor({
-  textarea: $("rules"),
-  gutter: $("gutter"),
+  parent: $("editor"),
   list: $("problems"),
   count: $("problem-count"),
-  onChange: (text) => {
-    useRules(text);
+  schema: await (await fetch("/dist/rules.schema.json")).json(),
+  onChange: (text, usable) => {
+    keep(text);
+    if (!usable) return noPreview();
+    state.text = text;
+    refreshChoices();
+    previewRules();
     void go(state.path);
   },
 });
 
-/** The rules the next page view loads: a blob: URL of the editor's text (valid JSON by now). */
-function useRules(text) {
+/**
+ * The rules file cannot be used (not JSON, or a broken envelope): the preview shows nothing
+ * rather than some other rules (the demo shop's, or the last ones that worked).
+ */
+function noPreview() {
+  state.text = "";
+  state.rulesUrl = "";
+  state.instance = null;
+  state.win = null;
+  frame.src = "about:blank";
+  document.body.dataset.state = "unusable";
+  refresh();
+  pageReady();
+}
+
+/** The rules the next page view loads: a blob: URL of the editor's text, with any variant forced. */
+function previewRules() {
   const previous = state.rulesUrl;
+  const text = state.forced ? JSON.stringify(forcedRules(JSON.parse(state.text), state.forced)) : state.text;
   state.rulesUrl = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   // The page still running may refetch nothing, but give it a moment before the old URL goes.
   if (previous) setTimeout(() => URL.revokeObjectURL(previous), 5000);
+}
+
+/** Kept for the next visit to the playground, even while it has problems. */
+function keep(text) {
   try {
     localStorage.setItem(STORED_RULES, text);
   } catch {
@@ -56,9 +82,10 @@ function useRules(text) {
 /** Opens a page of the shop in the preview; resolves once Nudge there has decided on it. */
 function go(path) {
   state.path = path;
+  $("address").value = path;
+  if (!state.rulesUrl) return Promise.resolve(noPreview());
   state.instance = null;
   state.win = null;
-  $("address").value = path;
   document.body.dataset.state = "loading";
   frame.src = `/playground/frame.html?page=${encodeURIComponent(path)}`;
   return new Promise((resolve) => (pageReady = resolve));
@@ -67,31 +94,22 @@ function go(path) {
 /** Called by the preview frame, before its page is written: the visitor's clock and device, and the rules. */
 function setup(win) {
   prepareWindow(win, clock, state.device);
-  return { rules: state.rulesUrl || "/shop/rules.json" };
+  return { rules: state.rulesUrl };
 }
 
 /** Called with the preview's Nudge instance before it starts: listen to everything it says. */
 function attach(instance, win) {
   state.instance = instance;
   state.win = win;
-  state.onScreen = "";
-  const problems = [];
-  instance.on("error", (problem) => {
-    if (problem.where === "rules") {
-      const at = problem.message.indexOf(": ");
-      if (/^(\(root\)|[\w$[\]]+)/.test(problem.message) && at > 0 && !/; (no widgets will show|using the last good rules)$/.test(problem.message)) {
-        problems.push({ path: problem.message.slice(0, at), message: problem.message.slice(at + 2) });
-      } else problems.push({ path: "(rules)", message: problem.message });
-      editor.showRulesProblems(problems);
-    }
-    log(`problem: ${problem.where}: ${problem.message}`);
-  });
+  state.onScreen = new Set();
+  // The rules' problems are the editor's (the same validator); the rest are the page's.
+  instance.on("error", (problem) => log(`problem: ${problem.where}: ${problem.message}`));
   instance.on("shown", (e) => {
-    state.onScreen = e.id;
+    state.onScreen.add(e.id);
     log(`SHOWN ${e.id} (${e.type}${e.variant === "default" ? "" : `, variant ${e.variant}`})`);
   });
   instance.on("closed", (e) => {
-    if (state.onScreen === e.id) state.onScreen = "";
+    state.onScreen.delete(e.id);
     log(`closed ${e.id} (${e.reason})`);
   });
   instance.on("eligible", (e) => e.holdout && log(`HELD OUT ${e.id} (control group)`));
@@ -100,7 +118,6 @@ function attach(instance, win) {
   instance.on("track", (e) => log(`${e.name}${e.name === "page_view" ? ` ${e.props.path}` : ""}`));
   instance.ready.then(() => {
     if (state.instance !== instance) return;
-    if (!problems.length) editor.show([]);
     state.loads++;
     document.body.dataset.state = "ready";
     document.body.dataset.loads = String(state.loads);
@@ -109,7 +126,7 @@ function attach(instance, win) {
   });
 }
 
-window.playground = { setup, attach, go };
+window.playground = { setup, attach, go, editor };
 
 function log(text) {
   const li = document.createElement("li");
@@ -130,38 +147,82 @@ let explained = false;
 function refresh() {
   const instance = state.instance;
   $("clock").value = clockText(clock.offset);
+  if (document.body.dataset.state === "unusable") {
+    const none = document.createElement("li");
+    none.textContent = "No preview: the rules file cannot be used (see its problems).";
+    $("explain").replaceChildren(none);
+    $("on-screen").textContent = "";
+    return;
+  }
   if (!instance) return;
   const list = instance.explain();
   if (!explained) {
     explained = true;
     setTimeout(refresh, 300);
   }
-  $("on-screen").textContent = state.onScreen ? `On screen now: ${state.onScreen}.` : "Nothing on screen now.";
+  $("on-screen").textContent = state.onScreen.size ? `On screen now: ${[...state.onScreen].join(", ")}.` : "Nothing on screen now.";
   const none = document.createElement("li");
   none.textContent = "No usable widget: the rules have none, or each has a problem (listed under the editor).";
   $("explain").replaceChildren(...(list.length ? list.map(explainItem) : [none]));
   if ($("facts").closest("details").open) $("facts").textContent = JSON.stringify(instance.facts(), null, 2);
 }
 
+/** One widget: its state (showing, waiting for its trigger, blocked, done), the reasons, and buttons to act on it. */
 function explainItem(entry) {
+  const status = widgetStatus(entry, state.onScreen);
   const li = document.createElement("li");
   li.dataset.widget = entry.id;
-  li.className = entry.wouldShow ? "yes" : "no";
+  li.dataset.state = status.state;
+  li.className = `${entry.wouldShow || status.state === "showing" ? "yes" : "no"} ${status.state}`;
   const head = document.createElement("p");
   const name = document.createElement("strong");
   name.textContent = entry.id;
-  head.append(name, ` (${entry.type}): `, entry.id === state.onScreen ? "on screen" : entry.wouldShow ? "would show" : "blocked by");
+  const words = document.createElement("span");
+  words.className = "state";
+  words.textContent = status.state === "showing" ? "on screen" : STATE_WORDS[status.state];
+  head.append(name, ` (${entry.type}): `, words);
   li.append(head);
-  if (entry.blockedBy.length) {
+  if (status.detail.length) {
     const reasons = document.createElement("ul");
-    for (const reason of entry.blockedBy) {
+    for (const reason of status.detail) {
       const item = document.createElement("li");
       item.textContent = reason;
       reasons.append(item);
     }
     li.append(reasons);
   }
+  if (status.state === "waiting") li.append(button(`Fire its trigger`, `fire ${entry.id}`, () => fireTrigger(entry.id, status.trigger)));
+  if (status.state !== "showing") li.append(button("Force show", `force ${entry.id}`, (nudge) => nudge.show(entry.id, { force: true })));
   return li;
+}
+
+function button(text, name, move) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.textContent = text;
+  element.addEventListener("click", act(name, move));
+  return element;
+}
+
+/** The widget's trigger as written in the editor (for a click trigger's selector). */
+function triggerOf(id) {
+  try {
+    return JSON.parse(state.text).widgets.find((w) => w?.id === id)?.trigger;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fires a widget's trigger the way a visitor would: a scroll, the pointer leaving, a click; any other kind through show(). */
+async function fireTrigger(id, kind) {
+  const win = state.win;
+  const nudge = state.instance;
+  if (kind === "scroll") scrollToBottom(win);
+  else if (kind === "exit_intent") fireExitIntent(win);
+  else if (kind === "click") {
+    const selector = triggerOf(id)?.selector;
+    if (!fireClick(win, selector)) log(`click: nothing on this page matches "${selector}"`);
+  } else await nudge.show(id);
 }
 
 /** Runs a simulator move on the preview's instance (each is a no-op until the page is ready). */
@@ -232,6 +293,59 @@ $("utm-form").addEventListener("submit", (event) => {
   clock.offset += 31 * 60_000;
   void go(withUtm(state.path, $("utm-source").value.trim(), $("utm-campaign").value.trim()));
 });
+// Someone who has never been here, whose first visit starts on the link.
+$("utm-new-visitor").addEventListener(
+  "click",
+  act("new visitor by link", async () => {
+    const path = withUtm(state.path, $("utm-source").value.trim(), $("utm-campaign").value.trim());
+    await freshVisitor();
+    await go(path);
+  }),
+);
+$("force-form").addEventListener(
+  "submit",
+  act("force", async () => {
+    const choice = $("force").value;
+    const recorded = choice && state.instance?.facts().widgets?.[choice.split("\u0000")[0]]?.variant;
+    state.forced = choice;
+    previewRules();
+    // A visitor already assigned a variant keeps it (assignments are sticky): the control group needs someone new.
+    if (keepsAssignment(choice, recorded)) {
+      log(`a new visitor: this one was already assigned variant ${recorded}`);
+      await freshVisitor();
+    }
+    await go(state.path);
+  }),
+);
+
+/** The A/B choices and click triggers of the rules in the editor. */
+function refreshChoices() {
+  let rules;
+  try {
+    rules = JSON.parse(state.text);
+  } catch {
+    return;
+  }
+  const forced = $("force").value;
+  const choices = forceChoices(rules);
+  $("force").replaceChildren(new Option("as assigned to this visitor", ""), ...choices.map((c) => new Option(c.label, c.value)));
+  $("force").value = choices.some((c) => c.value === forced) ? forced : "";
+  if (state.forced && !choices.some((c) => c.value === state.forced)) state.forced = "";
+  const clicks = (Array.isArray(rules.widgets) ? rules.widgets : []).filter((w) => w?.trigger?.type === "click" && typeof w.trigger.selector === "string");
+  $("click-target").replaceChildren(new Option("click…", ""), ...clicks.map((w) => new Option(`click ${w.trigger.selector} (${w.id})`, w.trigger.selector)));
+}
+$("scroll-down").addEventListener(
+  "click",
+  act("scroll", (_, win) => scrollToBottom(win)),
+);
+$("click-target").addEventListener(
+  "change",
+  act("click", (_, win) => {
+    const selector = $("click-target").value;
+    $("click-target").value = "";
+    if (selector && !fireClick(win, selector)) log(`click: nothing on this page matches "${selector}"`);
+  }),
+);
 $("cart-form").addEventListener(
   "submit",
   act("set cart", (nudge) => {
@@ -326,6 +440,5 @@ try {
 } catch {
   // No storage: start from the shop's rules.
 }
+// A file Nudge cannot use shows its problems and no preview.
 editor.set(initial ?? (await (await fetch("/shop/rules.json")).text()));
-// Rules that are not even JSON: the preview still opens, with the shop's own rules.
-if (!state.rulesUrl) void go(state.path);

@@ -55,6 +55,30 @@ export function fireExitIntent(win) {
   doc.dispatchEvent(new win.MouseEvent("mouseout", { clientX: 400, clientY: 0, relatedTarget: null, bubbles: true }));
 }
 
+/** Scrolls the page to its bottom as a visitor would (the scroll event included): scroll triggers see the depth. */
+export function scrollToBottom(win) {
+  win.scrollTo(0, win.document.documentElement.scrollHeight);
+  win.dispatchEvent(new win.Event("scroll"));
+}
+
+/**
+ * Clicks the first element matching a click trigger's selector; false when the page has none.
+ * A link is not followed: the preview stays on the page to show what the trigger shows.
+ */
+export function fireClick(win, selector) {
+  let target = null;
+  try {
+    target = win.document.querySelector(selector);
+  } catch {
+    // An invalid selector: the editor already names it.
+  }
+  if (!target) return false;
+  // Cancelled after the page (and Nudge's trigger) heard it, as the click reaches the window.
+  win.addEventListener("click", (event) => event.preventDefault(), { once: true });
+  target.click();
+  return true;
+}
+
 /** Places the (fresh) visitor in an RFM segment: their orders, placed `days` ago with the clock set back. */
 export function makeCustomer(instance, clock, segment) {
   const preset = RFM_PRESETS[segment];

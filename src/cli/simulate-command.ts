@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { formatProblem, type RulesProblem } from "../rules/problems.js";
 import { validateRules } from "../rules/validate.js";
 import { simulate, type SimEvent, type SimResult } from "./simulate.js";
+import { forceableVariants } from "./force-variant.js";
 import { parseTimeline } from "./timeline.js";
 
 type Print = (text: string) => void;
@@ -21,7 +22,7 @@ export async function simulateCommand(rulesFile: string, timelineFile: string, j
   const ids = Array.isArray((rulesJson as { widgets?: unknown })?.widgets)
     ? ((rulesJson as { widgets: Array<{ id?: unknown }> }).widgets.map((w) => w?.id).filter((id) => typeof id === "string") as string[])
     : [];
-  const parsed = parseTimeline(timelineJson, ids);
+  const parsed = parseTimeline(timelineJson, ids, forceableVariants(rulesJson));
   if (!json) {
     if (problems.length) {
       out(`${rulesFile}: ${problems.length} problem(s)`);

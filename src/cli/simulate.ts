@@ -8,6 +8,7 @@ import { DISMISSALS } from "../decide/frequency.js";
 import { memoryStore } from "../profile/storage.js";
 import type { WidgetProps } from "../render/widget-api.js";
 import { fakeClock, fakeEnv, fakeWindow, settle } from "./fake-env.js";
+import { forceVariant, HOLDOUT } from "./force-variant.js";
 import type { Expectation, Step, Timeline } from "./timeline.js";
 
 /** One moment of the simulation, `at` milliseconds after the timeline's start. */
@@ -69,7 +70,9 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
   const page = fakeWindow(visitor);
   const noop = () => {};
   const env = fakeEnv(clock, page.window, { info: noop, warn: noop, error: noop });
-  const store = memoryStore();
+  let store = memoryStore();
+  /** The rules the next page loads: the file, with any variant a `force` step chose. */
+  let active = rules;
   const events: SimEvent[] = [];
   const failed: SimEvent[] = [];
   let checks = 0;
@@ -121,7 +124,7 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     on("error", (p) => p.where !== "rules" && void emit({ type: "problem", text: `problem: ${p.message.startsWith(p.where) ? p.message : `${p.where}: ${p.message}`}` }));
   }
 
-  async function openPage(url: string) {
+  async function openPage(url: string, newVisitor = false) {
     if (nudge) {
       // The visitor leaves the page: whatever was on screen goes with it (no "closed" is recorded, as in a browser).
       nudge.destroy();
@@ -130,9 +133,9 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     }
     page.go(url);
     // Parsed JSON, validated by the runtime like any rules file.
-    const instance = createNudge({ rules: rules as RulesFile, env, store, trackPageViews: false, headless: (props) => void (rendered = props) });
+    const instance = createNudge({ rules: active as RulesFile, env, store, trackPageViews: false, headless: (props) => void (rendered = props) });
     listen(instance);
-    if (!nudge && (visitor.id || visitor.traits)) instance.identify(visitor.id ?? null, visitor.traits ?? {});
+    if (!nudge && !newVisitor && (visitor.id || visitor.traits)) instance.identify(visitor.id ?? null, visitor.traits ?? {});
     nudge = instance;
     await instance.ready;
     emit({ type: "page", url, text: `page ${url}` });
@@ -217,8 +220,65 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
         emit({ type: "explain", text: "explain", explain: list ?? [] });
         return;
       }
+      case "force": {
+        active = forceVariant(active, step.widget, step.variant);
+        const recorded = (nudge?.facts() as { widgets?: Record<string, { variant?: string | null }> } | undefined)?.widgets?.[step.widget]?.variant;
+        const sticky = step.variant === HOLDOUT && recorded && recorded !== HOLDOUT ? `; this visitor already has variant ${recorded} and keeps it (assignments are sticky)` : "";
+        emit({
+          type: "action",
+          widget: step.widget,
+          text: `force ${step.widget}: ${step.variant === HOLDOUT ? "control group" : `variant ${step.variant}`} (from the next page)${sticky}`,
+        });
+        return;
+      }
+      case "arrive": {
+        // Someone who has never been here: nothing stored, whatever this visitor did before.
+        nudge?.destroy();
+        nudge = undefined;
+        screen = null;
+        converted.clear();
+        store = memoryStore();
+        await settle();
+        emit({ type: "action", text: `a new visitor arrives by ${step.url}` });
+        return openPage(step.url, true);
+      }
+      case "scroll":
+      case "exitIntent":
+      case "clickOn":
+        return fireTriggers(step);
       case "note":
         return;
+    }
+  }
+
+  /**
+   * What the visitor did on the page fires the triggers waiting for it (the simulated page has no
+   * DOM: a scroll reaches `percent` triggers up to that depth, and `px` triggers on a 3,000 px page;
+   * a click fires the click triggers written with that selector). Each such widget is then shown as
+   * its trigger would show it, every other gate applying, the highest `priority` first.
+   */
+  async function fireTriggers(step: Extract<Step, { kind: "scroll" | "exitIntent" | "clickOn" }>) {
+    const what = step.kind === "scroll" ? `scroll to ${step.percent}%` : step.kind === "exitIntent" ? "exit intent" : `click on ${step.selector}`;
+    const widgets = (Array.isArray(active.widgets) ? active.widgets : []) as Array<{ id?: unknown; priority?: unknown; trigger?: unknown }>;
+    const fired = widgets
+      .filter((widget) => {
+        const trigger = (typeof widget.trigger === "string" ? { type: widget.trigger } : (widget.trigger ?? {})) as {
+          type?: string;
+          percent?: number;
+          px?: number;
+          selector?: string;
+        };
+        if (step.kind === "exitIntent") return trigger.type === "exit_intent";
+        if (step.kind === "clickOn") return trigger.type === "click" && trigger.selector === step.selector;
+        return trigger.type === "scroll" && (trigger.px !== undefined ? trigger.px <= (step.percent / 100) * 3000 : (trigger.percent ?? 0) <= step.percent);
+      })
+      .sort((a, b) => (Number(b.priority) || 0) - (Number(a.priority) || 0))
+      .map((widget) => String(widget.id));
+    emit({ type: "action", text: `${what}${fired.length ? ` (fires ${fired.join(", ")})` : " (no trigger waits for it)"}` });
+    for (const id of fired) {
+      if (screen?.id === id) continue;
+      await nudge!.show(id);
+      await settle();
     }
   }
 

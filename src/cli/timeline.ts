@@ -25,6 +25,16 @@ export type Action =
   | { kind: "click" | "convert" }
   | { kind: "expect"; expect: Expectation }
   | { kind: "explain"; id?: string }
+  /** From the next page on, the rules with this widget in this variant (or "holdout"). */
+  | { kind: "force"; widget: string; variant: string }
+  /** A new visitor (nothing stored) whose first visit starts on this page, e.g. by a UTM link. */
+  | { kind: "arrive"; url: string }
+  /** The page scrolled this far down (percent): scroll triggers up to it fire. */
+  | { kind: "scroll"; percent: number }
+  /** The pointer leaves through the top of the window: exit_intent triggers fire. */
+  | { kind: "exitIntent" }
+  /** The visitor clicks an element matching this selector: click triggers on that selector fire. */
+  | { kind: "clickOn"; selector: string }
   | { kind: "note" };
 
 export type Step = Action & { index: number; note?: string };
@@ -64,6 +74,11 @@ const KINDS = [
   "hide",
   "expect",
   "explain",
+  "force",
+  "arrive",
+  "scroll",
+  "exitIntent",
+  "clickOn",
   "note",
 ];
 const CLOSE_REASONS = ["button", "escape", "backdrop", "dismiss"] as const;
@@ -84,7 +99,11 @@ const didYouMean = (word: string, candidates: readonly string[]) => {
  * Reads a timeline file: every problem comes with its JSON path (`steps[3]: unknown step "clik"`).
  * `widgetIds` are the rules file's widgets, so a misspelt id in an `expect` is caught before the run.
  */
-export function parseTimeline(json: unknown, widgetIds: readonly string[]): { timeline?: Timeline; problems: RulesProblem[] } {
+export function parseTimeline(
+  json: unknown,
+  widgetIds: readonly string[],
+  variants: Readonly<Record<string, readonly string[]>> = {},
+): { timeline?: Timeline; problems: RulesProblem[] } {
   const problems: RulesProblem[] = [];
   const problem = (path: string, message: string) => void problems.push({ path, message });
   if (!isObject(json)) return { problems: [{ path: "(root)", message: 'expected an object: { "start": "2026-12-01T10:00:00", "steps": [...] }' }] };
@@ -103,12 +122,12 @@ export function parseTimeline(json: unknown, widgetIds: readonly string[]): { ti
   if (!Array.isArray(json.steps)) problem("steps", "expected an array of steps");
   else
     json.steps.forEach((raw, index) => {
-      const step = readStep(raw, `steps[${index}]`, widgetIds, problem);
+      const step = readStep(raw, `steps[${index}]`, widgetIds, variants, problem);
       if (step) steps.push({ ...step, index, ...(isObject(raw) && typeof raw.note === "string" ? { note: raw.note } : {}) });
     });
   // The visitor acts on a page: until the first one there is nothing to act on.
-  const firstPage = steps.find((step) => step.kind === "page")?.index ?? Infinity;
-  const early = steps.find((step) => step.index < firstPage && ["event", "call", "close", "click", "convert"].includes(step.kind));
+  const firstPage = steps.find((step) => step.kind === "page" || step.kind === "arrive")?.index ?? Infinity;
+  const early = steps.find((step) => step.index < firstPage && ["event", "call", "close", "click", "convert", "scroll", "exitIntent", "clickOn"].includes(step.kind));
   if (early) problem(`steps[${early.index}]`, 'the visitor acts before viewing any page; start with a step such as { "page": "/shop/" }');
   if (problems.length) return { problems };
   return { timeline: { start: start as string, timezone: timezone as string, visitor, steps }, problems };
@@ -147,7 +166,13 @@ function readVisitor(raw: unknown, problem: (path: string, message: string) => v
   return visitor;
 }
 
-function readStep(raw: unknown, path: string, widgetIds: readonly string[], problem: (path: string, message: string) => void): Action | undefined {
+function readStep(
+  raw: unknown,
+  path: string,
+  widgetIds: readonly string[],
+  variants: Readonly<Record<string, readonly string[]>>,
+  problem: (path: string, message: string) => void,
+): Action | undefined {
   if (!isObject(raw)) {
     problem(path, 'expected a step object such as { "page": "/shop/" } or { "wait": "5s" }');
     return undefined;
@@ -175,7 +200,8 @@ function readStep(raw: unknown, path: string, widgetIds: readonly string[], prob
     return true;
   };
   switch (kind) {
-    case "page": {
+    case "page":
+    case "arrive": {
       if (typeof value !== "string" || !value) return bad('expected a page such as "/shop/cart.html?utm_source=blog"');
       try {
         new URL(value, BASE_URL);
@@ -184,6 +210,26 @@ function readStep(raw: unknown, path: string, widgetIds: readonly string[], prob
       }
       return { kind, url: value };
     }
+    case "force": {
+      if (!isObject(value) || Object.keys(value).length !== 1) return bad('expected one widget and its variant, e.g. { "welcome-offer": "b" } or { "welcome-offer": "holdout" }');
+      const [widget, variant] = Object.entries(value)[0];
+      if (!knownWidget(widget, `${at}.${widget}`)) return undefined;
+      const names = [...(variants[widget] ?? []), "holdout"];
+      if (typeof variant !== "string" || !names.includes(variant))
+        return void problem(`${at}.${widget}`, `expected one of ${names.map((n) => `"${n}"`).join(", ")}${typeof variant === "string" ? didYouMean(variant, names) : ""}`);
+      return { kind, widget, variant };
+    }
+    case "scroll": {
+      const percent = value === true ? 100 : value;
+      if (typeof percent !== "number" || !(percent > 0 && percent <= 100)) return bad("expected how far down the page, in percent (1 to 100), or true for the bottom");
+      return { kind, percent };
+    }
+    case "exitIntent":
+      if (value !== true) return bad("expected true");
+      return { kind };
+    case "clickOn":
+      if (typeof value !== "string" || !value.trim()) return bad('expected a CSS selector such as "#size-guide"');
+      return { kind, selector: value };
     case "wait":
     case "advance": {
       const ms = parseDuration(value);

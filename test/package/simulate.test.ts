@@ -199,3 +199,113 @@ describe("nudge simulate: time", () => {
     expect(stdout).toContain("schedule.hours: it is 19:00");
   });
 });
+
+describe("nudge simulate: what the playground can do", () => {
+  const abTest = {
+    id: "welcome",
+    type: "popup",
+    trigger: "page_view",
+    holdout: 10,
+    variants: [
+      { id: "a", content: { title: "A" } },
+      { id: "b", content: { title: "B" } },
+    ],
+  };
+
+  it("force: a variant, then the control group for a new visitor", () => {
+    const rules = writeJson("force-rules.json", rulesOf([abTest]));
+    const timeline = writeJson("force.json", {
+      start: "2026-03-02T12:00:00",
+      steps: [
+        { force: { welcome: "b" } },
+        { page: "/" },
+        { expect: { shown: "welcome" } },
+        { force: { welcome: "holdout" } },
+        { arrive: "/" },
+        { expect: { notShown: "welcome" } },
+      ],
+    });
+    const { status, lines, stdout } = simulate(rules, timeline);
+    expect(status).toBe(0);
+    expect(lines).toContain("+0s      force welcome: variant b (from the next page)");
+    expect(lines).toContain("+0s      SHOWN welcome (popup, variant b)");
+    expect(stdout).toContain("HELD OUT welcome (control group");
+    expect(stdout).toMatch(/welcome: blocked by\n(\s+- .*\n)*\s+- holdout: this visitor is in the control group \(99.999999% of visitors\)/);
+  });
+
+  it("force: the control group does not move a visitor already assigned, and says so", () => {
+    const rules = writeJson("sticky-rules.json", rulesOf([{ ...abTest, frequency: { session: 1 } }]));
+    const timeline = writeJson("sticky.json", {
+      start: "2026-03-02T12:00:00",
+      steps: [{ force: { welcome: "a" } }, { page: "/" }, { force: { welcome: "holdout" } }],
+    });
+    const { status, stdout } = simulate(rules, timeline);
+    expect(status).toBe(0);
+    expect(stdout).toContain("force welcome: control group (from the next page); this visitor already has variant a and keeps it (assignments are sticky)");
+  });
+
+  it("force and the new steps are checked: an unknown variant, a bad scroll, an action before any page", () => {
+    const rules = writeJson("check-rules.json", rulesOf([abTest]));
+    const timeline = writeJson("check.json", {
+      start: "2026-03-02T12:00:00",
+      steps: [{ exitIntent: true }, { force: { welcome: "c" } }, { force: { welcom: "a" } }, { scroll: 150 }, { clickOn: "" }, { page: "/" }],
+    });
+    const { status, stderr } = simulate(rules, timeline);
+    expect(status).toBe(2);
+    expect(stderr).toContain("steps[0]: the visitor acts before viewing any page");
+    expect(stderr).toContain('steps[1].force.welcome: expected one of "a", "b", "holdout"');
+    expect(stderr).toContain('steps[2].force.welcom: no widget "welcom" in the rules (did you mean "welcome"?)');
+    expect(stderr).toContain("steps[3].scroll: expected how far down the page, in percent");
+    expect(stderr).toContain('steps[4].clickOn: expected a CSS selector such as "#size-guide"');
+  });
+
+  it("arrive: a new visitor by a UTM link, first visit, while the old visitor's history is gone", () => {
+    const rules = writeJson(
+      "utm-rules.json",
+      rulesOf([popup("blog-welcome", { trigger: "page_view", when: { "visitor.isNew": true, "page.utm.source": "blog" }, frequency: { total: 1 } })]),
+    );
+    const timeline = writeJson("utm.json", {
+      start: "2026-03-02T12:00:00",
+      steps: [{ page: "/?utm_source=blog" }, { expect: { shown: "blog-welcome" } }, { close: "button" }, { arrive: "/?utm_source=blog" }, { expect: { shown: "blog-welcome" } }],
+    });
+    const { status, lines } = simulate(rules, timeline);
+    expect(status).toBe(0);
+    expect(lines).toContain("+0s      a new visitor arrives by /?utm_source=blog");
+    expect(lines.filter((l) => l.includes("SHOWN blog-welcome"))).toHaveLength(2);
+  });
+
+  it("scroll, exit intent and a click fire the triggers waiting for them, and only those", () => {
+    const rules = writeJson(
+      "signals-rules.json",
+      rulesOf([
+        popup("deep", { trigger: { type: "scroll", percent: 60 }, content: { title: "deep", layout: "slide-in" } }),
+        popup("leaving", { trigger: { type: "exit_intent" } }),
+        popup("guide", { trigger: { type: "click", selector: "#size-guide" }, content: { title: "guide", layout: "top-bar" } }),
+      ]),
+    );
+    const timeline = writeJson("signals.json", {
+      start: "2026-03-02T12:00:00",
+      steps: [
+        { page: "/" },
+        { scroll: 30 },
+        { expect: { notShown: "deep" } },
+        { scroll: 70 },
+        { expect: { shown: "deep" } },
+        { close: "button" },
+        { clickOn: "#other" },
+        { clickOn: "#size-guide" },
+        { expect: { shown: "guide" } },
+        { close: "button" },
+        { exitIntent: true },
+        { expect: { shown: "leaving" } },
+      ],
+    });
+    const { status, lines, stdout } = simulate(rules, timeline);
+    expect(stdout).not.toContain("✗");
+    expect(status).toBe(0);
+    expect(lines).toContain("+0s      scroll to 30% (no trigger waits for it)");
+    expect(lines).toContain("+0s      scroll to 70% (fires deep)");
+    expect(lines).toContain("+0s      click on #other (no trigger waits for it)");
+    expect(lines).toContain("+0s      exit intent (fires leaving)");
+  });
+});

@@ -13,42 +13,62 @@ const panelRoot = () => document.querySelector("nudge-debug")?.shadowRoot ?? nul
 
 function fakeSource(facts: Record<string, unknown>) {
   const handlers: Array<() => void> = [];
+  const shown: Array<[string, { force?: boolean } | undefined]> = [];
   const source: DebugSource = {
     facts: () => facts as never,
     explain: () => [
       { id: "welcome", type: "popup", wouldShow: false, blockedBy: ["when: visitor.pagesThisSession: expected $gte 2, found 1"] },
       { id: "bar", type: "banner", wouldShow: true, blockedBy: [] },
     ],
-    on: (_event, handler) => {
+    on: (_event: string, handler: () => void) => {
       handlers.push(handler);
       return () => handlers.splice(handlers.indexOf(handler), 1);
     },
-  };
-  return { source, emit: () => handlers.forEach((h) => h()), handlers };
+    show: async (id, options) => {
+      shown.push([id, options]);
+      return true;
+    },
+    forget: async () => {},
+  } as DebugSource;
+  return { source, emit: () => handlers.forEach((h) => h(undefined as never)), handlers, shown };
 }
+/** A fact's value as the tree shows it. */
+const leaf = (path: string) => panelRoot()?.querySelector(`.leaf[data-path="${path}"] .value`)?.textContent ?? "";
 
 describe("debug panel", () => {
-  it("shows the facts as JSON text and explain() per widget, updates on events, collapses, and closes", async () => {
+  it("shows the facts as a tree with the catalog's words and each widget's state, updates on events, collapses, and closes", async () => {
     const { env } = fakeEnv();
     const facts: Record<string, unknown> = { visitor: { pagesThisSession: 1 }, attributes: { name: "<img src=x onerror=alert(1)>" } };
-    const { source, emit, handlers } = fakeSource(facts);
+    const { source, emit, handlers, shown } = fakeSource(facts);
     const close = openDebugPanel(env, source);
     const root = panelRoot()!;
     expect(root).not.toBeNull();
-    const pre = root.querySelector("pre")!;
-    expect(JSON.parse(pre.textContent!)).toEqual(facts);
+    expect(leaf("visitor.pagesThisSession")).toBe("1");
+    expect(root.querySelector('.leaf[data-path="visitor.pagesThisSession"] .about')?.textContent).toMatch(/page/i);
+    expect(leaf("attributes.name")).toBe('"<img src=x onerror=alert(1)>"');
     expect(root.querySelector("img")).toBeNull(); // data is text, never markup
     const items = [...root.querySelectorAll("ul.widgets > li")].map((li) => li.textContent);
-    expect(items[0]).toContain("welcome (popup): blocked");
+    expect(items[0]).toContain("blocked welcome (popup)");
     expect(items[0]).toContain("expected $gte 2, found 1");
-    expect(items[1]).toContain("bar (banner): would show");
+    expect(items[1]).toContain("would show now bar (banner)");
+    // Force show asks the instance with { force: true }.
+    (root.querySelector('li[data-widget="welcome"] button.force') as HTMLButtonElement).click();
+    expect(shown).toEqual([["welcome", { force: true }]]);
 
     facts.visitor = { pagesThisSession: 2 };
     emit();
     await settle();
-    expect(pre.textContent).toContain('"pagesThisSession": 2');
+    expect(leaf("visitor.pagesThisSession")).toBe("2");
 
-    const toggle = root.querySelector("button")!;
+    // The search keeps the matching rows.
+    const search = root.querySelector(".search input") as HTMLInputElement;
+    search.value = "name";
+    search.dispatchEvent(new Event("input"));
+    await settle();
+    expect(leaf("attributes.name")).not.toBe("");
+    expect(root.querySelector('.leaf[data-path="visitor.pagesThisSession"]')).toBeNull();
+
+    const toggle = root.querySelector("button.toggle") as HTMLButtonElement;
     toggle.click();
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     expect(root.querySelector(".panel")!.classList.contains("collapsed")).toBe(true);
@@ -74,11 +94,11 @@ describe("debug view in the runtime", () => {
   it("opens with { debug: true } and follows tracked events", async () => {
     const h = start(rulesOf([{ id: "welcome", type: "popup", when: { "visitor.pagesThisSession": { $gte: 2 } }, content: { title: "Hi" } }]), { debug: true });
     await h.nudge.ready;
-    await expect.poll(() => panelRoot()?.querySelector("pre")?.textContent ?? "").toContain('"pagesThisSession": 1');
+    await expect.poll(() => leaf("visitor.pagesThisSession")).toBe("1");
     expect(panelRoot()!.textContent).toContain("welcome (popup)");
     history.pushState({}, "", "/next");
     await settle();
-    expect(panelRoot()!.querySelector("pre")!.textContent).toContain('"pagesThisSession": 2');
+    await expect.poll(() => leaf("visitor.pagesThisSession")).toBe("2");
     h.nudge.destroy();
     expect(panelRoot()).toBeNull();
   });
