@@ -1,7 +1,8 @@
 /**
  * DuckDB's SQL for the event store, all of it in one place: the tables, the
- * de-duplicating insert and the report's aggregate query. Plain SQL: no
- * user value is ever spliced into it (events arrive through an appender).
+ * lookup behind de-duplication and the report's aggregate query. Events
+ * arrive through an appender; the only values spliced into SQL are event ids
+ * (quoted) and counter names and numbers (from a fixed list, integers).
  */
 
 /** The events table. `id` is the primary key: a replayed event cannot be stored twice. */
@@ -29,22 +30,16 @@ export const CREATE_EVENTS = `CREATE TABLE IF NOT EXISTS nudge_events (
   clamped BOOLEAN NOT NULL
 )`;
 
-/** The column order of the events table (the appender fills them in this order). */
-export const EVENT_COLUMNS = "id name time visitor session widget type variant exposure path share value currency goal order_id reason action fields received_at client_time clamped batch".split(" ");
-
-/** Where a write lands first (per connection, no index): then one statement moves the new ids. */
-export const CREATE_STAGING = `CREATE TEMP TABLE IF NOT EXISTS nudge_staging AS SELECT *, 0::INTEGER AS batch FROM nudge_events LIMIT 0`;
-
 /**
- * Moves staged events into the table: the first copy of each id (by the order of the calls
- * grouped into this write), ids already stored ignored. Returns the ids stored now, with the
- * call that brought them.
+ * Which of these ids are stored already: an IN list of string literals, which DuckDB answers from
+ * the primary key's index (a bound list parameter or a join with a temporary table scan the table
+ * instead; measured 16 ms against 60–70 ms at 1M rows). The ids are quoted the SQL way (a quote
+ * doubled); DuckDB's plain string literals have no other escape.
  */
-export const MOVE_STAGED = `INSERT OR IGNORE INTO nudge_events
-  SELECT DISTINCT ON (id) * EXCLUDE (batch) FROM nudge_staging ORDER BY id, batch
-  RETURNING id`;
+export const existingIds = (ids: readonly string[]) => `SELECT id FROM nudge_events WHERE id IN (${ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ")})`;
 
-export const CLEAR_STAGING = "DELETE FROM nudge_staging";
+/** Ids looked up per statement. */
+export const LOOKUP_CHUNK = 1000;
 
 /** The ingest counters (rejected, clamped, duplicates, droppedByClients), shared by every process on the file. */
 export const CREATE_COUNTS = "CREATE TABLE IF NOT EXISTS nudge_counts (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL)";
