@@ -1,5 +1,6 @@
 // The report view: a Report (from buildReport in the page, or a collector's /report.json) → the summary
-// line and one card per widget with its funnel, conversion by variant and the numbers behind them.
+// line, Nudge as a whole against the site-wide control group, and one card per widget with its funnel,
+// conversion by variant and the numbers behind them.
 import { colorOf, conversionChart, funnelChart } from "./charts.js";
 
 export const $ = (selector) => document.querySelector(selector);
@@ -53,6 +54,26 @@ function table(widget, currency) {
   return node("table", {}, node("thead", {}, node("tr", {}, ...head.map((h) => node("th", { scope: "col" }, h)))), node("tbody", {}, ...rows));
 }
 
+/** Orders credited to each shown variant (counted once across widgets), and those it assisted. */
+function credits(widget, currency) {
+  const parts = widget.variants
+    .filter((v) => !v.holdout)
+    .flatMap((v, i) => [
+      i ? "; " : "",
+      node(
+        "span",
+        { "data-widget": widget.widget, "data-variant": v.variant, "data-metric": "attributed", "data-value": v.attributed.orders },
+        `${v.variant} ${count(v.attributed.orders)} (${money(v.attributed.revenue, currency)})`,
+      ),
+      node(
+        "span",
+        { "data-widget": widget.widget, "data-variant": v.variant, "data-metric": "assisted", "data-value": v.assisted.orders },
+        `, assisted ${count(v.assisted.orders)}`,
+      ),
+    ]);
+  return node("p", { class: "attribution" }, "Orders credited (last widget shown before the order): ", ...parts, ".");
+}
+
 function srmBadge(widget) {
   const srm = widget.sampleRatio;
   if (!srm) return node("span", { class: "badge" }, "split: not checked");
@@ -70,7 +91,65 @@ function srmBadge(widget) {
   );
 }
 
-/** Draws the report: the summary line, then one card per widget. */
+/** A figure of the site-wide comparison: treated, control, and the uplift with its interval. */
+function overallRow(name, label, treated, control, uplift, format) {
+  const cell = (arm, value) => node("td", { "data-overall": name, "data-arm": arm, "data-value": value ?? "" }, format(value));
+  return node(
+    "tr",
+    {},
+    node("th", { scope: "row" }, label),
+    cell("treated", treated),
+    cell("control", control),
+    node(
+      "td",
+      { "data-overall": name, "data-arm": "uplift", "data-value": uplift?.relative ?? "" },
+      uplift ? `${signed(uplift.relative)} (${signed(uplift.interval[0], 0)} to ${signed(uplift.interval[1], 0)})` : "—",
+    ),
+    node("td", { "data-overall": name, "data-arm": "probabilityToBeat", "data-value": uplift?.probabilityToBeat ?? "" }, uplift ? pct(uplift.probabilityToBeat, 0) : "—"),
+  );
+}
+
+/** Nudge as a whole against the site-wide control group, and where the orders went. */
+function overallCard(report, currency) {
+  const { attribution, overall } = report;
+  const credited = report.widgets.map((w) => `${w.widget} ${count(w.attributed.orders)}`).join(", ");
+  const totals = node(
+    "p",
+    { class: "attribution", "data-orders": attribution.orders, "data-unattributed": attribution.unattributed.orders },
+    `${count(attribution.orders)} orders (${money(attribution.revenue, currency)}), each credited to the last widget shown before it: ${credited || "none"}; ${count(attribution.unattributed.orders)} with no widget shown (${money(attribution.unattributed.revenue, currency)}).`,
+  );
+  if (!overall) {
+    return node(
+      "section",
+      { class: "overall", "data-overall": "none" },
+      node("header", {}, node("h2", {}, "All widgets")),
+      node("p", { class: "verdict" }, "No site-wide control group (settings.holdout): the uplift of Nudge as a whole cannot be measured."),
+      totals,
+    );
+  }
+  const { treated, control, uplift } = overall;
+  const u = uplift?.revenuePerVisitor;
+  const headline = uplift
+    ? `Nudge as a whole: ${signed(uplift.conversionRate.relative)} conversion and ${signed(u?.relative ?? null)} revenue per visitor against the ${count(control.visitors)} visitors who saw no widget (${pct(uplift.conversionRate.probabilityToBeat, 0)} chance that Nudge converts better).`
+    : "Nudge as a whole: waiting for visitors in both groups.";
+  const rows = [
+    overallRow("visitors", "Visitors", treated.visitors, control.visitors, null, count),
+    overallRow("conversionRate", "Conversion", treated.conversionRate.value, control.conversionRate.value, uplift?.conversionRate, (x) => pct(x, 2)),
+    overallRow("revenuePerVisitor", "Revenue / visitor", treated.revenuePerVisitor, control.revenuePerVisitor, uplift?.revenuePerVisitor, (x) => money(x, currency)),
+    overallRow("averageOrderValue", "Avg. order", treated.averageOrderValue, control.averageOrderValue, uplift?.averageOrderValue, (x) => money(x, currency)),
+  ];
+  const head = ["", "With Nudge", "Site-wide control", "Uplift", "P(beat control)"].map((h) => node("th", { scope: "col" }, h));
+  return node(
+    "section",
+    { class: "overall", "data-overall": "site" },
+    node("header", {}, node("h2", {}, "All widgets", node("small", {}, " against the site-wide control group"))),
+    node("p", { class: "verdict" }, headline),
+    node("div", { class: "table-wrap" }, node("table", {}, node("thead", {}, node("tr", {}, ...head)), node("tbody", {}, ...rows))),
+    totals,
+  );
+}
+
+/** Draws the report: the summary line, Nudge as a whole, then one card per widget. */
 export function renderReport(report, source, currency = "USD") {
   const days = report.from === null ? 0 : Math.max(1, Math.round((report.to - report.from) / 86_400_000));
   $("#summary").textContent = report.events
@@ -89,8 +168,10 @@ export function renderReport(report, source, currency = "USD") {
         node("figure", {}, node("figcaption", {}, "Conversion rate with 95% interval (dashed: control)"), conversionChart(widget)),
       ),
       node("div", { class: "table-wrap" }, table(widget, currency)),
+      credits(widget, currency),
     ),
   );
+  $("#overall").replaceChildren(overallCard(report, currency));
   $("#widgets").replaceChildren(...cards);
   document.body.dataset.ready = "true";
 }

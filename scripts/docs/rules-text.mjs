@@ -33,6 +33,8 @@ export const FIELDS = {
   "settings.rfm.monetary": "Four ascending amounts spent that separate monetary scores 1 to 5.",
   "settings.catalog":
     "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
+  "settings.holdout":
+    "Percent of visitors (a site-wide control group, chosen by visitor id) who see no widget at all; they count as `eligible` for each widget that would have shown, so the report compares Nudge as a whole with no Nudge (conversion, revenue per visitor, average order).",
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
   "settings.pageTypes.*": "A regular expression tested against `page.path`.",
   segments: 'Named conditions, used in `when` as `{"$segment": "name"}`; a segment may use other segments, but not in a circle.',

@@ -27,8 +27,12 @@ export const CREATE_EVENTS = `CREATE TABLE IF NOT EXISTS nudge_events (
   fields VARCHAR,
   received_at BIGINT NOT NULL,
   client_time BIGINT NOT NULL,
-  clamped BOOLEAN NOT NULL
+  clamped BOOLEAN NOT NULL,
+  site_holdout BOOLEAN
 )`;
+
+/** Files written before the site-wide control group existed get its column (at the end, where the appender expects it). */
+export const ADD_SITE_HOLDOUT = "ALTER TABLE nudge_events ADD COLUMN IF NOT EXISTS site_holdout BOOLEAN";
 
 /**
  * Which of these ids are stored already: an IN list of string literals, which DuckDB answers from
@@ -56,7 +60,8 @@ export const READ_TOTALS = "SELECT count(*) AS events, count(DISTINCT visitor) A
  * The report's counting, per arm (widget × variant). A show is a (visitor, exposure) pair.
  * Revenue per eligible visitor comes from a per-visitor pass over the eligible and converted
  * events only. The widget's type is that of its earliest event; an arm's share that of its
- * latest `eligible` event carrying one. Column names match `ArmAggregate`'s fields.
+ * latest `eligible` event carrying one. The site-wide control group's events are left out (they
+ * count in the site-wide comparison). Column names match `ArmAggregate`'s fields.
  */
 export const ARM_AGGREGATES = `WITH arms AS (
   SELECT widget, variant,
@@ -76,6 +81,7 @@ export const ARM_AGGREGATES = `WITH arms AS (
     count(value) FILTER (WHERE name = 'converted') AS orders,
     arg_max(share, time) FILTER (WHERE name = 'eligible' AND share IS NOT NULL) AS share
   FROM nudge_events
+  WHERE site_holdout IS NOT TRUE
   GROUP BY widget, variant
 ), per_visitor AS (
   SELECT widget, variant, visitor,
@@ -83,7 +89,7 @@ export const ARM_AGGREGATES = `WITH arms AS (
     bool_or(name = 'converted') AS converted,
     coalesce(sum(value) FILTER (WHERE name = 'converted'), 0) AS revenue
   FROM nudge_events
-  WHERE name IN ('eligible', 'converted')
+  WHERE name IN ('eligible', 'converted') AND site_holdout IS NOT TRUE
   GROUP BY widget, variant, visitor
 ), eligible_sums AS (
   SELECT widget, variant,
@@ -94,7 +100,7 @@ export const ARM_AGGREGATES = `WITH arms AS (
   WHERE is_eligible
   GROUP BY widget, variant
 ), types AS (
-  SELECT widget, arg_min(type, time) AS type FROM nudge_events GROUP BY widget
+  SELECT widget, arg_min(type, time) AS type FROM nudge_events WHERE site_holdout IS NOT TRUE GROUP BY widget
 )
 SELECT arms.*, types.type,
   coalesce(s."eligibleConverters", 0) AS "eligibleConverters",
@@ -104,3 +110,79 @@ FROM arms
 JOIN types ON types.widget = arms.widget
 LEFT JOIN eligible_sums s ON s.widget = arms.widget AND s.variant = arms.variant
 ORDER BY arms.widget, arms.variant`;
+
+/**
+ * Orders, as attribution.ts defines them: a goal conversion (`converted` with a `goal`) keyed by
+ * visitor, goal and order id (or the goal event's time); its value the largest among its events.
+ * `shown`: per order, each widget it converted in a shown arm (not `holdout`, not the site-wide
+ * control), with the latest exposure time (`<time>` of `<widget>@<time>`, read the way JavaScript's
+ * Number() reads it: empty is 0, unreadable or infinite is -infinity). `ranked`: the last widget
+ * shown is the order's (rank 1, ties to the smaller widget id); the others assisted it.
+ */
+const ORDERS = `conversions AS (
+  SELECT visitor, goal, coalesce(order_id, CAST(time AS VARCHAR)) AS okey, widget, variant, value, site_holdout,
+    CASE WHEN strpos(exposure, '@') = 0 THEN '-inf'::DOUBLE
+         WHEN trim(regexp_extract(exposure, '@([^@]*)$', 1)) = '' THEN 0
+         ELSE coalesce(TRY_CAST(trim(regexp_extract(exposure, '@([^@]*)$', 1)) AS DOUBLE), '-inf'::DOUBLE) END AS raw_at
+  FROM nudge_events
+  WHERE name = 'converted' AND goal IS NOT NULL
+), orders AS (
+  SELECT visitor, goal, okey, max(value) AS value, count(value) AS valued
+  FROM conversions
+  GROUP BY visitor, goal, okey
+), shown AS (
+  SELECT visitor, goal, okey, widget,
+    arg_max(variant, exposed_at) AS variant, max(exposed_at) AS exposed_at
+  FROM (SELECT *, CASE WHEN isinf(raw_at) OR isnan(raw_at) THEN '-inf'::DOUBLE ELSE raw_at END AS exposed_at FROM conversions)
+  WHERE variant <> 'holdout' AND site_holdout IS NOT TRUE
+  GROUP BY visitor, goal, okey, widget
+), ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY visitor, goal, okey ORDER BY exposed_at DESC, widget ASC) AS rank
+  FROM shown
+)`;
+
+/** Per arm: the orders credited to it, and those it assisted (column names match `ArmAggregate`'s). */
+export const ORDER_CREDITS = `WITH ${ORDERS}
+SELECT r.widget, r.variant,
+  count(*) FILTER (WHERE rank = 1) AS "attributedOrders",
+  coalesce(sum(coalesce(o.value, 0)) FILTER (WHERE rank = 1), 0) AS "attributedRevenue",
+  count(*) FILTER (WHERE rank > 1) AS "assistedOrders",
+  coalesce(sum(coalesce(o.value, 0)) FILTER (WHERE rank > 1), 0) AS "assistedRevenue"
+FROM ranked r
+JOIN orders o ON o.visitor = r.visitor AND o.goal = r.goal AND o.okey = r.okey
+GROUP BY r.widget, r.variant`;
+
+/** Every order once, and those no shown widget converted. */
+export const ORDER_TOTALS = `WITH ${ORDERS}
+SELECT count(*) AS orders, coalesce(sum(coalesce(o.value, 0)), 0) AS revenue,
+  count(*) FILTER (WHERE s.visitor IS NULL) AS "unattributedOrders",
+  coalesce(sum(coalesce(o.value, 0)) FILTER (WHERE s.visitor IS NULL), 0) AS "unattributedRevenue"
+FROM orders o
+LEFT JOIN (SELECT DISTINCT visitor, goal, okey FROM shown) s ON s.visitor = o.visitor AND s.goal = o.goal AND s.okey = o.okey`;
+
+/**
+ * The site-wide comparison (overall.ts): each visitor in the arm of their first `eligible` event
+ * carrying `siteHoldout`, with their orders. One row per arm present (`held`: true for the control).
+ */
+export const OVERALL = `WITH ${ORDERS}, arm_of AS (
+  SELECT visitor, arg_min(site_holdout, time) AS held
+  FROM nudge_events
+  WHERE name = 'eligible' AND site_holdout IS NOT NULL
+  GROUP BY visitor
+), per_visitor AS (
+  SELECT visitor, count(*) AS orders, sum(coalesce(value, 0)) AS revenue, count(value) AS valued, sum(value) AS value_sum, sum(value * value) AS value_squares
+  FROM orders
+  GROUP BY visitor
+)
+SELECT a.held,
+  count(*) AS visitors,
+  count(p.visitor) AS converters,
+  coalesce(sum(p.orders), 0) AS orders,
+  coalesce(sum(p.revenue), 0) AS revenue,
+  coalesce(sum(p.revenue * p.revenue), 0) AS "revenueSquares",
+  coalesce(sum(p.valued), 0) AS "valuedOrders",
+  coalesce(sum(p.value_sum), 0) AS "orderValues",
+  coalesce(sum(p.value_squares), 0) AS "orderValueSquares"
+FROM arm_of a
+LEFT JOIN per_visitor p ON p.visitor = a.visitor
+GROUP BY a.held`;

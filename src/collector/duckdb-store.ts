@@ -10,7 +10,7 @@
  * does not wait behind writes (DuckDB's MVCC gives it a consistent snapshot).
  */
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { ArmAggregate, ReportAggregates } from "../measure/aggregates.js";
+import { emptyOverall, type ArmAggregate, type OverallAggregate, type ReportAggregates } from "../measure/aggregates.js";
 import * as sql from "./duckdb-sql.js";
 import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
 
@@ -65,6 +65,8 @@ function appendEvent(appender: DuckDBAppender, event: StoredEvent) {
   appender.appendBigInt(BigInt(Math.trunc(event.receivedAt)));
   appender.appendBigInt(BigInt(Math.trunc(event.clientTime)));
   appender.appendBoolean(event.clamped);
+  if (typeof event.siteHoldout === "boolean") appender.appendBoolean(event.siteHoldout);
+  else appender.appendNull();
   appender.endRow();
 }
 
@@ -85,6 +87,7 @@ export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promi
   const reader: DuckDBConnection = await instance.connect();
   if (!options.readOnly) {
     await writer.run(sql.CREATE_EVENTS);
+    await writer.run(sql.ADD_SITE_HOLDOUT);
     await writer.run(sql.CREATE_COUNTS);
   }
 
@@ -179,32 +182,57 @@ export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promi
       await enqueue([], counts);
     },
     async reportAggregates(): Promise<ReportAggregates> {
-      const totals = (await reader.runAndReadAll(sql.READ_TOTALS)).getRowObjectsJS()[0];
-      const rows = (await reader.runAndReadAll(sql.ARM_AGGREGATES)).getRowObjectsJS();
+      const read = async (query: string) => (await reader.runAndReadAll(query)).getRowObjectsJS();
+      const [totals] = await read(sql.READ_TOTALS);
+      const rows = await read(sql.ARM_AGGREGATES);
+      const credits = new Map((await read(sql.ORDER_CREDITS)).map((row) => [`${row.widget}\u0000${row.variant}`, row]));
+      const [orders] = await read(sql.ORDER_TOTALS);
+      const overallRows = await read(sql.OVERALL);
       const counts = await readCounts();
-      const arms = rows.map((row): ArmAggregate => ({
-        widget: String(row.widget),
-        type: String(row.type),
-        variant: String(row.variant),
-        share: row.share === null ? null : Number(row.share),
-        eligible: num(row.eligible),
-        impressions: num(row.impressions),
-        shownVisitors: num(row.shownVisitors),
-        viewable: num(row.viewable),
-        viewableVisitors: num(row.viewableVisitors),
-        clicks: num(row.clicks),
-        clickedVisitors: num(row.clickedVisitors),
-        closes: num(row.closes),
-        minimized: num(row.minimized),
-        leads: num(row.leads),
-        conversions: num(row.conversions),
-        converters: num(row.converters),
-        eligibleConverters: num(row.eligibleConverters),
-        revenue: num(row.revenue),
-        orders: num(row.orders),
-        eligibleRevenue: num(row.eligibleRevenue),
-        eligibleRevenueSquares: num(row.eligibleRevenueSquares),
-      }));
+      const arms = rows.map((row): ArmAggregate => {
+        const credit = credits.get(`${row.widget}\u0000${row.variant}`) ?? {};
+        return {
+          widget: String(row.widget),
+          type: String(row.type),
+          variant: String(row.variant),
+          share: row.share === null ? null : Number(row.share),
+          eligible: num(row.eligible),
+          impressions: num(row.impressions),
+          shownVisitors: num(row.shownVisitors),
+          viewable: num(row.viewable),
+          viewableVisitors: num(row.viewableVisitors),
+          clicks: num(row.clicks),
+          clickedVisitors: num(row.clickedVisitors),
+          closes: num(row.closes),
+          minimized: num(row.minimized),
+          leads: num(row.leads),
+          conversions: num(row.conversions),
+          converters: num(row.converters),
+          eligibleConverters: num(row.eligibleConverters),
+          revenue: num(row.revenue),
+          orders: num(row.orders),
+          eligibleRevenue: num(row.eligibleRevenue),
+          eligibleRevenueSquares: num(row.eligibleRevenueSquares),
+          attributedOrders: num(credit.attributedOrders),
+          attributedRevenue: num(credit.attributedRevenue),
+          assistedOrders: num(credit.assistedOrders),
+          assistedRevenue: num(credit.assistedRevenue),
+        };
+      });
+      const overallArm = (held: boolean): OverallAggregate => {
+        const row = overallRows.find((r) => r.held === held);
+        if (!row) return emptyOverall();
+        return {
+          visitors: num(row.visitors),
+          converters: num(row.converters),
+          orders: num(row.orders),
+          revenue: num(row.revenue),
+          revenueSquares: num(row.revenueSquares),
+          valuedOrders: num(row.valuedOrders),
+          orderValues: num(row.orderValues),
+          orderValueSquares: num(row.orderValueSquares),
+        };
+      };
       const events = num(totals.events);
       return {
         events,
@@ -213,6 +241,11 @@ export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promi
         from: events ? num(totals.first) : null,
         to: events ? num(totals.last) : null,
         arms,
+        orders: num(orders.orders),
+        revenue: num(orders.revenue),
+        unattributedOrders: num(orders.unattributedOrders),
+        unattributedRevenue: num(orders.unattributedRevenue),
+        overall: overallRows.length ? { treated: overallArm(false), control: overallArm(true) } : null,
       };
     },
     async health() {

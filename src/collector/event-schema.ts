@@ -24,6 +24,7 @@ function build() {
     exposure: text(256),
     path: optionalText(2048),
     share: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    siteHoldout: z.optional(z.boolean()),
     value: z.optional(z.number()),
     currency: optionalText(8),
     goal: optionalText(128),

@@ -37,6 +37,7 @@ function page(jsonUrl: string) {
     <p id="summary" role="status"></p>
     <p id="error" class="error" role="alert" hidden></p>
   </header>
+  <div id="overall"></div>
   <div id="widgets"></div>
   <footer>
     <p>How to read it: rates come with a 95% credible interval (Bayesian beta-binomial, uniform prior). “P(beat control)” is the exact probability that the variant's true conversion rate is higher than the control's. Revenue per visitor uses a normal approximation. The split check is a chi-square test of visitors per arm against the configured shares.</p>

@@ -117,7 +117,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         update(widget.id, (h) => ({ ...recordOutcome(h, "converted", time), goalExposure: exposure }));
         const value = conversionValue(props);
         const variant = history?.variant ?? widget.variants[0].id;
-        events.emit("converted", { id: widget.id, type: widget.type, variant, props, goal: name, ...(value === undefined ? {} : { value }) });
+        events.emit("converted", { id: widget.id, type: widget.type, variant, props, goal: name, time, ...(value === undefined ? {} : { value }) });
       }
     },
   };

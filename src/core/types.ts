@@ -179,9 +179,10 @@ export interface NudgeEvents {
   clicked: WidgetEvent & { props: Record<string, unknown> };
   /**
    * The widget converted: the widget said so (e.g. a lead form), or a tracked event
-   * met its `goal` (once per showing). `value` is the event's `props.value` (purchases).
+   * met its `goal` (once per showing). `value` is the event's `props.value` (purchases); `time`
+   * is when the goal event was tracked, the same for every widget one order converts.
    */
-  converted: WidgetEvent & { props: Record<string, unknown>; value?: number; goal?: string };
+  converted: WidgetEvent & { props: Record<string, unknown>; value?: number; goal?: string; time?: number };
   /** At least half of the widget was on screen (once per show): a viewable impression. */
   viewable: WidgetEvent;
   /** The visitor shrank the widget to its teaser, or reopened it from there. */

@@ -6,7 +6,7 @@ import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequ
 import { createModalLock, type ModalHolder } from "./modal-lock.js";
 import { PAGE_DIALOG_BLOCK } from "../track/signals/page-dialog.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
-import { HOLDOUT, variantFor } from "./variants.js";
+import { HOLDOUT, inSiteHoldout, variantFor } from "./variants.js";
 
 /** Why a widget would or would not show now. */
 export interface Explanation {
@@ -143,7 +143,9 @@ export function createDecider(deps: DeciderDeps) {
     }
   }
 
-  const variantOf = (widget: CompiledWidget, facts: Facts) => variantFor(widget, facts.visitor.id, deps.history()[widget.id]?.variant);
+  /** The site-wide control group sees no widget: for each one it is in the control group. */
+  const siteHeld = (facts: Facts) => inSiteHoldout(facts.visitor.id, settings.holdout);
+  const variantOf = (widget: CompiledWidget, facts: Facts) => (siteHeld(facts) ? HOLDOUT : variantFor(widget, facts.visitor.id, deps.history()[widget.id]?.variant));
   /**
    * Modal or inline can depend on the content (a popup's layout): the visitor's variant decides both,
    * so an experiment that mixes layouts is paced by what each visitor sees.
@@ -254,6 +256,8 @@ export function createDecider(deps: DeciderDeps) {
   }
 
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
+    if (siteHeld(facts))
+      return [`settings.holdout: this visitor is in the site-wide control group (${settings.holdout}% of visitors): no widget shows, counted as eligible`];
     return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
   }
 

@@ -19,6 +19,15 @@ export function bucketOf(visitorId: string, widgetId: string): number {
 }
 
 /**
+ * Whether a visitor is in the site-wide control group (`settings.holdout` percent), who see no
+ * widget at all. From its own bucket (the empty widget id, which no widget has), so it does not
+ * line up with any widget's holdout or variants.
+ */
+export function inSiteHoldout(visitorId: string, percent: number): boolean {
+  return percent > 0 && bucketOf(visitorId, "") < Math.min(percent, 100) / 100;
+}
+
+/**
  * Sticky assignment: first the holdout (percent of visitors who see nothing),
  * then the variants by weight, from one deterministic bucket.
  *

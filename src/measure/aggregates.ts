@@ -48,6 +48,33 @@ export interface ArmAggregate {
    */
   eligibleRevenue: number;
   eligibleRevenueSquares: number;
+  /**
+   * Orders credited to this arm (it was the last widget shown before the order, within its
+   * window) and their value; orders it converted but a widget shown later was credited with.
+   * See attribution.ts for the rules.
+   */
+  attributedOrders: number;
+  attributedRevenue: number;
+  assistedOrders: number;
+  assistedRevenue: number;
+}
+
+/**
+ * One arm of the site-wide comparison (overall.ts): the visitors whose first `eligible` event
+ * carrying `siteHoldout` put them in it, and their orders.
+ */
+export interface OverallAggregate {
+  visitors: number;
+  /** Visitors with at least one order, and their orders. */
+  converters: number;
+  orders: number;
+  /** Sum of order values (0 for an order without one), and of each visitor's total squared (zeros included). */
+  revenue: number;
+  revenueSquares: number;
+  /** Orders with a value: how many, the sum of the values and of their squares. */
+  valuedOrders: number;
+  orderValues: number;
+  orderValueSquares: number;
 }
 
 /** Everything `reportFromAggregates` needs: totals, and one entry per arm. */
@@ -62,7 +89,16 @@ export interface ReportAggregates {
   from: number | null;
   to: number | null;
   arms: ArmAggregate[];
+  /** Every order (goal conversion) once, and its value; those no shown widget converted. */
+  orders: number;
+  revenue: number;
+  unattributedOrders: number;
+  unattributedRevenue: number;
+  /** Nudge as a whole against the site-wide control group; null when no event says who is in it. */
+  overall: { treated: OverallAggregate; control: OverallAggregate } | null;
 }
+
+export const emptyOverall = (): OverallAggregate => ({ visitors: 0, converters: 0, orders: 0, revenue: 0, revenueSquares: 0, valuedOrders: 0, orderValues: 0, orderValueSquares: 0 });
 
 /** An arm with nothing counted yet: the starting point of an in-memory count. */
 export function emptyArm(widget: string, type: string, variant: string): ArmAggregate {
@@ -88,5 +124,9 @@ export function emptyArm(widget: string, type: string, variant: string): ArmAggr
     orders: 0,
     eligibleRevenue: 0,
     eligibleRevenueSquares: 0,
+    attributedOrders: 0,
+    attributedRevenue: 0,
+    assistedOrders: 0,
+    assistedRevenue: 0,
   };
 }

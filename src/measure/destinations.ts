@@ -18,7 +18,13 @@ export interface Sender {
   stop?(): void;
 }
 
-/** GA4-friendly: a custom event `nudge_<name>` with flat, snake_case parameters (`value` and `currency` for conversions). */
+/**
+ * GA4-friendly: a custom event `nudge_<name>` with flat, snake_case parameters (`value` and
+ * `currency` for conversions), and what an uplift query needs (docs/ga4-uplift.sql): the arm
+ * (`nudge_variant`; `nudge_holdout` 1 in the widget's control group; `nudge_site_holdout` 1 in
+ * the site-wide one, 0 outside it, absent without one), the arm's share, and for a goal
+ * conversion its goal and time (one order = one goal, transaction id or time per visitor).
+ */
 export function dataLayerEntry(event: MeasureEvent): Record<string, unknown> {
   const entry: Record<string, unknown> = {
     event: `nudge_${event.name}`,
@@ -27,7 +33,14 @@ export function dataLayerEntry(event: MeasureEvent): Record<string, unknown> {
     nudge_widget_type: event.type,
     nudge_variant: event.variant,
     nudge_exposure: event.exposure,
+    nudge_holdout: event.variant === "holdout" && !event.siteHoldout ? 1 : 0,
   };
+  if (event.siteHoldout !== undefined) entry.nudge_site_holdout = event.siteHoldout ? 1 : 0;
+  if (event.share !== undefined) entry.nudge_share = event.share;
+  if (event.goal) {
+    entry.nudge_goal = event.goal;
+    entry.nudge_time = event.time;
+  }
   if (event.value !== undefined) entry.value = event.value;
   if (event.currency) entry.currency = event.currency;
   if (event.order) entry.transaction_id = event.order;

@@ -2,6 +2,7 @@ import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { MeasuredEventName, MeasureEvent } from "./event.js";
 import { own } from "../env/own.js";
+import { inSiteHoldout } from "../decide/variants.js";
 
 /** A lifecycle event as the instance emitted it: the `WidgetEvent` payload and its extras. */
 export interface LifecyclePayload {
@@ -14,6 +15,8 @@ export interface LifecyclePayload {
   reason?: unknown;
   name?: unknown;
   fields?: unknown;
+  /** `converted` by a goal: when the goal event was tracked. */
+  time?: unknown;
 }
 
 /** Everything the envelope is made from, read at the moment of the event. */
@@ -21,10 +24,12 @@ export interface EnvelopeInput {
   name: MeasuredEventName;
   payload: LifecyclePayload;
   time: number;
-  profile: { id: string; session: { id: string }; widgets: Record<string, WidgetHistory> };
+  profile: { id: string; userId?: string; session: { id: string }; widgets: Record<string, WidgetHistory> };
   path: string;
   widget?: CompiledWidget;
   currency?: string;
+  /** `settings.holdout`: percent of visitors in the site-wide control group (0 or absent: none). */
+  siteHoldout?: number;
   id: string;
 }
 
@@ -56,7 +61,11 @@ function shareOf(widget: CompiledWidget | undefined, variant: string): number | 
 
 /** Builds the measured event. Lead field values never leave: only their names. */
 export function envelope(input: EnvelopeInput): MeasureEvent {
-  const { name, payload, time } = input;
+  const { name, payload } = input;
+  // A goal conversion carries the goal event's time: one order, one time, whichever widgets it converts.
+  const time = name === "converted" && typeof payload.time === "number" ? payload.time : input.time;
+  // The decider assigns by `facts.visitor.id`: the identified user id, else the profile id.
+  const held = input.siteHoldout ? inSiteHoldout(input.profile.userId ?? input.profile.id, input.siteHoldout) : undefined;
   const history = own(input.profile.widgets, payload.id);
   const event: MeasureEvent = {
     id: input.id,
@@ -70,8 +79,9 @@ export function envelope(input: EnvelopeInput): MeasureEvent {
     exposure: `${payload.id}@${exposureTime(name, payload, history, time)}`,
     path: input.path,
   };
+  if (held !== undefined) event.siteHoldout = held;
   if (name === "eligible") {
-    const share = shareOf(input.widget, payload.variant);
+    const share = held ? input.siteHoldout! / 100 : shareOf(input.widget, payload.variant);
     if (share !== undefined) event.share = share;
   }
   if (name === "converted") {

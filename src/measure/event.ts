@@ -20,7 +20,10 @@ export interface MeasureEvent {
   /** Unique per event: collectors de-duplicate by it. */
   id: string;
   name: MeasuredEventName;
-  /** Milliseconds since the epoch, on the visitor's clock. */
+  /**
+   * Milliseconds since the epoch, on the visitor's clock. For a goal conversion, the time of the
+   * goal event: the same for every widget one order converts.
+   */
   time: number;
   /** The visitor's profile id (anonymous unless the site identified them). */
   visitor: string;
@@ -39,6 +42,13 @@ export interface MeasureEvent {
   path?: string;
   /** `eligible`: the share of visitors this arm should get (0–1), for the sample-ratio check. */
   share?: number;
+  /**
+   * Set when the rules have a site-wide control group (`settings.holdout`): true for a visitor
+   * in it (who sees no widget at all; `variant` is "holdout"), false for everyone else. The
+   * report compares the two for the uplift of Nudge as a whole; per-widget figures leave the
+   * site-wide control out.
+   */
+  siteHoldout?: boolean;
   /** `converted`: the order value (`props.value` of the goal event), and its currency. */
   value?: number;
   currency?: string;

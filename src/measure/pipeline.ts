@@ -78,6 +78,7 @@ export function createPipeline(deps: PipelineDeps) {
         id: eventId(env),
         widget: rules?.widgets.find((w) => w.id === captured.payload.id),
         currency: rules?.settings.currency,
+        siteHoldout: rules?.settings.holdout,
       });
       log.add(event);
       senders.forEach((sender, i) => {

@@ -5,6 +5,8 @@
  * so both ways of counting give the same figures.
  */
 import type { ArmAggregate, ReportAggregates } from "./aggregates.js";
+import { round, type Credit } from "./attribution.js";
+import { overallFromAggregates } from "./overall.js";
 import { HOLDOUT, type Report, type ReportOptions, type VariantReport, type WidgetReport } from "./report-types.js";
 import { meanUplift, rate, rateUplift, sampleFromSums, sampleRatio } from "./stats.js";
 
@@ -29,13 +31,18 @@ export function reportFromAggregates(aggregates: ReportAggregates, options: Repo
     from: aggregates.from,
     to: aggregates.to,
     widgets: [...byWidget.keys()].sort().map((id) => widgetReport(id, byWidget.get(id)!, options)),
+    attribution: {
+      orders: aggregates.orders,
+      revenue: round(aggregates.revenue),
+      unattributed: { orders: aggregates.unattributedOrders, revenue: round(aggregates.unattributedRevenue) },
+    },
+    overall: overallFromAggregates(aggregates.overall, options.seed),
   };
 }
 
 /** Revenue per eligible visitor, zeros included: the sample behind revenue per visitor. */
 const revenueSample = (arm: ArmAggregate) => sampleFromSums(arm.eligible, arm.eligibleRevenue, arm.eligibleRevenueSquares);
 const converting = (arm: ArmAggregate) => ({ k: arm.eligibleConverters, n: arm.eligible });
-const round = (value: number) => Math.round(value * 100) / 100;
 
 function widgetReport(id: string, unsorted: ArmAggregate[], options: ReportOptions): WidgetReport {
   const arms = [...unsorted].sort((a, b) => Number(a.variant === HOLDOUT) - Number(b.variant === HOLDOUT) || a.variant.localeCompare(b.variant));
@@ -60,6 +67,8 @@ function widgetReport(id: string, unsorted: ArmAggregate[], options: ReportOptio
       revenuePerVisitor: arm.eligible ? arm.eligibleRevenue / arm.eligible : 0,
       averageOrderValue: arm.orders ? arm.revenue / arm.orders : null,
       funnel: { eligible: arm.eligible, shown: arm.shownVisitors, viewable: arm.viewableVisitors, clicked: arm.clickedVisitors, converted: arm.eligibleConverters },
+      attributed: { orders: arm.attributedOrders, revenue: round(arm.attributedRevenue) },
+      assisted: { orders: arm.assistedOrders, revenue: round(arm.assistedRevenue) },
       uplift:
         control && !isControl
           ? { conversionRate: rateUplift(converting(arm), converting(control), options.seed), revenuePerVisitor: meanUplift(revenueSample(arm), revenueSample(control)) }
@@ -72,5 +81,16 @@ function widgetReport(id: string, unsorted: ArmAggregate[], options: ReportOptio
     if (arm.share !== null) shares[arm.variant] = arm.share;
     observed[arm.variant] = arm.eligible;
   }
-  return { widget: id, type: arms[0].type, variants, sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null };
+  const sum = (orders: "attributedOrders" | "assistedOrders", revenue: "attributedRevenue" | "assistedRevenue"): Credit => ({
+    orders: arms.reduce((s, arm) => s + arm[orders], 0),
+    revenue: round(arms.reduce((s, arm) => s + arm[revenue], 0)),
+  });
+  return {
+    widget: id,
+    type: arms[0].type,
+    variants,
+    attributed: sum("attributedOrders", "attributedRevenue"),
+    assisted: sum("assistedOrders", "assistedRevenue"),
+    sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null,
+  };
 }

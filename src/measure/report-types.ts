@@ -1,4 +1,6 @@
 /** The report's shape: per widget, per variant (arm), with the statistics of `stats.ts`. */
+import type { Attribution, Credit } from "./attribution.js";
+import type { OverallReport } from "./overall.js";
 import type { Rate, SampleRatio, Uplift } from "./stats.js";
 
 /** The control group's variant name. */
@@ -30,18 +32,30 @@ export interface VariantReport {
   closes: number;
   minimized: number;
   leads: number;
-  /** Conversion events (once per showing), and the distinct visitors who converted. */
+  /**
+   * Conversion events (once per showing), and the distinct visitors who converted. A visitor
+   * converts an arm when the goal happens within the window after their exposure (a show, or
+   * for the control group an eligibility), whatever other widgets they saw: the same
+   * definition on both arms, so the uplift against the holdout stays fair.
+   */
   conversions: number;
   converters: number;
   /** Converting eligible visitors / eligible visitors. */
   conversionRate: Rate;
-  /** Sum of conversion values (order values). */
+  /**
+   * Sum of conversion values (order values). One order converts every widget whose window is
+   * open: summed over widgets this counts an order more than once; sum `attributed` instead.
+   */
   revenue: number;
   /** Revenue of eligible visitors / eligible visitors. */
   revenuePerVisitor: number;
   /** Revenue / conversions with a value; null without any. */
   averageOrderValue: number | null;
   funnel: Funnel;
+  /** Orders credited to this arm: it was the last widget shown before the order, within its window. */
+  attributed: Credit;
+  /** Orders this arm converted but another widget, shown later, was credited with. */
+  assisted: Credit;
   /** Against the control group; null for the control itself, or a widget without one. */
   uplift: { conversionRate: Uplift; revenuePerVisitor: Uplift | null } | null;
 }
@@ -50,6 +64,9 @@ export interface WidgetReport {
   widget: string;
   type: string;
   variants: VariantReport[];
+  /** The variants' attributed and assisted orders, summed. */
+  attributed: Credit;
+  assisted: Credit;
   /** Whether visitors were split as configured; null without a split (one arm, or no shares known). */
   sampleRatio: SampleRatio | null;
 }
@@ -63,6 +80,13 @@ export interface Report {
   from: number | null;
   to: number | null;
   widgets: WidgetReport[];
+  /**
+   * Every order (goal conversion) once: attributed orders summed over the widgets plus
+   * `unattributed` equal `orders`, and the same for revenue.
+   */
+  attribution: Attribution;
+  /** Nudge as a whole against the site-wide control group (`settings.holdout`); null without one. */
+  overall: OverallReport | null;
 }
 
 export interface ReportOptions {

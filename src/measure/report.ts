@@ -6,7 +6,9 @@
  * No clock, no I/O: the same events give the same report.
  */
 import { emptyArm, type ArmAggregate, type ReportAggregates } from "./aggregates.js";
+import { addToOrders, attribute, type Order } from "./attribution.js";
 import type { MeasureEvent } from "./event.js";
+import { overallAggregates } from "./overall.js";
 import { reportFromAggregates } from "./report-from-aggregates.js";
 import type { Report, ReportOptions } from "./report-types.js";
 
@@ -44,7 +46,8 @@ function usable(event: unknown): event is MeasureEvent {
 
 /**
  * Counts the per-arm aggregates of measured events in memory, in any order, duplicates
- * allowed (the first copy of an id, in time order, counts).
+ * allowed (the first copy of an id, in time order, counts). Events of the site-wide control
+ * group count in the totals, the orders and the site-wide comparison, not in a widget's arms.
  */
 export function aggregateEvents(events: readonly MeasureEvent[]): ReportAggregates {
   const seen = new Set<string>();
@@ -53,6 +56,8 @@ export function aggregateEvents(events: readonly MeasureEvent[]): ReportAggregat
   let duplicates = 0;
   let from: number | null = null;
   let to: number | null = null;
+  const orders = new Map<string, Order>();
+  const distinct: MeasureEvent[] = [];
   const sorted = events.filter(usable).sort((a, b) => a.time - b.time);
   for (const event of sorted) {
     if (seen.has(event.id)) {
@@ -60,9 +65,13 @@ export function aggregateEvents(events: readonly MeasureEvent[]): ReportAggregat
       continue;
     }
     seen.add(event.id);
+    distinct.push(event);
     visitors.add(event.visitor);
     from = from === null ? event.time : Math.min(from, event.time);
     to = to === null ? event.time : Math.max(to, event.time);
+    addToOrders(orders, event);
+    // The site-wide control group is compared with everyone else (overall.ts), not with one widget's arms.
+    if (event.siteHoldout === true) continue;
     let widget = widgets.get(event.widget);
     if (!widget) widgets.set(event.widget, (widget = { type: event.type, arms: new Map() }));
     let arm = widget.arms.get(event.variant);
@@ -104,9 +113,29 @@ export function aggregateEvents(events: readonly MeasureEvent[]): ReportAggregat
         break;
     }
   }
+  const attribution = attribute(orders, (id, variant, kind, value) => {
+    let widget = widgets.get(id);
+    if (!widget) widgets.set(id, (widget = { type: "", arms: new Map() }));
+    let arm = widget.arms.get(variant);
+    if (!arm) widget.arms.set(variant, (arm = newCount(emptyArm(id, widget.type, variant))));
+    arm.aggregate[`${kind}Orders`]++;
+    arm.aggregate[`${kind}Revenue`] += value;
+  });
   const arms: ArmAggregate[] = [];
   for (const widget of widgets.values()) for (const arm of widget.arms.values()) arms.push(finish(arm));
-  return { events: seen.size, duplicates, visitors: visitors.size, from, to, arms };
+  return {
+    events: seen.size,
+    duplicates,
+    visitors: visitors.size,
+    from,
+    to,
+    arms,
+    orders: attribution.orders,
+    revenue: attribution.revenue,
+    unattributedOrders: attribution.unattributed.orders,
+    unattributedRevenue: attribution.unattributed.revenue,
+    overall: overallAggregates(distinct, orders),
+  };
 }
 
 function newCount(aggregate: ArmAggregate): ArmCount {

@@ -41,6 +41,8 @@ export interface CompiledSettings {
   groups: Record<string, { maxPerSession: number }>;
   /** The catalog feed: a URL, or the products themselves (checked when a widget first asks for it). */
   catalog?: string | unknown[];
+  /** Percent of visitors in the site-wide control group (`settings.holdout`), who see no widget; 0 for none. */
+  holdout: number;
 }
 
 export interface CompiledRules {
@@ -112,6 +114,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
       maxPerSession: settings.maxPerSession ?? Infinity,
       groups: Object.fromEntries(Object.entries(settings.groups ?? {}).map(([name, group]) => [name, { maxPerSession: group.maxPerSession ?? Infinity }])),
       catalog: settings.catalog,
+      holdout: settings.holdout ?? 0,
     },
     segments,
     segmentSources: { ...file.segments },

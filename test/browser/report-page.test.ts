@@ -82,6 +82,39 @@ describe("the report page (examples/report/)", () => {
         if (variant.funnel.converted) expect(got.convertedWidth, where).toBeGreaterThan(0);
       }
     }
+    // Nudge as a whole against the site-wide control group, and each order credited once.
+    const overall = await page.evaluate(() => {
+      const value = (name: string, arm: string) => Number(document.querySelector(`td[data-overall="${name}"][data-arm="${arm}"]`)?.getAttribute("data-value"));
+      const totals = document.querySelector("p.attribution")!;
+      const credited = Object.fromEntries(
+        [...document.querySelectorAll('[data-metric="attributed"]')].map((td) => [
+          `${td.getAttribute("data-widget")}/${td.getAttribute("data-variant")}`,
+          Number(td.getAttribute("data-value")),
+        ]),
+      );
+      return {
+        visitors: [value("visitors", "treated"), value("visitors", "control")],
+        conversion: [value("conversionRate", "treated"), value("conversionRate", "control"), value("conversionRate", "uplift")],
+        revenuePerVisitor: value("revenuePerVisitor", "uplift"),
+        averageOrderValue: value("averageOrderValue", "uplift"),
+        orders: Number(totals.getAttribute("data-orders")),
+        unattributed: Number(totals.getAttribute("data-unattributed")),
+        credited,
+      };
+    });
+    const site = expected.overall!;
+    expect(overall.visitors).toEqual([site.treated.visitors, site.control.visitors]);
+    expect(site.control.visitors).toBeGreaterThan(0);
+    expect(overall.conversion[0]).toBeCloseTo(site.treated.conversionRate.value, 12);
+    expect(overall.conversion[1]).toBeCloseTo(site.control.conversionRate.value, 12);
+    expect(overall.conversion[2]).toBeCloseTo(site.uplift!.conversionRate.relative!, 12);
+    expect(overall.revenuePerVisitor).toBeCloseTo(site.uplift!.revenuePerVisitor!.relative!, 12);
+    expect(overall.averageOrderValue).toBeCloseTo(site.uplift!.averageOrderValue!.relative!, 12);
+    expect(overall.orders).toBe(expected.attribution.orders);
+    expect(overall.unattributed).toBe(expected.attribution.unattributed.orders);
+    let credited = 0;
+    for (const w of expected.widgets) for (const v of w.variants) if (!v.holdout) credited += overall.credited[`${w.widget}/${v.variant}`];
+    expect(credited + overall.unattributed).toBe(overall.orders);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: resolve(SCREENSHOTS, "report.png"), fullPage: true });
     expect(errors).toEqual([]);

@@ -2,8 +2,9 @@
  * Seeded measured events for the differential test and the benchmark: visitors
  * on several widgets with variants and a holdout, the whole funnel (shown,
  * viewable, clicked, closed, minimized, lead, converted with and without a
- * value), plus replayed copies (same id), converters who were never eligible in
- * that arm, and two visitors sharing an exposure name. Same seed, same events.
+ * value), orders converting several widgets at once (attribution), a site-wide
+ * control group, plus replayed copies (same id), converters who were never eligible
+ * in that arm, and two visitors sharing an exposure name. Same seed, same events.
  */
 import type { MeasureEvent } from "../../src/measure/event.js";
 import { seededRandom } from "../../src/measure/stats.js";
@@ -15,6 +16,8 @@ export interface SeedOptions {
   replays?: number;
   /** First event time (ms). */
   start?: number;
+  /** Whether the rules have a site-wide control group (default true: a tenth of the visitors). */
+  siteHoldout?: boolean;
 }
 
 const WIDGETS = [
@@ -32,12 +35,15 @@ export function seededEvents(options: SeedOptions): MeasureEvent[] {
   for (let v = 0; v < options.visitors; v++) {
     const visitor = `v${v}`;
     const session = `s${v}`;
+    // The site-wide control group (settings.holdout): one visitor in ten sees no widget at all.
+    const held = options.siteHoldout === false ? undefined : random() < 0.1;
+    const exposures: { widget: (typeof WIDGETS)[number]; variant: string; exposure: string; base: Partial<MeasureEvent> }[] = [];
     for (const w of WIDGETS) {
       if (random() > 0.6) continue;
       const total = w.variants.reduce((s, [, weight]) => s + weight, 0);
       let variant = "holdout";
       let share = w.holdout;
-      if (random() >= w.holdout) {
+      if (!held && random() >= w.holdout) {
         let pick = random() * total;
         for (const [name, weight] of w.variants) {
           variant = name;
@@ -45,7 +51,7 @@ export function seededEvents(options: SeedOptions): MeasureEvent[] {
           if ((pick -= weight) < 0) break;
         }
       }
-      const base = { session, widget: w.id, type: w.type, variant, path: "/shop/" };
+      const base = { session, widget: w.id, type: w.type, variant, path: "/shop/", ...(held !== undefined ? { siteHoldout: held } : {}) };
       clock += 1 + Math.floor(random() * 50);
       const exposure = `${w.id}@${clock}`;
       const push = (name: MeasureEvent["name"], extra: Partial<MeasureEvent> = {}, who = visitor, at = exposure) => {
@@ -69,12 +75,30 @@ export function seededEvents(options: SeedOptions): MeasureEvent[] {
           if (random() < 0.5) push("closed", { reason: "button" }, visitor, at);
         }
       }
-      if (random() < (w.convert[variant] ?? 0.05)) {
-        const orders = random() < 0.1 ? 2 : 1;
-        for (let o = 0; o < orders; o++) {
-          const value = random() < 0.1 ? undefined : Math.round(500 + random() * 20_000) / 100;
-          push("converted", { goal: "purchase", order: `o${serial}`, ...(value === undefined ? {} : { value, currency: "EUR" }) });
-        }
+      exposures.push({ widget: w, variant, exposure, base });
+    }
+    // Orders: one purchase converts every widget whose window is open (here: most of those the
+    // visitor was exposed to), with one order id, time and value; attribution credits one of them.
+    const rate = exposures.length ? Math.max(...exposures.map((x) => x.widget.convert[x.variant] ?? 0.05)) : 0.03;
+    const orders = random() < rate * 1.5 ? (random() < 0.15 ? 2 : 1) : 0;
+    for (let o = 0; o < orders; o++) {
+      clock += 1 + Math.floor(random() * 500);
+      const value = random() < 0.1 ? undefined : Math.round(500 + random() * 20_000) / 100;
+      const order = random() < 0.9 ? `o${v}-${o}` : undefined; // without an id, the goal event's time keys the order
+      for (const x of exposures) {
+        if (random() < 0.2) continue; // this widget's window has closed
+        out.push({
+          id: `e${++serial}`,
+          name: "converted",
+          time: clock,
+          visitor,
+          ...x.base,
+          exposure: x.exposure,
+          goal: "purchase",
+          ...(order ? { order } : {}),
+          ...(value === undefined ? {} : { value, currency: "EUR" }),
+          ...(held !== undefined ? { siteHoldout: held } : {}),
+        });
       }
     }
     // Now and then, a conversion in an arm where this visitor was never eligible (another device's exposure).

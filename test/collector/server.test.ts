@@ -121,6 +121,16 @@ describe("POST /collect", () => {
     expect((await (await fetch(`${url}/health`)).json()).counts).toMatchObject({ clamped: 2 });
   });
 
+  it("keeps siteHoldout: the report compares Nudge as a whole with the site-wide control group", async () => {
+    const inControl = [event({ name: "eligible", visitor: "c", variant: "holdout", siteHoldout: true }), event({ name: "converted", visitor: "c", variant: "holdout", siteHoldout: true, goal: "purchase", order: "o1", value: 10 })];
+    const treated = [event({ name: "eligible", visitor: "t", siteHoldout: false }), event({ name: "shown", visitor: "t", siteHoldout: false }), event({ name: "converted", visitor: "t", siteHoldout: false, goal: "purchase", order: "o2", value: 30 })];
+    expect((await (await post({ events: [...inControl, ...treated] })).json()).stored).toBe(5);
+    const r = await report();
+    expect(r.overall).toMatchObject({ treated: { visitors: 1, orders: 1, revenue: 30 }, control: { visitors: 1, orders: 1, revenue: 10 } });
+    expect(r.attribution).toEqual({ orders: 2, revenue: 40, unattributed: { orders: 1, revenue: 10 } });
+    expect(r.widgets[0].variants.map((v) => v.variant)).toEqual(["a"]); // the site-wide control is not a widget's arm
+  });
+
   it("counts the events the browser's queue dropped", async () => {
     await post({ events: [event()], dropped: 4 });
     expect((await (await fetch(`${url}/health`)).json()).counts).toMatchObject({ droppedByClients: 4 });

@@ -97,7 +97,19 @@ export function describeStore(name: string, makeStore: StoreFactory) {
 
     it("an empty store gives an empty report", async () => {
       const store = await fresh();
-      expect(await store.reportAggregates()).toEqual({ events: 0, duplicates: 0, visitors: 0, from: null, to: null, arms: [] });
+      expect(await store.reportAggregates()).toEqual({
+        events: 0,
+        duplicates: 0,
+        visitors: 0,
+        from: null,
+        to: null,
+        arms: [],
+        orders: 0,
+        revenue: 0,
+        unattributedOrders: 0,
+        unattributedRevenue: 0,
+        overall: null,
+      });
     });
 
     it("counts in the database what buildReport counts in memory: every aggregate, then every figure of the report (differential)", async () => {
@@ -113,7 +125,14 @@ export function describeStore(name: string, makeStore: StoreFactory) {
       expect(differences(sortedArms(inDatabase), sortedArms(inMemory))).toEqual([]);
       const report = buildReport(events);
       expect(differences(reportFromAggregates(inDatabase), report)).toEqual([]);
-      // The seeded data exercises what it should: a holdout with uplifts, a sample-ratio check, converters never eligible.
+      // The seeded data exercises what it should: orders credited to one widget and assisting others,
+      // the site-wide control group, a holdout with uplifts, a sample-ratio check, converters never eligible.
+      const credited = report.widgets.reduce((s, w) => s + w.attributed.orders, 0);
+      expect(credited + report.attribution.unattributed.orders).toBe(report.attribution.orders);
+      expect(report.widgets.reduce((s, w) => s + w.assisted.orders, 0)).toBeGreaterThan(20);
+      expect(report.attribution.unattributed.orders).toBeGreaterThan(5);
+      expect(report.overall?.control.visitors).toBeGreaterThan(100);
+      expect(report.overall?.uplift?.averageOrderValue).not.toBeNull();
       const offer = report.widgets.find((w) => w.widget === "welcome-offer")!;
       expect(offer.variants.map((v) => v.variant)).toEqual(["a", "b", "holdout"]);
       expect(offer.variants[0].uplift?.conversionRate.interval[0]).toBeLessThan(offer.variants[0].uplift!.conversionRate.interval[1]);

@@ -147,6 +147,11 @@ export function settingsSchema() {
     pageTypes: z.optional(z.partialRecord(z.enum(["home", "category", "product", "cart", "checkout"]), regexString())),
     /** Where the RFM scores 1–5 change: `{ "recencyDays": [14, 30, 90, 180], "frequency": [2, 3, 5, 8], "monetary": [100, 250, 500, 1000] }`. */
     rfm: z.optional(rfmSchema()),
+    /**
+     * Percent of visitors (a site-wide control group) who see no widget at all, chosen by visitor
+     * id; they count as eligible, so the report compares Nudge as a whole against no Nudge.
+     */
+    holdout: z.optional(z.number().check(z.gte(0), z.lt(100))),
   });
 }
 

@@ -144,7 +144,7 @@ describe("goals", () => {
     h.nudge.purchase({ id: "o-1", value: 12 }); // below the `where`
     expect(converted).toEqual([]);
     h.nudge.purchase({ id: "o-2", value: 45.5 });
-    expect(converted).toEqual([{ id: "welcome", type: "offer", variant: "a", goal: "purchase", props: { id: "o-2", value: 45.5 }, value: 45.5 }]);
+    expect(converted).toEqual([{ id: "welcome", type: "offer", variant: "a", goal: "purchase", time: h.clock.now(), props: { id: "o-2", value: 45.5 }, value: 45.5 }]);
     h.nudge.purchase({ id: "o-3", value: 60 });
     expect(converted).toHaveLength(1); // once per showing
     h.nudge.track("purchase", { value: 99 });
@@ -188,7 +188,7 @@ describe("goals", () => {
     expect(h.shown).toEqual([]);
     await h.clock.advance(2 * DAY);
     h.nudge.purchase({ id: "o", value: 20 });
-    expect(converted).toEqual([{ id: "welcome", type: "offer", variant: "holdout", goal: "purchase", props: { id: "o", value: 20 }, value: 20 }]);
+    expect(converted).toEqual([{ id: "welcome", type: "offer", variant: "holdout", goal: "purchase", time: h.clock.now(), props: { id: "o", value: 20 }, value: 20 }]);
     h.nudge.purchase({ id: "o2", value: 20 });
     expect(converted).toHaveLength(1);
   });
@@ -207,7 +207,7 @@ describe("goals", () => {
     await h.nudge.ready;
     await h.clock.advance(6 * DAY);
     h.nudge.track("signup", { plan: "pro" });
-    expect(converted).toEqual([{ id: "news", type: "banner", variant: "default", goal: "signup", props: { plan: "pro" } }]);
+    expect(converted).toEqual([{ id: "news", type: "banner", variant: "default", goal: "signup", time: h.clock.now(), props: { plan: "pro" } }]);
   });
 });
 

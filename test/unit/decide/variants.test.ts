@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignVariant, bucketOf, HOLDOUT, variantFor } from "../../../src/decide/variants.js";
+import { assignVariant, bucketOf, HOLDOUT, inSiteHoldout, variantFor } from "../../../src/decide/variants.js";
 
 const ids = Array.from({ length: 10_000 }, (_, i) => `visitor-${i}`);
 const shares = (assigned: string[]) => {
@@ -108,5 +108,33 @@ describe("variantFor: the recorded variant wins while it exists", () => {
     expect(["a", "b", HOLDOUT]).toContain(variantFor(widget, "visitor-1", "removed"));
     expect(variantFor({ ...widget, holdout: 0 }, "visitor-1", HOLDOUT)).not.toBe(HOLDOUT);
     expect(variantFor(widget, "visitor-1", HOLDOUT)).toBe(HOLDOUT);
+  });
+});
+
+describe("inSiteHoldout: the site-wide control group (settings.holdout)", () => {
+  it("holds the configured share of visitors, always the same ones; none at 0", () => {
+    const held = ids.filter((id) => inSiteHoldout(id, 10));
+    expect(held.length / ids.length).toBeGreaterThan(0.09);
+    expect(held.length / ids.length).toBeLessThan(0.11);
+    expect(ids.filter((id) => inSiteHoldout(id, 10))).toEqual(held);
+    expect(ids.some((id) => inSiteHoldout(id, 0))).toBe(false);
+    // Growing the share keeps everyone already in it.
+    expect(held.every((id) => inSiteHoldout(id, 20))).toBe(true);
+  });
+
+  it("does not line up with any widget's own split: inside it and outside, each widget's variants keep their shares", () => {
+    const variants = [
+      { id: "a", weight: 50 },
+      { id: "b", weight: 50 },
+    ];
+    const inside = ids.filter((id) => inSiteHoldout(id, 30));
+    const outside = ids.filter((id) => !inSiteHoldout(id, 30));
+    for (const group of [inside, outside]) {
+      const split = shares(group.map((id) => assignVariant(id, "welcome", variants, 20)));
+      expect(split.holdout).toBeGreaterThan(0.17);
+      expect(split.holdout).toBeLessThan(0.23);
+      expect(split.a).toBeGreaterThan(0.37);
+      expect(split.a).toBeLessThan(0.43);
+    }
   });
 });

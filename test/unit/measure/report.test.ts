@@ -102,7 +102,16 @@ describe("buildReport (pure, over any visitors' events)", () => {
   it("skips what is not a measured event instead of throwing", () => {
     const junk = [null, 42, { id: 1 }, { name: "shown" }] as unknown as MeasureEvent[];
     expect(buildReport([...junk, ...events]).events).toBe(events.length);
-    expect(buildReport([])).toEqual({ events: 0, duplicates: 0, visitors: 0, from: null, to: null, widgets: [] });
+    expect(buildReport([])).toEqual({
+      events: 0,
+      duplicates: 0,
+      visitors: 0,
+      from: null,
+      to: null,
+      widgets: [],
+      attribution: { orders: 0, revenue: 0, unattributed: { orders: 0, revenue: 0 } },
+      overall: null,
+    });
   });
 });
 
@@ -152,5 +161,13 @@ describe("the widget events the runtime is adding (viewable, minimized, restored
     await vi.waitFor(() => expect(got.map((e) => e.name)).toEqual(["viewable", "minimized", "restored", "lead", "action"]));
     const report = (await measure.report())!;
     expect(report.widgets[0].variants[0]).toMatchObject({ viewable: 1, minimized: 1, leads: 1 });
+  });
+});
+
+describe("shows of different visitors", () => {
+  it("count apart even when they happened in the same millisecond (the same exposure name)", () => {
+    const same = (visitor: string, name: MeasureEvent["name"]) => ev(name, visitor, "a", { exposure: "offer@5000" });
+    const report = buildReport([same("p", "eligible"), same("p", "shown"), same("p", "clicked"), same("q", "eligible"), same("q", "shown"), same("q", "clicked")]);
+    expect(report.widgets[0].variants[0]).toMatchObject({ impressions: 2, clicks: 2 });
   });
 });

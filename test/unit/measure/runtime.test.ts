@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { assignVariant, HOLDOUT } from "../../../src/decide/variants.js";
+import { assignVariant, HOLDOUT, inSiteHoldout } from "../../../src/decide/variants.js";
 import type { MeasureEvent } from "../../../src/measure/event.js";
 import type { WidgetProps } from "../../../src/render/widget-api.js";
 import { cleanup, fakeClock, MINUTE, rulesOf, settle, spyStore, start, warnings } from "../runtime/harness.js";
@@ -121,6 +121,71 @@ describe("attribution windows", () => {
   });
 });
 
+describe("one order, several widgets: attribution", () => {
+  it("a purchase converting two shown widgets is one order at one time, credited to the last one shown", async () => {
+    const first = offer({ id: "first", holdout: 0, priority: 2, frequency: { total: 1 } });
+    const second = offer({ id: "second", holdout: 0, priority: 1 });
+    const h = measured(rulesOf([first, second]));
+    await h.nudge.ready;
+    await vi.waitFor(() => expect(h.events.filter((e) => e.name === "shown").map((e) => e.widget)).toEqual(["first"]));
+    h.widget().close("button");
+    await h.clock.advance(MINUTE);
+    h.nudge.page(); // the second popup waited for the first (one modal at a time)
+    await vi.waitFor(() => expect(h.events.filter((e) => e.name === "shown").map((e) => e.widget)).toEqual(["first", "second"]));
+    await h.clock.advance(MINUTE);
+    h.nudge.track("purchase", { value: 30 }); // no order id: the goal event's time keys the order
+    await vi.waitFor(() => expect(h.events.filter((e) => e.name === "converted")).toHaveLength(2));
+    const [a, b] = h.events.filter((e) => e.name === "converted");
+    expect(a.time).toBe(b.time);
+    const report = (await h.nudge.report())!;
+    expect(report.attribution).toEqual({ orders: 1, revenue: 30, unattributed: { orders: 0, revenue: 0 } });
+    const credit = Object.fromEntries(report.widgets.map((w) => [w.widget, [w.attributed.orders, w.assisted.orders]]));
+    expect(credit).toEqual({ first: [0, 1], second: [1, 0] });
+  });
+});
+
+describe("the site-wide control group (settings.holdout)", () => {
+  const two = () => rulesOf([offer({ holdout: 0 }), offer({ id: "bar", holdout: 0, priority: -1 })], { currency: "EUR", holdout: 30 });
+  const siteUser = (held: boolean) => {
+    for (let i = 0; ; i++) if (inSiteHoldout(`user-${i}`, 30) === held) return `user-${i}`;
+  };
+
+  it("a visitor in it sees no widget, is counted as eligible for each, and explain() says why", async () => {
+    const h = measured(two());
+    h.nudge.identify(siteUser(true));
+    await h.nudge.ready;
+    await vi.waitFor(() => expect(names(h.events)).toEqual(["eligible", "eligible"]));
+    for (const e of h.events) expect(e).toMatchObject({ variant: HOLDOUT, siteHoldout: true, share: 0.3 });
+    expect(h.widget()).toBeUndefined();
+    const [why] = await h.nudge.explain("offer");
+    expect(why.wouldShow).toBe(false);
+    expect(why.blockedBy.join("\n")).toContain("settings.holdout: this visitor is in the site-wide control group (30% of visitors)");
+    h.nudge.purchase({ id: "o-1", value: 25 });
+    await vi.waitFor(() => expect(names(h.events)).toEqual(["eligible", "eligible", "converted", "converted"]));
+    const report = (await h.nudge.report())!;
+    expect(report.widgets).toEqual([]); // not part of any widget's arms
+    expect(report.overall).toMatchObject({ control: { visitors: 1, converters: 1, orders: 1, revenue: 25 }, treated: { visitors: 0 } });
+    expect(report.attribution).toMatchObject({ orders: 1, unattributed: { orders: 1, revenue: 25 } });
+  });
+
+  it("everyone else sees the widgets as the rules decide, and their events say they are not in it", async () => {
+    const h = measured(two());
+    h.nudge.identify(siteUser(false));
+    await h.nudge.ready;
+    await vi.waitFor(() => expect(names(h.events)).toContain("shown"));
+    for (const e of h.events) expect(e.siteHoldout).toBe(false);
+    expect(h.widget()).toBeDefined();
+  });
+
+  it("without settings.holdout nobody is in it and events carry no flag", async () => {
+    const h = measured(rulesOf([offer({ holdout: 0 })]));
+    h.nudge.identify(siteUser(true));
+    await h.nudge.ready;
+    await vi.waitFor(() => expect(names(h.events)).toContain("shown"));
+    expect(h.events.every((e) => e.siteHoldout === undefined)).toBe(true);
+  });
+});
+
 describe("report() on the instance", () => {
   it("summarizes what this browser recorded, across page loads (the log is in the instance's store)", async () => {
     const store = spyStore();
@@ -183,6 +248,9 @@ describe("destinations", () => {
       nudge_widget_type: "popup",
       nudge_variant: expect.stringMatching(/^[ab]$/),
       nudge_exposure: expect.stringMatching(/^offer@\d+$/),
+      nudge_holdout: 0,
+      nudge_goal: "purchase",
+      nudge_time: h.clock.now(),
       value: 12,
       currency: "USD",
       transaction_id: "o-9",

@@ -13,13 +13,14 @@ const noError = () => {
 describe("compileRules: settings", () => {
   it("fills in defaults when settings are absent", () => {
     const { settings } = compileRules({ version: 1, widgets: [] }, noError);
-    expect(settings).toEqual({ locale: "en", currency: "USD", quietMs: 0, maxPerPage: Infinity, maxPerSession: Infinity, groups: {} });
+    expect(settings).toEqual({ locale: "en", currency: "USD", quietMs: 0, maxPerPage: Infinity, maxPerSession: Infinity, groups: {}, holdout: 0 });
   });
 
   it("keeps given settings and turns the quiet period into milliseconds", () => {
     const { settings } = compileRules({ version: 1, settings: { locale: "de-DE", currency: "EUR", quietPeriod: "2m", maxPerPage: 1, maxPerSession: 4 }, widgets: [] }, noError);
-    expect(settings).toEqual({ locale: "de-DE", currency: "EUR", quietMs: 120_000, maxPerPage: 1, maxPerSession: 4, groups: {} });
+    expect(settings).toEqual({ locale: "de-DE", currency: "EUR", quietMs: 120_000, maxPerPage: 1, maxPerSession: 4, groups: {}, holdout: 0 });
     expect(compileRules({ version: 1, settings: { quietPeriod: 20 }, widgets: [] }, noError).settings.quietMs).toBe(20_000);
+    expect(compileRules({ version: 1, settings: { holdout: 10 }, widgets: [] }, noError).settings.holdout).toBe(10);
   });
 });
 
@@ -144,6 +145,7 @@ describe("compileRules on the shop example", () => {
       maxPerPage: 1,
       maxPerSession: 3,
       groups: { promo: { maxPerSession: 1 } },
+      holdout: 0,
     });
     expect(compiled.widgets.slice(0, 4).map((w) => [w.id, w.trigger, w.priority])).toEqual([
       ["welcome-reminder", { kind: "page_view", afterMs: 0 }, 8],
