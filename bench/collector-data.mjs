@@ -1,6 +1,7 @@
 // Measured events generated inside DuckDB with SQL (range()), for the report benchmark at 1M and 10M
 // events: sending 10M events over HTTP would take longer than the benchmark may. Deterministic (hash of
-// the row number): the same count gives the same events. Shape: 3 widgets; per visitor and widget an
+// the row number): the same count gives the same events. Shape: a site-wide control group of one visitor
+// in ten (`siteHoldout`, no widget shown); 3 widgets; per visitor and widget an
 // `eligible`, then (outside the holdout) shown / viewable / clicked / closed / minimized / lead, and a
 // `converted` with a value for some; about 9.4 events per visitor over the 3 widgets.
 
@@ -19,7 +20,9 @@ WITH r AS (
   FROM range(${rows}) t(i)
 ), arms AS (
   SELECT *, ['welcome-offer', 'exit-coupon', 'recs'][w + 1] AS widget, ['popup', 'countdown-coupon', 'carousel'][w + 1] AS type,
-    CASE WHEN w = 2 THEN (CASE WHEN a < 67 THEN 'grid' ELSE 'row' END)
+    hash(v * 13) % 10 = 0 AS held,
+    CASE WHEN hash(v * 13) % 10 = 0 THEN 'holdout'
+         WHEN w = 2 THEN (CASE WHEN a < 67 THEN 'grid' ELSE 'row' END)
          WHEN a < 10 + 10 * w THEN 'holdout'
          WHEN w = 1 THEN 'default'
          WHEN a < 55 THEN 'a' ELSE 'b' END AS variant
@@ -37,7 +40,7 @@ SELECT 'g' || i, name, 1767225600000 + i * 10, 'v' || v, 's' || v, widget, type,
                                          WHEN w = 1 THEN 0.8 ELSE (0.9 - 0.0) / 2 END) END,
   CASE WHEN name = 'converted' AND h % 10 <> 0 THEN 5 + (hash(i * 31) % 20000) / 100.0 END,
   CASE WHEN name = 'converted' THEN 'EUR' END, CASE WHEN name = 'converted' THEN 'purchase' END, NULL, NULL, NULL, NULL,
-  1767225600000 + i * 10, 1767225600000 + i * 10, false
+  1767225600000 + i * 10, 1767225600000 + i * 10, false, held
 FROM named
 WHERE k = 0
    OR (variant <> 'holdout' AND ((k = 1 AND h < 900) OR (k = 2 AND h < 40) OR (k = 3 AND h < 650) OR (k = 4 AND h < 110)
