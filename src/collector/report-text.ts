@@ -19,6 +19,24 @@ function columns(rows: string[][]): string {
 export function formatReport(report: Report): string {
   const span = report.from === null || report.to === null ? "" : ` from ${new Date(report.from).toISOString()} to ${new Date(report.to).toISOString()}`;
   const lines = [`${int(report.events)} events, ${int(report.visitors)} visitors${span}; ${int(report.duplicates)} duplicate(s) dropped`];
+  const { attribution, overall } = report;
+  lines.push(
+    `${int(attribution.orders)} orders (${money(attribution.revenue)}), each credited to the last widget shown before it; ${int(attribution.unattributed.orders)} with no widget shown (${money(attribution.unattributed.revenue)})`,
+  );
+  if (overall) {
+    const u = overall.uplift;
+    const arm = (name: string, a: typeof overall.treated) =>
+      `${name}: ${int(a.visitors)} visitors, conversion ${pct(a.conversionRate.value, 2)}, revenue/visitor ${money(a.revenuePerVisitor)}, avg. order ${money(a.averageOrderValue)}`;
+    lines.push(
+      "",
+      "Nudge as a whole (against the site-wide control group)",
+      `  ${arm("with Nudge", overall.treated)}`,
+      `  ${arm("site-wide control", overall.control)}`,
+      u
+        ? `  uplift: conversion ${signed(u.conversionRate.relative)} (${signed(u.conversionRate.interval[0], 0)} to ${signed(u.conversionRate.interval[1], 0)}, P(beat) ${pct(u.conversionRate.probabilityToBeat, 0)}), revenue/visitor ${signed(u.revenuePerVisitor?.relative)}, avg. order ${signed(u.averageOrderValue?.relative)}`
+        : "  uplift: waiting for visitors in both groups",
+    );
+  }
   if (!report.widgets.length) lines.push("No widget events yet.");
   for (const widget of report.widgets) {
     lines.push("", `${widget.widget} (${widget.type})`);
@@ -41,6 +59,7 @@ export function formatReport(report: Report): string {
       ];
     });
     lines.push(columns([head, ...rows]));
+    lines.push(`orders credited: ${int(widget.attributed.orders)} (${money(widget.attributed.revenue)}); assisted: ${int(widget.assisted.orders)}`);
     const srm = widget.sampleRatio;
     lines.push(
       srm

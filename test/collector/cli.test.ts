@@ -45,6 +45,9 @@ describe("nudge report", () => {
     expect(out).toMatch(new RegExp(`^a\\s+${a.funnel.eligible.toLocaleString("en-US")}\\s+${a.funnel.shown.toLocaleString("en-US")}\\s`, "m"));
     expect(out).toMatch(/^holdout\s+[\d,]+\s+0\s+0\s+0\s/m);
     expect(out).toMatch(/^split: as configured \(chi-square p = [\d.]+\)$/m);
+    expect(out).toContain(`${report.attribution.orders.toLocaleString("en-US")} orders (`);
+    expect(out).toMatch(/^Nudge as a whole \(against the site-wide control group\)$/m);
+    expect(out).toContain(`site-wide control: ${report.overall!.control.visitors.toLocaleString("en-US")} visitors`);
   });
 
   it("names a missing file", async () => {
