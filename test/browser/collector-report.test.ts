@@ -77,7 +77,7 @@ describe("the demo shop → nudge collect (DuckDB) → the collector's report pa
     await page.goto(`${server.url}/report/?visitors=100`);
     await page.waitForFunction(() => document.body.dataset.ready === "true");
     await page.locator("#collector").click();
-    await expect.poll(() => page.locator("#summary").textContent()).toContain("counted in DuckDB");
+    await expect.poll(() => page.locator("#summary").textContent(), { timeout: 20_000 }).toContain("counted in DuckDB");
     await expect.poll(() => page.locator('section.card[data-widget="welcome-offer"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
