@@ -81,5 +81,5 @@ describe("the demo shop → nudge collect (DuckDB) → the collector's report pa
     await expect.poll(() => page.locator('section.card[data-widget="welcome-offer"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 });
