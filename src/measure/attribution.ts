@@ -98,8 +98,7 @@ export function attribute(orders: Map<string, Order>, credit: (widget: string, v
     }
     for (const [widget, shown] of order.shown) credit(widget, shown.variant, widget === winner ? "attributed" : "assisted", order.value);
   }
-  result.revenue = round(result.revenue);
-  result.unattributed.revenue = round(result.unattributed.revenue);
+  // Sums stay unrounded here: the report rounds them once (report-from-aggregates.ts), as it does a database's.
   return result;
 }
 

@@ -9,9 +9,10 @@
  * - conversion = visitors with an order / visitors; revenue per visitor = order values / visitors
  *   (zeros included); average order = order values / orders with a value.
  */
+import { emptyOverall, type OverallAggregate } from "./aggregates.js";
 import type { Order } from "./attribution.js";
 import type { MeasureEvent } from "./event.js";
-import { meanUplift, rate, rateUplift, sampleOf, type Rate, type Sample, type Uplift } from "./stats.js";
+import { meanUplift, rate, rateUplift, sampleFromSums, type Rate, type Sample, type Uplift } from "./stats.js";
 
 /** One arm of the site-wide comparison. */
 export interface OverallArm {
@@ -35,39 +36,49 @@ export interface OverallReport {
   uplift: { conversionRate: Uplift; revenuePerVisitor: Uplift | null; averageOrderValue: Uplift | null } | null;
 }
 
-interface ArmTally {
-  visitors: Set<string>;
-  /** Per visitor: the sum of their order values, and their number of orders; the values of orders that had one. */
-  revenueBy: Map<string, number>;
-  ordersBy: Map<string, number>;
-  orderValues: number[];
-}
-
-const tally = (): ArmTally => ({ visitors: new Set(), revenueBy: new Map(), ordersBy: new Map(), orderValues: [] });
-
 /**
- * The site-wide comparison over de-duplicated events and their orders; null when no event says
- * whether its visitor is in the site-wide control group (no `settings.holdout`).
+ * Counts the site-wide comparison over de-duplicated events and their orders; null when no event
+ * says whether its visitor is in the site-wide control group (no `settings.holdout`).
  */
-export function overallReport(events: readonly MeasureEvent[], orders: ReadonlyMap<string, Order>, seed?: number): OverallReport | null {
+export function overallAggregates(events: readonly MeasureEvent[], orders: ReadonlyMap<string, Order>): { treated: OverallAggregate; control: OverallAggregate } | null {
   const armOf = new Map<string, boolean>();
   for (const event of events) {
     if (event.name === "eligible" && typeof event.siteHoldout === "boolean" && !armOf.has(event.visitor)) armOf.set(event.visitor, event.siteHoldout);
   }
   if (!armOf.size) return null;
-  const treated = tally();
-  const control = tally();
-  for (const [visitor, held] of armOf) (held ? control : treated).visitors.add(visitor);
+  const treated = emptyOverall();
+  const control = emptyOverall();
+  const revenueBy = new Map<string, number>();
+  const converted = new Set<string>();
+  for (const held of armOf.values()) (held ? control : treated).visitors++;
   for (const order of orders.values()) {
     const held = armOf.get(order.visitor);
     if (held === undefined) continue;
     const arm = held ? control : treated;
-    arm.ordersBy.set(order.visitor, (arm.ordersBy.get(order.visitor) ?? 0) + 1);
-    arm.revenueBy.set(order.visitor, (arm.revenueBy.get(order.visitor) ?? 0) + order.value);
-    if (order.valued) arm.orderValues.push(order.value);
+    arm.orders++;
+    arm.revenue += order.value;
+    converted.add(order.visitor);
+    revenueBy.set(order.visitor, (revenueBy.get(order.visitor) ?? 0) + order.value);
+    if (order.valued) {
+      arm.valuedOrders++;
+      arm.orderValues += order.value;
+      arm.orderValueSquares += order.value * order.value;
+    }
   }
-  const t = summary(treated);
-  const c = summary(control);
+  for (const visitor of converted) {
+    const arm = armOf.get(visitor) ? control : treated;
+    arm.converters++;
+    const revenue = revenueBy.get(visitor) ?? 0;
+    arm.revenueSquares += revenue * revenue;
+  }
+  return { treated, control };
+}
+
+/** The site-wide comparison's statistics, from its aggregates (counted in memory or in a database). */
+export function overallFromAggregates(aggregates: { treated: OverallAggregate; control: OverallAggregate } | null, seed?: number): OverallReport | null {
+  if (!aggregates) return null;
+  const t = summary(aggregates.treated);
+  const c = summary(aggregates.control);
   const both = t.arm.visitors > 0 && c.arm.visitors > 0;
   return {
     treated: t.arm,
@@ -82,21 +93,16 @@ export function overallReport(events: readonly MeasureEvent[], orders: ReadonlyM
   };
 }
 
-function summary(arm: ArmTally): { arm: OverallArm; perVisitor: Sample; perOrder: Sample } {
-  const n = arm.visitors.size;
-  const perVisitor = sampleOf([...arm.visitors].map((v) => arm.revenueBy.get(v) ?? 0));
-  const perOrder = sampleOf(arm.orderValues);
-  let revenue = 0;
-  for (const value of arm.revenueBy.values()) revenue += value;
-  let orders = 0;
-  for (const count of arm.ordersBy.values()) orders += count;
+function summary(arm: OverallAggregate): { arm: OverallArm; perVisitor: Sample; perOrder: Sample } {
+  const perVisitor = sampleFromSums(arm.visitors, arm.revenue, arm.revenueSquares);
+  const perOrder = sampleFromSums(arm.valuedOrders, arm.orderValues, arm.orderValueSquares);
   return {
     arm: {
-      visitors: n,
-      converters: arm.ordersBy.size,
-      orders,
-      revenue: Math.round(revenue * 100) / 100,
-      conversionRate: rate(arm.ordersBy.size, n),
+      visitors: arm.visitors,
+      converters: arm.converters,
+      orders: arm.orders,
+      revenue: Math.round(arm.revenue * 100) / 100,
+      conversionRate: rate(arm.converters, arm.visitors),
       revenuePerVisitor: perVisitor.mean,
       averageOrderValue: perOrder.n ? perOrder.mean : null,
     },
