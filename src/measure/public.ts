@@ -9,6 +9,9 @@
  * const report = buildReport(events); // duplicates (same id) are counted once
  */
 export { buildReport, type Report, type ReportOptions, type WidgetReport, type VariantReport, type Funnel } from "./report.js";
-export { rate, probabilityToBeat, rateUplift, meanUplift, sampleOf, sampleRatio, SRM_ALPHA, type Rate, type Uplift, type Sample, type SampleRatio } from "./stats.js";
+export { aggregateEvents } from "./report.js";
+export { reportFromAggregates } from "./report-from-aggregates.js";
+export type { ArmAggregate, ReportAggregates } from "./aggregates.js";
+export { rate, probabilityToBeat, sampleFromSums, rateUplift, meanUplift, sampleOf, sampleRatio, SRM_ALPHA, type Rate, type Uplift, type Sample, type SampleRatio } from "./stats.js";
 export { MEASURED_EVENTS, type MeasureEvent, type MeasuredEventName } from "./event.js";
 export type { Destination, BeaconDestination, DataLayerDestination, DomEventsDestination, DeliveryStats } from "./destination-types.js";

@@ -1,113 +1,29 @@
 /**
  * The report: a pure function from measured events (this browser's, or every
- * visitor's at a collector) to per-widget, per-variant numbers with the
- * statistics of `stats.ts`. No clock, no I/O: the same events give the same report.
+ * visitor's at a collector) to per-widget, per-variant numbers. It counts the
+ * per-arm aggregates in memory, then hands them to the statistics step
+ * (`reportFromAggregates`), the same one a collector's database feeds.
+ * No clock, no I/O: the same events give the same report.
  */
+import { emptyArm, type ArmAggregate, type ReportAggregates } from "./aggregates.js";
 import type { MeasureEvent } from "./event.js";
-import { meanUplift, rate, rateUplift, sampleOf, sampleRatio, type Rate, type SampleRatio, type Uplift } from "./stats.js";
+import { reportFromAggregates } from "./report-from-aggregates.js";
+import type { Report, ReportOptions } from "./report-types.js";
 
-/** The control group's variant name. */
-const HOLDOUT = "holdout";
+export type { Funnel, Report, ReportOptions, VariantReport, WidgetReport } from "./report-types.js";
 
-/** Visitors at each step of the funnel (a visitor counts once per step, however often it happened). */
-export interface Funnel {
-  eligible: number;
-  shown: number;
-  viewable: number;
-  clicked: number;
-  converted: number;
-}
-
-/** One arm of a widget: a variant, or the control group (`holdout`). */
-export interface VariantReport {
-  variant: string;
-  holdout: boolean;
-  /** Distinct visitors who were eligible in this arm: the denominator of the per-visitor rates. */
-  visitors: number;
-  /** Distinct shows (a show counts once, whatever re-renders or events it had). */
-  impressions: number;
-  /** Shows at least half on screen. */
-  viewable: number;
-  /** Shows clicked at least once. */
-  clicks: number;
-  /** Clicked shows / impressions. */
-  ctr: Rate;
-  closes: number;
-  minimized: number;
-  leads: number;
-  /** Conversion events (once per showing), and the distinct visitors who converted. */
-  conversions: number;
-  converters: number;
-  /** Converting eligible visitors / eligible visitors. */
-  conversionRate: Rate;
-  /** Sum of conversion values (order values). */
-  revenue: number;
-  /** Revenue of eligible visitors / eligible visitors. */
-  revenuePerVisitor: number;
-  /** Revenue / conversions with a value; null without any. */
-  averageOrderValue: number | null;
-  funnel: Funnel;
-  /** Against the control group; null for the control itself, or a widget without one. */
-  uplift: { conversionRate: Uplift; revenuePerVisitor: Uplift | null } | null;
-}
-
-export interface WidgetReport {
-  widget: string;
-  type: string;
-  variants: VariantReport[];
-  /** Whether visitors were split as configured; null without a split (one arm, or no shares known). */
-  sampleRatio: SampleRatio | null;
-}
-
-export interface Report {
-  /** Distinct events read (duplicates by id are dropped and counted). */
-  events: number;
-  duplicates: number;
-  visitors: number;
-  /** Time of the first and last event, or null without events. */
-  from: number | null;
-  to: number | null;
-  widgets: WidgetReport[];
-}
-
-export interface ReportOptions {
-  /** Seed of the Monte Carlo for the uplift intervals (default: fixed, so reports are reproducible). */
-  seed?: number;
-}
-
-interface Arm {
-  variant: string;
+/** The sets behind one arm's counts. A show is a (visitor, exposure) pair. */
+interface ArmCount {
   eligible: Set<string>;
-  shown: Map<string, string>; // exposure → visitor
+  shown: Map<string, string>; // show → visitor
   viewable: Map<string, string>;
   clicked: Map<string, string>;
   closes: Set<string>;
   minimized: Set<string>;
   leads: Set<string>;
-  conversions: number;
   converters: Set<string>;
-  revenue: number;
-  orders: number;
   revenueBy: Map<string, number>;
-  share?: number;
-}
-
-function newArm(variant: string): Arm {
-  return {
-    variant,
-    eligible: new Set(),
-    shown: new Map(),
-    viewable: new Map(),
-    clicked: new Map(),
-    closes: new Set(),
-    minimized: new Set(),
-    leads: new Set(),
-    conversions: 0,
-    converters: new Set(),
-    revenue: 0,
-    orders: 0,
-    revenueBy: new Map(),
-  };
+  aggregate: ArmAggregate;
 }
 
 const distinctVisitors = (m: Map<string, string>) => new Set(m.values()).size;
@@ -127,16 +43,12 @@ function usable(event: unknown): event is MeasureEvent {
 }
 
 /**
- * Builds the report from measured events, in any order, duplicates allowed.
- *
- * @example
- * import { buildReport } from "nudge-sdk/measure";
- * const report = buildReport(events); // events: MeasureEvent[] from your collector
- * for (const w of report.widgets) for (const v of w.variants) console.log(w.widget, v.variant, v.conversionRate.value, v.uplift?.conversionRate.probabilityToBeat);
+ * Counts the per-arm aggregates of measured events in memory, in any order, duplicates
+ * allowed (the first copy of an id, in time order, counts).
  */
-export function buildReport(events: readonly MeasureEvent[], options: ReportOptions = {}): Report {
+export function aggregateEvents(events: readonly MeasureEvent[]): ReportAggregates {
   const seen = new Set<string>();
-  const widgets = new Map<string, { type: string; arms: Map<string, Arm> }>();
+  const widgets = new Map<string, { type: string; arms: Map<string, ArmCount> }>();
   const visitors = new Set<string>();
   let duplicates = 0;
   let from: number | null = null;
@@ -154,112 +66,94 @@ export function buildReport(events: readonly MeasureEvent[], options: ReportOpti
     let widget = widgets.get(event.widget);
     if (!widget) widgets.set(event.widget, (widget = { type: event.type, arms: new Map() }));
     let arm = widget.arms.get(event.variant);
-    if (!arm) widget.arms.set(event.variant, (arm = newArm(event.variant)));
-    const { visitor, exposure } = event;
+    if (!arm) widget.arms.set(event.variant, (arm = newCount(emptyArm(event.widget, widget.type, event.variant))));
+    const { visitor } = event;
+    const show = `${visitor}\n${event.exposure}`;
+    const counts = arm.aggregate;
     switch (event.name) {
       case "eligible":
         arm.eligible.add(visitor);
-        if (typeof event.share === "number") arm.share = event.share;
+        if (typeof event.share === "number") counts.share = event.share;
         break;
       case "shown":
-        arm.shown.set(exposure, visitor);
+        arm.shown.set(show, visitor);
         break;
       case "viewable":
-        arm.viewable.set(exposure, visitor);
+        arm.viewable.set(show, visitor);
         break;
       case "clicked":
-        arm.clicked.set(exposure, visitor);
+        arm.clicked.set(show, visitor);
         break;
       case "closed":
-        arm.closes.add(exposure);
+        arm.closes.add(show);
         break;
       case "minimized":
-        arm.minimized.add(exposure);
+        arm.minimized.add(show);
         break;
       case "lead":
-        arm.leads.add(exposure);
+        arm.leads.add(show);
         break;
       case "converted":
-        arm.conversions++;
+        counts.conversions++;
         arm.converters.add(visitor);
         if (typeof event.value === "number" && Number.isFinite(event.value)) {
-          arm.revenue += event.value;
-          arm.orders++;
+          counts.revenue += event.value;
+          counts.orders++;
           arm.revenueBy.set(visitor, (arm.revenueBy.get(visitor) ?? 0) + event.value);
         }
         break;
     }
   }
+  const arms: ArmAggregate[] = [];
+  for (const widget of widgets.values()) for (const arm of widget.arms.values()) arms.push(finish(arm));
+  return { events: seen.size, duplicates, visitors: visitors.size, from, to, arms };
+}
+
+function newCount(aggregate: ArmAggregate): ArmCount {
   return {
-    events: seen.size,
-    duplicates,
-    visitors: visitors.size,
-    from,
-    to,
-    widgets: [...widgets.keys()].sort().map((id) => widgetReport(id, widgets.get(id)!, options)),
+    eligible: new Set(),
+    shown: new Map(),
+    viewable: new Map(),
+    clicked: new Map(),
+    closes: new Set(),
+    minimized: new Set(),
+    leads: new Set(),
+    converters: new Set(),
+    revenueBy: new Map(),
+    aggregate,
   };
 }
 
-function widgetReport(id: string, widget: { type: string; arms: Map<string, Arm> }, options: ReportOptions): WidgetReport {
-  const arms = [...widget.arms.values()].sort((a, b) => Number(a.variant === HOLDOUT) - Number(b.variant === HOLDOUT) || a.variant.localeCompare(b.variant));
-  const control = widget.arms.get(HOLDOUT);
-  const controlConversions = control && convertersOf(control);
-  const controlRevenue = control && sampleOf(revenueSample(control));
-  const variants = arms.map((arm): VariantReport => {
-    const converters = convertersOf(arm);
-    const clicks = arm.clicked.size;
-    const impressions = arm.shown.size;
-    const isControl = arm.variant === HOLDOUT;
-    const revenueOfEligible = revenueSample(arm).reduce((s, v) => s + v, 0);
-    return {
-      variant: arm.variant,
-      holdout: isControl,
-      visitors: arm.eligible.size,
-      impressions,
-      viewable: arm.viewable.size,
-      clicks,
-      ctr: rate(Math.min(clicks, impressions), impressions),
-      closes: arm.closes.size,
-      minimized: arm.minimized.size,
-      leads: arm.leads.size,
-      conversions: arm.conversions,
-      converters: arm.converters.size,
-      conversionRate: rate(converters.k, converters.n),
-      revenue: round(arm.revenue),
-      revenuePerVisitor: arm.eligible.size ? revenueOfEligible / arm.eligible.size : 0,
-      averageOrderValue: arm.orders ? arm.revenue / arm.orders : null,
-      funnel: {
-        eligible: arm.eligible.size,
-        shown: distinctVisitors(arm.shown),
-        viewable: distinctVisitors(arm.viewable),
-        clicked: distinctVisitors(arm.clicked),
-        converted: converters.k,
-      },
-      uplift:
-        control && !isControl && controlConversions && controlRevenue
-          ? { conversionRate: rateUplift(converters, controlConversions, options.seed), revenuePerVisitor: meanUplift(sampleOf(revenueSample(arm)), controlRevenue) }
-          : null,
-    };
-  });
-  const shares: Record<string, number> = {};
-  const observed: Record<string, number> = {};
-  for (const arm of arms) {
-    if (arm.share !== undefined) shares[arm.variant] = arm.share;
-    observed[arm.variant] = arm.eligible.size;
+function finish(arm: ArmCount): ArmAggregate {
+  const a = arm.aggregate;
+  a.eligible = arm.eligible.size;
+  a.impressions = arm.shown.size;
+  a.shownVisitors = distinctVisitors(arm.shown);
+  a.viewable = arm.viewable.size;
+  a.viewableVisitors = distinctVisitors(arm.viewable);
+  a.clicks = arm.clicked.size;
+  a.clickedVisitors = distinctVisitors(arm.clicked);
+  a.closes = arm.closes.size;
+  a.minimized = arm.minimized.size;
+  a.leads = arm.leads.size;
+  a.converters = arm.converters.size;
+  for (const visitor of arm.eligible) {
+    if (arm.converters.has(visitor)) a.eligibleConverters++;
+    const revenue = arm.revenueBy.get(visitor) ?? 0;
+    a.eligibleRevenue += revenue;
+    a.eligibleRevenueSquares += revenue * revenue;
   }
-  return { widget: id, type: widget.type, variants, sampleRatio: Object.keys(shares).length === arms.length ? sampleRatio(observed, shares) : null };
+  return a;
 }
 
-/** Converting visitors among the eligible ones (k), out of the eligible (n). */
-function convertersOf(arm: Arm) {
-  let k = 0;
-  for (const visitor of arm.converters) if (arm.eligible.has(visitor)) k++;
-  return { k, n: arm.eligible.size };
+/**
+ * Builds the report from measured events, in any order, duplicates allowed.
+ *
+ * @example
+ * import { buildReport } from "nudge-sdk/measure";
+ * const report = buildReport(events); // events: MeasureEvent[] from your collector
+ * for (const w of report.widgets) for (const v of w.variants) console.log(w.widget, v.variant, v.conversionRate.value, v.uplift?.conversionRate.probabilityToBeat);
+ */
+export function buildReport(events: readonly MeasureEvent[], options: ReportOptions = {}): Report {
+  return reportFromAggregates(aggregateEvents(events), options);
 }
-
-/** Revenue per eligible visitor, zeros included: the sample behind revenue per visitor. */
-function revenueSample(arm: Arm): number[] {
-  return [...arm.eligible].map((visitor) => arm.revenueBy.get(visitor) ?? 0);
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -168,6 +168,16 @@ export function sampleOf(values: readonly number[]): Sample {
 }
 
 /**
+ * Mean and sample variance from running sums (count, sum, sum of squares): what a database
+ * returns about a sample without sending it. Clamped at 0 against rounding.
+ */
+export function sampleFromSums(n: number, sum: number, sumOfSquares: number): Sample {
+  if (n === 0) return { n, mean: 0, variance: 0 };
+  const mean = sum / n;
+  return { n, mean, variance: n > 1 ? Math.max(0, (sumOfSquares - sum * mean) / (n - 1)) : 0 };
+}
+
+/**
  * Uplift of a mean (revenue per visitor) over the control's, by the normal approximation:
  * P(beat) = Φ((m_v − m_c) / se), and the relative change's interval by the delta method.
  * Needs a few dozen visitors per arm to be meaningful; null when an arm is empty.
