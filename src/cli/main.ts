@@ -15,6 +15,9 @@ const USAGE = `Usage:
   nudge simulate <rules.json> <timeline.json> [--json]
                                          replay a visitor's timeline with a fake clock: which widget shows
                                          when, and why; exit 1 when an "expect" step fails
+  nudge leads export [--db <file.duckdb> | --postgres <url>]
+                                         every lead the collector stored, as CSV on stdout (default
+                                         --db ./nudge-events.duckdb); formulas are defused for spreadsheets
   nudge schema                           print the rules file's JSON Schema
   nudge help                             print this`;
 
@@ -76,6 +79,11 @@ export async function main(argv: string[], out: (text: string) => void = console
     // Loaded only for this command: it brings the whole runtime.
     const { simulateCommand } = await import("./simulate-command.js");
     return simulateCommand(rulesFile, timelineFile, rest.includes("--json"), out, err);
+  }
+  if (command === "leads") {
+    const { leadsCommand } = await import("../collector/leads/leads-command.js");
+    // CSV goes out as is (CRLF line ends): straight to stdout unless a caller captures it.
+    return leadsCommand(rest, out === console.log ? (text) => void process.stdout.write(text) : out, err);
   }
   err(USAGE);
   return 2;
