@@ -16,6 +16,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The collector (nudge collect) and its stores: Node, real databases (DuckDB embedded; ClickHouse/PostgreSQL when started).
+        test: { name: "collector", environment: "node", include: ["test/collector/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
         test: {
           name: "browser",
           environment: "node",

@@ -1,0 +1,217 @@
+/// <reference types="node" />
+/**
+ * The default event store: an embedded DuckDB file (or `:memory:`), through
+ * `@duckdb/node-api` (an optional dependency, loaded only when a store is made).
+ *
+ * Writes are grouped: calls that arrive while a write runs wait and go together
+ * in the next one (one appender pass, one transaction), so throughput does not
+ * hinge on one round trip per HTTP batch, and each call still resolves only
+ * after its events are committed. Reads use their own connection, so a report
+ * does not wait behind writes (DuckDB's MVCC gives it a consistent snapshot).
+ */
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { ArmAggregate, ReportAggregates } from "../measure/aggregates.js";
+import * as sql from "./duckdb-sql.js";
+import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
+
+export interface DuckDBStoreOptions {
+  /** A file path, or `:memory:` (the default). */
+  path?: string;
+}
+
+interface PendingWrite {
+  batch: readonly StoredEvent[];
+  /** Counters to add in the same transaction. */
+  counts?: Partial<IngestCounts>;
+  resolve(result: InsertResult): void;
+  reject(error: unknown): void;
+}
+
+const COUNT_NAMES: (keyof IngestCounts)[] = ["rejected", "clamped", "duplicates", "droppedByClients"];
+
+async function loadDuckDB(): Promise<typeof import("@duckdb/node-api")> {
+  try {
+    return await import("@duckdb/node-api");
+  } catch (error) {
+    throw new Error(`nudge collect: the DuckDB store needs the package @duckdb/node-api (npm install @duckdb/node-api): ${(error as Error).message}`);
+  }
+}
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+function appendEvent(appender: DuckDBAppender, event: StoredEvent, batch: number) {
+  const text = (value: string | undefined) => (typeof value === "string" ? appender.appendVarchar(value) : appender.appendNull());
+  const double = (value: number | undefined) => (typeof value === "number" && Number.isFinite(value) ? appender.appendDouble(value) : appender.appendNull());
+  appender.appendVarchar(event.id);
+  appender.appendVarchar(event.name);
+  appender.appendBigInt(BigInt(Math.trunc(event.time)));
+  appender.appendVarchar(event.visitor);
+  appender.appendVarchar(event.session);
+  appender.appendVarchar(event.widget);
+  appender.appendVarchar(event.type);
+  appender.appendVarchar(event.variant);
+  appender.appendVarchar(event.exposure);
+  text(event.path);
+  double(event.share);
+  double(event.value);
+  text(event.currency);
+  text(event.goal);
+  text(event.order);
+  text(event.reason);
+  text(event.action);
+  text(event.fields ? JSON.stringify(event.fields) : undefined);
+  appender.appendBigInt(BigInt(Math.trunc(event.receivedAt)));
+  appender.appendBigInt(BigInt(Math.trunc(event.clientTime)));
+  appender.appendBoolean(event.clamped);
+  appender.appendInteger(batch);
+  appender.endRow();
+}
+
+/** Opens (or creates) a DuckDB event store. */
+export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promise<EventStore & { readonly path: string }> {
+  const { DuckDBInstance } = await loadDuckDB();
+  const path = options.path ?? ":memory:";
+  const instance: DuckDBInstance = await DuckDBInstance.create(path);
+  const writer: DuckDBConnection = await instance.connect();
+  const reader: DuckDBConnection = await instance.connect();
+  await writer.run(sql.CREATE_EVENTS);
+  await writer.run(sql.CREATE_COUNTS);
+  await writer.run(sql.CREATE_STAGING);
+
+  let pending: PendingWrite[] = [];
+  let writing: Promise<void> | null = null;
+  let closed = false;
+
+  /** One write: every call waiting now, in one transaction. */
+  async function writeGroup(group: PendingWrite[]) {
+    try {
+      const appender = await writer.createAppender("nudge_staging", "main", "temp");
+      group.forEach((call, index) => {
+        for (const event of call.batch) appendEvent(appender, event, index);
+      });
+      appender.closeSync();
+      // The move is one statement (atomic on its own); the counters follow it. No explicit
+      // transaction: under load each extra round trip costs as much as the move itself.
+      let stored: Set<string>;
+      try {
+        const result = await writer.runAndReadAll(sql.MOVE_STAGED);
+        stored = new Set(result.getRows().map((row) => row[0] as string));
+      } finally {
+        await writer.run(sql.CLEAR_STAGING);
+      }
+      const total = group.reduce((s, call) => s + call.batch.length, 0);
+      const add: IngestCounts = { ...EMPTY_COUNTS, duplicates: total - stored.size };
+      for (const call of group) for (const name of COUNT_NAMES) if (name !== "duplicates") add[name] += Math.max(0, Math.trunc(Number(call.counts?.[name]) || 0));
+      const changes = COUNT_NAMES.filter((name) => add[name] > 0);
+      if (changes.length) await writer.run(sql.addCounts(changes.map((name) => [name, add[name]])));
+      // Each stored id is credited to the first call that carried it.
+      for (const call of group) {
+        let inserted = 0;
+        for (const event of call.batch) if (stored.delete(event.id)) inserted++;
+        call.resolve({ inserted, duplicates: call.batch.length - inserted });
+      }
+    } catch (error) {
+      for (const call of group) call.reject(error);
+    }
+  }
+
+  /** Queues a write (events and/or counters); resolves once it is committed. */
+  function enqueue(batch: readonly StoredEvent[], counts?: Partial<IngestCounts>): Promise<InsertResult> {
+    return new Promise<InsertResult>((resolve, reject) => {
+      pending.push({ batch, counts, resolve, reject });
+      void drain();
+    });
+  }
+
+  function drain(): Promise<void> {
+    if (!writing) {
+      writing = (async () => {
+        while (pending.length) {
+          const group = pending;
+          pending = [];
+          await writeGroup(group);
+        }
+        writing = null;
+      })();
+    }
+    return writing;
+  }
+
+  async function readCounts(): Promise<IngestCounts> {
+    const counts = { ...EMPTY_COUNTS };
+    const rows = (await reader.runAndReadAll(sql.READ_COUNTS)).getRows();
+    for (const [name, value] of rows) if (COUNT_NAMES.includes(name as keyof IngestCounts)) counts[name as keyof IngestCounts] = num(value);
+    return counts;
+  }
+
+  async function readEventCount(): Promise<number> {
+    return num((await reader.runAndReadAll("SELECT count(*) FROM nudge_events")).getRows()[0][0]);
+  }
+
+  return {
+    kind: "duckdb",
+    path,
+    insertEvents(batch) {
+      if (closed) return Promise.reject(new Error("the store is closed"));
+      if (!batch.length) return Promise.resolve({ inserted: 0, duplicates: 0 });
+      return enqueue(batch);
+    },
+    async addCounts(counts) {
+      if (closed) throw new Error("the store is closed");
+      await enqueue([], counts);
+    },
+    async reportAggregates(): Promise<ReportAggregates> {
+      const totals = (await reader.runAndReadAll(sql.READ_TOTALS)).getRowObjectsJS()[0];
+      const rows = (await reader.runAndReadAll(sql.ARM_AGGREGATES)).getRowObjectsJS();
+      const counts = await readCounts();
+      const arms = rows.map((row): ArmAggregate => ({
+        widget: String(row.widget),
+        type: String(row.type),
+        variant: String(row.variant),
+        share: row.share === null ? null : Number(row.share),
+        eligible: num(row.eligible),
+        impressions: num(row.impressions),
+        shownVisitors: num(row.shownVisitors),
+        viewable: num(row.viewable),
+        viewableVisitors: num(row.viewableVisitors),
+        clicks: num(row.clicks),
+        clickedVisitors: num(row.clickedVisitors),
+        closes: num(row.closes),
+        minimized: num(row.minimized),
+        leads: num(row.leads),
+        conversions: num(row.conversions),
+        converters: num(row.converters),
+        eligibleConverters: num(row.eligibleConverters),
+        revenue: num(row.revenue),
+        orders: num(row.orders),
+        eligibleRevenue: num(row.eligibleRevenue),
+        eligibleRevenueSquares: num(row.eligibleRevenueSquares),
+      }));
+      const events = num(totals.events);
+      return {
+        events,
+        duplicates: counts.duplicates,
+        visitors: num(totals.visitors),
+        from: events ? num(totals.first) : null,
+        to: events ? num(totals.last) : null,
+        arms,
+      };
+    },
+    async health() {
+      try {
+        return { ok: !closed, store: "duckdb", events: await readEventCount(), counts: await readCounts(), ...(closed ? { error: "closed" } : {}) };
+      } catch (error) {
+        return { ok: false, store: "duckdb", events: 0, counts: { ...EMPTY_COUNTS }, error: (error as Error).message };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await drain();
+      await writer.run("CHECKPOINT").catch(() => undefined);
+      writer.closeSync();
+      reader.closeSync();
+      instance.closeSync();
+    },
+  };
+}
