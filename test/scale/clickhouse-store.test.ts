@@ -7,10 +7,12 @@ import { createClickHouseStore } from "../../src/collector/clickhouse-store.js";
 import { identifier, numberLiteral, stringList, stringLiteral } from "../../src/collector/clickhouse/sql-literal.js";
 import type { EventStore } from "../../src/collector/store.js";
 import { aggregateEvents } from "../../src/measure/report.js";
-import { seededEvents, stored } from "./seeded-events.js";
+import { seededEvents } from "../collector/seeded-events.js";
+import { describeStore, stored } from "../collector/store-suite.js";
 
 const url = inject("clickhouseUrl");
 const stores: EventStore[] = [];
+const seeded = (visitors: number, seed: number) => seededEvents({ visitors, seed, replays: 0 });
 const freshDatabase = () => `t_${randomUUID().replace(/-/g, "")}`;
 async function freshStore(database = freshDatabase()) {
   const store = await createClickHouseStore({ url, database });
@@ -46,6 +48,9 @@ describe("ClickHouse literals", () => {
   });
 });
 
+// The contract every event store keeps (test/collector/store-suite.ts), each test on a fresh database.
+describeStore("ClickHouse", () => createClickHouseStore({ url, database: freshDatabase() }));
+
 describe("ClickHouse store", () => {
   it("creates its documented table: ReplacingMergeTree on the id, partitioned by day", async () => {
     const store = await freshStore();
@@ -58,42 +63,16 @@ describe("ClickHouse store", () => {
     expect(table.sorting_key).toBe("id");
   });
 
-  it("stores a replayed batch once, and counts the copies", async () => {
-    const store = await freshStore();
-    const events = stored(seededEvents(30, 2));
-    const batch = events.slice(0, 20);
-    expect(await store.insertEvents(batch)).toEqual({ inserted: 20, duplicates: 0 });
-    expect(await store.insertEvents(batch)).toEqual({ inserted: 0, duplicates: 20 });
-    // Concurrent calls are grouped: a repeat within the group counts as a duplicate of its first copy.
-    const [a, b] = await Promise.all([store.insertEvents(events.slice(10, 40)), store.insertEvents(events.slice(30, 50))]);
-    expect(a).toEqual({ inserted: 20, duplicates: 10 });
-    expect(b).toEqual({ inserted: 10, duplicates: 10 });
-    const health = await store.health();
-    expect(health).toMatchObject({ ok: true, store: "clickhouse", events: 50 });
-    expect(health.counts.duplicates).toBe(40);
-  });
-
   it("counts an event once even when two collectors raced and both inserted it (FINAL)", async () => {
     const database = freshDatabase();
     const [one, two] = [await freshStore(database), await freshStore(database)];
-    const events = stored(seededEvents(40, 3));
+    const events = seeded(40, 3).map((e) => stored(e));
     // Both look up before either inserts: both insert the same rows.
     await Promise.all([one.insertEvents(events), two.insertEvents(events)]);
     expect((await one.health()).events).toBe(events.length);
     const expected = aggregateEvents(events);
     const actual = await one.reportAggregates();
     expect(sorted({ ...actual, duplicates: 0 })).toEqual(sorted(expected));
-  });
-
-  it("aggregates in the database exactly what buildReport counts in memory", async () => {
-    const store = await freshStore();
-    const events = seededEvents(400, 4);
-    for (let i = 0; i < events.length; i += 500) await store.insertEvents(stored(events.slice(i, i + 500)));
-    await store.insertEvents(stored(events.slice(0, 100))); // replayed
-    const expected = aggregateEvents([...events, ...events.slice(0, 100)]);
-    const actual = await store.reportAggregates();
-    expect(actual.arms.length).toBeGreaterThan(3);
-    expect(sorted(actual)).toEqual(sorted(expected));
   });
 
   it("keeps the ingest counters in the database, so several collectors add up", async () => {
