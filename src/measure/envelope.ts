@@ -14,6 +14,8 @@ export interface LifecyclePayload {
   reason?: unknown;
   name?: unknown;
   fields?: unknown;
+  /** `lead`: the consent text the visitor agreed to (sent only to a collector's leads URL, never in the event). */
+  consent?: unknown;
 }
 
 /** Everything the envelope is made from, read at the moment of the event. */
