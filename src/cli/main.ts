@@ -15,6 +15,10 @@ const USAGE = `Usage:
   nudge simulate <rules.json> <timeline.json> [--json]
                                          replay a visitor's timeline with a fake clock: which widget shows
                                          when, and why; exit 1 when an "expect" step fails
+  nudge collect [--db file] [--port N] [--origin URL ...]
+                                         run the collector: the beacon's batches into a DuckDB file (default
+                                         ./nudge-events.duckdb), the report at /report/ and /report.json
+  nudge report [--db file] [--json]      the report of a collector's DuckDB file, counted in the database
   nudge leads export [--db <file.duckdb> | --postgres <url>]
                                          every lead the collector stored, as CSV on stdout (default
                                          --db ./nudge-events.duckdb); formulas are defused for spreadsheets
@@ -73,6 +77,10 @@ export async function main(argv: string[], out: (text: string) => void = console
     // Loaded only for this command, like simulate.
     const { initCommand } = await import("./init-command.js");
     return initCommand(rest, out, err);
+  }
+  if (command === "collect" || command === "report") {
+    const { collectCommand, reportCommand } = await import("./collect-command.js");
+    return (command === "collect" ? collectCommand : reportCommand)(rest, out, err);
   }
   if (command === "simulate" && rest.filter((a) => !a.startsWith("--")).length === 2) {
     const [rulesFile, timelineFile] = rest.filter((a) => !a.startsWith("--"));

@@ -17,6 +17,8 @@ import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, ty
 export interface DuckDBStoreOptions {
   /** A file path, or `:memory:` (the default). */
   path?: string;
+  /** Open an existing file for reading only (`nudge report`): no table is created, writes fail. */
+  readOnly?: boolean;
 }
 
 interface PendingWrite {
@@ -71,12 +73,22 @@ function appendEvent(appender: DuckDBAppender, event: StoredEvent, batch: number
 export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promise<EventStore & { readonly path: string }> {
   const { DuckDBInstance } = await loadDuckDB();
   const path = options.path ?? ":memory:";
-  const instance: DuckDBInstance = await DuckDBInstance.create(path);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+  } catch (error) {
+    const message = (error as Error).message;
+    // DuckDB locks a file for one process: a running collector holds it.
+    const hint = /lock/i.test(message) ? " (is a collector running on this file? ask it instead: GET /report.json)" : "";
+    throw new Error(`${path}: cannot open the DuckDB file: ${message}${hint}`);
+  }
   const writer: DuckDBConnection = await instance.connect();
   const reader: DuckDBConnection = await instance.connect();
-  await writer.run(sql.CREATE_EVENTS);
-  await writer.run(sql.CREATE_COUNTS);
-  await writer.run(sql.CREATE_STAGING);
+  if (!options.readOnly) {
+    await writer.run(sql.CREATE_EVENTS);
+    await writer.run(sql.CREATE_COUNTS);
+    await writer.run(sql.CREATE_STAGING);
+  }
 
   let pending: PendingWrite[] = [];
   let writing: Promise<void> | null = null;

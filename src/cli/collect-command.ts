@@ -1,0 +1,111 @@
+/// <reference types="node" />
+/**
+ * `nudge collect` (the HTTP collector over a store) and `nudge report` (the
+ * report of a store, counted in its database). Loaded only for these commands.
+ */
+import { existsSync } from "node:fs";
+import { DEFAULT_DB, openStore, type StoreChoice } from "../collector/open-store.js";
+import { formatReport } from "../collector/report-text.js";
+import { createCollector } from "../collector/server.js";
+import { reportFromAggregates } from "../measure/report-from-aggregates.js";
+
+type Print = (text: string) => void;
+
+/** The values of a repeatable `--name value` option. */
+function values(args: string[], name: string): string[] {
+  const found: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === name && args[i + 1] !== undefined && !args[i + 1].startsWith("--")) found.push(args[i + 1]);
+    else if (arg.startsWith(`${name}=`)) found.push(arg.slice(name.length + 1));
+  });
+  return found;
+}
+const value = (args: string[], name: string) => values(args, name).at(-1);
+
+function storeChoice(args: string[]): StoreChoice {
+  return { db: value(args, "--db"), clickhouse: value(args, "--clickhouse") };
+}
+
+/** Runs the collector until SIGTERM or SIGINT; then stops accepting, finishes the writes under way and exits 0. */
+export async function collectCommand(args: string[], out: Print, err: Print): Promise<number> {
+  const port = Number(value(args, "--port") ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    err(`--port: expected a port number, got ${value(args, "--port")}`);
+    return 2;
+  }
+  const host = value(args, "--host") ?? "127.0.0.1";
+  const origins = values(args, "--origin");
+  for (const origin of origins) {
+    if (origin !== "*" && !/^https?:\/\/[^/]+$/.test(origin)) {
+      err(`--origin: expected an origin such as https://shop.example (scheme and host, no path), got ${origin}`);
+      return 2;
+    }
+  }
+  const choice = storeChoice(args);
+  let store;
+  try {
+    store = await openStore(choice);
+  } catch (error) {
+    err((error as Error).message);
+    return 1;
+  }
+  const collector = createCollector({ store, origins, log: err });
+  let url: string;
+  try {
+    url = await collector.listen(port, host);
+  } catch (error) {
+    err(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
+    await store.close();
+    return 1;
+  }
+  out(`nudge collect: ${choice.clickhouse ? `ClickHouse ${choice.clickhouse}` : `DuckDB ${choice.db ?? DEFAULT_DB}`}`);
+  out(`  POST ${url}/collect   (the beacon's endpoint: data-beacon="${url}/collect")`);
+  out(`  GET  ${url}/report/   ${url}/report.json   ${url}/health`);
+  out(origins.length ? `  browsers may send from: ${origins.join(", ")}` : "  no --origin given: only same-origin and non-browser clients may send");
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      out(`nudge collect: ${signal}: finishing the writes under way…`);
+      collector.close().then(
+        () => {
+          out("nudge collect: stopped");
+          resolve(0);
+        },
+        (error: unknown) => {
+          err(`nudge collect: ${(error as Error).message}`);
+          resolve(1);
+        },
+      );
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
+
+/** Prints the report of a store: a text table, or the Report as JSON. */
+export async function reportCommand(args: string[], out: Print, err: Print): Promise<number> {
+  const choice = storeChoice(args);
+  if (!choice.clickhouse) {
+    choice.db ??= DEFAULT_DB;
+    if (choice.db !== ":memory:" && !existsSync(choice.db)) {
+      err(`${choice.db}: no such DuckDB file (give the one nudge collect writes: --db <file>)`);
+      return 2;
+    }
+  }
+  let store;
+  try {
+    store = choice.clickhouse ? await openStore(choice) : await (await import("../collector/duckdb-store.js")).createDuckDBStore({ path: choice.db, readOnly: true });
+  } catch (error) {
+    err((error as Error).message);
+    return 1;
+  }
+  try {
+    const report = reportFromAggregates(await store.reportAggregates());
+    out(args.includes("--json") ? JSON.stringify(report, null, 2) : formatReport(report));
+    return 0;
+  } catch (error) {
+    err(`nudge report: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
