@@ -18,7 +18,11 @@ const USAGE = `Usage:
   nudge collect [--db file] [--port N] [--origin URL ...]
                                          run the collector: the beacon's batches into a DuckDB file (default
                                          ./nudge-events.duckdb), the report at /report/ and /report.json
-  nudge report [--db file] [--json]      the report of a collector's DuckDB file, counted in the database
+          [--clickhouse URL] [--postgres URL] [--webhook URL --webhook-secret S]
+                                         at scale: events into ClickHouse, leads (POST /leads) and their
+                                         queue in PostgreSQL, each lead forwarded to a signed webhook
+  nudge report [--db file | --clickhouse URL] [--json]
+                                         the report of a collector's store, counted in the database
   nudge leads export [--db <file.duckdb> | --postgres <url>]
                                          every lead the collector stored, as CSV on stdout (default
                                          --db ./nudge-events.duckdb); formulas are defused for spreadsheets

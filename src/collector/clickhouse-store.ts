@@ -16,9 +16,9 @@ import { identifier, stringList } from "./clickhouse/sql-literal.js";
 import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
 
 export interface ClickHouseStoreOptions {
-  /** The server's HTTP interface, e.g. `http://127.0.0.1:8123` (user and password may be in the URL). */
+  /** The server's HTTP interface, e.g. `http://127.0.0.1:8123` (user and password may be in the URL; a path names the database). */
   url: string;
-  /** The database holding `nudge_events` and `nudge_counts` (created when missing; default `default`). */
+  /** The database holding `nudge_events` and `nudge_counts` (created when missing; default: the URL's path, else `default`). */
   database?: string;
 }
 
@@ -78,9 +78,11 @@ function row(event: StoredEvent) {
  */
 export async function createClickHouseStore(options: ClickHouseStoreOptions): Promise<EventStore & { readonly database: string }> {
   const { createClient, ClickHouseLogLevel } = await loadClient();
-  const db = options.database ?? "default";
+  const url = new URL(options.url);
+  const db = options.database ?? (decodeURIComponent(url.pathname.replace(/^\/+|\/+$/g, "")) || "default");
   identifier(db); // throws on a bad name, before anything is sent
-  const client: ClickHouseClient = createClient({ url: options.url, request_timeout: 60_000, log: { level: ClickHouseLogLevel.OFF } });
+  url.pathname = "/";
+  const client: ClickHouseClient = createClient({ url: url.href, request_timeout: 60_000, log: { level: ClickHouseLogLevel.OFF } });
   const select = async <T>(query: string): Promise<T[]> => (await client.query({ query, format: "JSONEachRow" })).json<T>();
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${identifier(db)}` });
   await client.command({ query: sql.createEvents(db) });

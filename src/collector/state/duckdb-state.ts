@@ -4,7 +4,7 @@
  * PostgreSQL (see postgres-state.ts). DuckDB has no row locks across processes, and one process
  * owns the file, so deliveries are serialized here: one `deliverDue` at a time, in a transaction.
  */
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { leadFromRow } from "./postgres-state.js";
 import { settle, type StateStore } from "./state-store.js";
 
@@ -34,15 +34,16 @@ const SCHEMA = [
 type Row = Record<string, unknown>;
 
 /**
- * Opens (or creates) the state tables in a DuckDB file; the instance is shared with the event store
- * when both name the same file (DuckDB's instance cache).
+ * Opens (or creates) the state tables in a DuckDB file. Give the event store's instance when the
+ * collector has the file open already: two instances on one file in one process do not see each
+ * other's writes (and would corrupt it); a path opens an instance of its own, closed with the state.
  *
  * @example
  * const state = await createDuckDbState("./nudge-events.duckdb");
  */
-export async function createDuckDbState(path: string): Promise<StateStore> {
-  const { DuckDBInstance } = await import("@duckdb/node-api");
-  const instance = await DuckDBInstance.fromCache(path);
+export async function createDuckDbState(file: string | DuckDBInstance): Promise<StateStore> {
+  const own = typeof file === "string" ? await (await import("@duckdb/node-api")).DuckDBInstance.create(file) : undefined;
+  const instance = own ?? (file as DuckDBInstance);
   const connection: DuckDBConnection = await instance.connect();
   for (const statement of SCHEMA) await connection.run(statement);
   const rows = async (sql: string, values: (string | number | null)[] = []): Promise<Row[]> =>
@@ -109,6 +110,7 @@ export async function createDuckDbState(path: string): Promise<StateStore> {
     close: async () => {
       await tail;
       connection.closeSync();
+      own?.closeSync();
     },
   };
 }
