@@ -7,6 +7,8 @@ import { existsSync } from "node:fs";
 import { DEFAULT_DB, openStore, type StoreChoice } from "../collector/open-store.js";
 import { formatReport } from "../collector/report-text.js";
 import { leadsProblem, openLeads, type LeadsChoice } from "../collector/leads/open-leads.js";
+import type { LeadsOptions } from "../collector/leads/receive-lead.js";
+import type { EventStore } from "../collector/store.js";
 import { createCollector } from "../collector/server.js";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
 
@@ -55,8 +57,8 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
     err(problem);
     return 2;
   }
-  let store;
-  let leads;
+  let store: EventStore;
+  let leads: LeadsOptions | undefined;
   try {
     store = await openStore(choice);
     leads = await openLeads(leadsChoice, store, err).catch(async (error) => {

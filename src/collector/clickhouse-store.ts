@@ -207,7 +207,14 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
       });
       result.sort((a, b) => (a.widget < b.widget ? -1 : a.widget > b.widget ? 1 : a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0));
       const events = num(totals?.events);
-      return { events, duplicates: counts.duplicates, visitors: num(totals?.visitors), from: events ? num(totals.first) : null, to: events ? num(totals.last) : null, arms: result };
+      return {
+        events,
+        duplicates: counts.duplicates,
+        visitors: num(totals?.visitors),
+        from: events ? num(totals.first) : null,
+        to: events ? num(totals.last) : null,
+        arms: result,
+      };
     },
     async health() {
       try {

@@ -16,7 +16,8 @@ export const DEFAULT_DB = "./nudge-events.duckdb";
 
 export async function openStore(choice: StoreChoice): Promise<EventStore> {
   if (choice.clickhouse) {
-    if (!/^https?:\/\//.test(choice.clickhouse)) throw new Error(`--clickhouse: expected the HTTP URL of a ClickHouse server (e.g. http://127.0.0.1:8123, or …/nudge for a database), got ${choice.clickhouse}`);
+    if (!/^https?:\/\//.test(choice.clickhouse))
+      throw new Error(`--clickhouse: expected the HTTP URL of a ClickHouse server (e.g. http://127.0.0.1:8123, or …/nudge for a database), got ${choice.clickhouse}`);
     return (await import("./clickhouse-store.js")).createClickHouseStore({ url: choice.clickhouse });
   }
   return createDuckDBStore({ path: choice.db ?? DEFAULT_DB });

@@ -143,7 +143,7 @@ export function createCollector(options: CollectorOptions): Collector {
   async function lead(req: IncomingMessage, res: ServerResponse, origin: string | null) {
     if (origin) res.setHeader("access-control-allow-origin", origin);
     const body = await readJson(req);
-    let answer;
+    let answer: { status: number; body: string };
     try {
       answer = await receiveLead(body, now(), options.leads!);
     } catch (error) {

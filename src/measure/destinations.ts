@@ -107,7 +107,8 @@ export function createDestinations(list: unknown, deps: BeaconDeps): { senders: 
       const beacon: Sender = createBeacon(config, deps);
       const leads = entry!.leads;
       if (leads !== undefined) {
-        if (typeof leads !== "string" || !leads || /^\s*(javascript|data):/i.test(leads)) problems.push(`${path}.leads: expected the URL of your collector's /leads, got ${JSON.stringify(leads)}`);
+        if (typeof leads !== "string" || !leads || /^\s*(javascript|data):/i.test(leads))
+          problems.push(`${path}.leads: expected the URL of your collector's /leads, got ${JSON.stringify(leads)}`);
         else beacon.lead = createLeadSender(leads, deps.env, deps.problem);
       }
       senders.push(beacon);

@@ -49,7 +49,8 @@ export function createLeadSender(url: string, env: Env, problem: (where: string,
       .then((response) => {
         if (response.ok) return;
         // A 4xx (other than timeout and rate limit) will not get better by trying again.
-        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) problem(where, new Error(`the collector refused lead ${lead.id} with HTTP ${response.status}`));
+        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
+          problem(where, new Error(`the collector refused lead ${lead.id} with HTTP ${response.status}`));
         else retry();
       })
       .catch(retry);

@@ -32,7 +32,21 @@ describe("ClickHouse literals", () => {
   };
 
   it("a string comes back from the server exactly as it went in, whatever it holds", async () => {
-    const hostile = ["it's", "back\\slash", "\\'; DROP TABLE nudge_events; --", "new\nline\ttab\r", "nul\u0000byte", "\u007f", "ünïcödé ✓ 😀", "'", "\\", "", "?", "{id:String}", "$1"];
+    const hostile = [
+      "it's",
+      "back\\slash",
+      "\\'; DROP TABLE nudge_events; --",
+      "new\nline\ttab\r",
+      "nul\u0000byte",
+      "\u007f",
+      "ünïcödé ✓ 😀",
+      "'",
+      "\\",
+      "",
+      "?",
+      "{id:String}",
+      "$1",
+    ];
     for (const value of hostile) expect(await echo(stringLiteral(value))).toBe(value);
     const list = await client.query({ query: `SELECT 'it''s' IN ${stringList(["x", "it's"])} AS v`, format: "JSONEachRow" });
     expect(((await list.json()) as { v: number }[])[0].v).toBe(1);
@@ -55,7 +69,10 @@ describe("ClickHouse store", () => {
   it("creates its documented table: ReplacingMergeTree on the id, partitioned by day", async () => {
     const store = await freshStore();
     const client = createClient({ url });
-    const result = await client.query({ query: `SELECT engine, partition_key, sorting_key FROM system.tables WHERE database = ${stringLiteral(store.database)} AND name = 'nudge_events'`, format: "JSONEachRow" });
+    const result = await client.query({
+      query: `SELECT engine, partition_key, sorting_key FROM system.tables WHERE database = ${stringLiteral(store.database)} AND name = 'nudge_events'`,
+      format: "JSONEachRow",
+    });
     const [table] = (await result.json()) as { engine: string; partition_key: string; sorting_key: string }[];
     await client.close();
     expect(table.engine).toBe("ReplacingMergeTree");

@@ -151,16 +151,24 @@ describe.each(kinds)("lead state in %s", (_kind, make) => {
     const { url, open } = await make();
     const state = await open();
     await state.addLead(lead("l1", { email: "ann@example.com", name: 'Ann "A", Smith' }), false, 0);
-    await state.addLead(lead("l2", { email: "=HYPERLINK(\"http://evil\")", phone: "+1 555\n0100" }), false, 0);
+    await state.addLead(lead("l2", { email: '=HYPERLINK("http://evil")', phone: "+1 555\n0100" }), false, 0);
     await state.close();
     let csv = "";
     const errors: string[] = [];
     const flag = _kind === "postgres" ? "--postgres" : "--db";
-    expect(await main(["leads", "export", flag, url], (text) => (csv += text), (text) => errors.push(text))).toBe(0);
+    expect(
+      await main(
+        ["leads", "export", flag, url],
+        (text) => (csv += text),
+        (text) => errors.push(text),
+      ),
+    ).toBe(0);
     expect(errors).toEqual(["2 lead(s) exported"]);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("id,received,time,widget,variant,visitor,session,path,consent_text,consent_time,delivered,email,name,phone");
-    expect(lines[1]).toBe(`l1,2026-01-01T00:00:01.000Z,2026-01-01T00:00:00.000Z,welcome,a,v-1,s-1,/shop/,I agree to receive the newsletter.,2025-12-31T23:59:59.000Z,,ann@example.com,"Ann ""A"", Smith",`);
+    expect(lines[1]).toBe(
+      `l1,2026-01-01T00:00:01.000Z,2026-01-01T00:00:00.000Z,welcome,a,v-1,s-1,/shop/,I agree to receive the newsletter.,2025-12-31T23:59:59.000Z,,ann@example.com,"Ann ""A"", Smith",`,
+    );
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil"")",,"'+1 555\n0100"\r\n`);
   });
 });
@@ -192,5 +200,56 @@ describe("several collectors on one PostgreSQL", () => {
     expect(deliveries.filter((d) => d.totals().delivered > 0).length).toBeGreaterThan(1);
     await webhook.close();
     for (const state of states) await state.close();
+  });
+});
+
+describe("POST /leads on a single DuckDB collector", () => {
+  it("stores the lead in the collector's own DuckDB file, once, and forwards it; bad leads get a 400 naming the field", async () => {
+    const { createDuckDBStore } = await import("../../src/collector/duckdb-store.js");
+    const { createCollector } = await import("../../src/collector/server.js");
+    const { openLeads } = await import("../../src/collector/leads/open-leads.js");
+    const file = join(temp, "collector.duckdb");
+    const webhook = await startWebhook();
+    const store = await createDuckDBStore({ path: file });
+    const leads = await openLeads({ webhook: webhook.url, secret: SECRET, retry: 100 }, store, () => {});
+    expect(leads?.state.kind).toBe("duckdb");
+    const collector = createCollector({ store, leads, origins: ["https://shop.example"] });
+    const url = await collector.listen(0);
+    const body = {
+      id: "d-1",
+      time: 1,
+      visitor: "v",
+      session: "s",
+      widget: "w",
+      variant: "a",
+      path: "/",
+      fields: { email: "d@example.com" },
+      consent: { text: "I agree", time: 1 },
+    };
+    const send = (payload: unknown, origin = "https://shop.example") =>
+      fetch(`${url}/leads`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify(payload) });
+    const first = await send(body);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect(await first.json()).toEqual({ stored: 1, duplicate: false });
+    expect(await (await send(body)).json()).toEqual({ stored: 0, duplicate: true });
+    const bad = await send({ ...body, id: "d-2", consent: { time: 1 } });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("consent.text");
+    expect((await send(body, "https://evil.example")).status).toBe(403);
+    await until(() => webhook.delivered().length === 1, "the delivery");
+    expect(webhook.delivered()).toEqual(["d-1"]);
+    await collector.close();
+    await webhook.close();
+    // The lead is in the collector's DuckDB file, next to the events: the export reads it after the collector stopped.
+    let csv = "";
+    expect(
+      await main(
+        ["leads", "export", "--db", file],
+        (text) => (csv += text),
+        () => {},
+      ),
+    ).toBe(0);
+    expect(csv).toContain("d@example.com");
   });
 });

@@ -28,7 +28,19 @@ export async function writeLeadsCsv(leads: () => AsyncIterable<Lead & { delivere
   write(`${[...FIXED, ...fields].map(csvCell).join(",")}\r\n`);
   let count = 0;
   for await (const lead of leads()) {
-    const cells = [lead.id, iso(lead.received), iso(lead.time), lead.widget, lead.variant, lead.visitor, lead.session, lead.path, lead.consent.text, iso(lead.consent.time), iso(lead.delivered)];
+    const cells = [
+      lead.id,
+      iso(lead.received),
+      iso(lead.time),
+      lead.widget,
+      lead.variant,
+      lead.visitor,
+      lead.session,
+      lead.path,
+      lead.consent.text,
+      iso(lead.consent.time),
+      iso(lead.delivered),
+    ];
     for (const name of fields) cells.push(Object.hasOwn(lead.fields, name) ? lead.fields[name] : "");
     write(`${cells.map(csvCell).join(",")}\r\n`);
     count++;

@@ -47,7 +47,12 @@ export function startLeadDelivery(options: LeadDeliveryOptions) {
     do {
       again = false;
       try {
-        const result = await state.deliverDue(now(), batch, (due) => postLead(options.webhook, due.lead, now()), (attempts) => now() + retryDelay(attempts, base, max, random));
+        const result = await state.deliverDue(
+          now(),
+          batch,
+          (due) => postLead(options.webhook, due.lead, now()),
+          (attempts) => now() + retryDelay(attempts, base, max, random),
+        );
         totals.delivered += result.delivered;
         totals.failed += result.failed;
         // A full batch delivered: more may be waiting.

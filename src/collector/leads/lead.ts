@@ -49,7 +49,8 @@ export function parseLead(body: unknown, received: number): { lead: Lead } | { p
     if (!isText(value, LEAD_LIMITS.value)) return { problem: `fields.${name}: expected a string of at most ${LEAD_LIMITS.value} characters` };
   }
   const consent = raw.consent as Record<string, unknown> | undefined;
-  if (!consent || typeof consent !== "object" || !isText(consent.text, LEAD_LIMITS.text) || !consent.text.trim()) return { problem: "consent.text: expected the consent text the visitor agreed to" };
+  if (!consent || typeof consent !== "object" || !isText(consent.text, LEAD_LIMITS.text) || !consent.text.trim())
+    return { problem: "consent.text: expected the consent text the visitor agreed to" };
   if (typeof consent.time !== "number" || !Number.isSafeInteger(consent.time) || consent.time < 0) return { problem: "consent.time: expected milliseconds since the epoch" };
   return {
     lead: {

@@ -24,7 +24,13 @@ export async function leadsCommand(args: string[], out: (text: string) => void, 
   const db = option(args, "--db");
   const postgres = option(args, "--postgres");
   if (db === null || postgres === null || (db && postgres)) {
-    err(db === null ? "--db: expected a DuckDB file after it" : postgres === null ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db" : "give --db or --postgres, not both");
+    err(
+      db === null
+        ? "--db: expected a DuckDB file after it"
+        : postgres === null
+          ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db"
+          : "give --db or --postgres, not both",
+    );
     return 2;
   }
   let state: StateStore;

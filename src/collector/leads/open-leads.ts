@@ -5,6 +5,7 @@
  * the delivery loop. A ClickHouse collector without `--postgres` takes no leads (ClickHouse has no
  * transactions to hold a delivery queue).
  */
+import type { StateStore } from "../state/state-store.js";
 import type { EventStore } from "../store.js";
 import { startLeadDelivery } from "./delivery.js";
 import type { LeadsOptions } from "./receive-lead.js";
@@ -29,12 +30,17 @@ export function leadsProblem(choice: LeadsChoice): string | undefined {
 
 /** Opens the lead state (and starts delivery); undefined when this collector takes no leads. */
 export async function openLeads(choice: LeadsChoice, store: EventStore, log: (message: string) => void): Promise<LeadsOptions | undefined> {
-  let state;
+  let state: StateStore;
   if (choice.postgres) state = await (await import("../state/postgres-state.js")).createPostgresState(choice.postgres);
   else if ("instance" in store) state = await (await import("../state/duckdb-state.js")).createDuckDbState((store as unknown as { instance: never }).instance);
   else return undefined;
   const delivery = choice.webhook
-    ? startLeadDelivery({ state, webhook: { url: choice.webhook, secret: choice.secret! }, baseDelay: choice.retry, onError: (error) => log(`lead delivery: ${(error as Error).message}`) })
+    ? startLeadDelivery({
+        state,
+        webhook: { url: choice.webhook, secret: choice.secret! },
+        baseDelay: choice.retry,
+        onError: (error) => log(`lead delivery: ${(error as Error).message}`),
+      })
     : undefined;
   return { state, delivery };
 }

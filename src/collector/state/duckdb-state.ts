@@ -67,7 +67,14 @@ export async function createDuckDbState(file: string | DuckDBInstance): Promise<
         throw error;
       }
     });
-  const asLead = (row: Row) => leadFromRow({ ...row, time: String(row.time), received: String(row.received), consent_time: String(row.consent_time), delivered: row.delivered === null ? null : String(row.delivered) } as never);
+  const asLead = (row: Row) =>
+    leadFromRow({
+      ...row,
+      time: String(row.time),
+      received: String(row.received),
+      consent_time: String(row.consent_time),
+      delivered: row.delivered === null ? null : String(row.delivered),
+    } as never);
 
   return {
     kind: "duckdb",
@@ -83,10 +90,7 @@ export async function createDuckDbState(file: string | DuckDBInstance): Promise<
       }),
     deliverDue: (now, limit, deliver, retryAt) =>
       transaction(async () => {
-        const due = await rows(
-          "SELECT l.*, q.attempts FROM nudge_lead_queue q JOIN nudge_leads l ON l.id = q.lead_id WHERE q.due <= $1 ORDER BY q.due LIMIT $2",
-          [now, limit],
-        );
+        const due = await rows("SELECT l.*, q.attempts FROM nudge_lead_queue q JOIN nudge_leads l ON l.id = q.lead_id WHERE q.due <= $1 ORDER BY q.due LIMIT $2", [now, limit]);
         const outcomes = await Promise.all(due.map((row) => settle(deliver, { lead: asLead(row), attempts: Number(row.attempts) })));
         let delivered = 0;
         for (const [i, row] of due.entries()) {

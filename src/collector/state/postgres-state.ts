@@ -111,7 +111,19 @@ export async function createPostgresState(url: string, options: { max?: number }
       const insert = `INSERT INTO nudge_leads (id, time, received, visitor, session, widget, variant, path, fields, consent_text, consent_time)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`;
       const sql = queue ? `WITH added AS (${insert}) INSERT INTO nudge_lead_queue (lead_id, due) SELECT id, $12 FROM added RETURNING lead_id` : insert;
-      const values: unknown[] = [lead.id, lead.time, lead.received, lead.visitor, lead.session, lead.widget, lead.variant, lead.path, JSON.stringify(lead.fields), lead.consent.text, lead.consent.time];
+      const values: unknown[] = [
+        lead.id,
+        lead.time,
+        lead.received,
+        lead.visitor,
+        lead.session,
+        lead.widget,
+        lead.variant,
+        lead.path,
+        JSON.stringify(lead.fields),
+        lead.consent.text,
+        lead.consent.time,
+      ];
       if (queue) values.push(now);
       const result = await pool.query(sql, values);
       return (result.rowCount ?? 0) > 0;
@@ -132,7 +144,11 @@ export async function createPostgresState(url: string, options: { max?: number }
             await client.query("DELETE FROM nudge_lead_queue WHERE lead_id = $1", [row.id]);
             await client.query("UPDATE nudge_leads SET delivered = $2 WHERE id = $1", [row.id, Date.now()]);
           } else {
-            await client.query("UPDATE nudge_lead_queue SET attempts = attempts + 1, due = $2, last_error = $3 WHERE lead_id = $1", [row.id, retryAt(row.attempts + 1), outcome.error.slice(0, 500)]);
+            await client.query("UPDATE nudge_lead_queue SET attempts = attempts + 1, due = $2, last_error = $3 WHERE lead_id = $1", [
+              row.id,
+              retryAt(row.attempts + 1),
+              outcome.error.slice(0, 500),
+            ]);
           }
         }
         return { delivered, failed: rows.length - delivered };

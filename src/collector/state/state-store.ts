@@ -26,7 +26,12 @@ export interface StateStore {
    * them, and hands them to `deliver`. A lead's queue row is deleted only when its outcome is `ok`;
    * otherwise it stays, with `retryAt(attempts)` as its next due time. Resolves with the counts.
    */
-  deliverDue(now: number, limit: number, deliver: (due: DueLead) => Promise<DeliveryOutcome>, retryAt: (attempts: number) => number): Promise<{ delivered: number; failed: number }>;
+  deliverDue(
+    now: number,
+    limit: number,
+    deliver: (due: DueLead) => Promise<DeliveryOutcome>,
+    retryAt: (attempts: number) => number,
+  ): Promise<{ delivered: number; failed: number }>;
   /** Every stored lead, oldest first, with the time it was delivered (undefined while queued). */
   leads(): AsyncIterable<Lead & { delivered?: number }>;
   /** Leads waiting for delivery. */
