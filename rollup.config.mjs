@@ -6,7 +6,8 @@ import typescript from "@rollup/plugin-typescript";
 const ts = (outDir) => typescript({ tsconfig: "./tsconfig.json", declaration: false, outDir, rootDir: ".", include: ["src/**/*", "widgets/**/*"] });
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 // React is only for nudge-sdk/react (an optional peer): external there, and nothing else imports it.
-const dependencies = ["preact", "preact/hooks", "preact/jsx-runtime", "nanostores", "idb-keyval", "zod", "zod/mini", "react", "react-dom", "react-dom/client"];
+// The collector's databases are optional (an optional dependency and optional peers): loaded only when a store opens.
+const dependencies = ["@duckdb/node-api", "@clickhouse/client", "pg", "preact", "preact/hooks", "preact/jsx-runtime", "nanostores", "idb-keyval", "zod", "zod/mini", "react", "react-dom", "react-dom/client"];
 
 // The collector's database clients (optional peers): loaded only by `nudge collect` and `nudge leads`.
 const serverPeers = ["@duckdb/node-api", "@clickhouse/client", "pg"];
@@ -20,6 +21,7 @@ export default [
       measure: "src/measure/public.ts",
       react: "src/react/index.ts",
       cli: "src/cli/main.ts",
+      collector: "src/collector/public.ts",
       "widgets/popup": "widgets/popup/index.tsx",
       "widgets/social-proof": "widgets/social-proof/index.tsx",
       "widgets/nps": "widgets/nps/index.tsx",

@@ -1,7 +1,7 @@
 // A small static server for the examples: `examples/` at `/`, the build at `/dist/`. Loopback only.
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCollector } from "./collector.mjs";
 
@@ -33,15 +33,35 @@ function fileFor(pathname) {
 }
 
 /**
+ * The real collector (nudge-sdk/collector, from dist/) on an embedded DuckDB file: the demo shop's
+ * beacon posts to /collect, its report is at /collector/report/ (and /collector/report.json,
+ * /collector/health). The static report demo keeps /report/.
+ */
+async function duckdbCollector(file) {
+  const { createCollector: createRealCollector, createDuckDBStore } = await import(join(ROOT, "dist/esm/collector.js"));
+  mkdirSync(dirname(file), { recursive: true });
+  const store = await createDuckDBStore({ path: file });
+  return createRealCollector({
+    store,
+    paths: { collect: "/collect", health: "/collector/health", report: "/collector/report/", reportJson: "/collector/report.json" },
+    log: (message) => console.warn(`collector: ${message}`),
+  });
+}
+
+/**
  * Starts the server; `routes` can answer some paths itself (tests use it for
  * fault injection). `/collect` is a local collector for the demo shop's measured
- * events (scripts/collector.mjs). Resolves to `{ url, close, collector }`.
+ * events: in memory by default (scripts/collector.mjs: tests read `collector.events()`),
+ * or with `eventsDb: file` the real collector over that DuckDB file (`npm start`).
+ * Resolves to `{ url, close, collector, real }`.
  */
-export function serve({ port = 0, host = "127.0.0.1", routes = {} } = {}) {
+export async function serve({ port = 0, host = "127.0.0.1", routes = {}, eventsDb } = {}) {
   const collector = createCollector();
+  let real; // opened once the port is ours (a failed listen must not leave the DuckDB file locked)
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     if (routes[pathname]) return routes[pathname](req, res);
+    if (real?.handle(req, res)) return;
     if (pathname === "/collect") return collector.handle(req, res);
     if (pathname === "/") {
       res.writeHead(302, { location: "/shop/" }).end();
@@ -57,9 +77,25 @@ export function serve({ port = 0, host = "127.0.0.1", routes = {} } = {}) {
   });
   return new Promise((resolvePromise, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => {
+    server.listen(port, host, async () => {
       const address = server.address();
-      resolvePromise({ url: `http://${host}:${address.port}`, collector, close: () => new Promise((done) => server.close(done)) });
+      if (eventsDb) {
+        try {
+          real = await duckdbCollector(eventsDb);
+        } catch (error) {
+          server.close();
+          reject(error);
+          return;
+        }
+      }
+      const close = async () => {
+        await real?.close(); // first: the requests under way finish their writes
+        await new Promise((done) => {
+          server.close(done);
+          server.closeAllConnections();
+        });
+      };
+      resolvePromise({ url: `http://${host}:${address.port}`, collector, real, close });
     });
   });
 }

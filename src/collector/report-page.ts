@@ -2,7 +2,7 @@
 /**
  * The collector's report page: the demo report page's view (examples/report/:
  * view.js, charts.js, report.css) with a loader (collector.js) that reads the
- * collector's /report.json. The build copies those files to dist/report-page/;
+ * collector's /report.json. The build (scripts/build.mjs) copies those files to dist/report-page/;
  * run from the sources, they are read from examples/report/.
  */
 import { readFile } from "node:fs/promises";
@@ -13,9 +13,6 @@ const ASSETS: Record<string, string> = {
   "collector.js": "text/javascript; charset=utf-8",
   "report.css": "text/css; charset=utf-8",
 };
-
-/** The files the build copies next to the collector (scripts/build.mjs reads this list). */
-export const REPORT_PAGE_FILES = Object.keys(ASSETS);
 
 // dist/esm/collector.js (or a chunk under dist/esm/chunks/) → dist/report-page/; src/collector/ → examples/report/.
 const FOLDERS = ["../report-page/", "../../report-page/", "../../examples/report/"];
