@@ -9,9 +9,6 @@ const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 },
 // The collector's databases are optional (an optional dependency and optional peers): loaded only when a store opens.
 const dependencies = ["@duckdb/node-api", "@clickhouse/client", "pg", "preact", "preact/hooks", "preact/jsx-runtime", "nanostores", "idb-keyval", "zod", "zod/mini", "react", "react-dom", "react-dom/client"];
 
-// The collector's database clients (optional peers): loaded only by `nudge collect` and `nudge leads`.
-const serverPeers = ["@duckdb/node-api", "@clickhouse/client", "pg"];
-
 export default [
   // npm: ESM entry points for bundlers; dependencies stay external, widgets are their own chunks.
   {
@@ -31,7 +28,7 @@ export default [
       "widgets/chatbot": "widgets/chatbot/index.tsx",
       "widgets/carousel": "widgets/carousel/index.tsx",
     },
-    external: (id) => dependencies.includes(id) || serverPeers.includes(id) || id.startsWith("node:"),
+    external: (id) => dependencies.includes(id) || id.startsWith("node:"),
     output: { dir: "dist/esm", format: "es", entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
     plugins: [ts("dist/esm")],
   },
