@@ -132,7 +132,7 @@ describe.each(kinds)("lead state in %s", (_kind, make) => {
     await delivery.stop();
     expect(webhook.delivered()).toEqual(["x"]);
     const ok = webhook.received.at(-1)!;
-    expect(JSON.parse(ok.body)).toEqual({ type: "lead", lead: lead("x") });
+    expect(JSON.parse(ok.body)).toEqual({ event: "lead", lead: lead("x") });
     expect(verifySignature(SECRET, ok.body, String(ok.headers["x-nudge-signature"]), Date.now())).toBe(true);
     expect(verifySignature("wrong", ok.body, String(ok.headers["x-nudge-signature"]), Date.now())).toBe(false);
     expect(verifySignature(SECRET, `${ok.body} `, String(ok.headers["x-nudge-signature"]), Date.now())).toBe(false);

@@ -41,7 +41,7 @@ export function verifySignature(secret: string, body: string, header: string | u
 }
 
 /** What the webhook receives: the lead as stored. */
-export const webhookBody = (lead: Lead) => JSON.stringify({ type: "lead", lead });
+export const webhookBody = (lead: Lead) => JSON.stringify({ event: "lead", lead });
 
 /** One delivery attempt. */
 export async function postLead(webhook: WebhookOptions, lead: Lead, now = Date.now()): Promise<DeliveryOutcome> {
