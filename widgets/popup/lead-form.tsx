@@ -67,9 +67,8 @@ export function LeadForm({
       const value = leadValue(field.name, values[field.name] ?? "");
       if (value) fields[field.name] = value;
     }
-    // The consent as the visitor saw it: the checkbox's label and the policy it linked to.
-    const policy = form.consent.policy && isSafeUrl(form.consent.policy.href) ? ` (${form.consent.policy.label}: ${form.consent.policy.href})` : "";
-    onLead(fields, `${form.consent.label}${policy}`);
+    // The consent as the visitor saw it: the checkbox's label (a collector stores it with the lead).
+    onLead(fields, form.consent.label);
     setSent(true);
   };
 
