@@ -36,6 +36,19 @@ export default defineConfig({
         // The journeys that matter in Chromium, Firefox ESR and WebKit (test/engines/engines.ts drives them).
         test: { name: "engines", environment: "node", include: ["test/engines/**/*.test.ts"], fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 },
       },
+      {
+        extends: true,
+        // The collector at scale: real ClickHouse and PostgreSQL servers (test/scale/global-setup.ts starts them once).
+        test: {
+          name: "scale",
+          environment: "node",
+          include: ["test/scale/**/*.test.ts"],
+          globalSetup: ["test/scale/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

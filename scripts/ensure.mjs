@@ -1,4 +1,5 @@
-// What `npm start` and `npm test` need on a fresh machine: dependencies and (for tests) Chromium.
+// What `npm start` and `npm test` need on a fresh machine: dependencies and (for tests) Chromium, the other engines,
+// ClickHouse and PostgreSQL.
 import { execFileSync, execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -48,6 +49,11 @@ export function ensureChromium() {
 /** Firefox ESR, WebKitGTK's WebDriver and MiniBrowser, and Xvfb, for the cross-engine suite. */
 export function ensureOtherEngines() {
   return ensurePackages("Firefox ESR, WebKitGTK's WebDriver or Xvfb", [FIREFOX, WEBKIT_DRIVER, WEBKIT_BROWSER, XVFB], ["firefox-esr", "webkit2gtk-driver", "xvfb"]);
+}
+
+/** Debian's ClickHouse server and PostgreSQL, for the collector's scale tests (scripts/services.mjs starts them). */
+export function ensureDatabases() {
+  return ensurePackages("ClickHouse or PostgreSQL", ["/usr/sbin/clickhouse-server", "/usr/lib/postgresql/15/bin/initdb"], ["clickhouse-server", "postgresql"]);
 }
 
 export function build() {

@@ -2,10 +2,10 @@
 // and end with one plain line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { build, ensureChromium, ensureDependencies, ensureOtherEngines } from "./ensure.mjs";
+import { build, ensureChromium, ensureDatabases, ensureDependencies, ensureOtherEngines } from "./ensure.mjs";
 
 ensureDependencies();
-if (!ensureChromium() || !ensureOtherEngines()) process.exit(1);
+if (!ensureChromium() || !ensureOtherEngines() || !ensureDatabases()) process.exit(1);
 build();
 mkdirSync(".tmp", { recursive: true });
 const report = ".tmp/vitest-report.json";

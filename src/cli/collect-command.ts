@@ -6,6 +6,9 @@
 import { existsSync } from "node:fs";
 import { DEFAULT_DB, openStore, type StoreChoice } from "../collector/open-store.js";
 import { formatReport } from "../collector/report-text.js";
+import { leadsProblem, openLeads, type LeadsChoice } from "../collector/leads/open-leads.js";
+import type { LeadsOptions } from "../collector/leads/receive-lead.js";
+import type { EventStore } from "../collector/store.js";
 import { createCollector } from "../collector/server.js";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
 
@@ -42,14 +45,31 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
     }
   }
   const choice = storeChoice(args);
-  let store;
+  const retry = value(args, "--webhook-retry");
+  const leadsChoice: LeadsChoice = {
+    postgres: value(args, "--postgres"),
+    webhook: value(args, "--webhook"),
+    secret: value(args, "--webhook-secret") ?? process.env.NUDGE_WEBHOOK_SECRET,
+    retry: retry === undefined ? undefined : Number(retry),
+  };
+  const problem = leadsProblem(leadsChoice);
+  if (problem) {
+    err(problem);
+    return 2;
+  }
+  let store: EventStore;
+  let leads: LeadsOptions | undefined;
   try {
     store = await openStore(choice);
+    leads = await openLeads(leadsChoice, store, err).catch(async (error) => {
+      await store!.close();
+      throw error;
+    });
   } catch (error) {
     err((error as Error).message);
     return 1;
   }
-  const collector = createCollector({ store, origins, log: err });
+  const collector = createCollector({ store, origins, log: err, leads });
   let url: string;
   try {
     url = await collector.listen(port, host);
@@ -61,6 +81,11 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
   out(`nudge collect: ${choice.clickhouse ? `ClickHouse ${choice.clickhouse}` : `DuckDB ${choice.db ?? DEFAULT_DB}`}`);
   out(`  POST ${url}/collect   (the beacon's endpoint: data-beacon="${url}/collect")`);
   out(`  GET  ${url}/report/   ${url}/report.json   ${url}/health`);
+  out(
+    leads
+      ? `  POST ${url}/leads     lead answers, kept in ${leadsChoice.postgres ? "PostgreSQL" : "the DuckDB file"}${leadsChoice.webhook ? ` and forwarded to ${leadsChoice.webhook}` : " (no --webhook: stored only; nudge leads export)"}`
+      : "  no leads: a ClickHouse collector keeps them in PostgreSQL (--postgres <url>)",
+  );
   out(origins.length ? `  browsers may send from: ${origins.join(", ")}` : "  no --origin given: only same-origin and non-browser clients may send");
   return new Promise((resolve) => {
     const stop = (signal: string) => {

@@ -24,7 +24,14 @@ const USAGE = `Usage:
   nudge collect [--db file] [--port N] [--origin URL ...]
                                          run the collector: the beacon's batches into a DuckDB file (default
                                          ./nudge-events.duckdb), the report at /report/ and /report.json
-  nudge report [--db file] [--json]      the report of a collector's DuckDB file, counted in the database
+          [--clickhouse URL] [--postgres URL] [--webhook URL --webhook-secret S]
+                                         at scale: events into ClickHouse, leads (POST /leads) and their
+                                         queue in PostgreSQL, each lead forwarded to a signed webhook
+  nudge report [--db file | --clickhouse URL] [--json]
+                                         the report of a collector's store, counted in the database
+  nudge leads export [--db <file.duckdb> | --postgres <url>]
+                                         every lead the collector stored, as CSV on stdout (default
+                                         --db ./nudge-events.duckdb); formulas are defused for spreadsheets
   nudge schema                           print the rules file's JSON Schema
   nudge help                             print this`;
 
@@ -55,6 +62,11 @@ export async function main(argv: string[], out: (text: string) => void = console
     // Loaded only for this command: it brings the whole runtime.
     const { simulateCommand } = await import("./simulate-command.js");
     return simulateCommand(rulesFile, timelineFile, rest.includes("--json"), out, err);
+  }
+  if (command === "leads") {
+    const { leadsCommand } = await import("../collector/leads/leads-command.js");
+    // CSV goes out as is (CRLF line ends): straight to stdout unless a caller captures it.
+    return leadsCommand(rest, out === console.log ? (text) => void process.stdout.write(text) : out, err);
   }
   err(USAGE);
   return 2;

@@ -71,7 +71,7 @@ function appendEvent(appender: DuckDBAppender, event: StoredEvent) {
 }
 
 /** Opens (or creates) a DuckDB event store. */
-export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promise<EventStore & { readonly path: string }> {
+export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promise<EventStore & { readonly path: string; readonly instance: DuckDBInstance }> {
   const { DuckDBInstance } = await loadDuckDB();
   const path = options.path ?? ":memory:";
   let instance: DuckDBInstance;
@@ -172,6 +172,8 @@ export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promi
   return {
     kind: "duckdb",
     path,
+    /** The open database, for the collector's state tables in the same file (src/collector/state/duckdb-state.ts). */
+    instance,
     insertEvents(batch) {
       if (closed) return Promise.reject(new Error("the store is closed"));
       if (!batch.length) return Promise.resolve({ inserted: 0, duplicates: 0 });

@@ -14,6 +14,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
 import { DEFAULT_LIMITS, ingest, type IngestLimits } from "./ingest.js";
+import { receiveLead, type LeadsOptions } from "./leads/receive-lead.js";
 import { reportAsset } from "./report-page.js";
 import type { EventStore } from "./store.js";
 
@@ -30,6 +31,8 @@ export interface CollectorOptions {
   now?: () => number;
   /** Told about each refused request or event (default: nothing; the CLI logs them). */
   log?: (message: string) => void;
+  /** POST /leads: lead answers stored with their consent and forwarded to a webhook (src/collector/leads/). */
+  leads?: LeadsOptions;
 }
 
 export interface CollectorPaths {
@@ -38,6 +41,8 @@ export interface CollectorPaths {
   /** The report page's folder (its assets live under it). */
   report: string;
   reportJson: string;
+  /** Lead answers (only with the `leads` option). */
+  leads: string;
 }
 
 export interface Collector {
@@ -49,7 +54,7 @@ export interface Collector {
   close(): Promise<void>;
 }
 
-const DEFAULT_PATHS: CollectorPaths = { collect: "/collect", health: "/health", report: "/report/", reportJson: "/report.json" };
+const DEFAULT_PATHS: CollectorPaths = { collect: "/collect", health: "/health", report: "/report/", reportJson: "/report.json", leads: "/leads" };
 const JSON_TYPE = "application/json; charset=utf-8";
 
 class HttpError extends Error {
@@ -119,8 +124,8 @@ export function createCollector(options: CollectorOptions): Collector {
     });
   }
 
-  async function collect(req: IncomingMessage, res: ServerResponse, origin: string | null) {
-    if (origin) res.setHeader("access-control-allow-origin", origin);
+  /** The body as JSON, after the content-type and size checks. */
+  async function readJson(req: IncomingMessage): Promise<unknown> {
     const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
     // sendBeacon with a JSON Blob sends application/json; text/plain is what a beacon sends to avoid a CORS preflight.
     if (type !== "application/json" && type !== "text/plain") {
@@ -128,12 +133,30 @@ export function createCollector(options: CollectorOptions): Collector {
       throw new HttpError(415, `expected content-type application/json (or text/plain), got ${type || "none"}`);
     }
     const text = await readBody(req);
-    let body: unknown;
     try {
-      body = JSON.parse(text);
+      return JSON.parse(text);
     } catch (error) {
       throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
     }
+  }
+
+  async function lead(req: IncomingMessage, res: ServerResponse, origin: string | null) {
+    if (origin) res.setHeader("access-control-allow-origin", origin);
+    const body = await readJson(req);
+    let answer: { status: number; body: string };
+    try {
+      answer = await receiveLead(body, now(), options.leads!);
+    } catch (error) {
+      log(`lead write failed: ${(error as Error).message}`);
+      throw new HttpError(503, "the lead store is unavailable; send the lead again later");
+    }
+    if (answer.status !== 200) log(`refused ${answer.body}`);
+    send(res, answer.status, answer.body, JSON_TYPE);
+  }
+
+  async function collect(req: IncomingMessage, res: ServerResponse, origin: string | null) {
+    if (origin) res.setHeader("access-control-allow-origin", origin);
+    const body = await readJson(req);
     const received = now();
     const batch = ingest(body, received, limits);
     if (!batch.ok) throw new HttpError(batch.status, batch.message);
@@ -156,7 +179,8 @@ export function createCollector(options: CollectorOptions): Collector {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, pathname: string) {
-    if (pathname === paths.collect) {
+    const posted = pathname === paths.collect ? collect : options.leads && pathname === paths.leads ? lead : undefined;
+    if (posted) {
       const origin = allowedOrigin(req);
       if (req.method === "OPTIONS") {
         if (origin === false) throw new HttpError(403, `origin ${req.headers.origin} is not allowed to send events here (start the collector with --origin ${req.headers.origin})`);
@@ -171,14 +195,14 @@ export function createCollector(options: CollectorOptions): Collector {
       }
       if (req.method !== "POST") {
         res.setHeader("allow", "POST, OPTIONS");
-        throw new HttpError(405, `${paths.collect} takes POST requests (measured events from the beacon)`);
+        throw new HttpError(405, `${pathname} takes POST requests (${posted === lead ? "lead answers" : "measured events from the beacon"})`);
       }
       if (origin === false) {
         req.resume();
         throw new HttpError(403, `origin ${req.headers.origin} is not allowed to send events here (start the collector with --origin ${req.headers.origin})`);
       }
       res.setHeader("vary", "origin");
-      return collect(req, res, origin);
+      return posted(req, res, origin);
     }
     if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, `${pathname} takes GET requests`);
     if (pathname === paths.health) {
@@ -200,7 +224,7 @@ export function createCollector(options: CollectorOptions): Collector {
 
   function handle(req: IncomingMessage, res: ServerResponse): boolean {
     const pathname = new URL(req.url ?? "/", "http://collector").pathname;
-    const ours = pathname === paths.collect || pathname === paths.health || pathname === paths.reportJson || pathname.startsWith(paths.report.replace(/\/$/, ""));
+    const ours = pathname === paths.collect || (options.leads && pathname === paths.leads) || pathname === paths.health || pathname === paths.reportJson || pathname.startsWith(paths.report.replace(/\/$/, ""));
     if (!ours) return false;
     if (closing) {
       req.resume();
@@ -242,6 +266,9 @@ export function createCollector(options: CollectorOptions): Collector {
       const stopped = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
+      // The delivery pass under way settles its rows in the queue first; what is left waits for the next start.
+      await options.leads?.delivery?.stop();
+      await options.leads?.state.close();
       await store.close();
       server?.closeAllConnections();
       await stopped;

@@ -192,9 +192,10 @@ export interface NudgeEvents {
   restored: WidgetEvent;
   /**
    * A lead form was sent. The fields are also kept as profile attributes; Nudge itself sends
-   * them nowhere: forward them to your CRM here.
+   * them nowhere (unless a beacon destination names a collector's `leads` URL): forward them to
+   * your CRM here. `consent` is the consent text the visitor ticked, as it was shown.
    */
-  lead: WidgetEvent & { fields: Record<string, string> };
+  lead: WidgetEvent & { fields: Record<string, string>; consent?: string };
   /**
    * A widget asks the page to act, e.g. `{ name: "add_to_cart", payload: { id } }` from a
    * carousel or `{ name: "open_chat" }` from the chatbot's hand-off.

@@ -20,7 +20,7 @@ export type WidgetSignal =
   | { kind: "clicked" | "converted"; props: Record<string, unknown> }
   | { kind: "tracked"; name: string; props: Record<string, unknown> }
   | { kind: "answered"; attributes: Record<string, string | number | boolean> }
-  | { kind: "lead"; fields: Record<string, string> }
+  | { kind: "lead"; fields: Record<string, string>; consent?: string }
   | { kind: "state"; patch: Record<string, unknown> }
   | { kind: "action"; name: string; payload: Record<string, unknown> }
   | { kind: "emitted"; event: "answer" | "push"; payload: Record<string, unknown> };

@@ -68,7 +68,7 @@ function propsFor(host: HostState, entry: Live, content: Record<string, unknown>
       signal({ kind: "restored" });
     },
     answer: (attributes) => signal({ kind: "answered", attributes }),
-    lead: (fields) => signal({ kind: "lead", fields }),
+    lead: (fields, consent) => signal({ kind: "lead", fields, consent: typeof consent === "string" ? consent : undefined }),
     saveState: (patch) => signal({ kind: "state", patch }),
     action: (name, payload) => signal({ kind: "action", name, payload: payload ?? {} }),
     emit: (event, payload) => signal({ kind: "emitted", event, payload }),

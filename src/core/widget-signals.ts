@@ -39,7 +39,7 @@ export function handleSignal(ctx: SignalContext, shown: Shown, signal: WidgetSig
     case "lead":
       ctx.attributes(signal.fields);
       ctx.record("lead", { widget: shown.widget.id });
-      ctx.announce("lead", shown, { fields: signal.fields });
+      ctx.announce("lead", shown, { fields: signal.fields, consent: signal.consent });
       return ctx.converted(shown, { lead: true });
     case "state":
       return ctx.saveState(shown.widget.id, signal.patch);

@@ -11,6 +11,12 @@ export interface BeaconDestination {
   maxQueue?: number;
   /** Milliseconds to gather events into one request (default 1000). */
   flushInterval?: number;
+  /**
+   * A Nudge collector's leads endpoint (`nudge collect` serves `/leads`). The `lead` event carries
+   * only the field names; with this set, each lead form's answers, the consent text the visitor
+   * ticked and its time are POSTed here once (kept in memory only, retried while the page lives).
+   */
+  leads?: string;
 }
 
 /** Push each event to `window.dataLayer` (or the layer named) as `{ event: "nudge_shown", nudge_widget, … }`. */

@@ -7,6 +7,7 @@ import type { Env } from "../env/env.js";
 import { createBeacon, type BeaconDeps } from "./beacon.js";
 import type { DeliveryStats, Destination } from "./destination-types.js";
 import type { MeasureEvent } from "./event.js";
+import { createLeadSender, type LeadPost } from "./lead-post.js";
 
 /** A working destination. */
 export interface Sender {
@@ -16,6 +17,8 @@ export interface Sender {
   stats?(): DeliveryStats;
   forget?(): void;
   stop?(): void;
+  /** A beacon with a `leads` URL: sends a lead's answers there. */
+  lead?(lead: LeadPost): void;
 }
 
 /**
@@ -114,7 +117,14 @@ export function createDestinations(list: unknown, deps: BeaconDeps): { senders: 
         maxQueue: positiveInteger(entry!.maxQueue, 1000, `${path}.maxQueue`, problems),
         flushInterval: positiveInteger(entry!.flushInterval, 1000, `${path}.flushInterval`, problems),
       };
-      senders.push(createBeacon(config, deps));
+      const beacon: Sender = createBeacon(config, deps);
+      const leads = entry!.leads;
+      if (leads !== undefined) {
+        if (typeof leads !== "string" || !leads || /^\s*(javascript|data):/i.test(leads))
+          problems.push(`${path}.leads: expected the URL of your collector's /leads, got ${JSON.stringify(leads)}`);
+        else beacon.lead = createLeadSender(leads, deps.env, deps.problem);
+      }
+      senders.push(beacon);
     } else {
       problems.push(`${path}: unknown destination ${JSON.stringify(raw)}; expected "dataLayer", "events", { type: "beacon", url } or a function`);
     }

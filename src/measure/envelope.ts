@@ -20,6 +20,8 @@ export interface LifecyclePayload {
   question?: unknown;
   answer?: unknown;
   kind?: unknown;
+  /** `lead`: the consent text the visitor agreed to (sent only to a collector's leads URL, never in the event). */
+  consent?: unknown;
 }
 
 /** Everything the envelope is made from, read at the moment of the event. */

@@ -12,6 +12,7 @@ import type { DeliveryStats } from "./destination-types.js";
 import { createDestinations } from "./destinations.js";
 import { envelope, type EnvelopeInput, type LifecyclePayload } from "./envelope.js";
 import type { MeasuredEventName, MeasureEvent } from "./event.js";
+import { leadPost } from "./lead-post.js";
 import { createLog } from "./log.js";
 import type { Report } from "./report.js";
 
@@ -81,10 +82,12 @@ export function createPipeline(deps: PipelineDeps) {
         siteHoldout: rules?.settings.holdout,
       });
       log.add(event);
+      const lead = event.name === "lead" ? leadPost(event, captured.payload.fields, captured.payload.consent) : undefined;
       senders.forEach((sender, i) => {
         try {
           sender.send(event);
           counts[i]++;
+          if (lead) sender.lead?.(lead);
         } catch (error) {
           reporter.error(sender.name, error);
         }

@@ -43,9 +43,11 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   answer(attributes: Record<string, string | number | boolean>): void;
   /**
    * A lead form was sent: its fields become profile attributes, a `lead` event is emitted and
-   * tracked (rules can use `$event: "lead"`), and the widget converts. Nudge sends them nowhere itself.
+   * tracked (rules can use `$event: "lead"`), and the widget converts. `consent` is the consent
+   * text the visitor agreed to, as shown. Nudge sends them nowhere unless a beacon destination
+   * names a collector's `leads` URL.
    */
-  lead(fields: Record<string, string>): void;
+  lead(fields: Record<string, string>, consent?: string): void;
   /** This widget's own state for this visitor, kept across reloads and tabs (e.g. an evergreen deadline). */
   state: Readonly<Record<string, unknown>>;
   /** Merges `patch` into `state` and stores it. */

@@ -19,7 +19,17 @@ const INPUT: Record<LeadField, { type: "email" | "tel" | "text"; autoComplete: s
  * values and a success message replaces the form (focused, so screen readers read it), followed by
  * `reward` (the coupon). Nothing is sent anywhere from here.
  */
-export function LeadForm({ form, locale, onLead, reward }: { form: LeadFormContent; locale: string; onLead(fields: Record<string, string>): void; reward?: ComponentChildren }) {
+export function LeadForm({
+  form,
+  locale,
+  onLead,
+  reward,
+}: {
+  form: LeadFormContent;
+  locale: string;
+  onLead(fields: Record<string, string>, consent: string): void;
+  reward?: ComponentChildren;
+}) {
   const s = stringsFor(leadStrings, locale);
   const id = useId();
   const [values, setValues] = useState<Record<string, string>>({});
@@ -57,7 +67,8 @@ export function LeadForm({ form, locale, onLead, reward }: { form: LeadFormConte
       const value = leadValue(field.name, values[field.name] ?? "");
       if (value) fields[field.name] = value;
     }
-    onLead(fields);
+    // The consent as the visitor saw it: the checkbox's label (a collector stores it with the lead).
+    onLead(fields, form.consent.label);
     setSent(true);
   };
 

@@ -61,7 +61,7 @@ export function PopupBody({
         </div>
         {content.cartItems && CartItems && <CartItems items={props.facts.cart?.items ?? []} block={content.cartItems} locale={locale} currency={currency} />}
         {timer && countdown && Countdown && <Countdown left={timer.left} deadline={timer.deadline} label={countdown.label} locale={locale} class="nudge-popup__timer" />}
-        {form && LeadForm ? <LeadForm form={form} locale={locale} onLead={(fields) => props.lead(fields)} reward={copy} /> : copy}
+        {form && LeadForm ? <LeadForm form={form} locale={locale} onLead={(fields, consent) => props.lead(fields, consent)} reward={copy} /> : copy}
         {(actions.length > 0 || dismiss) && (
           <div class="nudge-popup__actions">
             {actions.map((button, i) => {

@@ -131,7 +131,8 @@ describe("lead form", () => {
     expect(email.hasAttribute("aria-invalid")).toBe(false); // the error follows the typing
     await act(() => consent.click());
     await act(() => $("form")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true })));
-    expect(lead).toHaveBeenCalledExactlyOnceWith({ email: "ada@example.com" });
+    // The consent goes with the answers, as the visitor saw it (a collector stores it with the lead).
+    expect(lead).toHaveBeenCalledExactlyOnceWith({ email: "ada@example.com" }, "I agree to the processing of my data");
     expect($("form")).toBeNull();
     expect($(".nudge-lead__title")!.textContent).toBe("You are in");
     expect(shadow.activeElement).toBe($(".nudge-lead__title"));

@@ -1,0 +1,234 @@
+/// <reference types="node" />
+/**
+ * The event store at scale: ClickHouse, through the official `@clickhouse/client` (an optional
+ * peer dependency, loaded only when this store is made). Several collector processes can share it.
+ *
+ * Writes are grouped like the DuckDB store's: calls that arrive while a write runs go together in
+ * the next one, a single JSONEachRow insert (ClickHouse wants few, large inserts). Before each
+ * insert, the ids already stored are looked up and dropped (counted as duplicates); two collectors
+ * racing on the same replayed batch may both insert it, and the ReplacingMergeTree plus `FINAL`
+ * on every read count it once anyway (see clickhouse/clickhouse-sql.ts).
+ */
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { ArmAggregate, ReportAggregates } from "../measure/aggregates.js";
+import * as sql from "./clickhouse/clickhouse-sql.js";
+import { identifier, stringList } from "./clickhouse/sql-literal.js";
+import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
+
+export interface ClickHouseStoreOptions {
+  /** The server's HTTP interface, e.g. `http://127.0.0.1:8123` (user and password may be in the URL; a path names the database). */
+  url: string;
+  /** The database holding `nudge_events` and `nudge_counts` (created when missing; default: the URL's path, else `default`). */
+  database?: string;
+}
+
+interface PendingWrite {
+  batch: readonly StoredEvent[];
+  resolve(result: InsertResult): void;
+  reject(error: unknown): void;
+}
+
+const COUNT_NAMES: (keyof IngestCounts)[] = ["rejected", "clamped", "duplicates", "droppedByClients"];
+/** Ids per duplicate lookup: keeps each query well under ClickHouse's 256 KiB `max_query_size`. */
+const LOOKUP_CHUNK = 2000;
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+async function loadClient(): Promise<typeof import("@clickhouse/client")> {
+  try {
+    return await import("@clickhouse/client");
+  } catch (error) {
+    throw new Error(`nudge collect: the ClickHouse store needs the package @clickhouse/client (npm install @clickhouse/client): ${(error as Error).message}`);
+  }
+}
+
+/** The row as the table stores it (JSONEachRow: no value goes through SQL text). */
+function row(event: StoredEvent) {
+  const finite = (value: number | undefined) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+  return {
+    id: event.id,
+    name: event.name,
+    time: Math.trunc(event.time),
+    visitor: event.visitor,
+    session: event.session,
+    widget: event.widget,
+    type: event.type,
+    variant: event.variant,
+    exposure: event.exposure,
+    path: event.path ?? null,
+    share: finite(event.share),
+    value: finite(event.value),
+    currency: event.currency ?? null,
+    goal: event.goal ?? null,
+    order_id: event.order ?? null,
+    reason: event.reason ?? null,
+    action: event.action ?? null,
+    fields: event.fields ? JSON.stringify(event.fields) : null,
+    received_at: Math.trunc(event.receivedAt),
+    client_time: Math.trunc(event.clientTime),
+    clamped: event.clamped ? 1 : 0,
+  };
+}
+
+/**
+ * Connects to ClickHouse and makes sure the database and tables exist.
+ *
+ * @example
+ * const store = await createClickHouseStore({ url: "http://127.0.0.1:8123", database: "nudge" });
+ */
+export async function createClickHouseStore(options: ClickHouseStoreOptions): Promise<EventStore & { readonly database: string }> {
+  const { createClient, ClickHouseLogLevel } = await loadClient();
+  const url = new URL(options.url);
+  const db = options.database ?? (decodeURIComponent(url.pathname.replace(/^\/+|\/+$/g, "")) || "default");
+  identifier(db); // throws on a bad name, before anything is sent
+  url.pathname = "/";
+  const client: ClickHouseClient = createClient({ url: url.href, request_timeout: 60_000, log: { level: ClickHouseLogLevel.OFF } });
+  const select = async <T>(query: string): Promise<T[]> => (await client.query({ query, format: "JSONEachRow" })).json<T>();
+  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${identifier(db)}` });
+  await client.command({ query: sql.createEvents(db) });
+  await client.command({ query: sql.createCounts(db) });
+
+  let pending: PendingWrite[] = [];
+  let writing: Promise<void> | null = null;
+  let closed = false;
+
+  const addCountRows = (counts: [string, number][]) =>
+    counts.length ? client.insert({ table: `${db}.nudge_counts`, values: counts.map(([name, value]) => ({ name, value })), format: "JSONEachRow" }) : Promise.resolve();
+
+  async function alreadyStored(ids: string[]): Promise<Set<string>> {
+    const stored = new Set<string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const rows = await select<{ id: string }>(sql.storedIds(db, stringList(ids.slice(i, i + LOOKUP_CHUNK))));
+      for (const { id } of rows) stored.add(id);
+    }
+    return stored;
+  }
+
+  /** One write: every call waiting now, in one insert. */
+  async function writeGroup(group: PendingWrite[]) {
+    try {
+      const firstCopy = new Map<string, StoredEvent>();
+      for (const call of group) for (const event of call.batch) if (!firstCopy.has(event.id)) firstCopy.set(event.id, event);
+      const stored = await alreadyStored([...firstCopy.keys()]);
+      const fresh = [...firstCopy.values()].filter((event) => !stored.has(event.id));
+      if (fresh.length) await client.insert({ table: `${db}.nudge_events`, values: fresh.map(row), format: "JSONEachRow" });
+      const total = group.reduce((s, call) => s + call.batch.length, 0);
+      if (total > fresh.length) await addCountRows([["duplicates", total - fresh.length]]);
+      // Each stored id is credited to the first call that carried it.
+      const credit = new Set(fresh.map((event) => event.id));
+      for (const call of group) {
+        let inserted = 0;
+        for (const event of call.batch) if (credit.delete(event.id)) inserted++;
+        call.resolve({ inserted, duplicates: call.batch.length - inserted });
+      }
+    } catch (error) {
+      for (const call of group) call.reject(error);
+    }
+  }
+
+  function drain(): Promise<void> {
+    if (!writing) {
+      writing = (async () => {
+        while (pending.length) {
+          const group = pending;
+          pending = [];
+          await writeGroup(group);
+        }
+        writing = null;
+      })();
+    }
+    return writing;
+  }
+
+  async function readCounts(): Promise<IngestCounts> {
+    const counts = { ...EMPTY_COUNTS };
+    for (const { name, value } of await select<{ name: string; value: string }>(sql.readCounts(db))) {
+      if (COUNT_NAMES.includes(name as keyof IngestCounts)) counts[name as keyof IngestCounts] = num(value);
+    }
+    return counts;
+  }
+
+  return {
+    kind: "clickhouse",
+    database: db,
+    insertEvents(batch) {
+      if (closed) return Promise.reject(new Error("the store is closed"));
+      if (!batch.length) return Promise.resolve({ inserted: 0, duplicates: 0 });
+      return new Promise<InsertResult>((resolve, reject) => {
+        pending.push({ batch, resolve, reject });
+        void drain();
+      });
+    },
+    async addCounts(counts) {
+      const rows: [string, number][] = [];
+      for (const name of COUNT_NAMES) {
+        const by = (counts as Partial<IngestCounts>)[name];
+        if (name !== "duplicates" && typeof by === "number" && by > 0) rows.push([name, Math.trunc(by)]);
+      }
+      await addCountRows(rows);
+    },
+    async reportAggregates(): Promise<ReportAggregates> {
+      type Row = Record<string, string | number | null>;
+      const [[totals], arms, sums, types, counts] = await Promise.all([
+        select<Row>(sql.readTotals(db)),
+        select<Row>(sql.armCounts(db)),
+        select<Row>(sql.eligibleSums(db)),
+        select<Row>(sql.widgetTypes(db)),
+        readCounts(),
+      ]);
+      const key = (r: Row) => `${r.widget}\u0000${r.variant}`;
+      const sumsByArm = new Map(sums.map((r) => [key(r), r]));
+      const typeOf = new Map(types.map((r) => [String(r.widget), String(r.type)]));
+      const result = arms.map((r): ArmAggregate => {
+        const s = sumsByArm.get(key(r));
+        return {
+          widget: String(r.widget),
+          type: typeOf.get(String(r.widget)) ?? "",
+          variant: String(r.variant),
+          share: num(r.shares) > 0 ? num(r.lastShare) : null,
+          eligible: num(r.eligible),
+          impressions: num(r.impressions),
+          shownVisitors: num(r.shownVisitors),
+          viewable: num(r.viewable),
+          viewableVisitors: num(r.viewableVisitors),
+          clicks: num(r.clicks),
+          clickedVisitors: num(r.clickedVisitors),
+          closes: num(r.closes),
+          minimized: num(r.minimized),
+          leads: num(r.leads),
+          conversions: num(r.conversions),
+          converters: num(r.converters),
+          eligibleConverters: num(s?.eligibleConverters),
+          revenue: num(r.revenue),
+          orders: num(r.orders),
+          eligibleRevenue: num(s?.eligibleRevenue),
+          eligibleRevenueSquares: num(s?.eligibleRevenueSquares),
+        };
+      });
+      result.sort((a, b) => (a.widget < b.widget ? -1 : a.widget > b.widget ? 1 : a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0));
+      const events = num(totals?.events);
+      return {
+        events,
+        duplicates: counts.duplicates,
+        visitors: num(totals?.visitors),
+        from: events ? num(totals.first) : null,
+        to: events ? num(totals.last) : null,
+        arms: result,
+      };
+    },
+    async health() {
+      try {
+        const [{ events }] = await select<{ events: string }>(`SELECT count() AS events FROM ${identifier(db)}.nudge_events FINAL`);
+        return { ok: !closed, store: "clickhouse", events: num(events), counts: await readCounts(), ...(closed ? { error: "closed" } : {}) };
+      } catch (error) {
+        return { ok: false, store: "clickhouse", events: 0, counts: { ...EMPTY_COUNTS }, error: (error as Error).message };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await drain();
+      await client.close();
+    },
+  };
+}
