@@ -7,7 +7,20 @@ const ts = (outDir) => typescript({ tsconfig: "./tsconfig.json", declaration: fa
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 // React is only for nudge-sdk/react (an optional peer): external there, and nothing else imports it.
 // The collector's databases are optional (an optional dependency and optional peers): loaded only when a store opens.
-const dependencies = ["@duckdb/node-api", "@clickhouse/client", "pg", "preact", "preact/hooks", "preact/jsx-runtime", "idb-keyval", "zod", "zod/mini", "react", "react-dom", "react-dom/client"];
+const dependencies = [
+  "@duckdb/node-api",
+  "@clickhouse/client",
+  "pg",
+  "preact",
+  "preact/hooks",
+  "preact/jsx-runtime",
+  "idb-keyval",
+  "zod",
+  "zod/mini",
+  "react",
+  "react-dom",
+  "react-dom/client",
+];
 
 export default [
   // npm: ESM entry points for bundlers; dependencies stay external, widgets are their own chunks.

@@ -9,9 +9,7 @@ const { buildReport } = await import(new URL("../dist/esm/measure.js", import.me
 const started = performance.now();
 const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
 const connection = await instance.connect();
-const result = await connection.stream(
-  "SELECT id, name, time, visitor, session, widget, type, variant, exposure, share, value, currency, goal FROM nudge_events",
-);
+const result = await connection.stream("SELECT id, name, time, visitor, session, widget, type, variant, exposure, share, value, currency, goal FROM nudge_events");
 const events = [];
 for (;;) {
   const chunk = await result.fetchChunk();

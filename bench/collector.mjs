@@ -68,7 +68,19 @@ function body(client, batch, now) {
   const events = [];
   for (let i = 0; i < 20; i++) {
     const visitor = `v${client}-${batch}`;
-    events.push({ id: `b${client}-${batch}-${i}`, name: i === 0 ? "eligible" : i % 5 === 0 ? "clicked" : "shown", time: now, visitor, session: `s${visitor}`, widget: "welcome-offer", type: "popup", variant: i % 2 ? "a" : "b", exposure: `welcome-offer@${now}`, path: "/shop/", ...(i === 0 ? { share: 0.5 } : {}) });
+    events.push({
+      id: `b${client}-${batch}-${i}`,
+      name: i === 0 ? "eligible" : i % 5 === 0 ? "clicked" : "shown",
+      time: now,
+      visitor,
+      session: `s${visitor}`,
+      widget: "welcome-offer",
+      type: "popup",
+      variant: i % 2 ? "a" : "b",
+      exposure: `welcome-offer@${now}`,
+      path: "/shop/",
+      ...(i === 0 ? { share: 0.5 } : {}),
+    });
   }
   return JSON.stringify({ events, dropped: 0, sentAt: now });
 }
@@ -132,7 +144,13 @@ async function ingest(name, storeFlags) {
 function timed(command, args, env = {}) {
   const run = spawnSync("/usr/bin/time", ["-f", "TIMED %e %M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, ...env } });
   const match = run.stderr.match(/TIMED ([\d.]+) (\d+)/);
-  return { seconds: match ? Number(match[1]) : undefined, rssMB: match ? Number(match[2]) / 1024 : undefined, status: run.status, stdout: run.stdout, stderr: run.stderr.replace(/TIMED.*\n?/, "") };
+  return {
+    seconds: match ? Number(match[1]) : undefined,
+    rssMB: match ? Number(match[2]) / 1024 : undefined,
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr.replace(/TIMED.*\n?/, ""),
+  };
 }
 
 async function reportAt(size) {
@@ -147,7 +165,12 @@ async function reportAt(size) {
     memoryResult = JSON.parse(memory.stdout.trim().split("\n").at(-1));
     agree = sqlReport ? differences(sqlReport, memoryResult.report).length : undefined;
   }
-  const why = memory.status === 0 ? undefined : /heap out of memory|Allocation failed/i.test(memory.stderr) ? `out of memory (heap limit ${HEAP} MB)` : `exit ${memory.status}: ${memory.stderr.trim().split("\n").at(-1)}`;
+  const why =
+    memory.status === 0
+      ? undefined
+      : /heap out of memory|Allocation failed/i.test(memory.stderr)
+        ? `out of memory (heap limit ${HEAP} MB)`
+        : `exit ${memory.status}: ${memory.stderr.trim().split("\n").at(-1)}`;
   rmSync(path, { force: true });
   return { size, events: generated.events, generateSeconds: generated.seconds, sql, memory, memoryResult, why, agree };
 }
@@ -165,7 +188,10 @@ const met = (ok) => (ok ? "met" : "**not met**");
 const ingestTable = [
   "| store | events sent (batches of 20) | stored | events/s | POST p50 ms | POST p99 ms | collector RSS MB (start → max → end) |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...ingestRows.map((r) => `| ${r.name} | ${int(r.events)} | ${int(r.stored)}${r.failed ? ` (${r.failed} refused)` : ""} | ${int(r.eventsPerSecond)} | ${fix(r.p50)} | ${fix(r.p99)} | ${int(r.rssStart)} → ${int(r.rssMax)} → ${int(r.rssEnd)} |`),
+  ...ingestRows.map(
+    (r) =>
+      `| ${r.name} | ${int(r.events)} | ${int(r.stored)}${r.failed ? ` (${r.failed} refused)` : ""} | ${int(r.eventsPerSecond)} | ${fix(r.p50)} | ${fix(r.p99)} | ${int(r.rssStart)} → ${int(r.rssMax)} → ${int(r.rssEnd)} |`,
+  ),
 ].join("\n");
 const reportTable = [
   "| events | `nudge report` (SQL in DuckDB) s | its peak RSS MB | buildReport in memory s | its peak RSS MB | same figures |",

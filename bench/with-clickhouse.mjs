@@ -12,7 +12,10 @@ const clickhouse = await startClickHouse();
 console.log(`ClickHouse ${clickhouse.url} (data in ${clickhouse.dir})`);
 let status = 1;
 try {
-  const run = spawnSync(process.execPath, [join(root, "bench/collector.mjs"), "--clickhouse", `${clickhouse.url}/nudge_bench`, ...process.argv.slice(2)], { stdio: "inherit", cwd: root });
+  const run = spawnSync(process.execPath, [join(root, "bench/collector.mjs"), "--clickhouse", `${clickhouse.url}/nudge_bench`, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    cwd: root,
+  });
   status = run.status ?? 1;
 } finally {
   await clickhouse.stop();

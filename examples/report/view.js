@@ -175,4 +175,3 @@ export function renderReport(report, source, currency = "USD") {
   $("#widgets").replaceChildren(...cards);
   document.body.dataset.ready = "true";
 }
-

@@ -33,9 +33,18 @@ function fields(node, path, out, required = []) {
     const at = path ? `${path}.${key}` : key;
     out.push([at, child, required.includes(key)]);
     if (
-      ["widgets[].trigger", "widgets[].when", "widgets[].frequency", "widgets[].content", "widgets[].goal.where", "widgets[].variants[].content", "widgets[].variants[].trigger", "widgets[].variants[].frequency", "segments", "widgets"].includes(
-        at,
-      )
+      [
+        "widgets[].trigger",
+        "widgets[].when",
+        "widgets[].frequency",
+        "widgets[].content",
+        "widgets[].goal.where",
+        "widgets[].variants[].content",
+        "widgets[].variants[].trigger",
+        "widgets[].variants[].frequency",
+        "segments",
+        "widgets",
+      ].includes(at)
     )
       continue;
     if (child.type === "object" && child.properties) fields(child, at, out, child.required ?? []);
@@ -113,7 +122,7 @@ export function rulesReference(schema, operators) {
     "Every object form also takes `smartTiming` and `cancel`:",
     "",
     "- `smartTiming: true`: once the visitor's usual hour is known (`visitor.usualHour`, learned from the page views of at least two days), the trigger's moment waits for it: outside the hour before, the hour itself and the hour after (`visitor.activeNow`), the widget is held until that window opens, if the page is still open. `explain()` names the hour it waits for. A visitor with no known habit yet is treated as without it.",
-    "- `cancel`: an event name or a list of them (`\"add_to_cart\"`). When one is tracked on the page, the widget is disarmed for the rest of the page view, and closed if it is on screen; `explain()` says which event called it off. The next page view arms it again (use `when` to keep it away for longer).",
+    '- `cancel`: an event name or a list of them (`"add_to_cart"`). When one is tracked on the page, the widget is disarmed for the rest of the page view, and closed if it is on screen; `explain()` says which event called it off. The next page view arms it again (use `when` to keep it away for longer).',
     "",
     code({ trigger: { type: "delay", after: "40s", smartTiming: true, cancel: ["add_to_cart", "begin_checkout"] } }),
     "",

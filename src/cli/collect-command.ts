@@ -116,7 +116,7 @@ export async function reportCommand(args: string[], out: Print, err: Print): Pro
       return 2;
     }
   }
-  let store;
+  let store: EventStore;
   try {
     store = choice.clickhouse ? await openStore(choice) : await (await import("../collector/duckdb-store.js")).createDuckDBStore({ path: choice.db, readOnly: true });
   } catch (error) {

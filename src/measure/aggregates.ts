@@ -98,7 +98,16 @@ export interface ReportAggregates {
   overall: { treated: OverallAggregate; control: OverallAggregate } | null;
 }
 
-export const emptyOverall = (): OverallAggregate => ({ visitors: 0, converters: 0, orders: 0, revenue: 0, revenueSquares: 0, valuedOrders: 0, orderValues: 0, orderValueSquares: 0 });
+export const emptyOverall = (): OverallAggregate => ({
+  visitors: 0,
+  converters: 0,
+  orders: 0,
+  revenue: 0,
+  revenueSquares: 0,
+  valuedOrders: 0,
+  orderValues: 0,
+  orderValueSquares: 0,
+});
 
 /** An arm with nothing counted yet: the starting point of an in-memory count. */
 export function emptyArm(widget: string, type: string, variant: string): ArmAggregate {

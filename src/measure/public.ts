@@ -14,6 +14,19 @@ export { reportFromAggregates } from "./report-from-aggregates.js";
 export type { ArmAggregate, ReportAggregates, OverallAggregate } from "./aggregates.js";
 export type { Attribution, Credit } from "./attribution.js";
 export type { OverallReport, OverallArm } from "./overall.js";
-export { rate, probabilityToBeat, sampleFromSums, rateUplift, meanUplift, sampleOf, sampleRatio, SRM_ALPHA, type Rate, type Uplift, type Sample, type SampleRatio } from "./stats.js";
+export {
+  rate,
+  probabilityToBeat,
+  sampleFromSums,
+  rateUplift,
+  meanUplift,
+  sampleOf,
+  sampleRatio,
+  SRM_ALPHA,
+  type Rate,
+  type Uplift,
+  type Sample,
+  type SampleRatio,
+} from "./stats.js";
 export { MEASURED_EVENTS, type MeasureEvent, type MeasuredEventName } from "./event.js";
 export type { Destination, BeaconDestination, DataLayerDestination, DomEventsDestination, DeliveryStats } from "./destination-types.js";

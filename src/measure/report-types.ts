@@ -93,4 +93,3 @@ export interface ReportOptions {
   /** Seed of the Monte Carlo for the uplift intervals (default: fixed, so reports are reproducible). */
   seed?: number;
 }
-

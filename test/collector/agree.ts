@@ -26,5 +26,8 @@ export function differences(actual: unknown, expected: unknown, path = "$"): str
 
 /** Aggregates with their arms in a fixed order (stores may return them in any). */
 export function sortedArms<T extends { arms: { widget: string; variant: string }[] }>(aggregates: T): T {
-  return { ...aggregates, arms: [...aggregates.arms].sort((a, b) => (a.widget < b.widget ? -1 : a.widget > b.widget ? 1 : a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0)) };
+  return {
+    ...aggregates,
+    arms: [...aggregates.arms].sort((a, b) => (a.widget < b.widget ? -1 : a.widget > b.widget ? 1 : a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0)),
+  };
 }

@@ -23,7 +23,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (t) => out.push(t), (t) => err.push(t));
+  const code = await main(
+    args,
+    (t) => out.push(t),
+    (t) => err.push(t),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -59,7 +63,10 @@ describe("nudge report", () => {
 
 describe("nudge collect", () => {
   it("refuses an origin with a path, and a bad port, before opening anything", async () => {
-    expect(await cli("collect", "--db", ":memory:", "--origin", "https://shop.example/page")).toMatchObject({ code: 2, err: expect.stringContaining("--origin: expected an origin such as https://shop.example") });
+    expect(await cli("collect", "--db", ":memory:", "--origin", "https://shop.example/page")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--origin: expected an origin such as https://shop.example"),
+    });
     expect(await cli("collect", "--db", ":memory:", "--port", "http")).toMatchObject({ code: 2, err: "--port: expected a port number, got http" });
   });
 

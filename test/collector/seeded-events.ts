@@ -21,9 +21,27 @@ export interface SeedOptions {
 }
 
 const WIDGETS = [
-  { id: "welcome-offer", type: "popup", holdout: 0.1, variants: [["a", 1], ["b", 1]] as const, convert: { a: 0.08, b: 0.1, holdout: 0.07 } as Record<string, number> },
+  {
+    id: "welcome-offer",
+    type: "popup",
+    holdout: 0.1,
+    variants: [
+      ["a", 1],
+      ["b", 1],
+    ] as const,
+    convert: { a: 0.08, b: 0.1, holdout: 0.07 } as Record<string, number>,
+  },
   { id: "exit-coupon", type: "countdown-coupon", holdout: 0.2, variants: [["default", 1]] as const, convert: { default: 0.05, holdout: 0.04 } as Record<string, number> },
-  { id: "recs", type: "carousel", holdout: 0, variants: [["grid", 2], ["row", 1]] as const, convert: { grid: 0.03, row: 0.03 } as Record<string, number> },
+  {
+    id: "recs",
+    type: "carousel",
+    holdout: 0,
+    variants: [
+      ["grid", 2],
+      ["row", 1],
+    ] as const,
+    convert: { grid: 0.03, row: 0.03 } as Record<string, number>,
+  },
 ];
 
 export function seededEvents(options: SeedOptions): MeasureEvent[] {
@@ -104,12 +122,35 @@ export function seededEvents(options: SeedOptions): MeasureEvent[] {
     // Now and then, a conversion in an arm where this visitor was never eligible (another device's exposure).
     if (random() < 0.01) {
       clock += 1;
-      out.push({ id: `e${++serial}`, name: "converted", time: clock, visitor, session, widget: "welcome-offer", type: "popup", variant: "b", exposure: "welcome-offer@0", value: 12.5, goal: "purchase" });
+      out.push({
+        id: `e${++serial}`,
+        name: "converted",
+        time: clock,
+        visitor,
+        session,
+        widget: "welcome-offer",
+        type: "popup",
+        variant: "b",
+        exposure: "welcome-offer@0",
+        value: 12.5,
+        goal: "purchase",
+      });
     }
     // Two visitors whose shows share an exposure name (same widget, same millisecond on their clocks).
     if (v === 1) {
       for (const who of ["twin-1", "twin-2"]) {
-        out.push({ id: `e${++serial}`, name: "eligible", time: clock, visitor: who, session: who, widget: "recs", type: "carousel", variant: "grid", exposure: `recs@${clock}`, share: 2 / 3 });
+        out.push({
+          id: `e${++serial}`,
+          name: "eligible",
+          time: clock,
+          visitor: who,
+          session: who,
+          widget: "recs",
+          type: "carousel",
+          variant: "grid",
+          exposure: `recs@${clock}`,
+          share: 2 / 3,
+        });
         out.push({ id: `e${++serial}`, name: "shown", time: clock, visitor: who, session: who, widget: "recs", type: "carousel", variant: "grid", exposure: `recs@${clock}` });
       }
     }

@@ -122,8 +122,15 @@ describe("POST /collect", () => {
   });
 
   it("keeps siteHoldout: the report compares Nudge as a whole with the site-wide control group", async () => {
-    const inControl = [event({ name: "eligible", visitor: "c", variant: "holdout", siteHoldout: true }), event({ name: "converted", visitor: "c", variant: "holdout", siteHoldout: true, goal: "purchase", order: "o1", value: 10 })];
-    const treated = [event({ name: "eligible", visitor: "t", siteHoldout: false }), event({ name: "shown", visitor: "t", siteHoldout: false }), event({ name: "converted", visitor: "t", siteHoldout: false, goal: "purchase", order: "o2", value: 30 })];
+    const inControl = [
+      event({ name: "eligible", visitor: "c", variant: "holdout", siteHoldout: true }),
+      event({ name: "converted", visitor: "c", variant: "holdout", siteHoldout: true, goal: "purchase", order: "o1", value: 10 }),
+    ];
+    const treated = [
+      event({ name: "eligible", visitor: "t", siteHoldout: false }),
+      event({ name: "shown", visitor: "t", siteHoldout: false }),
+      event({ name: "converted", visitor: "t", siteHoldout: false, goal: "purchase", order: "o2", value: 30 }),
+    ];
     expect((await (await post({ events: [...inControl, ...treated] })).json()).stored).toBe(5);
     const r = await report();
     expect(r.overall).toMatchObject({ treated: { visitors: 1, orders: 1, revenue: 30 }, control: { visitors: 1, orders: 1, revenue: 10 } });
@@ -137,7 +144,10 @@ describe("POST /collect", () => {
   });
 
   it("lets configured origins send (CORS), and refuses the others with 403", async () => {
-    const preflight = await fetch(`${url}/collect`, { method: "OPTIONS", headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const preflight = await fetch(`${url}/collect`, {
+      method: "OPTIONS",
+      headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect(preflight.headers.get("access-control-allow-headers")).toBe("content-type");
@@ -154,7 +164,9 @@ describe("POST /collect", () => {
     await collector.close();
     const real = await createDuckDBStore();
     let failing = true;
-    await start({ store: { ...real, kind: real.kind, insertEvents: (batch) => (failing ? Promise.reject(new Error("disk full")) : real.insertEvents(batch)), close: () => real.close() } });
+    await start({
+      store: { ...real, kind: real.kind, insertEvents: (batch) => (failing ? Promise.reject(new Error("disk full")) : real.insertEvents(batch)), close: () => real.close() },
+    });
     const body = { events: [event()] };
     const refused = await post(body);
     expect(refused.status).toBe(503);

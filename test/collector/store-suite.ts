@@ -16,7 +16,18 @@ export const stored = (event: MeasureEvent, receivedAt = event.time): StoredEven
 let serial = 0;
 export function measured(overrides: Partial<MeasureEvent> = {}): MeasureEvent {
   serial++;
-  return { id: `t-${serial}`, name: "shown", time: 1_767_225_600_000 + serial, visitor: "v-1", session: "s-1", widget: "offer", type: "popup", variant: "a", exposure: "offer@1", ...overrides };
+  return {
+    id: `t-${serial}`,
+    name: "shown",
+    time: 1_767_225_600_000 + serial,
+    visitor: "v-1",
+    session: "s-1",
+    widget: "offer",
+    type: "popup",
+    variant: "a",
+    exposure: "offer@1",
+    ...overrides,
+  };
 }
 
 /** Sends events in batches of `size`, `parallel` calls at a time (as concurrent HTTP requests would). */
