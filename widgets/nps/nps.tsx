@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { WidgetProps } from "../../src/render/widget-api.js";
 import { stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
-import { useReturnFocus } from "../shared/use-return-focus.js";
+import { useFocusReturn } from "../shared/use-focus-return.js";
 import type { NpsContent } from "./schema.js";
 import { scaleKey } from "./scale-keys.js";
 import { npsAnswers, npsGroup } from "./score.js";
@@ -33,7 +33,7 @@ export function Nps({ content, locale, close, answer, convert }: WidgetProps<Nps
   const id = useId();
 
   useModalFocus(modal ? panel : { current: null }, { onEscape: () => close("escape") });
-  useReturnFocus(modal ? { current: null } : panel);
+  useFocusReturn(modal ? { current: null } : panel, () => null);
 
   // Each new step takes focus (a keyboard or screen-reader visitor continues where they are),
   // but only once the visitor is in the survey: a slide-in never steals focus on its own.

@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hook
 import type { WidgetProps } from "../../src/render/widget-api.js";
 import { CloseButton } from "../shared/close-button.js";
 import { stringsFor } from "../shared/i18n.js";
-import { useReturnFocus } from "../shared/use-return-focus.js";
+import { useFocusReturn } from "../shared/use-focus-return.js";
 import { requestPermission } from "./ask.js";
 import type { PushAskContent } from "./schema.js";
 import { STRINGS } from "./strings.js";
@@ -22,7 +22,7 @@ export function PushAsk({ content, locale, close, click, convert, saveState, emi
   const outcome = useRef<HTMLHeadingElement>(null);
   const asked = useRef(facts.time.now);
   const id = useId();
-  useReturnFocus(card);
+  useFocusReturn(card, () => null);
 
   // Showing it is asking: `push.asked` holds from now on, whatever the visitor does.
   useEffect(() => saveState({ push: { asked: asked.current } }), []);

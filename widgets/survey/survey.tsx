@@ -4,7 +4,7 @@ import type { WidgetProps } from "../../src/render/widget-api.js";
 import { CloseButton } from "../shared/close-button.js";
 import { stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
-import { useReturnFocus } from "../shared/use-return-focus.js";
+import { useFocusReturn } from "../shared/use-focus-return.js";
 import { QuestionFields } from "./question.js";
 import { END, nextAfter, remaining } from "./route.js";
 import type { Answer, SurveyContent } from "./schema.js";
@@ -48,7 +48,7 @@ export function Survey({ id: surveyId, content, locale, state, close, convert, s
   const id = useId();
 
   useModalFocus(modal ? panel : { current: null }, { onEscape: () => close("escape") });
-  useReturnFocus(modal ? { current: null } : panel);
+  useFocusReturn(modal ? { current: null } : panel, () => null);
   // Each new question (or the thanks) takes focus once the visitor is in the survey: a slide-in never steals it on its own.
   useLayoutEffect(() => {
     if (moved.current) heading.current?.focus({ preventScroll: true });
