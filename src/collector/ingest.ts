@@ -24,9 +24,7 @@ export interface Rejected {
   problem: string;
 }
 
-export type Ingested =
-  | { ok: true; events: StoredEvent[]; rejected: Rejected[]; clamped: number; dropped: number }
-  | { ok: false; status: 400 | 413; message: string };
+export type Ingested = { ok: true; events: StoredEvent[]; rejected: Rejected[]; clamped: number; dropped: number } | { ok: false; status: 400 | 413; message: string };
 
 /** Checks a parsed beacon body `{ events: [...], dropped?, sentAt? }` received at `now`. */
 export function ingest(body: unknown, now: number, limits: IngestLimits = DEFAULT_LIMITS): Ingested {

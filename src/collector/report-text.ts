@@ -6,7 +6,8 @@
 import type { Report } from "../measure/report-types.js";
 
 const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? "—" : `${(x * 100).toFixed(digits)}%`);
-const signed = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? "—" : `${x >= 0 ? "+" : "-"}${Math.abs(x * 100).toFixed(digits)}%`);
+const signed = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "—" : `${x >= 0 ? "+" : "-"}${Math.abs(x * 100).toFixed(digits)}%`;
 const int = (x: number) => x.toLocaleString("en-US");
 const money = (x: number | null) => (x === null ? "—" : x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 

@@ -16,7 +16,7 @@ import { reportFromAggregates } from "../measure/report-from-aggregates.js";
 import { DEFAULT_LIMITS, ingest, type IngestLimits } from "./ingest.js";
 import { receiveLead, type LeadsOptions } from "./leads/receive-lead.js";
 import { reportAsset } from "./report-page.js";
-import type { EventStore } from "./store.js";
+import type { EventStore, InsertResult } from "./store.js";
 
 export interface CollectorOptions {
   store: EventStore;
@@ -126,7 +126,10 @@ export function createCollector(options: CollectorOptions): Collector {
 
   /** The body as JSON, after the content-type and size checks. */
   async function readJson(req: IncomingMessage): Promise<unknown> {
-    const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    const type = String(req.headers["content-type"] ?? "")
+      .split(";")[0]
+      .trim()
+      .toLowerCase();
     // sendBeacon with a JSON Blob sends application/json; text/plain is what a beacon sends to avoid a CORS preflight.
     if (type !== "application/json" && type !== "text/plain") {
       req.resume();
@@ -161,7 +164,7 @@ export function createCollector(options: CollectorOptions): Collector {
     const batch = ingest(body, received, limits);
     if (!batch.ok) throw new HttpError(batch.status, batch.message);
     const counts = { rejected: batch.rejected.length, clamped: batch.clamped, droppedByClients: batch.dropped };
-    let result;
+    let result: InsertResult;
     try {
       // Both writes are queued together (a store may group them into one); the answer waits for both.
       [result] = await Promise.all([store.insertEvents(batch.events), counts.rejected || counts.clamped || counts.droppedByClients ? store.addCounts(counts) : undefined]);
@@ -170,12 +173,7 @@ export function createCollector(options: CollectorOptions): Collector {
       throw new HttpError(503, "the event store is unavailable; send the batch again later");
     }
     for (const r of batch.rejected) log(`refused ${r.problem}`);
-    send(
-      res,
-      200,
-      JSON.stringify({ stored: result.inserted, duplicates: result.duplicates, rejected: batch.rejected, clamped: batch.clamped }),
-      JSON_TYPE,
-    );
+    send(res, 200, JSON.stringify({ stored: result.inserted, duplicates: result.duplicates, rejected: batch.rejected, clamped: batch.clamped }), JSON_TYPE);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -224,7 +222,12 @@ export function createCollector(options: CollectorOptions): Collector {
 
   function handle(req: IncomingMessage, res: ServerResponse): boolean {
     const pathname = new URL(req.url ?? "/", "http://collector").pathname;
-    const ours = pathname === paths.collect || (options.leads && pathname === paths.leads) || pathname === paths.health || pathname === paths.reportJson || pathname.startsWith(paths.report.replace(/\/$/, ""));
+    const ours =
+      pathname === paths.collect ||
+      (options.leads && pathname === paths.leads) ||
+      pathname === paths.health ||
+      pathname === paths.reportJson ||
+      pathname.startsWith(paths.report.replace(/\/$/, ""));
     if (!ours) return false;
     if (closing) {
       req.resume();
