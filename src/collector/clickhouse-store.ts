@@ -8,6 +8,11 @@
  * insert, the ids already stored are looked up and dropped (counted as duplicates); two collectors
  * racing on the same replayed batch may both insert it, and the ReplacingMergeTree plus `FINAL`
  * on every read count it once anyway (see clickhouse/clickhouse-sql.ts).
+ *
+ * The report: per-arm counts in SQL; attribution (orders credited to the last widget shown) and
+ * the site-wide comparison folded in JS over rows streamed ordered by visitor, one visitor at a
+ * time, with the reference code in src/measure/ (ClickHouse 18.16 has no window functions for
+ * the SQL form DuckDB uses; see `OrderFold` and docs/collector.md).
  */
 import type { ClickHouseClient } from "@clickhouse/client";
 import { emptyOverall, type ArmAggregate, type OverallAggregate, type ReportAggregates } from "../measure/aggregates.js";

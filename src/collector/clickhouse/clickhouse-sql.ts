@@ -5,7 +5,8 @@
  * `-If` aggregate combinators instead of `FILTER (WHERE …)`. The dialect split with DuckDB
  * (duckdb-sql.ts): `uniqExactIf(a, b, cond)` for `count(DISTINCT (a, b)) FILTER (WHERE cond)`,
  * `argMaxIf` for `arg_max … FILTER`, `max(cond)` for `bool_or`, and exactly-once reads through
- * `FINAL` where DuckDB has a primary key.
+ * `FINAL` where DuckDB has a primary key. Attribution and the site-wide comparison are the
+ * exception: their rows are streamed and folded in JS (see `orderRows`).
  */
 import { identifier, stringLiteral } from "./sql-literal.js";
 
