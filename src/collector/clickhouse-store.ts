@@ -187,8 +187,13 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
   const select = async <T>(query: string): Promise<T[]> => (await client.query({ query, format: "JSONEachRow" })).json<T>();
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${identifier(db)}` });
   await client.command({ query: sql.createEvents(db) });
-  const [{ n: hasSiteHoldout }] = await select<{ n: string }>(sql.hasSiteHoldout(db));
-  if (!num(hasSiteHoldout)) await client.command({ query: sql.addSiteHoldout(db) });
+  const hasSiteHoldout = async () => num((await select<{ n: string }>(sql.hasSiteHoldout(db)))[0]?.n) > 0;
+  if (!(await hasSiteHoldout())) {
+    // Two collectors starting together may both try: the loser's error is fine once the column is there.
+    await client.command({ query: sql.addSiteHoldout(db) }).catch(async (error) => {
+      if (!(await hasSiteHoldout())) throw error;
+    });
+  }
   await client.command({ query: sql.createCounts(db) });
 
   let pending: PendingWrite[] = [];
