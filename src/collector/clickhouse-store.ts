@@ -8,9 +8,17 @@
  * insert, the ids already stored are looked up and dropped (counted as duplicates); two collectors
  * racing on the same replayed batch may both insert it, and the ReplacingMergeTree plus `FINAL`
  * on every read count it once anyway (see clickhouse/clickhouse-sql.ts).
+ *
+ * The report: per-arm counts in SQL; attribution (orders credited to the last widget shown) and
+ * the site-wide comparison folded in JS over rows streamed ordered by visitor, one visitor at a
+ * time, with the reference code in src/measure/ (ClickHouse 18.16 has no window functions for
+ * the SQL form DuckDB uses; see `OrderFold` and docs/collector.md).
  */
 import type { ClickHouseClient } from "@clickhouse/client";
-import type { ArmAggregate, ReportAggregates } from "../measure/aggregates.js";
+import { emptyOverall, type ArmAggregate, type OverallAggregate, type ReportAggregates } from "../measure/aggregates.js";
+import { addToOrders, attribute, type Order } from "../measure/attribution.js";
+import type { MeasureEvent } from "../measure/event.js";
+import { overallAggregates } from "../measure/overall.js";
 import * as sql from "./clickhouse/clickhouse-sql.js";
 import { identifier, stringList } from "./clickhouse/sql-literal.js";
 import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
@@ -67,7 +75,100 @@ function row(event: StoredEvent) {
     received_at: Math.trunc(event.receivedAt),
     client_time: Math.trunc(event.clientTime),
     clamped: event.clamped ? 1 : 0,
+    site_holdout: typeof event.siteHoldout === "boolean" ? (event.siteHoldout ? 1 : 0) : null,
   };
+}
+
+/** A row of `sql.orderRows`, as JSONEachRow gives it (Int64 as a string). */
+interface OrderRow {
+  name: string;
+  visitor: string;
+  time: string | number;
+  widget: string;
+  variant: string;
+  exposure: string;
+  value: number | null;
+  goal: string | null;
+  order_id: string | null;
+  site_holdout: number | null;
+}
+
+const measureEvent = (r: OrderRow): MeasureEvent =>
+  ({
+    name: r.name,
+    visitor: r.visitor,
+    time: Number(r.time),
+    widget: r.widget,
+    variant: r.variant,
+    exposure: r.exposure,
+    ...(r.value === null ? {} : { value: Number(r.value) }),
+    ...(r.goal === null ? {} : { goal: r.goal }),
+    ...(r.order_id === null ? {} : { order: r.order_id }),
+    ...(r.site_holdout === null ? {} : { siteHoldout: Number(r.site_holdout) === 1 }),
+  }) as MeasureEvent;
+
+interface Credits {
+  attributedOrders: number;
+  attributedRevenue: number;
+  assistedOrders: number;
+  assistedRevenue: number;
+}
+
+const addOverall = (into: OverallAggregate, from: OverallAggregate) => {
+  for (const key of Object.keys(into) as (keyof OverallAggregate)[]) into[key] += from[key];
+};
+
+/**
+ * Attribution and the site-wide comparison, folded in JS one visitor at a time over rows streamed
+ * from ClickHouse ordered by visitor (see `sql.orderRows` for why not in SQL on 18.16). Memory holds
+ * one visitor's conversions; the per-visitor results are sums, so they add up across visitors.
+ */
+class OrderFold {
+  readonly credits = new Map<string, Credits>();
+  orders = 0;
+  revenue = 0;
+  unattributedOrders = 0;
+  unattributedRevenue = 0;
+  readonly treated = emptyOverall();
+  readonly control = emptyOverall();
+  anyArm = false;
+  private visitor: string | undefined;
+  private events: MeasureEvent[] = [];
+
+  add(row: OrderRow) {
+    if (row.visitor !== this.visitor) this.flush();
+    this.visitor = row.visitor;
+    this.events.push(measureEvent(row));
+  }
+
+  flush() {
+    if (!this.events.length) return;
+    const orders = new Map<string, Order>();
+    for (const event of this.events) addToOrders(orders, event);
+    const result = attribute(orders, (widget, variant, kind, value) => {
+      const key = `${widget}\u0000${variant}`;
+      let credit = this.credits.get(key);
+      if (!credit) this.credits.set(key, (credit = { attributedOrders: 0, attributedRevenue: 0, assistedOrders: 0, assistedRevenue: 0 }));
+      if (kind === "attributed") {
+        credit.attributedOrders++;
+        credit.attributedRevenue += value;
+      } else {
+        credit.assistedOrders++;
+        credit.assistedRevenue += value;
+      }
+    });
+    this.orders += result.orders;
+    this.revenue += result.revenue;
+    this.unattributedOrders += result.unattributed.orders;
+    this.unattributedRevenue += result.unattributed.revenue;
+    const overall = overallAggregates(this.events, orders);
+    if (overall) {
+      this.anyArm = true;
+      addOverall(this.treated, overall.treated);
+      addOverall(this.control, overall.control);
+    }
+    this.events = [];
+  }
 }
 
 /**
@@ -86,6 +187,13 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
   const select = async <T>(query: string): Promise<T[]> => (await client.query({ query, format: "JSONEachRow" })).json<T>();
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${identifier(db)}` });
   await client.command({ query: sql.createEvents(db) });
+  const hasSiteHoldout = async () => num((await select<{ n: string }>(sql.hasSiteHoldout(db)))[0]?.n) > 0;
+  if (!(await hasSiteHoldout())) {
+    // Two collectors starting together may both try: the loser's error is fine once the column is there.
+    await client.command({ query: sql.addSiteHoldout(db) }).catch(async (error) => {
+      if (!(await hasSiteHoldout())) throw error;
+    });
+  }
   await client.command({ query: sql.createCounts(db) });
 
   let pending: PendingWrite[] = [];
@@ -148,6 +256,15 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
     return counts;
   }
 
+  /** Streams `sql.orderRows` into the fold, one visitor at a time. */
+  async function foldOrders(): Promise<OrderFold> {
+    const fold = new OrderFold();
+    const result = await client.query({ query: sql.orderRows(db), format: "JSONEachRow" });
+    for await (const rows of result.stream<OrderRow>()) for (const r of rows) fold.add(r.json<OrderRow>());
+    fold.flush();
+    return fold;
+  }
+
   return {
     kind: "clickhouse",
     database: db,
@@ -169,18 +286,20 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
     },
     async reportAggregates(): Promise<ReportAggregates> {
       type Row = Record<string, string | number | null>;
-      const [[totals], arms, sums, types, counts] = await Promise.all([
+      const [[totals], arms, sums, types, counts, fold] = await Promise.all([
         select<Row>(sql.readTotals(db)),
         select<Row>(sql.armCounts(db)),
         select<Row>(sql.eligibleSums(db)),
         select<Row>(sql.widgetTypes(db)),
         readCounts(),
+        foldOrders(),
       ]);
       const key = (r: Row) => `${r.widget}\u0000${r.variant}`;
       const sumsByArm = new Map(sums.map((r) => [key(r), r]));
       const typeOf = new Map(types.map((r) => [String(r.widget), String(r.type)]));
       const result = arms.map((r): ArmAggregate => {
         const s = sumsByArm.get(key(r));
+        const credit = fold.credits.get(key(r));
         return {
           widget: String(r.widget),
           type: typeOf.get(String(r.widget)) ?? "",
@@ -203,6 +322,10 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
           orders: num(r.orders),
           eligibleRevenue: num(s?.eligibleRevenue),
           eligibleRevenueSquares: num(s?.eligibleRevenueSquares),
+          attributedOrders: num(credit?.attributedOrders),
+          attributedRevenue: num(credit?.attributedRevenue),
+          assistedOrders: num(credit?.assistedOrders),
+          assistedRevenue: num(credit?.assistedRevenue),
         };
       });
       result.sort((a, b) => (a.widget < b.widget ? -1 : a.widget > b.widget ? 1 : a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0));
@@ -214,6 +337,11 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
         from: events ? num(totals.first) : null,
         to: events ? num(totals.last) : null,
         arms: result,
+        orders: fold.orders,
+        revenue: fold.revenue,
+        unattributedOrders: fold.unattributedOrders,
+        unattributedRevenue: fold.unattributedRevenue,
+        overall: fold.anyArm ? { treated: fold.treated, control: fold.control } : null,
       };
     },
     async health() {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createClient } from "@clickhouse/client";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createClickHouseStore } from "../../src/collector/clickhouse-store.js";
+import * as sql from "../../src/collector/clickhouse/clickhouse-sql.js";
 import { identifier, numberLiteral, stringList, stringLiteral } from "../../src/collector/clickhouse/sql-literal.js";
 import type { EventStore } from "../../src/collector/store.js";
 import { aggregateEvents } from "../../src/measure/report.js";
@@ -78,6 +79,21 @@ describe("ClickHouse store", () => {
     expect(table.engine).toBe("ReplacingMergeTree");
     expect(table.partition_key).toContain("intDiv(time, 1000)");
     expect(table.sorting_key).toBe("id");
+  });
+
+  it("adds the site_holdout column to a table made before it existed, then counts the site-wide comparison", async () => {
+    const database = freshDatabase();
+    const client = createClient({ url });
+    await client.command({ query: `CREATE DATABASE ${identifier(database)}` });
+    // The table as the first ClickHouse store made it: without site_holdout.
+    await client.command({ query: sql.createEvents(database).replace(/,\s*site_holdout Nullable\(UInt8\)/, "") });
+    await client.close();
+    const store = await freshStore(database);
+    const events = seeded(60, 5).map((e) => stored(e));
+    await store.insertEvents(events);
+    const actual = await store.reportAggregates();
+    expect(actual.overall).not.toBeNull();
+    expect(sorted(actual)).toEqual(sorted(aggregateEvents(events)));
   });
 
   it("counts an event once even when two collectors raced and both inserted it (FINAL)", async () => {

@@ -5,9 +5,10 @@
  * `-If` aggregate combinators instead of `FILTER (WHERE …)`. The dialect split with DuckDB
  * (duckdb-sql.ts): `uniqExactIf(a, b, cond)` for `count(DISTINCT (a, b)) FILTER (WHERE cond)`,
  * `argMaxIf` for `arg_max … FILTER`, `max(cond)` for `bool_or`, and exactly-once reads through
- * `FINAL` where DuckDB has a primary key.
+ * `FINAL` where DuckDB has a primary key. Attribution and the site-wide comparison are the
+ * exception: their rows are streamed and folded in JS (see `orderRows`).
  */
-import { identifier } from "./sql-literal.js";
+import { identifier, stringLiteral } from "./sql-literal.js";
 
 /**
  * The events table. ReplacingMergeTree keyed by the event id: copies of an id that reach the
@@ -36,10 +37,20 @@ export const createEvents = (db: string) => `CREATE TABLE IF NOT EXISTS ${identi
   fields Nullable(String),
   received_at Int64,
   client_time Int64,
-  clamped UInt8
+  clamped UInt8,
+  site_holdout Nullable(UInt8)
 ) ENGINE = ReplacingMergeTree()
 PARTITION BY toYYYYMMDD(toDateTime(intDiv(time, 1000)))
 ORDER BY id`;
+
+/** Whether a table made before the site-wide control group existed still lacks its column (18.16 has no `ADD COLUMN IF NOT EXISTS`). */
+export const hasSiteHoldout = (db: string) => `SELECT count() AS n FROM system.columns WHERE database = ${stringLiteral(db)} AND table = 'nudge_events' AND name = 'site_holdout'`;
+
+/** Adds the site-wide control group's column (at the end, where JSONEachRow does not care). */
+export const addSiteHoldout = (db: string) => `ALTER TABLE ${identifier(db)}.nudge_events ADD COLUMN site_holdout Nullable(UInt8)`;
+
+/** Events outside the site-wide control group (it is compared with everyone else, not with one widget's arms). */
+const NOT_SITE_HOLDOUT = "ifNull(site_holdout, 0) = 0";
 
 /** The ingest counters: rows added, summed on read (and on merge). */
 export const createCounts = (db: string) => `CREATE TABLE IF NOT EXISTS ${identifier(db)}.nudge_counts (
@@ -75,6 +86,7 @@ export const armCounts = (db: string) => `SELECT widget, variant,
   countIf(name = 'eligible' AND isNotNull(share)) AS shares,
   argMaxIf(ifNull(share, 0), time, name = 'eligible' AND isNotNull(share)) AS lastShare
 FROM ${identifier(db)}.nudge_events FINAL
+WHERE ${NOT_SITE_HOLDOUT}
 GROUP BY widget, variant`;
 
 /** Per arm: over its eligible visitors, how many converted and the sum (and sum of squares) of each one's revenue. */
@@ -88,11 +100,24 @@ FROM (
     max(name = 'converted') AS converted,
     sumIf(ifNull(value, 0), name = 'converted') AS revenue
   FROM ${identifier(db)}.nudge_events FINAL
-  WHERE name IN ('eligible', 'converted')
+  WHERE name IN ('eligible', 'converted') AND ${NOT_SITE_HOLDOUT}
   GROUP BY widget, variant, visitor
 )
 WHERE isEligible
 GROUP BY widget, variant`;
 
 /** Each widget's type: that of its earliest event. */
-export const widgetTypes = (db: string) => `SELECT widget, argMin(type, time) AS type FROM ${identifier(db)}.nudge_events FINAL GROUP BY widget`;
+export const widgetTypes = (db: string) => `SELECT widget, argMin(type, time) AS type FROM ${identifier(db)}.nudge_events FINAL WHERE ${NOT_SITE_HOLDOUT} GROUP BY widget`;
+
+/**
+ * Orders and the site-wide comparison are NOT counted in SQL here: ranking each order's widgets by
+ * exposure time needs a window function (18.16 has none) or a multi-key JOIN it cannot do. Instead
+ * the rows they need (goal conversions, and `eligible` events that say which site-wide arm their
+ * visitor is in) are streamed ordered by visitor, and the store folds them one visitor at a time
+ * with the reference code (src/measure/attribution.ts, overall.ts): memory holds one visitor's rows.
+ * Orders are keyed by visitor, so no order spans two visitors.
+ */
+export const orderRows = (db: string) => `SELECT name, visitor, time, widget, variant, exposure, value, goal, order_id, site_holdout
+FROM ${identifier(db)}.nudge_events FINAL
+WHERE (name = 'converted' AND isNotNull(goal)) OR (name = 'eligible' AND isNotNull(site_holdout))
+ORDER BY visitor, time, id`;

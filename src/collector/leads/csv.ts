@@ -41,7 +41,7 @@ export async function writeLeadsCsv(leads: () => AsyncIterable<Lead & { delivere
       iso(lead.consent.time),
       iso(lead.delivered),
     ];
-    for (const name of fields) cells.push(Object.hasOwn(lead.fields, name) ? lead.fields[name] : "");
+    for (const name of fields) cells.push(Object.prototype.hasOwnProperty.call(lead.fields, name) ? lead.fields[name] : "");
     write(`${cells.map(csvCell).join(",")}\r\n`);
     count++;
   }
