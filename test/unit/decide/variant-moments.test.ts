@@ -23,7 +23,9 @@ const userIn = (want: string) => {
 
 describe("variants that test the trigger and the frequency, not only the content", () => {
   it("validate, and a bad trigger in a variant is named at its path", () => {
-    expect(validateRules(rulesOf([timingTest])).problems).toEqual([]);
+    // "offer" is the runtime tests' own registered widget type, declared as such.
+    const declared = (widgets: object[]) => ({ ...rulesOf(widgets), settings: { customWidgets: ["offer"] } });
+    expect(validateRules(declared([timingTest])).problems).toEqual([]);
     const bad = { ...timingTest, variants: [{ id: "x", content: {}, trigger: { type: "delay", after: "soon" } }] };
     expect(validateRules(rulesOf([bad])).problems.map((p) => p.path)).toContain("widgets[0].variants[0].trigger.after");
   });
