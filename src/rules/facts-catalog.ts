@@ -161,8 +161,21 @@ export const FACTS: readonly FactEntry[] = [
   { path: "visitor.viewport.height", type: "number", unit: "CSS px", description: "Viewport height.", example: 844 },
   { path: "visitor.language", type: "string", description: "The browser's language (navigator.language).", example: "en-US" },
   { path: "visitor.timezone", type: "string", description: "IANA time zone of the browser.", example: "Europe/Berlin" },
-  { path: "visitor.usualHour", type: "number", unit: "hour", range: [0, 23], nullable: true, description: "Local hour the visitor is seen on the most days (null until two days are known); trigger.smartTiming waits for it.", example: 20 },
-  { path: "visitor.usualWeekdays", type: "array", description: "Weekdays (0 = Sunday … 6) with at least half the active days of the busiest one; empty until two days are known.", example: [1, 3] },
+  {
+    path: "visitor.usualHour",
+    type: "number",
+    unit: "hour",
+    range: [0, 23],
+    nullable: true,
+    description: "Local hour the visitor is seen on the most days (null until two days are known); trigger.smartTiming waits for it.",
+    example: 20,
+  },
+  {
+    path: "visitor.usualWeekdays",
+    type: "array",
+    description: "Weekdays (0 = Sunday … 6) with at least half the active days of the busiest one; empty until two days are known.",
+    example: [1, 3],
+  },
   { path: "visitor.activeNow", type: "boolean", description: "True within an hour of the visitor's usual hour.", example: true },
   ...source("visitor.source", "this session's visit"),
   ...source("visitor.firstSource", "the visitor's very first visit"),
@@ -227,14 +240,45 @@ export const FACTS: readonly FactEntry[] = [
   { path: "viewed.last.category", type: "string", description: "Category of the last viewed product.", example: "socks" },
 
   { path: "scores", type: "object", description: "Behavioural scores, each 0–1, computed from this browser's profile (formulas in the README).", example: { purchaseIntent: 0.3 } },
-  { path: "scores.discountSensitivity", type: "number", range: [0, 1], description: "How much the visitor responds to codes: orders with a coupon, codes copied, offers converted.", example: 0.4 },
-  { path: "scores.purchaseIntent", type: "number", range: [0, 1], description: "Logistic score of recent product views, cart activity and return visits (published weights).", example: 0.3 },
-  { path: "scores.churnRisk", type: "number", range: [0, 1], description: "Days since the last order against the visitor's own gap between orders; 0 before any order.", example: 0.5 },
+  {
+    path: "scores.discountSensitivity",
+    type: "number",
+    range: [0, 1],
+    description: "How much the visitor responds to codes: orders with a coupon, codes copied, offers converted.",
+    example: 0.4,
+  },
+  {
+    path: "scores.purchaseIntent",
+    type: "number",
+    range: [0, 1],
+    description: "Logistic score of recent product views, cart activity and return visits (published weights).",
+    example: 0.3,
+  },
+  {
+    path: "scores.churnRisk",
+    type: "number",
+    range: [0, 1],
+    description: "Days since the last order against the visitor's own gap between orders; 0 before any order.",
+    example: 0.5,
+  },
   { path: "push", type: "object", description: "Web push: the browser's permission and the shop's own asks (push-ask widgets).", example: { permission: "default", asked: false } },
-  { path: "push.permission", type: "string", values: ["default", "granted", "denied", "unsupported"], description: "The browser's notification permission; unsupported where there is no Notification API.", example: "default" },
+  {
+    path: "push.permission",
+    type: "string",
+    values: ["default", "granted", "denied", "unsupported"],
+    description: "The browser's notification permission; unsupported where there is no Notification API.",
+    example: "default",
+  },
   { path: "push.asked", type: "boolean", description: "A push-ask widget has asked, whatever the answer.", example: false },
   { path: "push.lastAsked", type: "timestamp", unit: EPOCH, nullable: true, description: "When a push-ask last asked (null when never).", example: 1_764_000_000_000 },
-  { path: "push.declined", type: "timestamp", unit: EPOCH, nullable: true, description: "When the visitor last said no to a push-ask (null when never).", example: 1_764_000_000_000 },
+  {
+    path: "push.declined",
+    type: "timestamp",
+    unit: EPOCH,
+    nullable: true,
+    description: "When the visitor last said no to a push-ask (null when never).",
+    example: 1_764_000_000_000,
+  },
   { path: "survey", type: "object", description: "Survey answers by survey (widget id) and question id.", example: { feedback: { found: "yes" } } },
   { path: "survey.<id>.<question>", type: "any", description: "One answer: the choice's value, the rating, the chosen values of a multiple choice, or the text.", example: "yes" },
   { path: "attributes", type: "object", description: "Traits from identify() and answers from lead forms, surveys and the chat-bot.", example: { plan: "pro" } },
@@ -295,7 +339,22 @@ export function findFact(path: string): FactMatch | undefined {
     const wildcards = matchPath(entry.path, parts);
     if (wildcards && (!best || entry.path.length > best.entry.path.length)) best = { entry, wildcards };
   }
-  return best;
+  return best ?? findElement(parts);
+}
+
+/** `viewed.products.0` or `cart.items.0.price`: a dotted index into an array fact reads one element. */
+function findElement(parts: string[]): FactMatch | undefined {
+  const at = parts.findIndex((part) => /^\d+$/.test(part));
+  if (at < 1) return undefined;
+  const array = findFact(parts.slice(0, at).join("."));
+  if (!array || (array.entry.type !== "array" && array.entry.type !== "string[]")) return undefined;
+  const rest = parts.slice(at + 1);
+  if (!rest.length) {
+    const type: FactType = array.entry.type === "string[]" ? "string" : "any";
+    return { entry: { path: `${array.entry.path}.<index>`, type, description: `One element of ${array.entry.path}.`, example: null }, wildcards: { index: parts[at] } };
+  }
+  const entry = FACTS.find((f) => f.path === `${array.entry.path}[].${rest.join(".")}`);
+  return entry && { entry, wildcards: { ...array.wildcards, index: parts[at] } };
 }
 
 function matchPath(pattern: string, parts: string[]): Record<string, string> | undefined {

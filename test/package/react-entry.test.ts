@@ -34,7 +34,7 @@ describe("nudge-sdk/react and who pays for React", () => {
   it("is an entry of its own, and React and react-dom are optional peer dependencies", () => {
     expect(pkg.exports["./react"]).toEqual({ types: "./dist/types/src/react/index.d.ts", default: "./dist/esm/react.js" });
     expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(["react", "react-dom"]));
-    expect(pkg.peerDependenciesMeta).toEqual({ react: { optional: true }, "react-dom": { optional: true } });
+    expect(pkg.peerDependenciesMeta).toEqual({ react: { optional: true }, "react-dom": { optional: true }, "@clickhouse/client": { optional: true }, pg: { optional: true } });
     expect(pkg.dependencies.react).toBeUndefined();
     const imported = [...staticGraph(join(ROOT, "dist/esm/react.js"))].filter((s) => REACT.test(s));
     expect(imported.sort()).toEqual(["react", "react-dom", "react-dom/client"]);

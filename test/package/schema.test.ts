@@ -38,6 +38,7 @@ describe("dist/rules.schema.json with ajv (draft 2020-12)", () => {
   it("accepts every trigger form and a custom widget type with free content", () => {
     const file = {
       version: 1,
+      settings: { customWidgets: ["my-carousel"] },
       widgets: [
         { id: "a", type: "popup", trigger: "manual", content: { title: "T" } },
         { id: "b", type: "popup", trigger: { type: "delay", after: 3 }, content: { title: "T", cta: { label: "Go", action: "close" } } },

@@ -124,7 +124,7 @@ describe("nudge simulate: failures", () => {
     const { status, lines } = simulate(file, EXAMPLE);
     expect(lines.slice(0, 4)).toEqual([
       `${file}: 2 problem(s)`,
-      '  widgets[1].trigger.after: expected a duration such as "30s", "15m", "2h" or "7d", found string "6 secs"',
+      '  widgets[1].trigger.after: expected a duration such as "30s", "15m", "2h" or "7d", found text "6 secs"',
       '  widgets[3]: unknown key "frequncy" (did you mean "frequency"?)',
       `${shop.widgets.length - 2} widget(s) are still usable; the others are skipped.`,
     ]);
