@@ -73,6 +73,7 @@ describe("nudge collect", () => {
   it("is in the usage", async () => {
     const { out } = await cli("help");
     expect(out).toContain("nudge collect [--db file] [--port N] [--origin URL ...]");
-    expect(out).toContain("nudge report [--db file] [--json]");
+    expect(out).toContain("nudge report [--db file | --clickhouse URL] [--json]");
+    expect(out).toContain("nudge leads export");
   });
 });
