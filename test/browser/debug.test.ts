@@ -118,7 +118,8 @@ describe("debug panel: a tool", { timeout: 60_000 }, () => {
     expect(await leaving.innerText()).toContain("trigger: exit_intent, waiting (desktop: pointer leaving through the top)");
     // Waiting is not an error: amber, not red.
     expect(await leaving.evaluate((el) => getComputedStyle(el).borderLeftColor)).toBe("rgb(251, 191, 36)");
-    expect(await page.locator('nudge-debug li.widget[data-widget="vip"]').innerText()).toContain("when: orders.count: expected $gte 5, found 0");
+    // The reason in full once the explain texts have loaded (a lazy chunk).
+    await expect.poll(() => page.locator('nudge-debug li.widget[data-widget="vip"]').innerText()).toContain("when: orders.count: expected $gte 5, found 0");
     // The slide-in sits bottom left: the panel moved to another corner and covers none of it.
     const slide = await page.locator("nudge-root").getByText("Now", { exact: true }).boundingBox();
     await expect.poll(async () => overlap((await panelBox(page))!, slide!)).toBe(false);

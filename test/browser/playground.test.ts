@@ -51,6 +51,14 @@ async function hoverText(page: Page, text: string) {
   await page.mouse.move(at.x, at.y, { steps: 4 });
 }
 const completions = (page: Page) => page.locator(".cm-tooltip-autocomplete li").allTextContents();
+/**
+ * Enter on the open list. CodeMirror ignores Enter for its `interactionDelay` (75 ms) after the list
+ * appears or changes, so a quick typist does not accept by accident: a fast test would type a newline.
+ */
+async function acceptCompletion(page: Page) {
+  await page.waitForTimeout(150);
+  await page.keyboard.press("Enter");
+}
 async function screenshot(page: Page, name: string) {
   mkdirSync(".tmp/screenshots", { recursive: true });
   await page.screenshot({ path: `.tmp/screenshots/${name}.png` });
@@ -208,13 +216,13 @@ describe("playground", { timeout: 90_000 }, () => {
     await page.keyboard.press("Enter");
     await page.keyboard.type('"page.ty');
     await poll(() => completions(page)).toContainEqual(expect.stringContaining("page.type"));
-    await page.keyboard.press("Enter");
+    await acceptCompletion(page);
     // Its value: the fact's values.
     await page.keyboard.type('"');
     await poll(() => completions(page)).toEqual(expect.arrayContaining(["cart", "category", "checkout", "home", "product"]));
     await screenshot(page, "playground-1280-complete");
     await page.keyboard.type("prod");
-    await page.keyboard.press("Enter");
+    await acceptCompletion(page);
     await page.keyboard.type(",");
     expect(await editorText(page)).toContain('"page.type": "product",\n');
 

@@ -1,7 +1,11 @@
 // Where the cursor is in the rules file, read from CodeMirror's JSON syntax tree: the chain of
 // objects and arrays from the root down to it, and whether a key or a value is being written.
 // The tree survives half-typed text (error recovery), so this works while the file is not JSON yet.
-import { syntaxTree } from "@codemirror/language";
+import { ensureSyntaxTree, syntaxTree } from "@codemirror/language";
+
+// The whole tree, not what the background parser has reached so far: on a slow or busy machine an
+// incomplete parse made the text just typed look like a key where a value belongs.
+const fullTree = (state) => ensureSyntaxTree(state, state.doc.length, 250) ?? syntaxTree(state);
 
 /** A string token's text without its quotes (a key or value half typed may lack the closing one). */
 export function unquote(state, node) {
@@ -80,7 +84,7 @@ export function pathText(steps) {
  * Undefined where nothing is expected (inside a number, outside the root).
  */
 export function contextAt(state, pos) {
-  const tree = syntaxTree(state);
+  const tree = fullTree(state);
   let node = tree.resolveInner(pos, -1);
   const token = node.name === "PropertyName" || node.name === "String" ? node : undefined;
   const range = token ? { from: token.from, to: token.to, quoted: true } : { from: pos, to: pos, quoted: false };
@@ -114,7 +118,7 @@ export function contextAt(state, pos) {
 
 /** The steps to the key or value under the pointer (hover): on a key, the path to its property. */
 export function hoverAt(state, pos, side) {
-  const node = syntaxTree(state).resolveInner(pos, side);
+  const node = fullTree(state).resolveInner(pos, side);
   if (node.name === "PropertyName") {
     const property = node.parent;
     return { from: node.from, to: node.to, steps: [...stepsTo(state, property.parent), { key: keyOf(state, property), object: property.parent }], on: "key" };
