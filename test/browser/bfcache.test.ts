@@ -57,45 +57,50 @@ describe("the back/forward cache", () => {
   // Retried: on a loaded machine Chromium sometimes evicts for a reason it masks (memory pressure,
   // not the page's doing); an eviction Nudge caused (an unload handler, an open connection) names
   // its reason and fails every attempt.
-  it("Back restores the page from the cache (Nudge does not get it evicted); the restored page counts a page view and decides again", { retry: 2 }, async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.route("**/shop/rules.json", (route) => route.fulfill({ json: rules }));
-    const { page, errors } = await watchedPage(context);
+  it(
+    "Back restores the page from the cache (Nudge does not get it evicted); the restored page counts a page view and decides again",
+    { retry: 2 },
+    async () => {
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.route("**/shop/rules.json", (route) => route.fulfill({ json: rules }));
+      const { page, errors } = await watchedPage(context);
 
-    await page.goto(`${server.url}/shop/index.html`);
-    await nudgeReady(page);
-    expect(await pagesThisSession(page)).toBe(1);
-    await page.evaluate(() => {
-      (window as any).leftAt = "index";
-      (window as any).pageViews = 0;
-      (window as any).restores = 0;
-      addEventListener("pageshow", (e) => e.persisted && (window as any).restores++);
-      (window as any).nudge.on("track", (e: { name: string }) => e.name === "page_view" && (window as any).pageViews++);
-    });
+      await page.goto(`${server.url}/shop/index.html`);
+      await nudgeReady(page);
+      expect(await pagesThisSession(page)).toBe(1);
+      await page.evaluate(() => {
+        (window as any).leftAt = "index";
+        (window as any).pageViews = 0;
+        (window as any).restores = 0;
+        addEventListener("pageshow", (e) => e.persisted && (window as any).restores++);
+        (window as any).nudge.on("track", (e: { name: string }) => e.name === "page_view" && (window as any).pageViews++);
+      });
 
-    await page.goto(`${server.url}/shop/category.html`);
-    await nudgeReady(page);
-    expect(await pagesThisSession(page)).toBe(2);
-    expect(await dialog(page).count()).toBe(0);
-    // The profile write of this page has landed, and with it the message to the other tabs.
-    await expect.poll(() => storedPages(page), { timeout: 10_000 }).toBe(2);
+      await page.goto(`${server.url}/shop/category.html`);
+      await nudgeReady(page);
+      expect(await pagesThisSession(page)).toBe(2);
+      expect(await dialog(page).count()).toBe(0);
+      // The profile write of this page has landed, and with it the message to the other tabs.
+      await expect.poll(() => storedPages(page), { timeout: 10_000 }).toBe(2);
 
-    await page.goBack({ waitUntil: "commit" }); // a restore fires pageshow, not load
-    await page.waitForFunction(() => location.pathname.endsWith("/index.html") && document.readyState === "complete");
-    const restored = await page.evaluate(() => ({
-      leftAt: (window as any).leftAt,
-      restores: (window as any).restores,
-      // The document's navigation entry stays its first load's.
-      navigation: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).type,
-      notRestored: JSON.stringify((performance.getEntriesByType("navigation")[0] as any).notRestoredReasons),
-    }));
-    // Evicted, Back would load the page anew: a new document (no leftAt) whose navigation type is "back_forward".
-    expect(restored, `evicted from the back/forward cache: ${restored.notRestored}`).toMatchObject({ leftAt: "index", restores: 1, navigation: "navigate" });
+      await page.goBack({ waitUntil: "commit" }); // a restore fires pageshow, not load
+      await page.waitForFunction(() => location.pathname.endsWith("/index.html") && document.readyState === "complete");
+      const restored = await page.evaluate(() => ({
+        leftAt: (window as any).leftAt,
+        restores: (window as any).restores,
+        // The document's navigation entry stays its first load's.
+        navigation: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).type,
+        notRestored: JSON.stringify((performance.getEntriesByType("navigation")[0] as any).notRestoredReasons),
+      }));
+      // Evicted, Back would load the page anew: a new document (no leftAt) whose navigation type is "back_forward".
+      expect(restored, `evicted from the back/forward cache: ${restored.notRestored}`).toMatchObject({ leftAt: "index", restores: 1, navigation: "navigate" });
 
-    // A page view like any other: counted, the profile re-read, the rules decided again.
-    await expect.poll(() => page.evaluate(() => (window as any).pageViews), { timeout: 10_000 }).toBe(1);
-    expect(await pagesThisSession(page)).toBe(3);
-    await dialog(page).waitFor({ state: "visible" });
-    expect(errors).toEqual([]);
-  }, 60_000);
+      // A page view like any other: counted, the profile re-read, the rules decided again.
+      await expect.poll(() => page.evaluate(() => (window as any).pageViews), { timeout: 10_000 }).toBe(1);
+      expect(await pagesThisSession(page)).toBe(3);
+      await dialog(page).waitFor({ state: "visible" });
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
 });
