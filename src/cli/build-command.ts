@@ -1,6 +1,6 @@
 /// <reference types="node" />
-import { readFile, writeFile } from "node:fs/promises";
-import { jsonSyntaxProblem } from "../rules/json-syntax.js";
+import { writeFile } from "node:fs/promises";
+import { readRulesFile } from "./read-rules-file.js";
 import { formatProblem, isError } from "../rules/problems.js";
 import { publishRules } from "../rules/publish.js";
 import { looksPublished } from "../rules/published.js";
@@ -20,22 +20,9 @@ export async function buildCommand(args: string[], out: (text: string) => void, 
     return 2;
   }
   const [file] = inputs;
-  let json: unknown;
-  let length: number;
-  try {
-    const text = await readFile(file, "utf8");
-    length = text.length;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      const syntax = jsonSyntaxProblem(text);
-      err(`${file}: not valid JSON, ${syntax ? syntax.message : (error as Error).message}`);
-      return 1;
-    }
-  } catch (error) {
-    err(`${file}: ${(error as Error).message}`);
-    return 2;
-  }
+  const read = await readRulesFile(file, err);
+  if ("exit" in read) return read.exit;
+  const { json, length } = read;
   // Building a published file again (e.g. after editing it by hand) publishes its rules part.
   const source = looksPublished(json) ? json.rules : json;
   const { rules, problems } = validateRules(source, length);

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { readFile } from "node:fs/promises";
+import { readRulesFile } from "./read-rules-file.js";
 import { rulesJsonSchema } from "../rules/schema/json-schema.js";
-import { jsonSyntaxProblem } from "../rules/json-syntax.js";
 import { formatProblem, isError, type RulesProblem } from "../rules/problems.js";
 import { validateRules } from "../rules/validate.js";
 
@@ -97,22 +97,9 @@ function optionValues(args: string[], name: string): string[] {
 async function validateCommand(rest: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const file = rest[0];
   const strict = rest.includes("--strict");
-  let json: unknown;
-  let length: number;
-  try {
-    const text = await readFile(file, "utf8");
-    length = text.length;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      const syntax = jsonSyntaxProblem(text);
-      err(`${file}: not valid JSON, ${syntax ? syntax.message : (error as Error).message}`);
-      return 1;
-    }
-  } catch (error) {
-    err(`${file}: ${(error as Error).message}`);
-    return 2;
-  }
+  const read = await readRulesFile(file, err);
+  if ("exit" in read) return read.exit;
+  const { json, length } = read;
   const { rules, problems } = validateRules(json, length, { widgetTypes: optionValues(rest, "--widget") });
   const errors = problems.filter(isError);
   const warnings = problems.filter((p) => !isError(p));
