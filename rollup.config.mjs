@@ -9,6 +9,8 @@ const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 },
 // The collector's databases are optional (an optional dependency and optional peers): loaded only when a store opens.
 const dependencies = [
   "@duckdb/node-api",
+  "csv-parse",
+  "csv-parse/sync",
   "@clickhouse/client",
   "pg",
   "preact",
