@@ -21,19 +21,14 @@ import type { MeasureEvent } from "../measure/event.js";
 import { overallAggregates } from "../measure/overall.js";
 import * as sql from "./clickhouse/clickhouse-sql.js";
 import { identifier, stringList } from "./clickhouse/sql-literal.js";
-import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
+import { EMPTY_COUNTS, type EventStore, type IngestCounts, type StoredEvent } from "./store.js";
+import { eventsIn, writeQueue } from "./write-queue.js";
 
 export interface ClickHouseStoreOptions {
   /** The server's HTTP interface, e.g. `http://127.0.0.1:8123` (user and password may be in the URL; a path names the database). */
   url: string;
   /** The database holding `nudge_events` and `nudge_counts` (created when missing; default: the URL's path, else `default`). */
   database?: string;
-}
-
-interface PendingWrite {
-  batch: readonly StoredEvent[];
-  resolve(result: InsertResult): void;
-  reject(error: unknown): void;
 }
 
 const COUNT_NAMES: (keyof IngestCounts)[] = ["rejected", "clamped", "duplicates", "droppedByClients"];
@@ -196,8 +191,6 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
   }
   await client.command({ query: sql.createCounts(db) });
 
-  let pending: PendingWrite[] = [];
-  let writing: Promise<void> | null = null;
   let closed = false;
 
   const addCountRows = (counts: [string, number][]) =>
@@ -213,40 +206,14 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
   }
 
   /** One write: every call waiting now, in one insert. */
-  async function writeGroup(group: PendingWrite[]) {
-    try {
-      const firstCopy = new Map<string, StoredEvent>();
-      for (const call of group) for (const event of call.batch) if (!firstCopy.has(event.id)) firstCopy.set(event.id, event);
-      const stored = await alreadyStored([...firstCopy.keys()]);
-      const fresh = [...firstCopy.values()].filter((event) => !stored.has(event.id));
-      if (fresh.length) await client.insert({ table: `${db}.nudge_events`, values: fresh.map(row), format: "JSONEachRow" });
-      const total = group.reduce((s, call) => s + call.batch.length, 0);
-      if (total > fresh.length) await addCountRows([["duplicates", total - fresh.length]]);
-      // Each stored id is credited to the first call that carried it.
-      const credit = new Set(fresh.map((event) => event.id));
-      for (const call of group) {
-        let inserted = 0;
-        for (const event of call.batch) if (credit.delete(event.id)) inserted++;
-        call.resolve({ inserted, duplicates: call.batch.length - inserted });
-      }
-    } catch (error) {
-      for (const call of group) call.reject(error);
-    }
-  }
-
-  function drain(): Promise<void> {
-    if (!writing) {
-      writing = (async () => {
-        while (pending.length) {
-          const group = pending;
-          pending = [];
-          await writeGroup(group);
-        }
-        writing = null;
-      })();
-    }
-    return writing;
-  }
+  const { enqueue, drain } = writeQueue(async (firstCopies, group) => {
+    const stored = await alreadyStored([...firstCopies.keys()]);
+    const fresh = [...firstCopies.values()].filter((event) => !stored.has(event.id));
+    if (fresh.length) await client.insert({ table: `${db}.nudge_events`, values: fresh.map(row), format: "JSONEachRow" });
+    const total = eventsIn(group);
+    if (total > fresh.length) await addCountRows([["duplicates", total - fresh.length]]);
+    return new Set(fresh.map((event) => event.id));
+  });
 
   async function readCounts(): Promise<IngestCounts> {
     const counts = { ...EMPTY_COUNTS };
@@ -271,10 +238,7 @@ export async function createClickHouseStore(options: ClickHouseStoreOptions): Pr
     insertEvents(batch) {
       if (closed) return Promise.reject(new Error("the store is closed"));
       if (!batch.length) return Promise.resolve({ inserted: 0, duplicates: 0 });
-      return new Promise<InsertResult>((resolve, reject) => {
-        pending.push({ batch, resolve, reject });
-        void drain();
-      });
+      return enqueue(batch);
     },
     async addCounts(counts) {
       const rows: [string, number][] = [];

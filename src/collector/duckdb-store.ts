@@ -12,21 +12,14 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { emptyOverall, type ArmAggregate, type OverallAggregate, type ReportAggregates } from "../measure/aggregates.js";
 import * as sql from "./duckdb-sql.js";
-import { EMPTY_COUNTS, type EventStore, type IngestCounts, type InsertResult, type StoredEvent } from "./store.js";
+import { EMPTY_COUNTS, type EventStore, type IngestCounts, type StoredEvent } from "./store.js";
+import { eventsIn, writeQueue } from "./write-queue.js";
 
 export interface DuckDBStoreOptions {
   /** A file path, or `:memory:` (the default). */
   path?: string;
   /** Open an existing file for reading only (`nudge report`): no table is created, writes fail. */
   readOnly?: boolean;
-}
-
-interface PendingWrite {
-  batch: readonly StoredEvent[];
-  /** Counters to add in the same transaction. */
-  counts?: Partial<IngestCounts>;
-  resolve(result: InsertResult): void;
-  reject(error: unknown): void;
 }
 
 const COUNT_NAMES: (keyof IngestCounts)[] = ["rejected", "clamped", "duplicates", "droppedByClients"];
@@ -91,8 +84,6 @@ export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promi
     await writer.run(sql.CREATE_COUNTS);
   }
 
-  let pending: PendingWrite[] = [];
-  let writing: Promise<void> | null = null;
   let closed = false;
 
   /**
@@ -102,61 +93,26 @@ export async function createDuckDBStore(options: DuckDBStoreOptions = {}): Promi
    * nothing can slip in between the lookup and the append; the primary key would refuse it anyway.
    * (INSERT OR IGNORE does the same in one statement but measured 5–10× slower per write.)
    */
-  async function writeGroup(group: PendingWrite[]) {
-    try {
-      const firstCopies = new Map<string, StoredEvent>();
-      for (const call of group) for (const event of call.batch) if (!firstCopies.has(event.id)) firstCopies.set(event.id, event);
-      const ids = [...firstCopies.keys()];
-      for (let i = 0; i < ids.length; i += sql.LOOKUP_CHUNK) {
-        const rows = (await writer.runAndReadAll(sql.existingIds(ids.slice(i, i + sql.LOOKUP_CHUNK)))).getRows();
-        for (const [id] of rows) firstCopies.delete(id as string);
-      }
-      if (firstCopies.size) {
-        const appender = await writer.createAppender("nudge_events");
-        try {
-          for (const event of firstCopies.values()) appendEvent(appender, event);
-        } finally {
-          appender.closeSync(); // flushes: the rows are committed when this returns
-        }
-      }
-      const stored = new Set(firstCopies.keys());
-      const total = group.reduce((s, call) => s + call.batch.length, 0);
-      const add: IngestCounts = { ...EMPTY_COUNTS, duplicates: total - stored.size };
-      for (const call of group) for (const name of COUNT_NAMES) if (name !== "duplicates") add[name] += Math.max(0, Math.trunc(Number(call.counts?.[name]) || 0));
-      const changes = COUNT_NAMES.filter((name) => add[name] > 0);
-      if (changes.length) await writer.run(sql.addCounts(changes.map((name) => [name, add[name]])));
-      // Each stored id is credited to the first call that carried it.
-      for (const call of group) {
-        let inserted = 0;
-        for (const event of call.batch) if (stored.delete(event.id)) inserted++;
-        call.resolve({ inserted, duplicates: call.batch.length - inserted });
-      }
-    } catch (error) {
-      for (const call of group) call.reject(error);
+  const { enqueue, drain } = writeQueue(async (firstCopies, group) => {
+    const ids = [...firstCopies.keys()];
+    for (let i = 0; i < ids.length; i += sql.LOOKUP_CHUNK) {
+      const rows = (await writer.runAndReadAll(sql.existingIds(ids.slice(i, i + sql.LOOKUP_CHUNK)))).getRows();
+      for (const [id] of rows) firstCopies.delete(id as string);
     }
-  }
-
-  /** Queues a write (events and/or counters); resolves once it is committed. */
-  function enqueue(batch: readonly StoredEvent[], counts?: Partial<IngestCounts>): Promise<InsertResult> {
-    return new Promise<InsertResult>((resolve, reject) => {
-      pending.push({ batch, counts, resolve, reject });
-      void drain();
-    });
-  }
-
-  function drain(): Promise<void> {
-    if (!writing) {
-      writing = (async () => {
-        while (pending.length) {
-          const group = pending;
-          pending = [];
-          await writeGroup(group);
-        }
-        writing = null;
-      })();
+    if (firstCopies.size) {
+      const appender = await writer.createAppender("nudge_events");
+      try {
+        for (const event of firstCopies.values()) appendEvent(appender, event);
+      } finally {
+        appender.closeSync(); // flushes: the rows are committed when this returns
+      }
     }
-    return writing;
-  }
+    const add: IngestCounts = { ...EMPTY_COUNTS, duplicates: eventsIn(group) - firstCopies.size };
+    for (const call of group) for (const name of COUNT_NAMES) if (name !== "duplicates") add[name] += Math.max(0, Math.trunc(Number(call.counts?.[name]) || 0));
+    const changes = COUNT_NAMES.filter((name) => add[name] > 0);
+    if (changes.length) await writer.run(sql.addCounts(changes.map((name) => [name, add[name]])));
+    return new Set(firstCopies.keys());
+  });
 
   async function readCounts(): Promise<IngestCounts> {
     const counts = { ...EMPTY_COUNTS };
