@@ -1,0 +1,86 @@
+import type { Env } from "../env/env.js";
+import type { Facts } from "../profile/facts.js";
+import type { Profile } from "../profile/profile.js";
+import type { RfmThresholds } from "../profile/rfm.js";
+import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
+
+/** A stored card younger than this is not fetched again by the next identify() with a token. */
+export const CARD_FRESH_MS = 10 * 60_000;
+
+type Chunk = typeof import("./customer-chunk.js");
+
+export interface CustomerDeps {
+  env: Env;
+  profile(): Profile;
+  update(change: (profile: Profile) => Profile): void;
+  rules(): CompiledRules | null;
+  /** Resolves once the rules are loaded. */
+  ready(): Promise<void>;
+  /** Why widgets may not be personalized now (no consent); undefined when they may. */
+  blocked(): string | undefined;
+  /** The facts changed (a card loaded): decide again. */
+  changed(): void;
+  warn(where: string, message: string): void;
+  error(where: string, error: unknown): void;
+}
+
+/**
+ * The customer card in the browser: loads it for `identify(id, traits, { token })`, adds
+ * `customer.*` to the facts and holds widgets back by `settings.guards`. Its code is a lazy
+ * chunk, loaded only for a visitor with a card, an order, or a token.
+ */
+export function createCustomer(deps: CustomerDeps) {
+  let chunk: Chunk | undefined;
+  let loading: Promise<Chunk | undefined> | undefined;
+  /** Why the last token loaded no card (explain() says it). */
+  let problem: string | undefined;
+  const load = () =>
+    (loading ??= import("./customer-chunk.js").then(
+      (module) => (chunk = module),
+      (error) => void deps.error("customer card", error),
+    ));
+  const needed = () => !!(deps.profile().customer || deps.profile().orders.count);
+
+  return {
+    /** Before the first decision: the chunk, when this visitor has a card or an order. */
+    prepare: (): Promise<unknown> => (needed() ? load() : Promise.resolve()),
+    /** Adds `customer.*` (and, with a card, the merged `orders` and `rfm`) to the facts. */
+    facts(facts: Facts, bounds: Partial<RfmThresholds> | undefined): void {
+      if (chunk) chunk.applyCustomer(facts, deps.profile(), bounds, deps.env.now());
+      else if (needed()) void load().then(deps.changed); // an order on this page
+    },
+    /** What `settings.guards` holds back (see src/decide/guards.ts). */
+    guards: (widget: CompiledWidget, facts: Facts, content: Record<string, unknown>): string[] =>
+      chunk ? chunk.guardBlocks(deps.rules()?.settings.guards, widget.type, content, facts) : [],
+    /** For explain(): why a widget that reads customer facts has no card to read. */
+    notes: (widget: CompiledWidget): string[] => (problem && JSON.stringify(widget.whenSource ?? {}).includes("customer") ? [`customer card not loaded: ${problem}`] : []),
+    /** Loads the card the token names, once the rules say where from. */
+    identify(id: string | undefined, token: string): void {
+      void deps.ready().then(async () => {
+        const url = deps.rules()?.settings.customerUrl;
+        const off = deps.blocked();
+        const stored = deps.profile().customer;
+        problem = !id
+          ? "identify() with a token needs the customer id"
+          : !url
+            ? "the rules file has no settings.collector (or settings.customer) to load it from"
+            : off
+              ? off
+              : undefined;
+        if (problem) return deps.warn("identify()", `customer card not loaded: ${problem}`);
+        if (stored && stored.card.id === id && deps.env.now() - stored.loaded < CARD_FRESH_MS) return;
+        const module = await load();
+        const result = module && (await module.fetchCard(url!, token, deps.env));
+        if (!result) return;
+        if ("problem" in result) problem = result.problem;
+        else if (result.card.id !== id) problem = `the token is for customer "${result.card.id}", identify() named "${id}"`;
+        else {
+          const card = result.card;
+          deps.update((p) => (p.userId === card.id ? { ...p, customer: { card, loaded: deps.env.now() } } : p));
+        }
+        if (problem) deps.warn("identify()", `customer card not loaded: ${problem}`);
+        deps.changed();
+      });
+    },
+  };
+}
