@@ -158,7 +158,6 @@ export function createNudge(options: NudgeOptions) {
     profile: profiles.get,
     update: profiles.update,
     rules: () => rules,
-    ready: () => ready,
     blocked: () => (consent.personalization ? undefined : "consent: personalization not granted"),
     changed: () => void decider?.consider(),
     warn: reporter.warn,

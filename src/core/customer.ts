@@ -6,6 +6,8 @@ import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 
 /** A stored card younger than this is not fetched again by the next identify() with a token. */
 export const CARD_FRESH_MS = 10 * 60_000;
+/** The first decision waits this long at most for a card asked for before the rules loaded. */
+export const CARD_WAIT_MS = 3000;
 
 type Chunk = typeof import("./customer-chunk.js");
 
@@ -14,8 +16,6 @@ export interface CustomerDeps {
   profile(): Profile;
   update(change: (profile: Profile) => Profile): void;
   rules(): CompiledRules | null;
-  /** Resolves once the rules are loaded. */
-  ready(): Promise<void>;
   /** Why widgets may not be personalized now (no consent); undefined when they may. */
   blocked(): string | undefined;
   /** The facts changed (a card loaded): decide again. */
@@ -40,14 +40,27 @@ export function createCustomer(deps: CustomerDeps) {
       (error) => void deps.error("customer card", error),
     ));
   const needed = () => !!(deps.profile().customer || deps.profile().orders.count);
+  let rulesLoaded: () => void;
+  const rulesKnown = new Promise<void>((resolve) => (rulesLoaded = resolve));
+  /** A card being fetched (the first decision waits for it, a little). */
+  let fetching: Promise<void> | undefined;
 
   return {
-    /** Before the first decision: the chunk, when this visitor has a card or an order. */
-    prepare: (): Promise<unknown> => (needed() ? load() : Promise.resolve()),
+    /**
+     * Once the rules are loaded, before the first decision: the chunk when this visitor has a card
+     * or an order, and a card asked for meanwhile (at most `CARD_WAIT_MS`), so the first decision
+     * already sees it (a used code is not offered while the card is on its way).
+     */
+    prepare(): Promise<unknown> {
+      rulesLoaded();
+      const wait = () => new Promise((resolve) => deps.env.setTimeout(() => resolve(undefined), CARD_WAIT_MS));
+      return Promise.all([needed() ? load() : undefined, fetching && Promise.race([fetching, wait()])]);
+    },
     /** Adds `customer.*` (and, with a card, the merged `orders` and `rfm`) to the facts. */
     facts(facts: Facts, bounds: Partial<RfmThresholds> | undefined): void {
+      if (!needed()) return;
       if (chunk) chunk.applyCustomer(facts, deps.profile(), bounds, deps.env.now());
-      else if (needed()) void load().then(deps.changed); // an order on this page
+      else void load().then(deps.changed); // an order on this page
     },
     /** What `settings.guards` holds back (see src/decide/guards.ts). */
     guards: (widget: CompiledWidget, facts: Facts, content: Record<string, unknown>): string[] =>
@@ -56,7 +69,7 @@ export function createCustomer(deps: CustomerDeps) {
     notes: (widget: CompiledWidget): string[] => (problem && JSON.stringify(widget.whenSource ?? {}).includes("customer") ? [`customer card not loaded: ${problem}`] : []),
     /** Loads the card the token names, once the rules say where from. */
     identify(id: string | undefined, token: string): void {
-      void deps.ready().then(async () => {
+      const done = rulesKnown.then(async () => {
         const url = deps.rules()?.settings.customerUrl;
         const off = deps.blocked();
         const stored = deps.profile().customer;
@@ -81,6 +94,7 @@ export function createCustomer(deps: CustomerDeps) {
         if (problem) deps.warn("identify()", `customer card not loaded: ${problem}`);
         deps.changed();
       });
+      fetching = done.catch((error) => deps.error("identify()", error));
     },
   };
 }

@@ -99,7 +99,19 @@ describe("settings.guards", () => {
 
   it("holds back a widget offering a code the customer already used (any case, at any depth)", () => {
     expect(guardBlocks(undefined, "countdown-coupon", coupon, factsOf(known))).toEqual(["settings.guards: this customer already used the code welcome10"]);
-    expect(guardBlocks(undefined, "wheel", { segments: [{ label: "5%", code: "OTHER" }, { label: "10%", code: "WELCOME10" }] }, factsOf(known))).toHaveLength(1);
+    expect(
+      guardBlocks(
+        undefined,
+        "wheel",
+        {
+          segments: [
+            { label: "5%", code: "OTHER" },
+            { label: "10%", code: "WELCOME10" },
+          ],
+        },
+        factsOf(known),
+      ),
+    ).toHaveLength(1);
     expect(guardBlocks(undefined, "countdown-coupon", { coupon: { code: "NEW20" } }, factsOf(known))).toEqual([]);
     expect(guardBlocks({ usedCoupons: false }, "countdown-coupon", coupon, factsOf(known))).toEqual([]);
     expect(guardBlocks(false, "countdown-coupon", coupon, factsOf(known))).toEqual([]);
