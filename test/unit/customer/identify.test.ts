@@ -21,7 +21,7 @@ const welcome = { id: "welcome", type: "banner", trigger: "page_view", content: 
 
 function shop(answer: (token: string) => { status: number; body: unknown }) {
   return vi.fn(async (_url: string, init?: RequestInit) => {
-    const token = String((init?.headers as Record<string, string>).authorization).replace("Bearer ", "");
+    const token = String((init?.headers as Record<string, string> | undefined)?.authorization).replace("Bearer ", "");
     const { status, body } = answer(token);
     return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
   });
