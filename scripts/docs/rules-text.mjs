@@ -144,6 +144,11 @@ export const OPERATORS = {
   $vlte: { text: "Version less than or equal.", example: { "attributes.appVersion": { $vlte: "2.9.9" } } },
   $olderThan: { text: "A timestamp is more than this long ago.", example: { "visitor.firstSeen": { $olderThan: "30d" } } },
   $newerThan: { text: "A timestamp is at most this long ago.", example: { "orders.last.time": { $newerThan: "14d" } } },
+  $daysUntil: {
+    text: "Days until a yearly date (YYYY-MM-DD or MM-DD, the year ignored) comes round again, 0 on the day; 29 February falls on the 28th in other years.",
+    example: { "customer.birthday": { $daysUntil: { $lte: 7 } } },
+  },
+  $boughtWithin: { text: "An item id the customer bought within this long (customer.bought).", example: { "viewed.last.id": { $boughtWithin: "30d" } } },
 };
 
 /** Every cap: what it limits, and an example (a `frequency`, or `settings`). */

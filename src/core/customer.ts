@@ -4,8 +4,6 @@ import type { Profile } from "../profile/profile.js";
 import type { RfmThresholds } from "../profile/rfm.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 
-/** A stored card younger than this is not fetched again by the next identify() with a token. */
-export const CARD_FRESH_MS = 10 * 60_000;
 /** The first decision waits this long at most for a card asked for before the rules loaded. */
 export const CARD_WAIT_MS = 3000;
 
@@ -67,34 +65,16 @@ export function createCustomer(deps: CustomerDeps) {
       chunk ? chunk.guardBlocks(deps.rules()?.settings.guards, widget.type, content, facts) : [],
     /** For explain(): why a widget that reads customer facts has no card to read. */
     notes: (widget: CompiledWidget): string[] => (problem && JSON.stringify(widget.whenSource ?? {}).includes("customer") ? [`customer card not loaded: ${problem}`] : []),
-    /** Loads the card the token names, once the rules say where from. */
+    /** Loads the card the token names, once the rules say where from (src/profile/customer-load.ts). */
     identify(id: string | undefined, token: string): void {
-      const done = rulesKnown.then(async () => {
-        const url = deps.rules()?.settings.customerUrl;
-        const off = deps.blocked();
-        const stored = deps.profile().customer;
-        problem = !id
-          ? "identify() with a token needs the customer id"
-          : !url
-            ? "the rules file has no settings.collector (or settings.customer) to load it from"
-            : off
-              ? off
-              : undefined;
-        if (problem) return deps.warn("identify()", `customer card not loaded: ${problem}`);
-        if (stored && stored.card.id === id && deps.env.now() - stored.loaded < CARD_FRESH_MS) return;
-        const module = await load();
-        const result = module && (await module.fetchCard(url!, token, deps.env));
-        if (!result) return;
-        if ("problem" in result) problem = result.problem;
-        else if (result.card.id !== id) problem = `the token is for customer "${result.card.id}", identify() named "${id}"`;
-        else {
-          const card = result.card;
-          deps.update((p) => (p.userId === card.id ? { ...p, customer: { card, loaded: deps.env.now() } } : p));
-        }
-        if (problem) deps.warn("identify()", `customer card not loaded: ${problem}`);
-        deps.changed();
-      });
-      fetching = done.catch((error) => deps.error("identify()", error));
+      fetching = rulesKnown
+        .then(load)
+        .then(async (module) => {
+          if (!module) return;
+          problem = await module.loadCard(deps, id, token);
+          deps.changed();
+        })
+        .catch((error) => deps.error("identify()", error));
     },
   };
 }

@@ -43,7 +43,11 @@ beforeAll(async () => {
     ].join("\n"),
   );
   const db = join(folder, "shop.duckdb");
-  const imported = await main(["customers", "import", orders, "--db", db], () => {}, () => {});
+  const imported = await main(
+    ["customers", "import", orders, "--db", db],
+    () => {},
+    () => {},
+  );
   expect(imported).toBe(0);
   const store = await createDuckDBStore({ path: db });
   collector = createCollector({ store, origins: [harness.baseUrl], customers: { store: await createDuckDbCustomers(store.instance), secret: SECRET } });
@@ -137,9 +141,9 @@ describe("the customer card from the shop's CSV, on a fresh browser", () => {
     const token = signCustomerToken("c-1024", SECRET);
     const bought = await visit("/shop/product.html?id=sku-101", [productDiscount], token);
     await expect.poll(async () => (await facts(bought.page)).viewed.last?.id, { timeout: 10_000 }).toBe("sku-101");
-    await expect.poll(async () => (await explain(bought.page, "product-discount")).blockedBy.join("\n"), { timeout: 10_000 }).toContain(
-      "settings.guards: this customer bought sku-101 5 day(s) ago (within 30d): no discount widget on its product page",
-    );
+    await expect
+      .poll(async () => (await explain(bought.page, "product-discount")).blockedBy.join("\n"), { timeout: 10_000 })
+      .toContain("settings.guards: this customer bought sku-101 5 day(s) ago (within 30d): no discount widget on its product page");
     expect(await shown(bought.page)).toEqual([]);
     // The rules can test the same thing themselves.
     expect(await bought.page.evaluate(() => (window as any).nudge.facts().customer.bought["sku-101"] > Date.now() - 6 * 86_400_000)).toBe(true);
