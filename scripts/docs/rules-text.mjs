@@ -35,6 +35,14 @@ export const FIELDS = {
     'Trait names your `identify()` calls set, read as `attributes.<name>` (e.g. `["plan", "company.*"]`; `.*` allows everything under a prefix). The validator warns about other `attributes.` paths. Lead form, survey and chat-bot answers are known without it.',
   "settings.events":
     "Names of your own events (`track(name)`), for `$event`, `goal.event` and the `event` trigger; the validator warns about a name that is neither built in nor listed.",
+  "settings.collector": "The Nudge collector's base URL (`nudge collect`), for unique coupon codes, server-drawn wheels and the customer card (`/customer`).",
+  "settings.customer":
+    "Your own customer-card endpoint (the JSON contract in docs/customer-card.md), asked with the token from `identify(id, traits, { token })` instead of the collector's `/customer`.",
+  "settings.guards":
+    "Site-wide guards, on by default: no widget offers a coupon code this customer already used, and no discount widget shows on the product page of an item they bought within `boughtWithin`. `false` turns both off; `explain()` names the guard that held a widget back.",
+  "settings.guards.usedCoupons": "Hold back every widget whose content offers a code in `customer.couponsUsed` (default true).",
+  "settings.guards.boughtWithin":
+    'How long after buying an item its product page shows no discount widget (a countdown coupon, a wheel, any widget offering a code): a duration, default "30d"; `false` turns this guard off.',
   "settings.customWidgets": "Widget types you register with `registerWidget()`; a type that is neither built in nor listed is an error (with the closest built-in type).",
   "settings.catalog":
     "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
