@@ -58,7 +58,7 @@ export function createCustomer(deps: CustomerDeps) {
     facts(facts: Facts, bounds: Partial<RfmThresholds> | undefined): void {
       if (!needed()) return;
       if (chunk) chunk.applyCustomer(facts, deps.profile(), bounds, deps.env.now());
-      else void load().then(deps.changed); // an order on this page
+      else if (!loading) void load().then(deps.changed); // an order on this page: once (a chunk that failed to load is not retried)
     },
     /** What `settings.guards` holds back (see src/decide/guards.ts). */
     guards: (widget: CompiledWidget, facts: Facts, content: Record<string, unknown>): string[] =>
