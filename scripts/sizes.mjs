@@ -76,6 +76,8 @@ function group(dist, files) {
  * - consent-signals: the Consent Mode / TCF reader (loaded only with data-consent="auto").
  * - datalayer-ga4, datalayer-ua: the chunk that maps GA4 events, and the one that maps Enhanced Ecommerce
  *   (Yandex Metrica) objects, loaded only on a page whose dataLayer holds one.
+ * - customer-card: the customer card's facts, guards and loader, loaded only for a visitor with a card, an
+ *   order, or a token to identify with.
  * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer chunk (loaded
  *   with the first widget) and everything they import (Preact…): what the page downloads when that widget is
  *   the first to show. The runtime is already loaded, so not counted.
@@ -105,6 +107,7 @@ export function measure(dist = join(ROOT, "dist")) {
     "consent-signals": group(dist, closure(dist, [chunk(dist, "chunks", "consent-signals-")], [runtime])),
     "datalayer-ga4": group(dist, closure(dist, [chunk(dist, "chunks", "ga4-")], [runtime])),
     "datalayer-ua": group(dist, closure(dist, [chunk(dist, "chunks", "ecommerce-ua-")], [runtime])),
+    "customer-card": group(dist, closure(dist, [chunk(dist, "chunks", "customer-chunk-")], [runtime])),
     ...widgets,
   };
 }

@@ -1,5 +1,18 @@
 export { createNudge, type Nudge } from "./core/create-nudge.js";
-export type { NudgeOptions, NudgeEvents, WidgetEvent, CartItem, Order, ViewedProduct, PageProps, JsonObject, JsonValue, ConsentChoice, ConsentState } from "./core/types.js";
+export type {
+  NudgeOptions,
+  NudgeEvents,
+  WidgetEvent,
+  CartItem,
+  Order,
+  ViewedProduct,
+  PageProps,
+  IdentifyOptions,
+  JsonObject,
+  JsonValue,
+  ConsentChoice,
+  ConsentState,
+} from "./core/types.js";
 export type { NudgeProblem } from "./core/report.js";
 export type { Explanation } from "./decide/decider.js";
 export type { Facts, PageFacts, VisitorFacts, TimeFacts, CartFacts, CartLine, OrderFacts } from "./profile/facts.js";

@@ -35,6 +35,14 @@ export const FIELDS = {
     'Trait names your `identify()` calls set, read as `attributes.<name>` (e.g. `["plan", "company.*"]`; `.*` allows everything under a prefix). The validator warns about other `attributes.` paths. Lead form, survey and chat-bot answers are known without it.',
   "settings.events":
     "Names of your own events (`track(name)`), for `$event`, `goal.event` and the `event` trigger; the validator warns about a name that is neither built in nor listed.",
+  "settings.collector": "The Nudge collector's base URL (`nudge collect`), for unique coupon codes, server-drawn wheels and the customer card (`/customer`).",
+  "settings.customer":
+    "Your own customer-card endpoint (the JSON contract in docs/customer-card.md), asked with the token from `identify(id, traits, { token })` instead of the collector's `/customer`.",
+  "settings.guards":
+    "Site-wide guards, on by default: no widget offers a coupon code this customer already used, and no discount widget shows on the product page of an item they bought within `boughtWithin`. `false` turns both off; `explain()` names the guard that held a widget back.",
+  "settings.guards.usedCoupons": "Hold back every widget whose content offers a code in `customer.couponsUsed` (default true).",
+  "settings.guards.boughtWithin":
+    'How long after buying an item its product page shows no discount widget (a countdown coupon, a wheel, any widget offering a code): a duration, default "30d"; `false` turns this guard off.',
   "settings.customWidgets": "Widget types you register with `registerWidget()`; a type that is neither built in nor listed is an error (with the closest built-in type).",
   "settings.catalog":
     "The catalog feed for recommendation widgets: a URL (fetched when a widget first needs it) or the products inline. Each product is checked on its own: an invalid one is skipped with a warning naming it (`catalog[3].price`).",
@@ -144,6 +152,11 @@ export const OPERATORS = {
   $vlte: { text: "Version less than or equal.", example: { "attributes.appVersion": { $vlte: "2.9.9" } } },
   $olderThan: { text: "A timestamp is more than this long ago.", example: { "visitor.firstSeen": { $olderThan: "30d" } } },
   $newerThan: { text: "A timestamp is at most this long ago.", example: { "orders.last.time": { $newerThan: "14d" } } },
+  $daysUntil: {
+    text: "Days until a yearly date (YYYY-MM-DD or MM-DD, the year ignored) comes round again, 0 on the day; 29 February falls on the 28th in other years.",
+    example: { "customer.birthday": { $daysUntil: { $lte: 7 } } },
+  },
+  $boughtWithin: { text: "An item id the customer bought within this long (customer.bought).", example: { "viewed.last.id": { $boughtWithin: "30d" } } },
 };
 
 /** Every cap: what it limits, and an example (a `frequency`, or `settings`). */

@@ -8,6 +8,7 @@ import { DEFAULT_DB, openStore, type StoreChoice } from "../collector/open-store
 import { formatReport } from "../collector/report-text.js";
 import { leadsProblem, openLeads, type LeadsChoice } from "../collector/leads/open-leads.js";
 import type { LeadsOptions } from "../collector/leads/receive-lead.js";
+import type { CustomersOptions } from "../collector/customers/serve-customer.js";
 import type { EventStore } from "../collector/store.js";
 import { createCollector } from "../collector/server.js";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
@@ -57,19 +58,27 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
     err(problem);
     return 2;
   }
+  const customerSecret = value(args, "--customer-secret") ?? process.env.NUDGE_CUSTOMER_SECRET;
   let store: EventStore;
   let leads: LeadsOptions | undefined;
+  let customers: CustomersOptions | undefined;
   try {
     store = await openStore(choice);
     leads = await openLeads(leadsChoice, store, err).catch(async (error) => {
       await store!.close();
       throw error;
     });
+    // GET /customer: the cards live beside the leads (PostgreSQL, else the DuckDB file the events go to).
+    if (customerSecret && (leadsChoice.postgres || "instance" in store)) {
+      const { openCustomers } = await import("../collector/customers/customers-command.js");
+      const where = leadsChoice.postgres ? { postgres: leadsChoice.postgres } : { db: (store as unknown as { instance: object }).instance };
+      customers = { store: await openCustomers(where), secret: customerSecret };
+    }
   } catch (error) {
     err((error as Error).message);
     return 1;
   }
-  const collector = createCollector({ store, origins, log: err, leads });
+  const collector = createCollector({ store, origins, log: err, leads, customers });
   let url: string;
   try {
     url = await collector.listen(port, host);
@@ -85,6 +94,11 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
     leads
       ? `  POST ${url}/leads     lead answers, kept in ${leadsChoice.postgres ? "PostgreSQL" : "the DuckDB file"}${leadsChoice.webhook ? ` and forwarded to ${leadsChoice.webhook}` : " (no --webhook: stored only; nudge leads export)"}`
       : "  no leads: a ClickHouse collector keeps them in PostgreSQL (--postgres <url>)",
+  );
+  out(
+    customers
+      ? `  GET  ${url}/customer  customer cards for tokens signed with --customer-secret (nudge customers import orders.csv)`
+      : "  no customer cards: start with --customer-secret S (or NUDGE_CUSTOMER_SECRET) to serve GET /customer",
   );
   out(origins.length ? `  browsers may send from: ${origins.join(", ")}` : "  no --origin given: only same-origin and non-browser clients may send");
   return new Promise((resolve) => {

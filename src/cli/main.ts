@@ -27,11 +27,15 @@ const USAGE = `Usage:
           [--clickhouse URL] [--postgres URL] [--webhook URL --webhook-secret S]
                                          at scale: events into ClickHouse, leads (POST /leads) and their
                                          queue in PostgreSQL, each lead forwarded to a signed webhook
+          [--customer-secret S]          serve GET /customer: the card of the customer a signed token names
   nudge report [--db file | --clickhouse URL] [--json]
                                          the report of a collector's store, counted in the database
   nudge leads export [--db <file.duckdb> | --postgres <url>]
                                          every lead the collector stored, as CSV on stdout (default
                                          --db ./nudge-events.duckdb); formulas are defused for spreadsheets
+  nudge customers import <orders.csv | customers.csv> [--db <file.duckdb> | --postgres <url>]
+                                         the shop's orders export (or birthdays) for GET /customer: each
+                                         customer's card (docs/customer-card.md); importing again is harmless
   nudge schema                           print the rules file's JSON Schema
   nudge help                             print this`;
 
@@ -63,6 +67,7 @@ export async function main(argv: string[], out: (text: string) => void = console
     const { simulateCommand } = await import("./simulate-command.js");
     return simulateCommand(rulesFile, timelineFile, rest.includes("--json"), out, err);
   }
+  if (command === "customers") return (await import("../collector/customers/customers-command.js")).customersCommand(rest, out, err);
   if (command === "leads") {
     const { leadsCommand } = await import("../collector/leads/leads-command.js");
     // CSV goes out as is (CRLF line ends): straight to stdout unless a caller captures it.

@@ -15,6 +15,7 @@ import { createServer } from "node:http";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
 import { DEFAULT_LIMITS, ingest, type IngestLimits } from "./ingest.js";
 import { receiveLead, type LeadsOptions } from "./leads/receive-lead.js";
+import { serveCustomer, type CustomersOptions } from "./customers/serve-customer.js";
 import { reportAsset } from "./report-page.js";
 import type { EventStore, InsertResult } from "./store.js";
 
@@ -33,6 +34,8 @@ export interface CollectorOptions {
   log?: (message: string) => void;
   /** POST /leads: lead answers stored with their consent and forwarded to a webhook (src/collector/leads/). */
   leads?: LeadsOptions;
+  /** GET /customer: the customer card for a signed token, from the imported orders (src/collector/customers/). */
+  customers?: CustomersOptions;
 }
 
 export interface CollectorPaths {
@@ -43,6 +46,8 @@ export interface CollectorPaths {
   reportJson: string;
   /** Lead answers (only with the `leads` option). */
   leads: string;
+  /** Customer cards (only with the `customers` option). */
+  customer: string;
 }
 
 export interface Collector {
@@ -54,7 +59,7 @@ export interface Collector {
   close(): Promise<void>;
 }
 
-const DEFAULT_PATHS: CollectorPaths = { collect: "/collect", health: "/health", report: "/report/", reportJson: "/report.json", leads: "/leads" };
+const DEFAULT_PATHS: CollectorPaths = { collect: "/collect", health: "/health", report: "/report/", reportJson: "/report.json", leads: "/leads", customer: "/customer" };
 const JSON_TYPE = "application/json; charset=utf-8";
 
 class HttpError extends Error {
@@ -177,6 +182,7 @@ export function createCollector(options: CollectorOptions): Collector {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (options.customers && pathname === paths.customer) return serveCustomer(req, res, allowedOrigin(req), options.customers, now());
     const posted = pathname === paths.collect ? collect : options.leads && pathname === paths.leads ? lead : undefined;
     if (posted) {
       const origin = allowedOrigin(req);
@@ -225,6 +231,7 @@ export function createCollector(options: CollectorOptions): Collector {
     const ours =
       pathname === paths.collect ||
       (options.leads && pathname === paths.leads) ||
+      (options.customers && pathname === paths.customer) ||
       pathname === paths.health ||
       pathname === paths.reportJson ||
       pathname.startsWith(paths.report.replace(/\/$/, ""));
@@ -272,6 +279,7 @@ export function createCollector(options: CollectorOptions): Collector {
       // The delivery pass under way settles its rows in the queue first; what is left waits for the next start.
       await options.leads?.delivery?.stop();
       await options.leads?.state.close();
+      await options.customers?.store.close();
       await store.close();
       server?.closeAllConnections();
       await stopped;

@@ -24,11 +24,12 @@ import { builtinInline, builtinModal, builtinWidgets } from "./builtin-widgets.j
 import { runCommand, safeLocalStore } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
-import type { CartItem, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps, ViewedProduct } from "./types.js";
+import type { CartItem, IdentifyOptions, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps, ViewedProduct } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
 import { modalOf } from "./widget-host.js";
 import { createMeasure, type MeasureDeps } from "../measure/hook.js";
 import { allConsent, consentChoice, type ConsentChoice, type ConsentState } from "./consent.js";
+import { createCustomer } from "./customer.js";
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -122,6 +123,7 @@ export function createNudge(options: NudgeOptions) {
     };
     const base = buildFacts(profiles.get(), context, env);
     base.consent = { ...consent };
+    customer.facts(base, rfmBounds);
     if (rules) base.segments = Object.keys(rules.segments).filter((name) => rules!.segments[name](base));
     return base;
   }
@@ -150,6 +152,17 @@ export function createNudge(options: NudgeOptions) {
     pageDialogOpen: () => pageDialogOpen(env),
   });
   const host = lifecycle.host;
+  // The shop's customer card (identify with a token), its facts and settings.guards: a lazy chunk.
+  const customer = createCustomer({
+    env,
+    profile: profiles.get,
+    update: profiles.update,
+    rules: () => rules,
+    blocked: () => (consent.personalization ? undefined : "consent: personalization not granted"),
+    changed: () => void decider?.consider(),
+    warn: reporter.warn,
+    error: reporter.error,
+  });
   // Measurement: widget events to report() and the destinations (its chunk loads on the first one).
   const measure = createMeasure({
     env,
@@ -341,7 +354,10 @@ export function createNudge(options: NudgeOptions) {
       sync: profiles.sync,
       mayStore: () => consent.storage,
       pageDialogOpen: () => pageDialogOpen(env),
+      guards: customer.guards,
+      notes: customer.notes,
     });
+    await customer.prepare();
     events.emit("ready", { widgets: rules.widgets.length });
     measure.start();
     if (options.debug === true || /[?&]nudge_debug=1(&|$)/.test(env.window.location.search)) openDebugView();
@@ -395,11 +411,16 @@ export function createNudge(options: NudgeOptions) {
      * Names the visitor (a user id from your site) and stores traits such as `{ firstName }`.
      * The first id keeps the anonymous history; a different id later (someone else logged in)
      * starts a fresh profile that keeps only this device's widget history (see `identified`).
+     * `{ token }` (signed by your server) loads the shop's customer card: `identify("c-1024", {}, { token })`.
      */
-    identify: safe("identify()", (id?: string | number | null, traits?: JsonObject) => {
+    identify: safe("identify()", (id?: string | number | null, traits?: JsonObject, options?: IdentifyOptions) => {
       const userId = id === undefined || id === null ? undefined : args.identifier(id, "identify() id");
       const data = args.plainObject(traits, "identify() traits");
-      act(() => profiles.update((p) => identified(p, userId, data, env.now(), newId)));
+      const token = args.identifyToken(options);
+      act(() => {
+        profiles.update((p) => identified(p, userId, data, env.now(), newId));
+        if (token) customer.identify(userId, token);
+      });
     }),
 
     /** Records that the visitor looked at a product (`view_item`): `viewItem({ id: "sku-1", name, price, category })`. */

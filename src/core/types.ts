@@ -40,6 +40,17 @@ export interface CartItem {
 }
 
 /**
+ * The third argument of `identify()`: a customer token your server signs (JWT HS256, `sub` = the
+ * customer id, `exp` required; docs/customer-card.md) loads the shop's customer card.
+ *
+ * @example
+ * nudge.identify("c-1024", { firstName: "Ann" }, { token: "<the JWT your server rendered into the page>" });
+ */
+export interface IdentifyOptions {
+  token?: string;
+}
+
+/**
  * An order: what `purchase()` takes.
  *
  * @example

@@ -59,6 +59,10 @@ export interface DeciderDeps {
    * until it closes. Default: never.
    */
   pageDialogOpen?(): boolean;
+  /** Site-wide guards (`settings.guards`) that hold this widget back for this customer, in words. */
+  guards?(widget: CompiledWidget, facts: Facts, content: Record<string, unknown>): string[];
+  /** explain()'s extra words on a widget held back (a customer card that did not load). */
+  notes?(widget: CompiledWidget): string[];
 }
 
 /** How often a modal widget held back by the page's own dialog checks whether it has closed. */
@@ -101,6 +105,7 @@ export function createDecider(deps: DeciderDeps) {
       blocks.push(triggers?.awaiting({ id: widget.id, trigger: arm?.trigger ?? widget.trigger }) ?? "trigger: waits for the first page view");
     if (widget.schedule) blocks.push(...widget.schedule(now));
     if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
+    if (deps.guards) blocks.push(...deps.guards(widget, facts, visitorContent(widget, facts)));
     const history = deps.history();
     const own = history[widget.id];
     blocks.push(...frequencyBlocks(arm?.frequency ?? widget.frequency, own, deps.caps(), now));
@@ -340,6 +345,7 @@ export function createDecider(deps: DeciderDeps) {
         .filter((w) => id === undefined || w.id === id)
         .map((w) => {
           const blockedBy = [...gates(w, facts), ...holdoutBlock(w, facts)];
+          if (blockedBy.length && deps.notes) blockedBy.push(...deps.notes(w));
           return { id: w.id, type: w.type, wouldShow: blockedBy.length === 0, blockedBy };
         });
     },

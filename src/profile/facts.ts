@@ -5,6 +5,7 @@ import type { BrowserName, OsName } from "../track/user-agent.js";
 import type { RfmFacts } from "./rfm.js";
 import type { PushFacts } from "./answer-facts.js";
 import type { ScoreFacts } from "./scores.js";
+import type { CustomerFacts } from "./customer-facts.js";
 
 /**
  * The facts document: everything a condition in the rules file can test,
@@ -35,6 +36,11 @@ export interface Facts {
   push?: PushFacts;
   /** Survey answers by survey (widget id) and question id: `survey.feedback.found`. */
   survey?: Record<string, Record<string, string | number | string[]>>;
+  /**
+   * The shop's customer card merged with this browser's orders (`customer.averageOrder`, `customer.boughtWithin.30d`);
+   * absent for a visitor with neither a card nor an order. With a card, `orders` and `rfm` are the merged record's too.
+   */
+  customer?: CustomerFacts;
   /** The visitor's consent by category (`consent.measurement`); set by the instance (facts built by `buildFacts` alone lack it). */
   consent?: { storage: boolean; personalization: boolean; measurement: boolean };
 }

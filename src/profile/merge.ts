@@ -54,6 +54,8 @@ export function mergeProfiles(base: Profile, ours: Profile, theirs: Profile): Pr
       categories: mergeCounts(base.viewed.categories, ours.viewed.categories, theirs.viewed.categories),
     },
     widgets: mergeRecords(base.widgets, ours.widgets, theirs.widgets, mergeWidget),
+    // The customer card loaded last wins (both tabs loaded it from the shop).
+    customer: (ours.customer?.loaded ?? 0) > (theirs.customer?.loaded ?? 0) ? ours.customer : theirs.customer,
   };
 }
 

@@ -4,6 +4,7 @@ import type { VisitSource } from "../track/source.js";
 import type { CartLine } from "./facts.js";
 import { addEvent, capEventNames, upgradeHistory } from "./history.js";
 import { own } from "../env/own.js";
+import type { CustomerCard } from "./customer-card.js";
 
 /** Bump when the stored shape changes, and add a step to `migrateProfile`. */
 export const PROFILE_VERSION = 2;
@@ -76,6 +77,8 @@ export interface Profile {
   /** Recently viewed products, newest first, and how often each category was viewed. */
   viewed: { products: ViewedProduct[]; categories: Record<string, number> };
   widgets: Record<string, WidgetHistory>;
+  /** The shop's card of this customer (`identify(id, traits, { token })`) and when it was loaded; gone with `forget()` or another person's login. */
+  customer?: { card: CustomerCard; loaded: number };
 }
 
 export function newProfile(id: string, now: number): Profile {

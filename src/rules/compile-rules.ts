@@ -8,7 +8,7 @@ import { compileTrigger, type CompiledTrigger } from "../decide/triggers/index.j
 import type { CompiledVariant } from "../decide/variants.js";
 import { parseDuration } from "./duration.js";
 import type { Ahead } from "./published.js";
-import type { RulesFile, WidgetRule } from "./schema/rules-schema.js";
+import type { RulesFile, Settings, WidgetRule } from "./schema/rules-schema.js";
 import { own } from "../env/own.js";
 
 /** A widget rule ready to decide on: conditions are functions, durations are milliseconds. */
@@ -44,6 +44,10 @@ export interface CompiledSettings {
   catalog?: string | unknown[];
   /** Percent of visitors in the site-wide control group (`settings.holdout`), who see no widget; 0 for none. */
   holdout: number;
+  /** Where the customer card comes from: `settings.customer`, else the collector's `/customer` (src/core/customer.ts). */
+  customerUrl?: string;
+  /** `settings.guards` as written (undefined: on, with the defaults). */
+  guards?: Settings["guards"];
 }
 
 export interface CompiledRules {
@@ -116,6 +120,8 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
       groups: Object.fromEntries(Object.entries(settings.groups ?? {}).map(([name, group]) => [name, { maxPerSession: group.maxPerSession ?? Infinity }])),
       catalog: settings.catalog,
       holdout: settings.holdout ?? 0,
+      customerUrl: settings.customer ?? (settings.collector && `${settings.collector.replace(/\/$/, "")}/customer`),
+      guards: settings.guards,
     },
     segments,
     segmentSources: { ...file.segments },

@@ -7,6 +7,7 @@ import { builtinWidgets } from "../../src/core/builtin-widgets.js";
 import { rulesJsonSchema } from "../../src/rules/schema/json-schema.js";
 import { isError } from "../../src/rules/problems.js";
 import { validateRules } from "../../src/rules/validate.js";
+import { parseCard } from "../../src/profile/customer-card.js";
 import { conditionPaths, isObject, knownNames, templatePaths, type KnownNames } from "./docs-truth/facts.js";
 import { codeTexts, lineOf, markdownFiles, prose, read as text, ROOT, snippets, type Snippet } from "./docs-truth/markdown.js";
 
@@ -60,7 +61,7 @@ function widgetConditions(widget: Record<string, unknown>): unknown[] {
 
 // ── Classifying a snippet ───────────────────────────────────────────────────────────────────────
 
-type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list";
+type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list" | "customer card";
 
 /** A condition's key: an operator, or a dotted path from a root of the facts document. */
 const isConditionKey = (key: string) => key.startsWith("$") || known.isFactRoot(key.split(".")[0]);
@@ -75,6 +76,7 @@ function kindOf(value: unknown): Kind | undefined {
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
   if ("steps" in value) return "timeline";
+  if ("orderIds" in value && "orders" in value) return "customer card";
   if (keys.length && keys.every(isConditionKey) && !(isObject(value.segments) && Object.keys(value.segments).some((k) => !k.startsWith("$")))) return "condition";
   if ("widgets" in value || "version" in value || "settings" in value || "segments" in value) return "rules";
   if ("id" in value && "type" in value) return "widget";
@@ -154,6 +156,10 @@ function snippetProblems(snippet: Snippet): string[] {
   }
   if (kind === "catalog") return feedProblems(value).problems.map((p) => `${p.path}: ${p.message}`);
   if (kind === "trigger list") return [];
+  if (kind === "customer card") {
+    const card = parseCard(value);
+    return typeof card === "string" ? [`customer card: ${card}`] : [];
+  }
   const file = asRules(kind, value)!;
   // A snippet is often one widget of a larger file: the validator's warnings (an undeclared trait, a
   // widget id elsewhere in the file) are about that file, and the facts and templates are checked below

@@ -71,7 +71,12 @@ export function checkOperand(operator: string, operand: unknown, path: string, c
       return;
     case "$olderThan":
     case "$newerThan":
+    case "$boughtWithin":
       checkDuration(operator, operand, path, checker);
+      return;
+    case "$daysUntil":
+      if (isOperatorObject(operand)) checker.checkValue(operand, path);
+      else if (typeof operand !== "number") checker.report(path, `$daysUntil expects a number of days or an operator object like {"$lte": 7}, ${got}`);
       return;
     default:
       // The version operators: $veq $vne $vgt $vgte $vlt $vlte.

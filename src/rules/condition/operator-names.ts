@@ -30,6 +30,8 @@ export const VALUE_OPERATORS = [
   "$vlte",
   "$olderThan",
   "$newerThan",
+  "$daysUntil",
+  "$boughtWithin",
 ] as const;
 
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];

@@ -1,6 +1,7 @@
 import { greaterOrEqual, greaterThan, isInSet, isOperatorObject, lessOrEqual, lessThan, typeName } from "./compare.js";
 import { matchesRegex, parseRegex } from "./regex.js";
 import { compileRelativeTime } from "./time.js";
+import { compileCustomerOperator } from "./customer-operators.js";
 import type { Condition, ValueTest } from "./types.js";
 import { paddedVersion } from "./version.js";
 
@@ -64,6 +65,9 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
     case "$olderThan":
     case "$newerThan":
       return compileRelativeTime(operator, operand);
+    case "$daysUntil":
+    case "$boughtWithin":
+      return compileCustomerOperator(operator, operand, nested);
     default:
       return never;
   }

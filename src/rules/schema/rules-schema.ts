@@ -185,6 +185,15 @@ export function settingsSchema() {
     events: z.optional(z.array(z.string().check(z.minLength(1)))),
     /** Widget types registered with `registerWidget()`; any other type that is not built in is an error. */
     customWidgets: z.optional(z.array(z.string().check(z.minLength(1)))),
+    /** The Nudge collector's base URL (`nudge collect`), for unique coupon codes, server-drawn wheels and customer records. */
+    collector: z.optional(z.string().check(z.minLength(1))),
+    /** The shop's own customer-card endpoint (the contract in docs/customer-card.md), instead of the collector's `/customer`. */
+    customer: z.optional(z.string().check(z.minLength(1))),
+    /**
+     * Site-wide guards, on by default: no widget offers a coupon code this customer already used, and no discount
+     * widget shows on the product page of an item they bought within `boughtWithin` (default "30d"). `false` turns both off.
+     */
+    guards: z.optional(z.union([z.boolean(), z.strictObject({ usedCoupons: z.optional(z.boolean()), boughtWithin: z.optional(z.union([z.literal(false), duration()])) })])),
   });
 }
 

@@ -3,6 +3,7 @@ import { compileValue, nestedCompilers } from "../condition/compile.js";
 import { compileOperator } from "../condition/operators.js";
 import { compilePath } from "../condition/path.js";
 import { isFiniteNumber, readNow } from "../condition/time.js";
+import { daysUntilText } from "../condition/customer-operators.js";
 import { describeExpectation, formatAgo, formatFound, formatValue } from "./format.js";
 import { allOf, fail, PASS, type TraceContext } from "./result.js";
 import type { TraceResult } from "./types.js";
@@ -28,6 +29,11 @@ export function traceField(field: string, condition: unknown, facts: unknown, co
 }
 
 function describeFound(operator: string, value: unknown, root: unknown): string {
+  if (operator === "$daysUntil") {
+    const days = daysUntilText(value, root);
+    return days === undefined ? `${formatFound(value)}, not a date` : `${formatFound(value)} (${days} days away)`;
+  }
+  if (operator === "$boughtWithin") return `${formatFound(value)}, ${value == null ? "no item" : "not bought in that window"}`;
   if (operator !== "$olderThan" && operator !== "$newerThan") return formatFound(value);
   const now = readNow(root);
   if (now === undefined) return `${formatFound(value)} (time.now is missing)`;

@@ -73,6 +73,10 @@ export function describeExpectation(operator: string, operand: unknown): string 
       return `older than ${formatDuration(operand)}`;
     case "$newerThan":
       return `within the last ${formatDuration(operand)}`;
+    case "$boughtWithin":
+      return `bought within the last ${formatDuration(operand)}`;
+    case "$daysUntil":
+      return `a yearly date ${describeCount(operand)} days away`;
     default:
       return `${operator} ${formatValue(operand)}`;
   }

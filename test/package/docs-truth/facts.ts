@@ -8,7 +8,7 @@ import { memoryStore } from "../../../src/profile/storage.js";
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Maps of the facts document whose keys are the site's own (query parameters, traits, event names, widget ids…). */
-const OPEN_MAPS = new Set(["page.query", "page.utm", "attributes", "events", "events.*.days", "widgets", "widgets.*.state", "survey", "survey.*"]);
+const OPEN_MAPS = new Set(["page.query", "page.utm", "customer.bought", "attributes", "events", "events.*.days", "widgets", "widgets.*.state", "survey", "survey.*"]);
 
 export interface KnownNames {
   /** A real facts document. */

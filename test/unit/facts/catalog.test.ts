@@ -3,6 +3,7 @@ import type { Env } from "../../../src/env/env.js";
 import { buildFacts } from "../../../src/profile/build-facts.js";
 import { newProfile, recordEvent, recordPageView } from "../../../src/profile/profile.js";
 import { readPage } from "../../../src/track/page.js";
+import { applyCustomer } from "../../../src/profile/customer-facts.js";
 import { BUILTIN_EVENTS, elementFacts, FACTS, findFact } from "../../../src/rules/facts-catalog.js";
 
 /** A visitor who did a bit of everything, so every branch of the facts document is filled in. */
@@ -24,11 +25,26 @@ function richFacts() {
     cart: [{ id: "sku-1", name: "Socks", price: 9.9, quantity: 2, category: "socks", image: "https://shop.example/s.jpg" }],
     orders: { count: 1, total: 59.8, last: { id: "1001", value: 59.8, time: 1_763_500_000_000 } },
     attributes: { plan: "pro" },
+    customer: {
+      loaded: 1_763_900_000_000,
+      card: {
+        id: "u",
+        orders: { count: 2, total: 90, last: { id: "1001", value: 59.8, time: 1_763_500_000_000 }, first: 1_760_000_000_000 },
+        orderIds: ["1001", "900"],
+        averageOrder: 45,
+        favouriteCategories: ["socks"],
+        favouriteItems: ["sku-1"],
+        bought: { "sku-1": 1_763_500_000_000 },
+        couponsUsed: ["WELCOME10"],
+        birthday: "1990-02-28",
+      },
+    },
     widgets: {
       welcome: { shown: 1, lastShown: 1, closed: 1, lastClosed: 1, dismissed: 1, lastDismissed: 1, converted: 0, lastConverted: 0, variant: "a", state: { deadline: 5 } },
     },
   } as typeof profile;
   const facts = buildFacts(profile, { page: readPage(env), pageStart: 0, isNew: false, currency: "USD", segments: ["s"] }, env);
+  applyCustomer(facts, profile, undefined, env.now());
   return { ...facts, consent: { storage: true, personalization: true, measurement: true } };
 }
 
