@@ -391,11 +391,12 @@ describe("CSAT faces", () => {
       // Each face is a radio button whose accessible name is the word under it, not a number or an emoji.
       const radios = page.locator("nudge-root .nudge-survey__rating--faces").getByRole("radio");
       await expect(radios.count()).resolves.toBe(5);
-      for (const [i, name] of names.entries()) await expect(page.locator("nudge-root").getByRole("radio", { name, exact: true }).getAttribute("value")).resolves.toBe(String(i + 1));
+      for (const [i, name] of names.entries())
+        await expect(page.locator("nudge-root").getByRole("radio", { name, exact: true }).getAttribute("value")).resolves.toBe(String(i + 1));
       await inside(page, "nudge-root .nudge-survey__card", PHONE.viewport);
       // The five names fit the 360 px card: none overflows its own face's column.
-      const overflow = await page.evaluate(() =>
-        [...document.querySelector("nudge-root")!.shadowRoot!.querySelectorAll(".nudge-survey__face-name")].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+      const overflow = await page.evaluate(
+        () => [...document.querySelector("nudge-root")!.shadowRoot!.querySelectorAll(".nudge-survey__face-name")].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
       );
       expect(overflow).toBe(0);
       await expectClean(page);

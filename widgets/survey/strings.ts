@@ -1,6 +1,25 @@
 import type { Strings } from "../shared/i18n.js";
 
-type Key = "next" | "back" | "submit" | "skip" | "thanks" | "thanksText" | "close" | "progress" | "required" | "low" | "high" | "stars" | "placeholder" | "survey" | "face1" | "face2" | "face3" | "face4" | "face5";
+type Key =
+  | "next"
+  | "back"
+  | "submit"
+  | "skip"
+  | "thanks"
+  | "thanksText"
+  | "close"
+  | "progress"
+  | "required"
+  | "low"
+  | "high"
+  | "stars"
+  | "placeholder"
+  | "survey"
+  | "face1"
+  | "face2"
+  | "face3"
+  | "face4"
+  | "face5";
 
 /** The survey's own strings; marketer text in the rules replaces any of them. `{i}`, `{n}` are filled in. */
 export const STRINGS: Strings<Key> = {
