@@ -24,6 +24,7 @@ const RECIPES = [
   "push-ask-third-page",
   "compare-viewed",
   "survey-after-order",
+  "timing-experiment",
 ];
 
 const clock = { offset: 0 };

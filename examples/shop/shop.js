@@ -11,7 +11,7 @@ const ORDERS_KEY = "fernhouse-orders";
 const REPORTED_KEY = "fernhouse-reported-orders";
 const FREE_SHIPPING_FROM = 60;
 /** Discount codes the shop accepts at checkout (percent off the subtotal). */
-const PROMO_CODES = { WELCOME10: 10 };
+const PROMO_CODES = { WELCOME10: 10, BEANS10: 10 };
 const SHIPPING_FEE = 6;
 const MAX_QTY = 20;
 
@@ -733,7 +733,8 @@ async function renderThanks() {
   const seen = Array.isArray(reported) ? reported : [];
   if (!seen.includes(order.id)) {
     storage.set(REPORTED_KEY, [...seen, order.id].slice(-50));
-    tell("purchase", { id: order.id, value: order.total, currency: "USD", items: order.items.map(nudgeItem) });
+    // The code, when one was used, feeds Nudge's scores.discountSensitivity (the share of orders placed with a coupon).
+    tell("purchase", { id: order.id, value: order.total, currency: "USD", coupon: order.code || undefined, items: order.items.map(nudgeItem) });
     tell("cart.clear");
   }
 }

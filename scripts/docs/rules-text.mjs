@@ -267,11 +267,11 @@ export const WIDGET_TYPES = {
     content: { title: "Still choosing? Compare them", rows: ["price", "brand", { key: "tags", label: "Notes" }, "inStock"], maxItems: 3 },
   },
   survey: {
-    text: "Questions one at a time: single and multiple choice, a 1–5 rating (numbers for CSAT, or stars), short text; branching by answer (`next` on an option, `branches` on a rating); progress shown; resumed after a reload; not shown again once finished. Answers become the facts `survey.<widget id>.<question id>` and `answer` events. The validator names branches to missing questions and questions never reached.",
+    text: 'Questions one at a time: single and multiple choice, a 1–5 rating (numbers for CSAT, five faces named in the visitor\'s language with `"scale": "faces"`, or stars), short text; branching by answer (`next` on an option, `branches` on a rating); progress shown; resumed after a reload; not shown again once finished. Answers become the facts `survey.<widget id>.<question id>` and `answer` events. The validator names branches to missing questions and questions never reached.',
     content: {
       title: "Two quick questions",
       questions: [
-        { id: "ease", type: "rating", text: "How easy was it to order?", branches: [{ max: 3, next: "trouble" }], next: "source" },
+        { id: "ease", type: "rating", scale: "faces", text: "How easy was it to order?", branches: [{ max: 3, next: "trouble" }], next: "source" },
         { id: "trouble", type: "text", text: "What got in the way?" },
         {
           id: "source",

@@ -73,6 +73,8 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
   let store = memoryStore();
   /** The rules the next page loads: the file, with any variant a `force` step chose. */
   let active = rules;
+  /** The variant each `force` step chose, by widget: a later force of the same widget replaces its choice. */
+  const forced = new Map<string, string>();
   const events: SimEvent[] = [];
   const failed: SimEvent[] = [];
   let checks = 0;
@@ -221,7 +223,9 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
         return;
       }
       case "force": {
-        active = forceVariant(active, step.widget, step.variant);
+        forced.set(step.widget, step.variant);
+        // From the file's own variants each time: forcing the rules already forced would find only the first choice.
+        active = [...forced].reduce((forcedRules, [widget, variant]) => forceVariant(forcedRules, widget, variant), rules);
         const recorded = (nudge?.facts() as { widgets?: Record<string, { variant?: string | null }> } | undefined)?.widgets?.[step.widget]?.variant;
         const sticky = step.variant === HOLDOUT && recorded && recorded !== HOLDOUT ? `; this visitor already has variant ${recorded} and keeps it (assignments are sticky)` : "";
         emit({
@@ -259,18 +263,24 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
    */
   async function fireTriggers(step: Extract<Step, { kind: "scroll" | "exitIntent" | "clickOn" }>) {
     const what = step.kind === "scroll" ? `scroll to ${step.percent}%` : step.kind === "exitIntent" ? "exit intent" : `click on ${step.selector}`;
-    const widgets = (Array.isArray(active.widgets) ? active.widgets : []) as Array<{ id?: unknown; priority?: unknown; trigger?: unknown }>;
+    type Trigger = { type?: string; percent?: number; px?: number; selector?: string };
+    const widgets = (Array.isArray(active.widgets) ? active.widgets : []) as Array<{ id?: unknown; priority?: unknown; trigger?: unknown; variants?: unknown }>;
+    const asTrigger = (trigger: unknown) => (typeof trigger === "string" ? { type: trigger } : ((trigger ?? {}) as Trigger));
+    const waits = (trigger: Trigger) => {
+      if (step.kind === "exitIntent") return trigger.type === "exit_intent";
+      if (step.kind === "clickOn") return trigger.type === "click" && trigger.selector === step.selector;
+      return trigger.type === "scroll" && (trigger.px !== undefined ? trigger.px <= (step.percent / 100) * 3000 : (trigger.percent ?? 0) <= step.percent);
+    };
+    const armed = new Map((await explain())?.map((e) => [e.id, e.blockedBy]) ?? []);
     const fired = widgets
       .filter((widget) => {
-        const trigger = (typeof widget.trigger === "string" ? { type: widget.trigger } : (widget.trigger ?? {})) as {
-          type?: string;
-          percent?: number;
-          px?: number;
-          selector?: string;
-        };
-        if (step.kind === "exitIntent") return trigger.type === "exit_intent";
-        if (step.kind === "clickOn") return trigger.type === "click" && trigger.selector === step.selector;
-        return trigger.type === "scroll" && (trigger.px !== undefined ? trigger.px <= (step.percent / 100) * 3000 : (trigger.percent ?? 0) <= step.percent);
+        // A variant may carry its own trigger: the one armed for this visitor is the one explain() names.
+        const own = Array.isArray(widget.variants) ? widget.variants.flatMap((v) => (v && typeof v === "object" && "trigger" in v ? [asTrigger(v.trigger)] : [])) : [];
+        const waiting = [asTrigger(widget.trigger), ...own].filter(waits);
+        if (!waiting.length) return false;
+        if (!own.length) return true;
+        const reasons = armed.get(String(widget.id)) ?? [];
+        return waiting.some((trigger) => reasons.some((reason) => reason.startsWith(`trigger: ${trigger.type}`)));
       })
       .sort((a, b) => (Number(b.priority) || 0) - (Number(a.priority) || 0))
       .map((widget) => String(widget.id));

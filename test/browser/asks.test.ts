@@ -376,3 +376,63 @@ describe("survey as a modal, in Russian", () => {
     SLOW,
   );
 });
+
+describe("CSAT faces", () => {
+  it.each([
+    { lang: "en", query: "", locale: "en-US", names: ["Very unhappy", "Unhappy", "Neutral", "Happy", "Very happy"], why: "Sorry about that. What went wrong?" },
+    { lang: "ru", query: "?lang=ru", locale: "ru-RU", names: ["Очень недоволен", "Недоволен", "Нормально", "Доволен", "Очень доволен"], why: "Жаль. Что пошло не так?" },
+  ])(
+    "five faces named in $lang at 360 px, chosen by keyboard; a low one branches to why",
+    async ({ lang, query, locale, names, why }) => {
+      const { page, errors } = await gallery({ ...PHONE, locale }, query);
+      await show(page, "csat");
+      await page.locator("nudge-root .nudge-survey__rating--faces").waitFor();
+      await settle(page);
+      // Each face is a radio button whose accessible name is the word under it, not a number or an emoji.
+      const radios = page.locator("nudge-root .nudge-survey__rating--faces").getByRole("radio");
+      await expect(radios.count()).resolves.toBe(5);
+      for (const [i, name] of names.entries())
+        await expect(page.locator("nudge-root").getByRole("radio", { name, exact: true }).getAttribute("value")).resolves.toBe(String(i + 1));
+      await inside(page, "nudge-root .nudge-survey__card", PHONE.viewport);
+      // The five names fit the 360 px card: none overflows its own face's column.
+      const overflow = await page.evaluate(
+        () => [...document.querySelector("nudge-root")!.shadowRoot!.querySelectorAll(".nudge-survey__face-name")].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+      );
+      expect(overflow).toBe(0);
+      await expectClean(page);
+      // Keyboard: Tab into the faces, arrows move the choice, Enter goes on.
+      await page.locator("#forget").focus();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowLeft");
+      expect(await page.locator("nudge-root .nudge-survey__hidden:checked").getAttribute("value")).toBe("1");
+      await expect(page.locator("nudge-root .nudge-survey__rate:has(:checked) .nudge-survey__face-name").textContent()).resolves.toBe(names[0]);
+      await expectClean(page);
+      await shot(page, `csat-faces-${lang}-360`);
+      await page.keyboard.press("Enter");
+      await expect(page.locator("nudge-root .nudge-survey__title").textContent()).resolves.toBe(why);
+      expect((await facts(page)).survey.csat).toEqual({ order: 1 });
+      expect(await events(page, "answer")).toMatchObject([{ id: "csat", question: "order", kind: "rating", answer: 1 }]);
+      expect(errors).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    "a happy face ends the survey at once, in the desktop's dark mode",
+    async () => {
+      const { page, errors } = await gallery({ ...DESKTOP, colorScheme: "dark" });
+      await show(page, "csat");
+      await page.locator("nudge-root .nudge-survey__rating--faces").waitFor();
+      await page.locator("nudge-root").getByRole("radio", { name: "Very happy", exact: true }).check();
+      await settle(page);
+      await expectClean(page);
+      await shot(page, "csat-faces-dark-1280");
+      await page.locator("nudge-root .nudge-survey__next").click();
+      await page.locator("nudge-root .nudge-survey__thanks").waitFor();
+      expect((await facts(page)).survey.csat).toEqual({ order: 5 });
+      expect(errors).toEqual([]);
+    },
+    SLOW,
+  );
+});

@@ -35,7 +35,7 @@ function simulate(name: string) {
 const RENDERED_TODAY = new Set(["popup"]);
 
 describe("recipes", () => {
-  it("there are the fifteen the docs list, and the playground offers each", () => {
+  it("there are the sixteen the docs list, and the playground offers each", () => {
     expect(recipes).toEqual([
       "chatbot-email",
       "compare-viewed",
@@ -49,6 +49,7 @@ describe("recipes", () => {
       "social-proof",
       "still-deciding-cancel",
       "survey-after-order",
+      "timing-experiment",
       "upsell-carousel",
       "utm-welcome",
       "wheel-first-visit",
@@ -116,6 +117,14 @@ describe("recipes", () => {
     expect(run.status).toBe(0);
     expect(run.stdout.match(/SHOWN [\w-]+/g)).toEqual(["SHOWN free-delivery", "SHOWN free-delivery", "SHOWN hunter-coupon", "SHOWN win-back"]);
     expect(run.stdout).toContain("All 7 expectation(s) held.");
+  });
+
+  it("timing-experiment: each variant waits for its own moment (10 s, or exit intent) and keeps its own cap", () => {
+    const run = simulate("timing-experiment");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.shown).toEqual(["+10s SHOWN first-order (popup, variant after-10s)", "+41s SHOWN first-order (popup, variant on-exit)"]);
+    expect(run.stdout).toContain("All 6 expectation(s) held.");
   });
 
   const others = recipes.filter((name) => read(name, "rules.json").widgets.some((w: { type: string }) => !RENDERED_TODAY.has(w.type)));

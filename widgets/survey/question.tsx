@@ -8,7 +8,7 @@ export interface QuestionProps {
   ids: { legend: string; hint: string; field: string };
   value: Answer | undefined;
   onChange(value: Answer | undefined): void;
-  labels: { low: string; high: string; stars: string; placeholder: string };
+  labels: { low: string; high: string; stars: string; placeholder: string; faces: string[] };
   /** The error shown under the answers, also their description. */
   error?: string;
 }
@@ -40,6 +40,7 @@ export function QuestionFields({ question: q, ids, value, onChange, labels, erro
     );
   }
   if (q.type === "rating") {
+    if (q.scale === "faces") return <FaceScale q={q} ids={ids} value={value} onChange={onChange} names={labels.faces} described={described} />;
     const stars = q.scale === "stars";
     return (
       <div class={`nudge-survey__rating nudge-survey__rating--${stars ? "stars" : "csat"}`} role="radiogroup" aria-labelledby={ids.legend} aria-describedby={described}>
@@ -101,6 +102,47 @@ export function QuestionFields({ question: q, ids, value, onChange, labels, erro
           </label>
         );
       })}
+    </div>
+  );
+}
+
+/** The mouth of each face, 1 (very unhappy) to 5 (very happy), on a 24 × 24 face. */
+const MOUTHS = ["M7.8 17.2Q12 12.4 16.2 17.2", "M8.4 16.4Q12 14.4 15.6 16.4", "M8.4 15.4H15.6", "M8.4 14.6Q12 16.6 15.6 14.6", "M7.8 13.8Q12 19.4 16.2 13.8"];
+
+interface FaceScaleProps {
+  q: Extract<Question, { type: "rating" }>;
+  ids: QuestionProps["ids"];
+  value: Answer | undefined;
+  onChange(value: Answer | undefined): void;
+  /** The five faces' names in the visitor's language; `lowLabel` / `highLabel` replace the first and last. */
+  names: string[];
+  described: string | undefined;
+}
+
+/**
+ * CSAT as five faces, each a radio button named by the text under it ("Very unhappy" … "Very
+ * happy"), so a screen reader says what a face means, not "1" or an emoji's name.
+ */
+function FaceScale({ q, ids, value, onChange, names, described }: FaceScaleProps) {
+  const name = (n: number) => (n === 1 && q.lowLabel) || (n === 5 && q.highLabel) || names[n - 1];
+  return (
+    <div class="nudge-survey__rating nudge-survey__rating--faces" role="radiogroup" aria-labelledby={ids.legend} aria-describedby={described}>
+      <div class="nudge-survey__scale">
+        {RATINGS.map((n) => (
+          <label key={n} class={`nudge-survey__rate nudge-survey__rate--${n}`}>
+            <input type="radio" class="nudge-survey__hidden" name={ids.field} value={String(n)} checked={value === n} onChange={() => onChange(n)} />
+            <span class="nudge-survey__face" aria-hidden="true">
+              <svg viewBox="0 0 24 24" width="30" height="30" focusable="false">
+                <circle cx="12" cy="12" r="9.2" />
+                <circle class="nudge-survey__eye" cx="9" cy="9.8" r="1.15" />
+                <circle class="nudge-survey__eye" cx="15" cy="9.8" r="1.15" />
+                <path d={MOUTHS[n - 1]} />
+              </svg>
+            </span>
+            <span class="nudge-survey__face-name">{name(n)}</span>
+          </label>
+        ))}
+      </div>
     </div>
   );
 }

@@ -42,12 +42,12 @@ function questionSchema() {
     z.strictObject({ ...common, type: z.literal("single"), options: z.array(option()).check(z.minLength(2), z.maxLength(10)) }),
     /** Any number of answers (checkboxes). */
     z.strictObject({ ...common, type: z.literal("multiple"), options: z.array(option()).check(z.minLength(2), z.maxLength(10)) }),
-    /** A rating 1–5: "csat" numbered faces from very unsatisfied to very satisfied (default), or "stars". */
+    /** A rating 1–5: "csat" numbered boxes from very unsatisfied to very satisfied (default), "faces" (five faces, each named under it: very unhappy … very happy), or "stars". */
     z.strictObject({
       ...common,
       type: z.literal("rating"),
-      scale: z.optional(z.enum(["csat", "stars"])),
-      /** Labels of 1 and 5 (default "Very unsatisfied" / "Very satisfied"). */
+      scale: z.optional(z.enum(["csat", "faces", "stars"])),
+      /** Labels of 1 and 5 (default "Very unsatisfied" / "Very satisfied"; with faces, "Very unhappy" / "Very happy"). */
       lowLabel: z.optional(text()),
       highLabel: z.optional(text()),
       /** Branching by the rating: the first branch whose range holds the rating, e.g. `{ "max": 2, "next": "why" }`. */

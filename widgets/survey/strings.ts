@@ -1,6 +1,25 @@
 import type { Strings } from "../shared/i18n.js";
 
-type Key = "next" | "back" | "submit" | "skip" | "thanks" | "thanksText" | "close" | "progress" | "required" | "low" | "high" | "stars" | "placeholder" | "survey";
+type Key =
+  | "next"
+  | "back"
+  | "submit"
+  | "skip"
+  | "thanks"
+  | "thanksText"
+  | "close"
+  | "progress"
+  | "required"
+  | "low"
+  | "high"
+  | "stars"
+  | "placeholder"
+  | "survey"
+  | "face1"
+  | "face2"
+  | "face3"
+  | "face4"
+  | "face5";
 
 /** The survey's own strings; marketer text in the rules replaces any of them. `{i}`, `{n}` are filled in. */
 export const STRINGS: Strings<Key> = {
@@ -19,6 +38,11 @@ export const STRINGS: Strings<Key> = {
     stars: "{n} of 5 stars",
     placeholder: "Your answer",
     survey: "Survey",
+    face1: "Very unhappy",
+    face2: "Unhappy",
+    face3: "Neutral",
+    face4: "Happy",
+    face5: "Very happy",
   },
   ru: {
     next: "Далее",
@@ -35,5 +59,10 @@ export const STRINGS: Strings<Key> = {
     stars: "{n} из 5 звёзд",
     placeholder: "Ваш ответ",
     survey: "Опрос",
+    face1: "Очень недоволен",
+    face2: "Недоволен",
+    face3: "Нормально",
+    face4: "Доволен",
+    face5: "Очень доволен",
   },
 };

@@ -45,6 +45,23 @@ background:color-mix(in srgb,var(--_text) 6%,transparent);box-shadow:inset 0 0 0
 .nudge-survey__rating--stars .nudge-survey__hidden:checked+.nudge-survey__face{background:none;color:var(--nudge-star,#b45309)}
 .nudge-survey__rating--stars .nudge-survey__face--on{color:var(--nudge-star,#b45309)}
 .nudge-survey__rating--stars .nudge-survey__face--on svg{fill:currentColor}
+.nudge-survey__rating--faces .nudge-survey__scale{gap:4px}
+.nudge-survey__rating--faces .nudge-survey__rate{--_f:var(--_c);display:flex;flex-direction:column;align-items:center;gap:4px;min-height:44px;padding:8px 2px 6px;border-radius:10px;
+text-align:center;transition:background-color .12s,box-shadow .12s}
+.nudge-survey__rating--faces .nudge-survey__rate:hover{background:color-mix(in srgb,var(--_f) 10%,transparent)}
+.nudge-survey__rating--faces .nudge-survey__face{width:auto;height:auto;background:none;box-shadow:none;color:var(--_f)}
+.nudge-survey__rating--faces .nudge-survey__face svg{fill:none;stroke:currentColor;stroke-width:1.6;stroke-linecap:round}
+.nudge-survey__rating--faces .nudge-survey__eye{fill:currentColor;stroke:none}
+.nudge-survey__rating--faces .nudge-survey__hidden:checked+.nudge-survey__face svg{fill:color-mix(in srgb,var(--_f) 18%,transparent)}
+.nudge-survey__rating--faces .nudge-survey__hidden:focus-visible+.nudge-survey__face{outline:none}
+.nudge-survey__rating--faces .nudge-survey__rate:has(:focus-visible){outline:2px solid var(--_brand);outline-offset:1px}
+.nudge-survey__rating--faces .nudge-survey__rate:has(:checked){background:color-mix(in srgb,var(--_f) 12%,transparent);box-shadow:inset 0 0 0 2px var(--_f)}
+.nudge-survey__face-name{max-width:100%;font-size:11.5px;line-height:1.25;color:var(--_text)}
+.nudge-survey__rate--1{--_c:var(--nudge-face-1,#b42318)}
+.nudge-survey__rate--2{--_c:var(--nudge-face-2,#c2410c)}
+.nudge-survey__rate--3{--_c:var(--nudge-face-3,#8a6100)}
+.nudge-survey__rate--4{--_c:var(--nudge-face-4,#4d7c0f)}
+.nudge-survey__rate--5{--_c:var(--nudge-face-5,#15803d)}
 .nudge-survey__ends{display:flex;justify-content:space-between;gap:12px;margin-top:8px;font-size:12.5px;color:var(--_muted)}
 .nudge-survey__input{display:block;width:100%;box-sizing:border-box;margin-top:14px;padding:10px 12px;min-height:44px;border:1px solid color-mix(in srgb,var(--_text) 22%,transparent);
 border-radius:10px;font:inherit;font-size:15px;color:var(--_text);background:var(--_surface)}
@@ -67,10 +84,14 @@ border-radius:999px;color:var(--_muted);transition:background-color .15s,color .
 @media (max-width:479.98px){
 .nudge-survey{padding:0}
 .nudge-survey__card{max-width:none;padding:18px 16px calc(16px + env(safe-area-inset-bottom));border-radius:var(--_radius) var(--_radius) 0 0}
-.nudge-survey--modal{align-items:flex-end}}
+.nudge-survey--modal{align-items:flex-end}
+.nudge-survey__rating--faces .nudge-survey__scale{gap:2px}
+.nudge-survey__rating--faces .nudge-survey__rate{padding-inline:0}
+.nudge-survey__face-name{font-size:10.5px}}
 @media (prefers-color-scheme:dark){.nudge-survey__card{box-shadow:0 0 0 1px var(--_line),0 20px 48px -12px rgba(0,0,0,.8)}
 .nudge-survey__rating--stars .nudge-survey__face--on,.nudge-survey__rating--stars .nudge-survey__hidden:checked+.nudge-survey__face{color:var(--nudge-star,#fbbf24)}
-.nudge-survey__error{color:var(--nudge-error,#fca5a5)}}
+.nudge-survey__error{color:var(--nudge-error,#fca5a5)}
+.nudge-survey__rating--faces .nudge-survey__rate{--_f:color-mix(in srgb,var(--_c) 55%,#fff)}}
 @keyframes nudge-survey-in{from{opacity:0;transform:translateY(24px)}}
 @keyframes nudge-survey-fade{from{opacity:0}}
 `;

@@ -134,7 +134,7 @@ export function Survey({ id: surveyId, content, locale, state, close, convert, s
                 setDraft(value);
                 setError(false);
               }}
-              labels={{ low: t.low, high: t.high, stars: t.stars, placeholder: t.placeholder }}
+              labels={{ low: t.low, high: t.high, stars: t.stars, placeholder: t.placeholder, faces: [t.face1, t.face2, t.face3, t.face4, t.face5] }}
               error={error ? t.required : undefined}
             />
             <p id={`${ids.field}-e`} class="nudge-survey__error" role="alert">
