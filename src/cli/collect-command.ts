@@ -8,6 +8,8 @@ import { DEFAULT_DB, openStore, type StoreChoice } from "../collector/open-store
 import { formatReport } from "../collector/report-text.js";
 import { leadsProblem, openLeads, type LeadsChoice } from "../collector/leads/open-leads.js";
 import type { LeadsOptions } from "../collector/leads/receive-lead.js";
+import { openCoupons } from "../collector/coupons/open-coupons.js";
+import type { CouponsOptions } from "../collector/coupons/receive-claim.js";
 import type { EventStore } from "../collector/store.js";
 import { createCollector } from "../collector/server.js";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
@@ -59,17 +61,32 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
   }
   let store: EventStore;
   let leads: LeadsOptions | undefined;
+  let coupons: CouponsOptions | undefined;
+  const offers = value(args, "--offers");
   try {
     store = await openStore(choice);
     leads = await openLeads(leadsChoice, store, err).catch(async (error) => {
       await store!.close();
       throw error;
     });
+    // Coupons live in the same transactional state as leads (none for ClickHouse without --postgres).
+    const state = leads?.state;
+    const opened = store;
+    coupons = await (async () => {
+      if (state) return openCoupons(state, { offers, seed: value(args, "--seed") });
+      if (offers) throw new Error("--offers: coupon codes need transactions: give --postgres <url> with --clickhouse");
+      return undefined;
+    })().catch(async (error) => {
+      await leads?.delivery?.stop();
+      await state?.close();
+      await opened.close();
+      throw error;
+    });
   } catch (error) {
     err((error as Error).message);
     return 1;
   }
-  const collector = createCollector({ store, origins, log: err, leads });
+  const collector = createCollector({ store, origins, log: err, leads, coupons });
   let url: string;
   try {
     url = await collector.listen(port, host);
@@ -86,6 +103,10 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
       ? `  POST ${url}/leads     lead answers, kept in ${leadsChoice.postgres ? "PostgreSQL" : "the DuckDB file"}${leadsChoice.webhook ? ` and forwarded to ${leadsChoice.webhook}` : " (no --webhook: stored only; nudge leads export)"}`
       : "  no leads: a ClickHouse collector keeps them in PostgreSQL (--postgres <url>)",
   );
+  if (coupons)
+    out(
+      `  POST ${url}/coupons/claim  ${url}/wheel/spin   unique coupon codes${offers ? ` (offers: ${offers})` : " (imported pools only: no --offers)"}${value(args, "--seed") !== undefined ? "; --seed: repeatable draws, for tests only" : ""}`,
+    );
   out(origins.length ? `  browsers may send from: ${origins.join(", ")}` : "  no --origin given: only same-origin and non-browser clients may send");
   return new Promise((resolve) => {
     const stop = (signal: string) => {

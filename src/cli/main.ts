@@ -32,6 +32,15 @@ const USAGE = `Usage:
   nudge leads export [--db <file.duckdb> | --postgres <url>]
                                          every lead the collector stored, as CSV on stdout (default
                                          --db ./nudge-events.duckdb); formulas are defused for spreadsheets
+          [--offers offers.json] [--seed S]
+                                         coupon pools, wheels and their odds, claim limits (docs/coupons.md);
+                                         --seed makes draws and codes repeatable (tests only)
+  nudge coupons import <POOL> <codes.csv> [--db <file.duckdb> | --postgres <url>]
+                                         add a pool's unique codes (a CSV with a "code" column)
+  nudge coupons status [--db <file.duckdb> | --postgres <url>]
+                                         each pool's codes: total, claimed, used, left
+  nudge coupons check <code> --pattern <pattern>
+                                         whether a typed code passes its check character
   nudge schema                           print the rules file's JSON Schema
   nudge help                             print this`;
 
@@ -68,6 +77,7 @@ export async function main(argv: string[], out: (text: string) => void = console
     // CSV goes out as is (CRLF line ends): straight to stdout unless a caller captures it.
     return leadsCommand(rest, out === console.log ? (text) => void process.stdout.write(text) : out, err);
   }
+  if (command === "coupons") return (await import("../collector/coupons/coupons-command.js")).couponsCommand(rest, out, err);
   err(USAGE);
   return 2;
 }
