@@ -44,6 +44,8 @@ export interface CompiledSettings {
   catalog?: string | unknown[];
   /** Percent of visitors in the site-wide control group (`settings.holdout`), who see no widget; 0 for none. */
   holdout: number;
+  /** `settings.collector`: the collector's base URL (unique coupon codes, server-drawn wheels). */
+  collector?: string;
 }
 
 export interface CompiledRules {
@@ -116,6 +118,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
       groups: Object.fromEntries(Object.entries(settings.groups ?? {}).map(([name, group]) => [name, { maxPerSession: group.maxPerSession ?? Infinity }])),
       catalog: settings.catalog,
       holdout: settings.holdout ?? 0,
+      collector: settings.collector,
     },
     segments,
     segmentSources: { ...file.segments },

@@ -1,5 +1,6 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
+import { claimCoupon } from "../shared/claim-coupon.js";
 import { layerStyles } from "../shared/layer-styles.js";
 import { popupIsModal, popupPlacement } from "./layout.js";
 import { loadPopupBlocks } from "./blocks.js";
@@ -24,7 +25,9 @@ const popup: WidgetDefinition<PopupContent> = {
   placement: popupPlacement,
   // The code of its form, countdown or coupon loads before it mounts: it first renders whole, and a
   // chunk that fails to load is reported with the popup never counted as shown.
-  prepare: ({ content }) => loadPopupBlocks(content),
+  // A unique code from the collector (`coupon.pool`) is claimed meanwhile: none, and the popup does not show.
+  prepare: (props) =>
+    Promise.all([loadPopupBlocks(props.content), props.content.coupon?.pool ? claimCoupon(props, props.content.coupon.pool) : undefined]).then(([, claimed]) => claimed),
 };
 
 export default popup;

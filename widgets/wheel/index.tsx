@@ -1,5 +1,6 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
+import { loadWheel } from "../shared/claim-coupon.js";
 import type { WheelContent } from "./schema.js";
 import { wheelStyles } from "./styles.js";
 import { Wheel } from "./wheel.js";
@@ -16,6 +17,8 @@ const wheel: WidgetDefinition<WheelContent> = {
   component: Wheel,
   styles: baseStyles + wheelStyles,
   modal: true,
+  // Drawn by the collector (`content.wheel`): its labels (never its odds) and the visitor's earlier spin load first.
+  prepare: (props) => (props.content.wheel ? loadWheel(props, props.content.wheel) : undefined),
 };
 
 export default wheel;

@@ -185,6 +185,8 @@ export function settingsSchema() {
     events: z.optional(z.array(z.string().check(z.minLength(1)))),
     /** Widget types registered with `registerWidget()`; any other type that is not built in is an error. */
     customWidgets: z.optional(z.array(z.string().check(z.minLength(1)))),
+    /** The Nudge collector's base URL (`nudge collect`), for unique coupon codes, server-drawn wheels and customer records. */
+    collector: z.optional(z.string().check(z.minLength(1))),
   });
 }
 
