@@ -63,6 +63,8 @@ export interface ClaimInput {
   ip: string;
   now: number;
   perIp: Limit;
+  /** Requests of this visitor id per window, counted in the same transaction (one commit per claim). */
+  perVisitor?: Limit;
   /**
    * Picks what to hand out, leaving out the pools found empty so far (a wheel draws again among
    * the other segments); undefined when nothing is left.
@@ -159,6 +161,7 @@ export function createCouponState(db: CouponDb): CouponState {
 
   async function claimOnce(input: ClaimInput): Promise<ClaimResult> {
     return db.transaction(async (query) => {
+      if (input.perVisitor && !(await countHit(query, `visitor:${input.visitor}`, input.perVisitor, input.now))) throw new Refusal("rate-limited");
       const before = await existing(query, input.visitor, input.widget);
       if (before) return before;
       if (!(await countHit(query, `ip:${input.ip}`, input.perIp, input.now))) throw new Refusal("rate-limited");

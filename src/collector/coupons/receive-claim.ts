@@ -72,8 +72,7 @@ export async function receiveClaim(path: string, body: unknown, ip: string, now:
 
   if (key === "pool") {
     if (!offers.pools[name] && !(await state.hasPool(name))) return refusal(404, "unknown-pool", `no pool "${name}": import its codes (nudge coupons import ${name} codes.csv) or add it to the offers file`);
-    if (!(await state.hit(`visitor:${visitor}`, offers.perVisitor, now))) return refusal(429, "rate-limited", MESSAGES["rate-limited"]);
-    const result = await state.claim({ visitor, widget, offer: name, ip, now, perIp: offers.perIp, choose: (empty) => (empty.has(name) ? undefined : { pool: name }), maker });
+    const result = await state.claim({ visitor, widget, offer: name, ip, now, perIp: offers.perIp, perVisitor: offers.perVisitor, choose: (empty) => (empty.has(name) ? undefined : { pool: name }), maker });
     return answerOf(result, () => ({}));
   }
 
@@ -89,7 +88,6 @@ export async function receiveClaim(path: string, body: unknown, ip: string, now:
     if (!again.ok) return answerOf(again, () => ({}));
     return json(200, { segments, result: { ...labelOf(again.segment), ...(again.code ? { code: again.code } : {}) } });
   }
-  if (!(await state.hit(`visitor:${visitor}`, offers.perVisitor, now))) return refusal(429, "rate-limited", MESSAGES["rate-limited"]);
   const result = await state.claim({
     visitor,
     widget,
@@ -97,6 +95,7 @@ export async function receiveClaim(path: string, body: unknown, ip: string, now:
     ip,
     now,
     perIp: offers.perIp,
+    perVisitor: offers.perVisitor,
     choose(empty) {
       const weights = wheel.segments.map((s) => (s.pool && empty.has(s.pool) ? 0 : s.weight));
       if (!weights.some((w) => w > 0)) return undefined;
