@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseTimeline } from "../../src/cli/timeline.js";
 import { feedProblems } from "../../src/catalog/check-feed.js";
+import { parseOffers } from "../../src/collector/coupons/offers.js";
 import { builtinWidgets } from "../../src/core/builtin-widgets.js";
 import { rulesJsonSchema } from "../../src/rules/schema/json-schema.js";
 import { isError } from "../../src/rules/problems.js";
@@ -60,7 +61,7 @@ function widgetConditions(widget: Record<string, unknown>): unknown[] {
 
 // ── Classifying a snippet ───────────────────────────────────────────────────────────────────────
 
-type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list";
+type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list" | "offers";
 
 /** A condition's key: an operator, or a dotted path from a root of the facts document. */
 const isConditionKey = (key: string) => key.startsWith("$") || known.isFactRoot(key.split(".")[0]);
@@ -75,6 +76,7 @@ function kindOf(value: unknown): Kind | undefined {
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
   if ("steps" in value) return "timeline";
+  if ("pools" in value || "wheels" in value) return "offers"; // the collector's offers file (docs/coupons.md)
   if (keys.length && keys.every(isConditionKey) && !(isObject(value.segments) && Object.keys(value.segments).some((k) => !k.startsWith("$")))) return "condition";
   if ("widgets" in value || "version" in value || "settings" in value || "segments" in value) return "rules";
   if ("id" in value && "type" in value) return "widget";
@@ -131,7 +133,7 @@ function asRules(kind: Kind, value: unknown): Record<string, unknown> | null {
 function widgetIdsOf(file: string): string[] {
   return snippets(file).flatMap((s) => {
     const kind = kindOf(s.value);
-    const rules = kind && kind !== "timeline" ? asRules(kind, s.value) : null;
+    const rules = kind && kind !== "timeline" && kind !== "offers" ? asRules(kind, s.value) : null;
     return Array.isArray(rules?.widgets)
       ? rules.widgets
           .filter(isObject)
@@ -153,6 +155,10 @@ function snippetProblems(snippet: Snippet): string[] {
     return parseTimeline(value, ids.length ? ids : timelineIds(value)).problems.map((p) => `timeline ${p.path}: ${p.message}`);
   }
   if (kind === "catalog") return feedProblems(value).problems.map((p) => `${p.path}: ${p.message}`);
+  if (kind === "offers") {
+    const offers = parseOffers(value);
+    return "problems" in offers ? offers.problems.map((p) => `offers ${p}`) : [];
+  }
   if (kind === "trigger list") return [];
   const file = asRules(kind, value)!;
   // A snippet is often one widget of a larger file: the validator's warnings (an undeclared trait, a
