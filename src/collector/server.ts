@@ -163,7 +163,11 @@ export function createCollector(options: CollectorOptions): Collector {
   async function coupon(req: IncomingMessage, res: ServerResponse, origin: string | null) {
     if (origin) res.setHeader("access-control-allow-origin", origin);
     const body = await readJson(req);
-    const forwarded = options.coupons!.offers.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+    const forwarded = options.coupons!.offers.trustProxy
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          .trim()
+      : "";
     const pathname = new URL(req.url ?? "/", "http://collector").pathname;
     const answer = await receiveClaim(pathname, body, forwarded || req.socket.remoteAddress || "unknown", now(), options.coupons!).catch((error: Error) => {
       log(`coupon claim failed: ${error.message}`);
@@ -188,17 +192,17 @@ export function createCollector(options: CollectorOptions): Collector {
       throw new HttpError(503, "the event store is unavailable; send the batch again later");
     }
     // A purchase with a coupon marks its code used (once); a failure answers 503, and the beacon's retry redeems it.
-    if (options.coupons) await redeemCoupons(batch.events, received, options.coupons.state).catch((error: Error) => {
-      log(`coupon redemption failed: ${error.message}`);
-      throw new HttpError(503, "the coupon store is unavailable; send the batch again later");
-    });
+    if (options.coupons)
+      await redeemCoupons(batch.events, received, options.coupons.state).catch((error: Error) => {
+        log(`coupon redemption failed: ${error.message}`);
+        throw new HttpError(503, "the coupon store is unavailable; send the batch again later");
+      });
     for (const r of batch.rejected) log(`refused ${r.problem}`);
     send(res, 200, JSON.stringify({ stored: result.inserted, duplicates: result.duplicates, rejected: batch.rejected, clamped: batch.clamped }), JSON_TYPE);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, pathname: string) {
-    const posted =
-      pathname === paths.collect ? collect : options.leads && pathname === paths.leads ? lead : options.coupons && COUPON_PATHS.has(pathname) ? coupon : undefined;
+    const posted = pathname === paths.collect ? collect : options.leads && pathname === paths.leads ? lead : options.coupons && COUPON_PATHS.has(pathname) ? coupon : undefined;
     if (posted) {
       const origin = allowedOrigin(req);
       if (req.method === "OPTIONS") {

@@ -113,7 +113,14 @@ describe("the offers file", () => {
   it("names each problem by its path", () => {
     const parsed = parseOffers({
       pools: { A: { pattern: "A-##*" } },
-      wheels: { W: { segments: [{ label: "10%", weight: 0 }, { label: "x", weight: 1, pool: "NOPE" }] } },
+      wheels: {
+        W: {
+          segments: [
+            { label: "10%", weight: 0 },
+            { label: "x", weight: 1, pool: "NOPE" },
+          ],
+        },
+      },
       limits: { perIp: { count: 1, window: "soon" } },
     });
     expect("problems" in parsed && parsed.problems).toEqual(
@@ -123,7 +130,16 @@ describe("the offers file", () => {
         expect.stringMatching(/^limits\.perIp\.window: a duration/),
       ]),
     );
-    const pools = parseOffers({ wheels: { W: { segments: [{ label: "a", weight: 1 }, { label: "b", weight: 1, pool: "NOPE" }] } } });
+    const pools = parseOffers({
+      wheels: {
+        W: {
+          segments: [
+            { label: "a", weight: 1 },
+            { label: "b", weight: 1, pool: "NOPE" },
+          ],
+        },
+      },
+    });
     expect("problems" in pools && pools.problems).toEqual(['wheels.W.segments.1.pool: "NOPE" is not in "pools" (add it, with a pattern or for imported codes)']);
   });
 });
@@ -135,7 +151,10 @@ describe("nudge coupons import / status", () => {
     expect(await cli("coupons", "import", "SPRING", file, "--db", db)).toMatchObject({ code: 0, out: "SPRING: 2 code(s) added" });
     expect(await cli("coupons", "import", "SPRING", file, "--db", db)).toMatchObject({ code: 0, out: "SPRING: 0 code(s) added, 2 already stored (skipped)" });
     expect(await cli("coupons", "status", "--db", db)).toMatchObject({ code: 0, out: "SPRING: 2 code(s), 0 claimed, 0 used, 2 left" });
-    expect(await cli("coupons", "import", "SPRING", csv("coupon\nX\n"), "--db", db)).toMatchObject({ code: 1, err: expect.stringContaining('no "code" column in the header row (found: coupon)') });
+    expect(await cli("coupons", "import", "SPRING", csv("coupon\nX\n"), "--db", db)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('no "code" column in the header row (found: coupon)'),
+    });
     expect(await cli("coupons", "import", "bad name!", file)).toMatchObject({ code: 2 });
     expect(await cli("coupons", "check", "SPR-2222-2222", "--pattern", "SPR-####-###*")).toMatchObject({ code: expect.any(Number) });
   });
@@ -265,7 +284,20 @@ describe("the wheel, drawn on the server", () => {
   }, 240_000);
 
   it("draws among the other segments once a prize's pool is empty", async () => {
-    await start({ wheels: { ONE: { segments: [{ label: "Prize", weight: 99, pool: "WELCOME" }, { label: "No luck", weight: 1 }] } }, pools: { WELCOME: {} } }, ["ONLY-1"]);
+    await start(
+      {
+        wheels: {
+          ONE: {
+            segments: [
+              { label: "Prize", weight: 99, pool: "WELCOME" },
+              { label: "No luck", weight: 1 },
+            ],
+          },
+        },
+        pools: { WELCOME: {} },
+      },
+      ["ONLY-1"],
+    );
     const results = [];
     for (let i = 0; i < 5; i++) results.push((await spin(`v-${i}`, "wheel", "ONE")).body);
     expect(results.filter((r) => r.code === "ONLY-1")).toHaveLength(1);

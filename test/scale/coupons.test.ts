@@ -41,7 +41,10 @@ beforeAll(async () => {
   writeFileSync(join(folder, "codes.csv"), `code\n${codes.join("\n")}\n`);
   writeFileSync(join(folder, "race.csv"), `code\n${Array.from({ length: 10 }, (_, i) => `RACE-${i}`).join("\n")}\n`);
   writeFileSync(join(folder, "offers.json"), JSON.stringify({ limits: { perIp: { count: 100_000, window: "1h" } } }));
-  for (const [pool, file, count] of [["SCALE", "codes.csv", 100], ["RACE", "race.csv", 10]] as const) {
+  for (const [pool, file, count] of [
+    ["SCALE", "codes.csv", 100],
+    ["RACE", "race.csv", 10],
+  ] as const) {
     const imported = spawnSync(process.execPath, [CLI, "coupons", "import", pool, join(folder, file), "--postgres", postgres], { encoding: "utf8" });
     expect(imported.stdout).toContain(`${pool}: ${count} code(s) added`);
   }
@@ -61,9 +64,10 @@ afterAll(async () => {
 });
 
 const claim = (url: string, visitor: string, pool = "SCALE") =>
-  fetch(`${url}/coupons/claim`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ visitor, widget: "welcome", pool }) }).then(
-    async (r) => ({ status: r.status, ...((await r.json()) as { code?: string; error?: string }) }),
-  );
+  fetch(`${url}/coupons/claim`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ visitor, widget: "welcome", pool }) }).then(async (r) => ({
+    status: r.status,
+    ...((await r.json()) as { code?: string; error?: string }),
+  }));
 
 describe("coupon claims across four collectors on PostgreSQL", () => {
   it("200 concurrent claims against 100 codes: each code once, the other 100 get pool-empty", async () => {
@@ -86,7 +90,10 @@ describe("coupon claims across four collectors on PostgreSQL", () => {
   it("one new visitor claiming through all four at once (a reload racing the first load) gets one code", async () => {
     for (let round = 0; round < 5; round++) {
       const answers = await Promise.all(collectors.map((c) => claim(c.url, `racer-${round}`, "RACE")));
-      expect(answers.every((a) => a.status === 200 && a.code === answers[0].code), JSON.stringify(answers)).toBe(true);
+      expect(
+        answers.every((a) => a.status === 200 && a.code === answers[0].code),
+        JSON.stringify(answers),
+      ).toBe(true);
     }
     const status = spawnSync(process.execPath, [CLI, "coupons", "status", "--postgres", postgres], { encoding: "utf8" });
     expect(status.stdout).toContain("RACE: 10 code(s), 5 claimed, 0 used, 5 left");

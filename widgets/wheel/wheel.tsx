@@ -46,7 +46,11 @@ export function Wheel(props: WidgetProps<WheelContent>) {
   // A wheel drawn by the collector (`content.wheel`): its labels and the visitor's earlier spin came in `prepare`.
   const server = serverWheel(props.prepared);
   const segments: WheelSegment[] = content.segments ?? server?.labels.map((label) => ({ label, weight: 1 })) ?? [];
-  const saved = useRef(server ? server.result && { index: server.result.segment, label: server.result.label, ...(server.result.code ? { code: server.result.code } : {}), at: 0 } : storedResult(state)).current;
+  const saved = useRef(
+    server
+      ? server.result && { index: server.result.segment, label: server.result.label, ...(server.result.code ? { code: server.result.code } : {}), at: 0 }
+      : storedResult(state),
+  ).current;
   const [failure, setFailure] = useState("");
   const [result, setResult] = useState<WheelResult | undefined>(saved);
   const [phase, setPhase] = useState<"ready" | "drawing" | "spinning" | "done">(saved ? "done" : "ready");

@@ -75,7 +75,7 @@ export interface ClaimInput {
 }
 
 export type ClaimResult =
-  | { ok: true; code?: string; segment?: number; /** The visitor's earlier claim, returned again. */ again: boolean }
+  | { ok: true; code?: string; segment?: number /** The visitor's earlier claim, returned again. */; again: boolean }
   | { ok: false; error: "pool-empty" | "used" | "rate-limited" };
 
 export interface PoolCounts {
@@ -139,10 +139,11 @@ export function createCouponState(db: CouponDb): CouponState {
     }
     for (let attempt = 0; attempt < 8; attempt++) {
       const code = maker.make();
-      const added = await query(
-        "INSERT INTO nudge_coupon_codes (code, pool, added, claimed) VALUES ($1, $2, $3, $3) ON CONFLICT (code) DO NOTHING RETURNING code",
-        [code, pool, input.now],
-      );
+      const added = await query("INSERT INTO nudge_coupon_codes (code, pool, added, claimed) VALUES ($1, $2, $3, $3) ON CONFLICT (code) DO NOTHING RETURNING code", [
+        code,
+        pool,
+        input.now,
+      ]);
       if (added.length) return code;
     }
     throw new Error(`pool ${pool}: 8 generated codes in a row were taken already; give its pattern more "#" characters`);
@@ -222,9 +223,7 @@ export function createCouponState(db: CouponDb): CouponState {
     },
     hit: (subject, limit, now) => countHit(db.query, subject, limit, now),
     async pools() {
-      const rows = await db.query(
-        "SELECT pool, count(*) AS total, count(claimed) AS claimed, count(used) AS used FROM nudge_coupon_codes GROUP BY pool ORDER BY pool",
-      );
+      const rows = await db.query("SELECT pool, count(*) AS total, count(claimed) AS claimed, count(used) AS used FROM nudge_coupon_codes GROUP BY pool ORDER BY pool");
       return rows.map((r) => ({ pool: r.pool as string, total: Number(r.total), claimed: Number(r.claimed), used: Number(r.used) }));
     },
     async claims(visitor) {

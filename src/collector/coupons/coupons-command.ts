@@ -68,7 +68,13 @@ export async function couponsCommand(args: string[], out: (text: string) => void
   const db = option(rest, "--db");
   const postgres = option(rest, "--postgres");
   if (db === null || postgres === null || (db && postgres)) {
-    err(db === null ? "--db: expected a DuckDB file after it" : postgres === null ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db" : "give --db or --postgres, not both");
+    err(
+      db === null
+        ? "--db: expected a DuckDB file after it"
+        : postgres === null
+          ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db"
+          : "give --db or --postgres, not both",
+    );
     return 2;
   }
   let codes: string[] = [];

@@ -58,7 +58,11 @@ export async function receiveClaim(path: string, body: unknown, ip: string, now:
   const { state, offers, random } = options;
   const input = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const key = path === "/coupons/claim" ? "pool" : "wheel";
-  for (const [field, pattern] of [["visitor", ID], ["widget", ID], [key, NAME]] as const) {
+  for (const [field, pattern] of [
+    ["visitor", ID],
+    ["widget", ID],
+    [key, NAME],
+  ] as const) {
     if (typeof input[field] !== "string" || !pattern.test(input[field] as string))
       return refusal(400, "bad-request", `${field}: expected a string of ${pattern === ID ? "1 to 128 letters, digits or . : @ _ -" : "1 to 64 letters, digits, _ or -"}`);
   }
@@ -71,8 +75,19 @@ export async function receiveClaim(path: string, body: unknown, ip: string, now:
   };
 
   if (key === "pool") {
-    if (!offers.pools[name] && !(await state.hasPool(name))) return refusal(404, "unknown-pool", `no pool "${name}": import its codes (nudge coupons import ${name} codes.csv) or add it to the offers file`);
-    const result = await state.claim({ visitor, widget, offer: name, ip, now, perIp: offers.perIp, perVisitor: offers.perVisitor, choose: (empty) => (empty.has(name) ? undefined : { pool: name }), maker });
+    if (!offers.pools[name] && !(await state.hasPool(name)))
+      return refusal(404, "unknown-pool", `no pool "${name}": import its codes (nudge coupons import ${name} codes.csv) or add it to the offers file`);
+    const result = await state.claim({
+      visitor,
+      widget,
+      offer: name,
+      ip,
+      now,
+      perIp: offers.perIp,
+      perVisitor: offers.perVisitor,
+      choose: (empty) => (empty.has(name) ? undefined : { pool: name }),
+      maker,
+    });
     return answerOf(result, () => ({}));
   }
 
