@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef } from "preact/hooks";
 import type { WidgetProps } from "../../src/render/widget-api.js";
 import { Countdown } from "../shared/countdown-view.js";
-import { shownCoupon } from "../shared/claim-coupon.js";
+import { shownCoupon } from "../shared/shown-coupon.js";
 import { Coupon } from "../shared/coupon.js";
 import { stringsFor } from "../shared/i18n.js";
 import { offerStrings } from "../shared/offer-strings.js";

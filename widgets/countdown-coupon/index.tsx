@@ -1,6 +1,5 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
-import { claimCoupon } from "../shared/claim-coupon.js";
 import { layerStyles } from "../shared/layer-styles.js";
 import { offerStyles } from "../shared/offer-styles.js";
 import { CountdownCoupon } from "./countdown-coupon.js";
@@ -20,7 +19,10 @@ const countdownCoupon: WidgetDefinition<CountdownCouponContent> = {
   styles: baseStyles + offerStyles + layerStyles + countdownCouponStyles,
   modal: false,
   // A unique code from the collector (`coupon.pool`): none, and the widget does not show.
-  prepare: (props) => (props.content.coupon.pool ? claimCoupon(props, props.content.coupon.pool) : undefined),
+  prepare: (props) => {
+    const { pool } = props.content.coupon;
+    return pool ? import("../shared/claim-coupon.js").then((m) => m.claimCoupon(props, pool)) : undefined;
+  },
 };
 
 export default countdownCoupon;

@@ -1,5 +1,5 @@
 import type { WidgetProps } from "../../src/render/widget-api.js";
-import { shownCoupon } from "../shared/claim-coupon.js";
+import { shownCoupon } from "../shared/shown-coupon.js";
 import type { TimeLeft } from "../shared/countdown.js";
 import { isSafeUrl } from "../shared/safe-url.js";
 import type { PopupBlocks } from "./blocks.js";

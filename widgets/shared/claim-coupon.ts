@@ -6,12 +6,10 @@ import type { NotShown, WidgetProps } from "../../src/render/widget-api.js";
  * (popup, countdown-coupon, wheel), never the runtime. Whatever goes wrong (an empty pool, a used
  * code, a rate limit, a collector that is down) resolves to `{ notShown }`: the widget does not
  * show, is not counted, and explain() gives the reason. A code is never shown broken or empty.
+ * The widgets load it with import() only when their content names a pool or a wheel.
  */
 
-/** What a coupon widget's `prepare` resolves to when the collector gave a code. */
-export interface ClaimedCode {
-  couponCode: string;
-}
+import type { ClaimedCode } from "./shown-coupon.js";
 
 const TIMEOUT_MS = 8000;
 const CODE = /^[\x21-\x7e]{1,64}$/; // printable ASCII, no spaces: what any shop's checkout takes
@@ -113,12 +111,4 @@ export async function spinWheel(props: WidgetProps, wheel: ServerWheel["wheel"])
   const draw = status === 200 ? drawOf(json, wheel.labels) : undefined;
   if (!draw) throw new Error(refusal(`wheel "${wheel.name}"`, status, json, url).notShown);
   return draw;
-}
-
-/** The coupon to show: the rules file's code, or the one the collector gave; undefined when there is none. */
-export function shownCoupon<C extends { code?: string; pool?: string; label?: string }>(coupon: C | undefined, prepared: unknown): (C & { code: string }) | undefined {
-  if (!coupon) return undefined;
-  if (coupon.code) return coupon as C & { code: string };
-  const claimed = prepared && typeof prepared === "object" ? (prepared as Partial<ClaimedCode>).couponCode : undefined;
-  return typeof claimed === "string" && claimed ? { ...coupon, code: claimed } : undefined;
 }

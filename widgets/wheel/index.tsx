@@ -1,6 +1,5 @@
 import type { WidgetDefinition } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
-import { loadWheel } from "../shared/claim-coupon.js";
 import type { WheelContent } from "./schema.js";
 import { wheelStyles } from "./styles.js";
 import { Wheel } from "./wheel.js";
@@ -18,7 +17,10 @@ const wheel: WidgetDefinition<WheelContent> = {
   styles: baseStyles + wheelStyles,
   modal: true,
   // Drawn by the collector (`content.wheel`): its labels (never its odds) and the visitor's earlier spin load first.
-  prepare: (props) => (props.content.wheel ? loadWheel(props, props.content.wheel) : undefined),
+  prepare: (props) => {
+    const { wheel } = props.content;
+    return wheel ? import("../shared/claim-coupon.js").then((m) => m.loadWheel(props, wheel)) : undefined;
+  },
 };
 
 export default wheel;

@@ -6,7 +6,7 @@ import { useModalFocus } from "../shared/use-modal-focus.js";
 import { CouponCode } from "./coupon-code.js";
 import { Disc } from "./disc.js";
 import { cryptoRandom, drawSegment, landingRotation } from "./draw.js";
-import { spinWheel, type ServerWheel } from "../shared/claim-coupon.js";
+import type { ServerWheel } from "../shared/claim-coupon.js";
 import type { WheelContent, WheelSegment } from "./schema.js";
 import { STRINGS } from "./strings.js";
 import { CloseButton } from "../shared/close-button.js";
@@ -105,13 +105,16 @@ export function Wheel(props: WidgetProps<WheelContent>) {
       // The collector draws (once per visitor: a second spin gets the same result); the wheel turns once it has answered.
       setPhase("drawing");
       setFailure("");
-      spinWheel(props, server).then(
-        (draw) => land({ index: draw.segment, label: draw.label, ...(draw.code ? { code: draw.code } : {}), at: Date.now() }),
-        () => {
-          setPhase("ready");
-          setFailure(t.unavailable);
-        },
-      );
+      // Loaded already by `prepare` (a server wheel's labels came through it).
+      import("../shared/claim-coupon.js")
+        .then((m) => m.spinWheel(props, server))
+        .then(
+          (draw) => land({ index: draw.segment, label: draw.label, ...(draw.code ? { code: draw.code } : {}), at: Date.now() }),
+          () => {
+            setPhase("ready");
+            setFailure(t.unavailable);
+          },
+        );
       return;
     }
     const index = drawSegment(segments.map((s) => s.weight));
