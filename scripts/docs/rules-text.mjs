@@ -50,6 +50,8 @@ export const FIELDS = {
     "Percent of visitors (a site-wide control group, chosen by visitor id) who see no widget at all; they count as `eligible` for each widget that would have shown, so the report compares Nudge as a whole with no Nudge (conversion, revenue per visitor, average order).",
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
   "settings.pageTypes.*": "A regular expression tested against `page.path`.",
+  "settings.collector":
+    "The Nudge collector's base URL (`nudge collect`), absolute or relative to the page: unique coupon codes (`coupon.pool`), server-drawn wheels (`wheel`) and customer records come from it (see docs/coupons.md).",
   segments: 'Named conditions, used in `when` as `{"$segment": "name"}`; a segment may use other segments, but not in a circle.',
   "segments.*": "A condition over the facts (see Conditions).",
   widgets: "The widgets: when each shows, how often, and what it says. A widget with a problem is skipped; the others run.",

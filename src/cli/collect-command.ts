@@ -9,6 +9,8 @@ import { formatReport } from "../collector/report-text.js";
 import { leadsProblem, openLeads, type LeadsChoice } from "../collector/leads/open-leads.js";
 import type { LeadsOptions } from "../collector/leads/receive-lead.js";
 import type { CustomersOptions } from "../collector/customers/serve-customer.js";
+import { openCoupons } from "../collector/coupons/open-coupons.js";
+import type { CouponsOptions } from "../collector/coupons/receive-claim.js";
 import type { EventStore } from "../collector/store.js";
 import { createCollector } from "../collector/server.js";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
@@ -62,6 +64,8 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
   let store: EventStore;
   let leads: LeadsOptions | undefined;
   let customers: CustomersOptions | undefined;
+  let coupons: CouponsOptions | undefined;
+  const offers = value(args, "--offers");
   try {
     store = await openStore(choice);
     leads = await openLeads(leadsChoice, store, err).catch(async (error) => {
@@ -74,11 +78,24 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
       const where = leadsChoice.postgres ? { postgres: leadsChoice.postgres } : { db: (store as unknown as { instance: object }).instance };
       customers = { store: await openCustomers(where), secret: customerSecret };
     }
+    // Coupons live in the same transactional state as leads (none for ClickHouse without --postgres).
+    const state = leads?.state;
+    const opened = store;
+    coupons = await (async () => {
+      if (state) return openCoupons(state, { offers, seed: value(args, "--seed") });
+      if (offers) throw new Error("--offers: coupon codes need transactions: give --postgres <url> with --clickhouse");
+      return undefined;
+    })().catch(async (error) => {
+      await leads?.delivery?.stop();
+      await state?.close();
+      await opened.close();
+      throw error;
+    });
   } catch (error) {
     err((error as Error).message);
     return 1;
   }
-  const collector = createCollector({ store, origins, log: err, leads, customers });
+  const collector = createCollector({ store, origins, log: err, leads, customers, coupons });
   let url: string;
   try {
     url = await collector.listen(port, host);
@@ -100,6 +117,10 @@ export async function collectCommand(args: string[], out: Print, err: Print): Pr
       ? `  GET  ${url}/customer  customer cards for tokens signed with --customer-secret (nudge customers import orders.csv)`
       : "  no customer cards: start with --customer-secret S (or NUDGE_CUSTOMER_SECRET) to serve GET /customer",
   );
+  if (coupons)
+    out(
+      `  POST ${url}/coupons/claim  ${url}/wheel/spin   unique coupon codes${offers ? ` (offers: ${offers})` : " (imported pools only: no --offers)"}${value(args, "--seed") !== undefined ? "; --seed: repeatable draws, for tests only" : ""}`,
+    );
   out(origins.length ? `  browsers may send from: ${origins.join(", ")}` : "  no --origin given: only same-origin and non-browser clients may send");
   return new Promise((resolve) => {
     const stop = (signal: string) => {

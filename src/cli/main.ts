@@ -28,6 +28,9 @@ const USAGE = `Usage:
                                          at scale: events into ClickHouse, leads (POST /leads) and their
                                          queue in PostgreSQL, each lead forwarded to a signed webhook
           [--customer-secret S]          serve GET /customer: the card of the customer a signed token names
+          [--offers offers.json] [--seed S]
+                                         coupon pools, wheels and their odds, claim limits (docs/coupons.md);
+                                         --seed makes draws and codes repeatable (tests only)
   nudge report [--db file | --clickhouse URL] [--json]
                                          the report of a collector's store, counted in the database
   nudge leads export [--db <file.duckdb> | --postgres <url>]
@@ -36,6 +39,12 @@ const USAGE = `Usage:
   nudge customers import <orders.csv | customers.csv> [--db <file.duckdb> | --postgres <url>]
                                          the shop's orders export (or birthdays) for GET /customer: each
                                          customer's card (docs/customer-card.md); importing again is harmless
+  nudge coupons import <POOL> <codes.csv> [--db <file.duckdb> | --postgres <url>]
+                                         add a pool's unique codes (a CSV with a "code" column)
+  nudge coupons status [--db <file.duckdb> | --postgres <url>]
+                                         each pool's codes: total, claimed, used, left
+  nudge coupons check <code> --pattern <pattern>
+                                         whether a typed code passes its check character
   nudge schema                           print the rules file's JSON Schema
   nudge help                             print this`;
 
@@ -73,6 +82,7 @@ export async function main(argv: string[], out: (text: string) => void = console
     // CSV goes out as is (CRLF line ends): straight to stdout unless a caller captures it.
     return leadsCommand(rest, out === console.log ? (text) => void process.stdout.write(text) : out, err);
   }
+  if (command === "coupons") return (await import("../collector/coupons/coupons-command.js")).couponsCommand(rest, out, err);
   err(USAGE);
   return 2;
 }

@@ -29,6 +29,7 @@ function build() {
     currency: optionalText(8),
     goal: optionalText(128),
     order: optionalText(128),
+    coupon: optionalText(64),
     reason: optionalText(64),
     action: optionalText(128),
     fields: z.optional(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(50))),

@@ -13,6 +13,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import { reportFromAggregates } from "../measure/report-from-aggregates.js";
+import { COUPON_PATHS, receiveClaim, redeemCoupons, type CouponsOptions } from "./coupons/receive-claim.js";
 import { DEFAULT_LIMITS, ingest, type IngestLimits } from "./ingest.js";
 import { receiveLead, type LeadsOptions } from "./leads/receive-lead.js";
 import { serveCustomer, type CustomersOptions } from "./customers/serve-customer.js";
@@ -36,6 +37,8 @@ export interface CollectorOptions {
   leads?: LeadsOptions;
   /** GET /customer: the customer card for a signed token, from the imported orders (src/collector/customers/). */
   customers?: CustomersOptions;
+  /** POST /coupons/claim, /wheel/segments, /wheel/spin: unique codes and server-drawn wheels (src/collector/coupons/). */
+  coupons?: CouponsOptions;
 }
 
 export interface CollectorPaths {
@@ -162,6 +165,22 @@ export function createCollector(options: CollectorOptions): Collector {
     send(res, answer.status, answer.body, JSON_TYPE);
   }
 
+  async function coupon(req: IncomingMessage, res: ServerResponse, origin: string | null) {
+    if (origin) res.setHeader("access-control-allow-origin", origin);
+    const body = await readJson(req);
+    const forwarded = options.coupons!.offers.trustProxy
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          .trim()
+      : "";
+    const pathname = new URL(req.url ?? "/", "http://collector").pathname;
+    const answer = await receiveClaim(pathname, body, forwarded || req.socket.remoteAddress || "unknown", now(), options.coupons!).catch((error: Error) => {
+      log(`coupon claim failed: ${error.message}`);
+      throw new HttpError(503, "the coupon store is unavailable; try again later");
+    });
+    send(res, answer.status, answer.body, JSON_TYPE);
+  }
+
   async function collect(req: IncomingMessage, res: ServerResponse, origin: string | null) {
     if (origin) res.setHeader("access-control-allow-origin", origin);
     const body = await readJson(req);
@@ -177,13 +196,19 @@ export function createCollector(options: CollectorOptions): Collector {
       log(`store write failed: ${(error as Error).message}`);
       throw new HttpError(503, "the event store is unavailable; send the batch again later");
     }
+    // A purchase with a coupon marks its code used (once); a failure answers 503, and the beacon's retry redeems it.
+    if (options.coupons)
+      await redeemCoupons(batch.events, received, options.coupons.state).catch((error: Error) => {
+        log(`coupon redemption failed: ${error.message}`);
+        throw new HttpError(503, "the coupon store is unavailable; send the batch again later");
+      });
     for (const r of batch.rejected) log(`refused ${r.problem}`);
     send(res, 200, JSON.stringify({ stored: result.inserted, duplicates: result.duplicates, rejected: batch.rejected, clamped: batch.clamped }), JSON_TYPE);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (options.customers && pathname === paths.customer) return serveCustomer(req, res, allowedOrigin(req), options.customers, now());
-    const posted = pathname === paths.collect ? collect : options.leads && pathname === paths.leads ? lead : undefined;
+    const posted = pathname === paths.collect ? collect : options.leads && pathname === paths.leads ? lead : options.coupons && COUPON_PATHS.has(pathname) ? coupon : undefined;
     if (posted) {
       const origin = allowedOrigin(req);
       if (req.method === "OPTIONS") {
@@ -199,7 +224,7 @@ export function createCollector(options: CollectorOptions): Collector {
       }
       if (req.method !== "POST") {
         res.setHeader("allow", "POST, OPTIONS");
-        throw new HttpError(405, `${pathname} takes POST requests (${posted === lead ? "lead answers" : "measured events from the beacon"})`);
+        throw new HttpError(405, `${pathname} takes POST requests (${posted === lead ? "lead answers" : posted === coupon ? "coupon claims" : "measured events from the beacon"})`);
       }
       if (origin === false) {
         req.resume();
@@ -232,6 +257,7 @@ export function createCollector(options: CollectorOptions): Collector {
       pathname === paths.collect ||
       (options.leads && pathname === paths.leads) ||
       (options.customers && pathname === paths.customer) ||
+      (options.coupons && COUPON_PATHS.has(pathname)) ||
       pathname === paths.health ||
       pathname === paths.reportJson ||
       pathname.startsWith(paths.report.replace(/\/$/, ""));

@@ -345,6 +345,7 @@ export function createNudge(options: NudgeOptions) {
       caps,
       tab: newId(),
       showing: host.showing,
+      skipped: host.skipped,
       isModal,
       isInline,
       eligible: lifecycle.eligible,

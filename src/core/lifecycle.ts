@@ -65,6 +65,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     nonce: deps.nonce,
     headless: deps.headless,
     locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
+    collector: () => deps.rules()?.settings.collector,
     state: (id) => {
       return own(profiles.get().widgets, id)?.state ?? {};
     },

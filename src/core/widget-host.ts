@@ -30,6 +30,8 @@ export interface WidgetHostDeps {
   reporter: Reporter;
   widgets: Map<string, WidgetLoader | AnyWidgetDefinition>;
   locale(): { locale: string; currency: string };
+  /** `settings.collector`, for widgets that claim a unique coupon code. */
+  collector?(): string | undefined;
   nonce?: string;
   /** Record shows without rendering (see `NudgeOptions.headless`). */
   headless?: boolean | ((widget: WidgetProps) => void);
@@ -59,6 +61,8 @@ export interface HostState {
   /** Created with the first widget that renders. */
   renderer?: Renderer;
   destroyed: boolean;
+  /** Widgets whose `prepare` said why they show nothing on this page (an empty coupon pool): explain() says it. */
+  skipped: Map<string, string>;
   close(entry: Live, reason: CloseReason): void;
   /** A widget threw: reported, and closed if it is on screen. */
   failed(id: string, error: unknown): void;
@@ -78,6 +82,7 @@ export function createWidgetHost(deps: WidgetHostDeps) {
     deps,
     live,
     destroyed: false,
+    skipped: new Map(),
     close(entry, reason) {
       const id = entry.widget.id;
       if (live.get(id) !== entry) return;
@@ -117,6 +122,8 @@ export function createWidgetHost(deps: WidgetHostDeps) {
   return {
     /** The widgets on screen now (a minimized one is no longer modal). */
     showing: (): Array<{ id: string; modal: boolean }> => [...live.values()].map((e) => ({ id: e.widget.id, modal: e.modal })),
+    /** Why a widget's `prepare` found nothing to show on this page, if it said. */
+    skipped: (id: string): string | undefined => host.skipped.get(id),
     /** Shows a widget in a variant (its code and the mounting code load side by side); true once it is on screen. */
     async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
       if (!deps.env.document && !deps.headless) return false;

@@ -1,6 +1,6 @@
 import type { Facts } from "../profile/facts.js";
 import { createRenderer, type Renderer } from "../render/renderer.js";
-import type { AnyWidgetDefinition, WidgetProps } from "../render/widget-api.js";
+import { notShownReason, type AnyWidgetDefinition, type WidgetProps } from "../render/widget-api.js";
 import { fillContent } from "../render/template.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { HostState, Live, WidgetSignal } from "./widget-host.js";
@@ -73,6 +73,7 @@ function propsFor(host: HostState, entry: Live, content: Record<string, unknown>
     action: (name, payload) => signal({ kind: "action", name, payload: payload ?? {} }),
     emit: (event, payload) => signal({ kind: "emitted", event, payload }),
     catalog: () => deps.catalog(),
+    collector: deps.collector?.(),
   };
 }
 
@@ -94,8 +95,10 @@ export async function mountWidget(host: HostState, { definition, widget, variant
       return false;
     }
     if (host.destroyed) return false;
-    if (props.prepared === false) {
-      deps.env.console.info(`[nudge] widget "${widget.id}": nothing to show on this page (its prepare step found no data); not shown`);
+    const why = notShownReason(props.prepared);
+    if (why) {
+      if (props.prepared !== false) host.skipped.set(widget.id, why);
+      deps.env.console.info(`[nudge] widget "${widget.id}": nothing to show on this page (${why}); not shown`);
       return false;
     }
   }

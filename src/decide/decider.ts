@@ -46,6 +46,8 @@ export interface DeciderDeps {
   eligible(widget: CompiledWidget, variant: string): void;
   /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
+  /** Why a widget's `prepare` step found nothing to show on this page (an empty coupon pool); undefined when it did not say. */
+  skipped?(id: string): string | undefined;
   /** Why no widget may show at all now (consent not granted, destroyed); undefined when they may. */
   blocked(): string | undefined;
   /** Closes a widget that is on screen (a `trigger.cancel` event came); default: nothing to close. */
@@ -104,6 +106,8 @@ export function createDecider(deps: DeciderDeps) {
     if (!options.ignoreTrigger && !fired.has(widget.id))
       blocks.push(triggers?.awaiting({ id: widget.id, trigger: arm?.trigger ?? widget.trigger }) ?? "trigger: waits for the first page view");
     if (widget.schedule) blocks.push(...widget.schedule(now));
+    const skipped = deps.skipped?.(widget.id);
+    if (skipped) blocks.push(`prepare: ${skipped}`);
     if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
     if (deps.guards) blocks.push(...deps.guards(widget, facts, visitorContent(widget, facts)));
     const history = deps.history();
@@ -263,6 +267,8 @@ export function createDecider(deps: DeciderDeps) {
   /** Why a widget that passed its gates is not on screen after all. */
   function notShown(widget: CompiledWidget, facts: Facts): string[] {
     if (isModal(widget, facts) && deps.pageDialogOpen?.()) return [PAGE_DIALOG_BLOCK];
+    const skipped = deps.skipped?.(widget.id);
+    if (skipped) return [`prepare: ${skipped}`];
     return ["render: it did not reach the screen (see the problem reported before)"];
   }
 

@@ -97,6 +97,8 @@ export function envelope(input: EnvelopeInput): MeasureEvent {
     if (typeof payload.goal === "string") event.goal = payload.goal;
     const order = payload.props?.id;
     if (typeof order === "string" || typeof order === "number") event.order = String(order);
+    const coupon = payload.props?.coupon;
+    if (typeof coupon === "string" && coupon) event.coupon = coupon;
   }
   if (name === "closed" && typeof payload.reason === "string") event.reason = payload.reason;
   if (name === "action" && typeof payload.name === "string") event.action = payload.name;

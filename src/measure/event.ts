@@ -55,6 +55,8 @@ export interface MeasureEvent {
   /** `converted`: the goal event's name, and the order id when the goal event had one (`props.id`). */
   goal?: string;
   order?: string;
+  /** `converted`: the coupon code of the goal event (`props.coupon` of a purchase): a collector marks it used. */
+  coupon?: string;
   /** `closed`: why (button, escape, backdrop, cta, replaced, api…). */
   reason?: string;
   /** `action`: its name. `lead`: the names of the fields collected (never their values). */

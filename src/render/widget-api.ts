@@ -65,6 +65,8 @@ export interface WidgetProps<Content = Record<string, unknown>> {
   target?: Element;
   /** What the definition's `prepare` resolved to, when it has one (products to show, a count). */
   prepared?: unknown;
+  /** `settings.collector` (the collector's base URL), for widgets that claim a unique coupon code. */
+  collector?: string;
   /**
    * Adopts more CSS into the widget's shadow root, after its `styles`, until it closes: for a part
    * whose code it loads later (a block fetched with `import()`). Call it before that part first
@@ -117,7 +119,8 @@ export interface WidgetHosting<Content = any> {
   /**
    * Gets what the widget renders from before it mounts (products from `catalog()`, a count), so it
    * never shows empty: the result reaches the component as `props.prepared`. Resolving `false`
-   * means there is nothing to show: the widget is not mounted and not counted as shown.
+   * means there is nothing to show: the widget is not mounted and not counted as shown. Resolving
+   * `{ notShown: "why" }` means the same, for the rest of this page, and explain() gives the reason.
    */
   prepare?(props: WidgetProps<Content>): unknown;
   /**
@@ -169,3 +172,15 @@ export type AnyWidgetDefinition<Content = any> = WidgetDefinition<Content> | Mou
 
 /** A lazy loader for a widget module, so its code is fetched only when it is about to show. */
 export type WidgetLoader = () => Promise<{ default: AnyWidgetDefinition }>;
+
+/** What `prepare` resolves to when a widget has nothing to show, with the reason explain() gives. */
+export interface NotShown {
+  notShown: string;
+}
+
+/** The reason a `prepare` result means "nothing to show", or undefined when the widget shows. */
+export function notShownReason(prepared: unknown): string | undefined {
+  if (prepared === false) return "its prepare step found no data";
+  const why = prepared && typeof prepared === "object" ? (prepared as Partial<NotShown>).notShown : undefined;
+  return typeof why === "string" ? why : undefined;
+}

@@ -48,6 +48,8 @@ export interface CompiledSettings {
   customerUrl?: string;
   /** `settings.guards` as written (undefined: on, with the defaults). */
   guards?: Settings["guards"];
+  /** `settings.collector`: the collector's base URL (unique coupon codes, server-drawn wheels). */
+  collector?: string;
 }
 
 export interface CompiledRules {
@@ -122,6 +124,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
       holdout: settings.holdout ?? 0,
       customerUrl: settings.customer ?? (settings.collector && `${settings.collector.replace(/\/$/, "")}/customer`),
       guards: settings.guards,
+      collector: settings.collector,
     },
     segments,
     segmentSources: { ...file.segments },

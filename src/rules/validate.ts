@@ -6,6 +6,7 @@ import { describeIssues } from "./schema-messages.js";
 import { conditionFactProblems } from "./lint/condition-facts.js";
 import { type LintContext, type LintOptions, lintContext } from "./lint/context.js";
 import { templateProblems } from "./lint/templates.js";
+import { couponSourceProblems } from "./lint/coupon-source.js";
 import { pastDateProblems, selectorProblems, widgetEventProblems, widgetTypeProblem } from "./lint/widget-checks.js";
 import { parseLocalDate } from "../decide/schedule.js";
 import { own } from "../env/own.js";
@@ -95,7 +96,7 @@ function validateWidget(raw: unknown, prefix: string, context: LintContext, seen
   const checkContent = (value: unknown, path: string) => {
     const checked = contentSchema?.safeParse(value ?? {}, { reportInput: true });
     if (checked && !checked.success) widgetProblems.push(...describeIssues(checked.error.issues, contentSchema!, value, path));
-    widgetProblems.push(...templateProblems(value, path, context));
+    widgetProblems.push(...templateProblems(value, path, context), ...couponSourceProblems(value, path, context.hasCollector));
   };
   if (Array.isArray(widget.variants)) {
     if (widget.content !== undefined) widgetProblems.push({ path: `${prefix}.variants`, message: 'use either "content" or "variants", not both' });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseTimeline } from "../../src/cli/timeline.js";
 import { feedProblems } from "../../src/catalog/check-feed.js";
+import { parseOffers } from "../../src/collector/coupons/offers.js";
 import { builtinWidgets } from "../../src/core/builtin-widgets.js";
 import { rulesJsonSchema } from "../../src/rules/schema/json-schema.js";
 import { isError } from "../../src/rules/problems.js";
@@ -61,7 +62,7 @@ function widgetConditions(widget: Record<string, unknown>): unknown[] {
 
 // ── Classifying a snippet ───────────────────────────────────────────────────────────────────────
 
-type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list" | "customer card";
+type Kind = "rules" | "widgets" | "widget" | "widget part" | "trigger" | "condition" | "timeline" | "catalog" | "trigger list" | "customer card" | "offers";
 
 /** A condition's key: an operator, or a dotted path from a root of the facts document. */
 const isConditionKey = (key: string) => key.startsWith("$") || known.isFactRoot(key.split(".")[0]);
@@ -77,6 +78,7 @@ function kindOf(value: unknown): Kind | undefined {
   const keys = Object.keys(value);
   if ("steps" in value) return "timeline";
   if ("orderIds" in value && "orders" in value) return "customer card";
+  if ("pools" in value || "wheels" in value) return "offers"; // the collector's offers file (docs/coupons.md)
   if (keys.length && keys.every(isConditionKey) && !(isObject(value.segments) && Object.keys(value.segments).some((k) => !k.startsWith("$")))) return "condition";
   if ("widgets" in value || "version" in value || "settings" in value || "segments" in value) return "rules";
   if ("id" in value && "type" in value) return "widget";
@@ -133,7 +135,7 @@ function asRules(kind: Kind, value: unknown): Record<string, unknown> | null {
 function widgetIdsOf(file: string): string[] {
   return snippets(file).flatMap((s) => {
     const kind = kindOf(s.value);
-    const rules = kind && kind !== "timeline" ? asRules(kind, s.value) : null;
+    const rules = kind && kind !== "timeline" && kind !== "offers" ? asRules(kind, s.value) : null;
     return Array.isArray(rules?.widgets)
       ? rules.widgets
           .filter(isObject)
@@ -155,6 +157,10 @@ function snippetProblems(snippet: Snippet): string[] {
     return parseTimeline(value, ids.length ? ids : timelineIds(value)).problems.map((p) => `timeline ${p.path}: ${p.message}`);
   }
   if (kind === "catalog") return feedProblems(value).problems.map((p) => `${p.path}: ${p.message}`);
+  if (kind === "offers") {
+    const offers = parseOffers(value);
+    return "problems" in offers ? offers.problems.map((p) => `offers ${p}`) : [];
+  }
   if (kind === "trigger list") return [];
   if (kind === "customer card") {
     const card = parseCard(value);

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef } from "preact/hooks";
 import type { WidgetProps } from "../../src/render/widget-api.js";
 import { Countdown } from "../shared/countdown-view.js";
+import { shownCoupon } from "../shared/shown-coupon.js";
 import { Coupon } from "../shared/coupon.js";
 import { stringsFor } from "../shared/i18n.js";
 import { offerStrings } from "../shared/offer-strings.js";
@@ -33,6 +34,8 @@ export function CountdownCoupon(props: WidgetProps<CountdownCouponContent>) {
   useFocusReturn(box, () => null);
   if (!timer || timer.expired) return null;
 
+  // The rules file's code, or this visitor's own from the collector (`coupon.pool`, claimed in `prepare`).
+  const coupon = shownCoupon(content.coupon, props.prepared);
   const layout = content.layout ?? "bottom-bar";
   const where = layout === "slide-in" ? (content.corner ?? "bottom-right") : layout === "top-bar" ? "top" : "bottom";
   const href = content.cta && isSafeUrl(content.cta.href) ? content.cta.href : undefined;
@@ -57,7 +60,7 @@ export function CountdownCoupon(props: WidgetProps<CountdownCouponContent>) {
           {content.text && <p class="nudge-cc__text">{content.text}</p>}
         </div>
         <Countdown left={timer.left} deadline={timer.deadline} label={content.countdown.label} locale={locale} class="nudge-cc__timer" />
-        <Coupon coupon={content.coupon} locale={locale} compact onCopy={(how) => click({ coupon: content.coupon.code, copy: how })} />
+        {coupon && <Coupon coupon={coupon} locale={locale} compact onCopy={(how) => click({ coupon: coupon.code, copy: how })} />}
         {content.cta && href && (
           <a class="nudge-cc__cta" href={href} onClick={() => click({ href })}>
             {content.cta.label}

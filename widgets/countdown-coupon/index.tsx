@@ -18,6 +18,11 @@ const countdownCoupon: WidgetDefinition<CountdownCouponContent> = {
   component: CountdownCoupon,
   styles: baseStyles + offerStyles + layerStyles + countdownCouponStyles,
   modal: false,
+  // A unique code from the collector (`coupon.pool`): none, and the widget does not show.
+  prepare: (props) => {
+    const { pool } = props.content.coupon;
+    return pool ? import("../shared/claim-coupon.js").then((m) => m.claimCoupon(props, pool)) : undefined;
+  },
 };
 
 export default countdownCoupon;

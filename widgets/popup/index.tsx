@@ -1,4 +1,4 @@
-import type { WidgetDefinition } from "../../src/render/widget-api.js";
+import type { WidgetDefinition, WidgetProps } from "../../src/render/widget-api.js";
 import { baseStyles } from "../shared/base-styles.js";
 import { layerStyles } from "../shared/layer-styles.js";
 import { popupIsModal, popupPlacement } from "./layout.js";
@@ -17,6 +17,9 @@ import { popupStyles } from "./styles.js";
  * const { default: popup } = await import("nudge-sdk/widgets/popup");
  * nudge.registerWidget("popup", popup);
  */
+/** The code that asks the collector loads only for a popup whose coupon names a pool. */
+const claimFrom = (props: WidgetProps<PopupContent>, pool: string) => import("../shared/claim-coupon.js").then((m) => m.claimCoupon(props, pool));
+
 const popup: WidgetDefinition<PopupContent> = {
   component: Popup,
   styles: baseStyles + layerStyles + popupStyles + layoutStyles, // the blocks bring their own CSS (blocks.ts)
@@ -24,7 +27,9 @@ const popup: WidgetDefinition<PopupContent> = {
   placement: popupPlacement,
   // The code of its form, countdown or coupon loads before it mounts: it first renders whole, and a
   // chunk that fails to load is reported with the popup never counted as shown.
-  prepare: ({ content }) => loadPopupBlocks(content),
+  // A unique code from the collector (`coupon.pool`) is claimed meanwhile: none, and the popup does not show.
+  prepare: (props) =>
+    Promise.all([loadPopupBlocks(props.content), props.content.coupon?.pool ? claimFrom(props, props.content.coupon.pool) : undefined]).then(([, claimed]) => claimed),
 };
 
 export default popup;

@@ -1,4 +1,5 @@
 import type { WidgetProps } from "../../src/render/widget-api.js";
+import { shownCoupon } from "../shared/shown-coupon.js";
 import type { TimeLeft } from "../shared/countdown.js";
 import { isSafeUrl } from "../shared/safe-url.js";
 import type { PopupBlocks } from "./blocks.js";
@@ -24,7 +25,9 @@ export function PopupBody({
   close(reason: "cta" | "dismiss"): void;
 }) {
   const { content, locale, currency, click, convert } = props;
-  const { eyebrow, title, text, countdown, coupon, form, cta, buttons = [], dismiss } = content;
+  const { eyebrow, title, text, countdown, form, cta, buttons = [], dismiss } = content;
+  // The rules file's code, or this visitor's own from the collector (`coupon.pool`, claimed in `prepare`).
+  const coupon = shownCoupon(content.coupon, props.prepared);
   // Like the CTA's href: a template filled from the visitor's traits can make any URL.
   const image = content.image && isSafeUrl(content.image.src) ? content.image : undefined;
   const layout = content.layout ?? "modal";

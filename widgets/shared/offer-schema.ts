@@ -16,11 +16,20 @@ export function countdownSchema() {
     .check(z.refine((c) => (c.until === undefined) !== (c.evergreen === undefined), 'give either "until" or "evergreen"'));
 }
 
-/** A coupon block: the code (copied to the clipboard on a click) and an optional label. */
+/**
+ * A coupon block: the code (copied to the clipboard on a click) and an optional label. The code is
+ * written here (`code`, the same for everyone) or is a unique one the collector hands this visitor
+ * from a pool (`pool`, with `settings.collector`; see docs/coupons.md).
+ */
 export function couponSchema() {
-  return z.strictObject({
-    code: z.string().check(z.minLength(1), z.maxLength(64)),
-    /** The words above the code (default "Your code"). */
-    label: z.optional(z.string()),
-  });
+  return z
+    .strictObject({
+      /** The same code for every visitor. */
+      code: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      /** A unique, single-use code per visitor from this pool of the collector (`settings.collector`); no pool code: the widget does not show. */
+      pool: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "a pool name: letters, digits, _ and - (at most 64)"))),
+      /** The words above the code (default "Your code"). */
+      label: z.optional(z.string()),
+    })
+    .check(z.refine((c) => (c.code === undefined) !== (c.pool === undefined), 'give either "code" (the same for everyone) or "pool" (a unique code from the collector)'));
 }

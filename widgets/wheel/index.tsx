@@ -16,6 +16,11 @@ const wheel: WidgetDefinition<WheelContent> = {
   component: Wheel,
   styles: baseStyles + wheelStyles,
   modal: true,
+  // Drawn by the collector (`content.wheel`): its labels (never its odds) and the visitor's earlier spin load first.
+  prepare: (props) => {
+    const { wheel } = props.content;
+    return wheel ? import("../shared/claim-coupon.js").then((m) => m.loadWheel(props, wheel)) : undefined;
+  },
 };
 
 export default wheel;

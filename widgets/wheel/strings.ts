@@ -18,7 +18,8 @@ type Key =
   | "close"
   | "already"
   | "announceWin"
-  | "announceLose";
+  | "announceLose"
+  | "unavailable";
 
 /** The wheel's own strings; marketer text in the rules replaces most of them. */
 export const STRINGS: Strings<Key> = {
@@ -38,6 +39,7 @@ export const STRINGS: Strings<Key> = {
     lose: "No luck this time",
     loseText: "Thanks for playing. Our bestsellers are still worth a look.",
     close: "Close",
+    unavailable: "The wheel is not available right now. Please try again later.",
     already: "You have already spun the wheel: here is your result.",
     announceWin: "You won {prize}. Your code is {code}.",
     announceLose: "No luck this time.",
@@ -58,6 +60,7 @@ export const STRINGS: Strings<Key> = {
     lose: "В этот раз не повезло",
     loseText: "Спасибо за игру! Загляните в наши хиты продаж.",
     close: "Закрыть",
+    unavailable: "Колесо сейчас недоступно. Попробуйте позже.",
     already: "Вы уже крутили колесо — вот ваш результат.",
     announceWin: "Ваш приз: {prize}. Код: {code}.",
     announceLose: "В этот раз не повезло.",

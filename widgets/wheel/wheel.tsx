@@ -6,7 +6,8 @@ import { useModalFocus } from "../shared/use-modal-focus.js";
 import { CouponCode } from "./coupon-code.js";
 import { Disc } from "./disc.js";
 import { cryptoRandom, drawSegment, landingRotation } from "./draw.js";
-import type { WheelContent } from "./schema.js";
+import type { ServerWheel } from "../shared/claim-coupon.js";
+import type { WheelContent, WheelSegment } from "./schema.js";
 import { STRINGS } from "./strings.js";
 import { CloseButton } from "../shared/close-button.js";
 
@@ -24,6 +25,11 @@ export function storedResult(state: Readonly<Record<string, unknown>>): WheelRes
   return r && typeof r === "object" && typeof r.index === "number" && typeof r.label === "string" ? (r as WheelResult) : undefined;
 }
 
+/** The collector's wheel that `prepare` loaded, if this is a server-drawn wheel. */
+function serverWheel(prepared: unknown): ServerWheel["wheel"] | undefined {
+  return prepared && typeof prepared === "object" && "wheel" in prepared ? (prepared as ServerWheel).wheel : undefined;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SPIN_MS = 4600;
 const reducedMotion = (win: Window | null) => !!win?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
@@ -34,12 +40,20 @@ const reducedMotion = (win: Window | null) => !!win?.matchMedia?.("(prefers-redu
  * under reduced motion). One spin per visitor: a later show presents the saved result. The wheel
  * picture is decorative; the prizes and the result are text (the result in a live region).
  */
-export function Wheel({ content, locale, state, saveState, close, click, lead, track }: WidgetProps<WheelContent>) {
+export function Wheel(props: WidgetProps<WheelContent>) {
+  const { content, locale, state, saveState, close, click, lead, track } = props;
   const t = stringsFor(STRINGS, locale);
-  const segments = content.segments;
-  const saved = useRef(storedResult(state)).current;
+  // A wheel drawn by the collector (`content.wheel`): its labels and the visitor's earlier spin came in `prepare`.
+  const server = serverWheel(props.prepared);
+  const segments: WheelSegment[] = content.segments ?? server?.labels.map((label) => ({ label, weight: 1 })) ?? [];
+  const saved = useRef(
+    server
+      ? server.result && { index: server.result.segment, label: server.result.label, ...(server.result.code ? { code: server.result.code } : {}), at: 0 }
+      : storedResult(state),
+  ).current;
+  const [failure, setFailure] = useState("");
   const [result, setResult] = useState<WheelResult | undefined>(saved);
-  const [phase, setPhase] = useState<"ready" | "spinning" | "done">(saved ? "done" : "ready");
+  const [phase, setPhase] = useState<"ready" | "drawing" | "spinning" | "done">(saved ? "done" : "ready");
   const [rotation, setRotation] = useState(saved ? landingRotation(saved.index % segments.length, segments.length, 0) : 0);
   const [announcement, setAnnouncement] = useState("");
   const [email, setEmail] = useState("");
@@ -87,9 +101,29 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
       }
       lead({ email: email.trim(), ...(content.consent ? { consent: "yes" } : {}) });
     } else click({ spin: true });
+    if (server) {
+      // The collector draws (once per visitor: a second spin gets the same result); the wheel turns once it has answered.
+      setPhase("drawing");
+      setFailure("");
+      // Loaded already by `prepare` (a server wheel's labels came through it).
+      import("../shared/claim-coupon.js")
+        .then((m) => m.spinWheel(props, server))
+        .then(
+          (draw) => land({ index: draw.segment, label: draw.label, ...(draw.code ? { code: draw.code } : {}), at: Date.now() }),
+          () => {
+            setPhase("ready");
+            setFailure(t.unavailable);
+          },
+        );
+      return;
+    }
     const index = drawSegment(segments.map((s) => s.weight));
     const segment = segments[index];
-    const won: WheelResult = { index, label: segment.label, ...(segment.code ? { code: segment.code } : {}), at: Date.now() };
+    land({ index, label: segment.label, ...(segment.code ? { code: segment.code } : {}), at: Date.now() });
+  };
+
+  const land = (won: WheelResult) => {
+    const { index } = won;
     // Saved before the wheel turns: closing or reloading mid-spin cannot earn a second spin.
     saveState({ result: won });
     track(won.code ? "won" : "lost", { label: won.label, ...(won.code ? { code: won.code } : {}) });
@@ -186,8 +220,13 @@ export function Wheel({ content, locale, state, saveState, close, click, lead, t
                 </>
               )}
               <button type="submit" class="nudge-wheel__spin" aria-disabled={phase !== "ready" ? "true" : undefined}>
-                {phase === "spinning" ? t.spinning : (content.spinLabel ?? t.spin)}
+                {phase === "spinning" || phase === "drawing" ? t.spinning : (content.spinLabel ?? t.spin)}
               </button>
+              {failure && (
+                <p class="nudge-wheel__error" role="alert">
+                  {failure}
+                </p>
+              )}
             </form>
           )}
           {/* biome-ignore lint/complexity/useOptionalChain: won may be false, which has no optional .code */}

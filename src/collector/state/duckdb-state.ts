@@ -5,6 +5,7 @@
  * owns the file, so deliveries are serialized here: one `deliverDue` at a time, in a transaction.
  */
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { COUPON_TABLES, createCouponState } from "../coupons/coupon-state.js";
 import { leadFromRow } from "./postgres-state.js";
 import { settle, type StateStore } from "./state-store.js";
 
@@ -45,7 +46,7 @@ export async function createDuckDbState(file: string | DuckDBInstance): Promise<
   const own = typeof file === "string" ? await (await import("@duckdb/node-api")).DuckDBInstance.create(file) : undefined;
   const instance = own ?? (file as DuckDBInstance);
   const connection: DuckDBConnection = await instance.connect();
-  for (const statement of SCHEMA) await connection.run(statement);
+  for (const statement of [...SCHEMA, ...COUPON_TABLES]) await connection.run(statement);
   const rows = async (sql: string, values: (string | number | null)[] = []): Promise<Row[]> =>
     (await connection.runAndReadAll(sql, values.map((v) => (typeof v === "number" ? BigInt(v) : v)) as never)).getRowObjectsJS() as Row[];
   // One connection, one transaction at a time.
@@ -110,6 +111,7 @@ export async function createDuckDbState(file: string | DuckDBInstance): Promise<
       const all = await serial(() => rows("SELECT * FROM nudge_leads ORDER BY received, id"));
       for (const row of all) yield asLead(row);
     },
+    coupons: createCouponState({ dialect: "duckdb", transaction: (work) => transaction(() => work(rows)), query: (sql, values) => serial(() => rows(sql, values)) }),
     queued: () => serial(async () => Number((await rows("SELECT count(*) AS n FROM nudge_lead_queue"))[0].n)),
     close: async () => {
       await tail;

@@ -11,6 +11,7 @@
  * until its delivery is settled: another collector skips it, and it is deleted only after a 2xx.
  */
 import type { Pool, PoolClient } from "pg";
+import { COUPON_TABLES, createCouponState, POSTGRES_COUPON_INDEX } from "../coupons/coupon-state.js";
 import type { Lead } from "../leads/lead.js";
 import { settle, type StateStore } from "./state-store.js";
 
@@ -102,6 +103,7 @@ export async function createPostgresState(url: string, options: { max?: number }
   await inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
     await client.query(SCHEMA);
+    for (const statement of [...COUPON_TABLES, POSTGRES_COUPON_INDEX]) await client.query(statement);
   });
 
   return {
@@ -168,6 +170,11 @@ export async function createPostgresState(url: string, options: { max?: number }
       const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM nudge_lead_queue");
       return Number(rows[0].n);
     },
+    coupons: createCouponState({
+      dialect: "postgres",
+      transaction: (work) => inTransaction(pool, (client) => work(async (sql, values) => (await client.query(sql, values)).rows)),
+      query: async (sql, values) => (await pool.query(sql, values)).rows,
+    }),
     close: () => pool.end(),
   };
 }

@@ -1,3 +1,4 @@
+import type { CouponState } from "../coupons/coupon-state.js";
 import type { Lead } from "../leads/lead.js";
 
 /** What one delivery attempt gave: delivered (the webhook answered 2xx), or the reason it will be retried. */
@@ -11,7 +12,7 @@ export interface DueLead {
 
 /**
  * The collector's transactional state: rows that must change exactly once however many collector
- * processes run (the lead delivery queue; coupon claims will join it). PostgreSQL when several
+ * processes run (the lead delivery queue, coupon claims). PostgreSQL when several
  * collectors share it (`createPostgresState`), the DuckDB file for a single process (`createDuckDbState`).
  */
 export interface StateStore {
@@ -36,6 +37,8 @@ export interface StateStore {
   leads(): AsyncIterable<Lead & { delivered?: number }>;
   /** Leads waiting for delivery. */
   queued(): Promise<number>;
+  /** Coupon codes, claims and their rate limits (src/collector/coupons/). */
+  readonly coupons: CouponState;
   close(): Promise<void>;
 }
 

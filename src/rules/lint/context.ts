@@ -15,6 +15,8 @@ export interface LintContext {
   events: readonly string[];
   /** Widget types besides the built-in ones: `settings.customWidgets` and the caller's. */
   customWidgets: readonly string[];
+  /** Whether `settings.collector` is set (unique coupon codes and server-drawn wheels need it). */
+  hasCollector: boolean;
   now: number;
 }
 
@@ -37,6 +39,7 @@ export function lintContext(file: Record<string, unknown>, options: LintOptions 
     traits: [...strings(settings.traits), ...savedAnswers(widgets)],
     events: [...BUILTIN_EVENTS.map((e) => e.name), ...strings(settings.events)],
     customWidgets: [...strings(settings.customWidgets), ...(options.widgetTypes ?? [])],
+    hasCollector: typeof settings.collector === "string" && settings.collector.length > 0,
     now: options.now ?? Date.now(),
   };
 }
