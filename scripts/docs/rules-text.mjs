@@ -35,7 +35,6 @@ export const FIELDS = {
     'Trait names your `identify()` calls set, read as `attributes.<name>` (e.g. `["plan", "company.*"]`; `.*` allows everything under a prefix). The validator warns about other `attributes.` paths. Lead form, survey and chat-bot answers are known without it.',
   "settings.events":
     "Names of your own events (`track(name)`), for `$event`, `goal.event` and the `event` trigger; the validator warns about a name that is neither built in nor listed.",
-  "settings.collector": "The Nudge collector's base URL (`nudge collect`), for unique coupon codes, server-drawn wheels and the customer card (`/customer`).",
   "settings.customer":
     "Your own customer-card endpoint (the JSON contract in docs/customer-card.md), asked with the token from `identify(id, traits, { token })` instead of the collector's `/customer`.",
   "settings.guards":
@@ -51,7 +50,7 @@ export const FIELDS = {
   "settings.pageTypes": "`page.type` from the page's path: a regular expression per type (home, category, product, cart, checkout).",
   "settings.pageTypes.*": "A regular expression tested against `page.path`.",
   "settings.collector":
-    "The Nudge collector's base URL (`nudge collect`), absolute or relative to the page: unique coupon codes (`coupon.pool`), server-drawn wheels (`wheel`) and customer records come from it (see docs/coupons.md).",
+    "The Nudge collector's base URL (`nudge collect`), absolute or relative to the page: unique coupon codes (`coupon.pool`), server-drawn wheels (`wheel`) and the customer card (`/customer`) come from it (see docs/coupons.md and docs/customer-card.md).",
   segments: 'Named conditions, used in `when` as `{"$segment": "name"}`; a segment may use other segments, but not in a circle.',
   "segments.*": "A condition over the facts (see Conditions).",
   widgets: "The widgets: when each shows, how often, and what it says. A widget with a problem is skipped; the others run.",
