@@ -222,6 +222,13 @@ describe("unique coupon codes from the collector", () => {
     };
     await expect.poll(() => impressions("welcome"), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
     expect(await impressions("sold-out")).toBe(0);
+    // The debug panel says it too (the same visitor: the welcome code again).
+    await v.page.goto(`${harness.baseUrl}/coupons-test/page.html?nudge_debug=1`);
+    await nudgeReady(v.page);
+    await expect
+      .poll(() => v.page.locator('nudge-debug li.widget[data-widget="sold-out"]').innerText(), { timeout: 20_000 })
+      .toContain('prepare: coupon pool "EMPTY": no code is left');
+    await v.page.screenshot({ path: join(SCREENSHOTS, "coupon-empty-pool-debug.png") });
     expect(v.errors()).toEqual([]);
     await v.context.close();
   });

@@ -8,6 +8,9 @@ import type { PopupContent } from "./schema.js";
 import { layoutStyles } from "./layout-styles.js";
 import { popupStyles } from "./styles.js";
 
+/** The code that asks the collector loads only for a popup whose coupon names a pool. */
+const claimFrom = (props: WidgetProps<PopupContent>, pool: string) => import("../shared/claim-coupon.js").then((m) => m.claimCoupon(props, pool));
+
 /**
  * The `popup` widget: a modal card (or a slide-in, a top or bottom bar, a full-screen takeover, an
  * inline block) with an optional image, title, text, countdown, coupon, lead form, buttons and
@@ -17,9 +20,6 @@ import { popupStyles } from "./styles.js";
  * const { default: popup } = await import("nudge-sdk/widgets/popup");
  * nudge.registerWidget("popup", popup);
  */
-/** The code that asks the collector loads only for a popup whose coupon names a pool. */
-const claimFrom = (props: WidgetProps<PopupContent>, pool: string) => import("../shared/claim-coupon.js").then((m) => m.claimCoupon(props, pool));
-
 const popup: WidgetDefinition<PopupContent> = {
   component: Popup,
   styles: baseStyles + layerStyles + popupStyles + layoutStyles, // the blocks bring their own CSS (blocks.ts)
