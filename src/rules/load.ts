@@ -1,6 +1,7 @@
 import type { Env } from "../env/env.js";
 import type { KeyValueStore } from "../profile/storage.js";
 import { own } from "../env/own.js";
+import { EXTRA_OPERATORS, needsExtraOperators } from "./condition/operator-registry.js";
 import { hashString } from "./hash.js";
 import { formatProblem, type RulesProblem } from "./problems.js";
 import { trustedRules, type Ahead } from "./published.js";
@@ -59,6 +60,24 @@ export function fetchRules(source: string | object, env: Env): FetchedRules {
  * When the URL fails or returns invalid JSON, the last good rules are used.
  */
 export async function loadRules(source: string | object, deps: LoadRulesDeps): Promise<LoadedRules | null> {
+  const loaded = await readRules(source, deps);
+  if (loaded) await loadCodeInUse(loaded.ahead, deps);
+  return loaded;
+}
+
+/**
+ * Loads the code the rules use beyond the decide core, before they compile: the extra operators
+ * (`$event`, `$regex`, versions, relative time). If it fails to load, those tests evaluate false.
+ */
+async function loadCodeInUse(ahead: Ahead, deps: LoadRulesDeps) {
+  if (!needsExtraOperators(ahead.operators)) return;
+  await import("./condition/extra-operators.js").then(
+    (code) => code.installExtraOperators(),
+    (error: Error) => deps.report("rules", `the code of ${ahead.operators.filter((name) => EXTRA_OPERATORS.includes(name)).join(", ")} could not load (${error?.message ?? error}); those tests evaluate false`, "error"),
+  );
+}
+
+async function readRules(source: string | object, deps: LoadRulesDeps): Promise<LoadedRules | null> {
   const fetched = deps.fetched ?? fetchRules(source, deps.env);
   const stored = (await deps.store.get(CACHE_KEY).catch(() => undefined)) as RulesCache | undefined;
   // An entry of before the cache had one per URL (`{ hash, rules }`) belongs to an unknown URL: not used.

@@ -28,7 +28,9 @@ export function computeAhead(rules: RulesFile): Ahead {
   for (const widget of rules.widgets) {
     collectOperators(widget.when, operators);
     collectOperators(widget.goal?.where, operators);
-    if (typeof widget.trigger === "object") collectOperators((widget.trigger as { where?: unknown }).where, operators);
+    for (const trigger of [widget.trigger, ...(widget.variants ?? []).map((variant) => variant.trigger)]) {
+      if (typeof trigger === "object") collectOperators((trigger as { where?: unknown }).where, operators);
+    }
   }
   const text = JSON.stringify(rules);
   const features = new Set<string>();

@@ -1,4 +1,5 @@
 import { compileCheckedCondition } from "../../src/rules/condition/compile.js";
+import { installExtraOperators } from "../../src/rules/condition/extra-operators.js";
 import type { CompiledCondition } from "../../src/rules/public.js";
 import type { ChatbotContent, ChatNode } from "./schema.js";
 
@@ -198,6 +199,8 @@ function compiled(condition: Record<string, unknown>): CompiledCondition {
   let test = cache.get(condition);
   if (!test) {
     try {
+      // A bot's branches may test what the page's rules do not (`$regex` on an answer): all operators here.
+      installExtraOperators();
       test = compileCheckedCondition(condition, { segment: inSegment });
     } catch {
       test = () => false;
