@@ -2,6 +2,7 @@ import type { Env } from "../env/env.js";
 import type { KeyValueStore } from "../profile/storage.js";
 import { own } from "../env/own.js";
 import { EXTRA_OPERATORS, needsExtraOperators } from "./condition/operator-registry.js";
+import { loadDerivedFacts } from "../profile/derived-slot.js";
 import { hashString } from "./hash.js";
 import { formatProblem, type RulesProblem } from "./problems.js";
 import { trustedRules, type Ahead } from "./published.js";
@@ -66,11 +67,17 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
 }
 
 /**
- * Loads the code the rules use beyond the decide core, before they compile: the extra operators
- * (`$event`, `$regex`, versions, relative time). If it fails to load, those tests evaluate false.
+ * Loads the code the rules use beyond the decide core, before they compile: the facts learned from
+ * the whole profile (`rfm`, `scores`, the usual time: all of them for a stamp too old to say), and the
+ * extra operators (`$event`, `$regex`, versions, relative time). If those fail to load, their tests evaluate false.
  */
 async function loadCodeInUse(ahead: Ahead, deps: LoadRulesDeps) {
-  if (!needsExtraOperators(ahead.operators)) return;
+  const facts = !Array.isArray(ahead.facts) || ahead.facts.length > 0 ? loadDerivedFacts() : undefined;
+  if (needsExtraOperators(ahead.operators)) await loadExtraOperators(ahead, deps);
+  await facts;
+}
+
+async function loadExtraOperators(ahead: Ahead, deps: LoadRulesDeps) {
   await import("./condition/extra-operators.js").then(
     (code) => code.installExtraOperators(),
     (error: Error) => deps.report("rules", `the code of ${ahead.operators.filter((name) => EXTRA_OPERATORS.includes(name)).join(", ")} could not load (${error?.message ?? error}); those tests evaluate false`, "error"),

@@ -18,7 +18,12 @@ const extraOperators: ExtraOperators = {
     $regexi: (_operator, operand) => compileRegex(operand, "i"),
     $olderThan: compileRelativeTime,
     $newerThan: compileRelativeTime,
-    ...Object.fromEntries(["$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte"].map((name) => [name, (operator: string, operand: unknown) => compileVersion(operator, paddedVersion(operand))])),
+    $veq: compileVersion,
+    $vne: compileVersion,
+    $vgt: compileVersion,
+    $vgte: compileVersion,
+    $vlt: compileVersion,
+    $vlte: compileVersion,
   },
   condition: { $event: compileEvent },
 };
@@ -41,7 +46,8 @@ function compileRegex(operand: unknown, flags?: string): ValueTest {
   return (value) => matchesRegex(regex, value);
 }
 
-function compileVersion(operator: string, expected: string): ValueTest {
+function compileVersion(operator: string, operand: unknown): ValueTest {
+  const expected = paddedVersion(operand);
   switch (operator) {
     case "$veq":
       return (value) => paddedVersion(value) === expected;
