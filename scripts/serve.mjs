@@ -34,9 +34,11 @@ function fileFor(pathname) {
 }
 
 const published = new Map(); // source file → { mtime, file }
+/** The rules files served published: the demo shop's (the recipes and the gallery stay as written, for the playground). */
+const PUBLISHED = ["/shop/rules.json"];
 
 /**
- * A rules file of the examples (`…/rules.json`) as a site deploys it: published with `nudge build`
+ * The demo shop's rules file as a site deploys it: published with `nudge build`
  * (at first request, again when the source changes), so the demo shop's visitors never fetch the
  * validator. The file as written is at `?source` (the playground edits that). A file that cannot
  * be published (it has errors) is served as written: the browser then validates it and says why.
@@ -93,7 +95,7 @@ export async function serve({ port = 0, host = "127.0.0.1", routes = {}, eventsD
       return;
     }
     let file = fileFor(pathname);
-    if (file && pathname.endsWith("/rules.json") && !new URL(req.url ?? "/", "http://localhost").searchParams.has("source")) file = publishedRulesFor(file);
+    if (file && PUBLISHED.includes(pathname) && !new URL(req.url ?? "/", "http://localhost").searchParams.has("source")) file = publishedRulesFor(file);
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

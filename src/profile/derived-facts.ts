@@ -1,7 +1,7 @@
 import type { Profile } from "./profile.js";
 import { rfm, type RfmThresholds } from "./rfm.js";
 import { scores } from "./scores.js";
-import { useDerivedFacts, type DerivedFacts } from "./derived-slot.js";
+import { setDerivedFacts, type DerivedFacts } from "./derived-slot.js";
 import { usualTime } from "./learn-usual-time.js";
 
 /**
@@ -20,5 +20,5 @@ export function derivedFacts(profile: Profile, now: number, bounds?: Partial<Rfm
 
 /** Makes `buildFacts` compute them from now on. */
 export function installDerivedFacts() {
-  useDerivedFacts(derivedFacts);
+  setDerivedFacts(derivedFacts);
 }

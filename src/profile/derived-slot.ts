@@ -20,10 +20,10 @@ const UNKNOWN: DerivedFacts = {
 };
 
 let derive: Derive | undefined;
-let loading: Promise<unknown> | undefined;
+let asked = false;
 
 /** Called by the chunk when it loads (`installDerivedFacts`). */
-export function useDerivedFacts(code: Derive) {
+export function setDerivedFacts(code: Derive) {
   derive = code;
 }
 
@@ -33,7 +33,10 @@ export function useDerivedFacts(code: Derive) {
  */
 export function derivedOrUnknown(profile: Profile, now: number, bounds: Partial<RfmThresholds> | undefined, load: boolean): DerivedFacts {
   if (derive) return derive(profile, now, bounds);
-  if (load) loading ??= loadDerivedFacts();
+  if (load && !asked) {
+    asked = true;
+    void loadDerivedFacts();
+  }
   return structuredCloneOf(UNKNOWN);
 }
 

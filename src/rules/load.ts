@@ -80,7 +80,12 @@ async function loadCodeInUse(ahead: Ahead, deps: LoadRulesDeps) {
 async function loadExtraOperators(ahead: Ahead, deps: LoadRulesDeps) {
   await import("./condition/extra-operators.js").then(
     (code) => code.installExtraOperators(),
-    (error: Error) => deps.report("rules", `the code of ${ahead.operators.filter((name) => EXTRA_OPERATORS.includes(name)).join(", ")} could not load (${error?.message ?? error}); those tests evaluate false`, "error"),
+    (error: Error) =>
+      deps.report(
+        "rules",
+        `the code of ${ahead.operators.filter((name) => EXTRA_OPERATORS.includes(name)).join(", ")} could not load (${error?.message ?? error}); those tests evaluate false`,
+        "error",
+      ),
   );
 }
 

@@ -31,7 +31,9 @@ const layout = lazy(() => import("./layout-block.js"));
 
 /** The components of the blocks a popup's content uses; only those are sure to be there. */
 export type PopupBlocks = Partial<
-  Pick<typeof import("./form-block.js"), "LeadForm"> & Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon" | "useDeadline"> & Pick<typeof import("./cart-block.js"), "CartItems">
+  Pick<typeof import("./form-block.js"), "LeadForm"> &
+    Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon" | "useDeadline"> &
+    Pick<typeof import("./cart-block.js"), "CartItems">
 >;
 
 /** The chunks of the blocks a popup with this content shows: none for a plain modal one. */
@@ -89,6 +91,8 @@ export function usePopupBlocks(content: PopupContent, wanted: boolean, addStyles
   return ready ? { ...leadForm.module, ...offer.module, ...cart.module } : undefined;
 }
 
+const ignore = () => {};
+
 /**
  * The countdown's hook, from the offer chunk: undefined until that chunk has loaded (in the runtime,
  * `prepare` loaded it before the popup mounts). A popup without a countdown never asks.
@@ -96,7 +100,8 @@ export function usePopupBlocks(content: PopupContent, wanted: boolean, addStyles
 export function useCountdownCode(): PopupBlocks["useDeadline"] {
   const [, setLoaded] = useState(false);
   useLayoutEffect(() => {
-    if (!offer.module) offer.load().then(() => setLoaded(true), () => {}); // usePopupBlocks reports a chunk that fails
+    // A chunk that fails to load is reported by usePopupBlocks (the popup's other half).
+    if (!offer.module) offer.load().then(() => setLoaded(true), ignore);
   }, []);
   return offer.module?.useDeadline;
 }

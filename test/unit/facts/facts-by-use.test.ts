@@ -12,7 +12,9 @@ describe("facts by use: rfm, scores and the usual time are computed when the rul
   it("nudge build lists the derived facts a file reads", () => {
     expect(publishRules(byScore).ahead.facts).toEqual(["scores"]);
     expect(publishRules(rulesOf([{ id: "r", type: "popup", when: { "rfm.segment": "champions" }, content: { title: "x" } }])).ahead.facts).toEqual(["rfm"]);
-    expect(publishRules(rulesOf([{ id: "s", type: "popup", trigger: { type: "delay", after: "1s", smartTiming: true }, content: { title: "x" } }])).ahead.facts).toEqual(["usualTime"]);
+    expect(publishRules(rulesOf([{ id: "s", type: "popup", trigger: { type: "delay", after: "1s", smartTiming: true }, content: { title: "x" } }])).ahead.facts).toEqual([
+      "usualTime",
+    ]);
     expect(publishRules(rulesOf([{ id: "p", type: "popup", when: { "cart.count": { $gte: 1 } }, content: { title: "x" } }])).ahead.facts).toEqual([]);
   });
 

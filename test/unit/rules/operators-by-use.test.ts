@@ -25,7 +25,10 @@ function lyingAbout(rules: RulesFile) {
 describe("operators by use: before the extra chunk is loaded", () => {
   it("an operator the core does not hold evaluates false, with one report naming it; the rest of the file works", () => {
     const errors: Array<[string, string]> = [];
-    const twice = rulesOf([...usingRegex.widgets, { id: "again", type: "popup", when: { "page.url": { $regexi: "SHOES", $vgt: "1" }, $event: { name: "x" } }, content: { title: "x" } }]);
+    const twice = rulesOf([
+      ...usingRegex.widgets,
+      { id: "again", type: "popup", when: { "page.url": { $regexi: "SHOES", $vgt: "1" }, $event: { name: "x" } }, content: { title: "x" } },
+    ]);
     const compiled = compileRules(twice, (path, error) => errors.push([path, (error as Error).message]));
     expect(compiled.widgets.map((w) => [w.id, w.when(facts)])).toEqual([
       ["sale", false],
