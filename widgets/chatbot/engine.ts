@@ -1,5 +1,4 @@
 import { compileCheckedCondition } from "../../src/rules/condition/compile.js";
-import { installExtraOperators } from "../../src/rules/condition/extra-operators.js";
 import type { CompiledCondition } from "../../src/rules/public.js";
 import type { ChatbotContent, ChatNode } from "./schema.js";
 
@@ -199,8 +198,7 @@ function compiled(condition: Record<string, unknown>): CompiledCondition {
   let test = cache.get(condition);
   if (!test) {
     try {
-      // A bot's branches may test what the page's rules do not (`$regex` on an answer): all operators here.
-      installExtraOperators();
+      // `$regex` and the other extra operators are loaded by the definition's `prepare` when the bot uses them.
       test = compileCheckedCondition(condition, { segment: inSegment });
     } catch {
       test = () => false;
