@@ -16,8 +16,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/ensure.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json" };
-/** The validator's chunks (its entry, the checks, the schemas). */
-const VALIDATOR = /\/chunks\/(check-rules|check|validate|schema)-/;
+/** The validator's chunks (its entry and the schemas; the condition checks' chunk is shared with explain()). */
+const VALIDATOR = /\/chunks\/(check-rules|validate|schema)-/;
 
 /** The bench rules, published with this build's CLI. */
 function publishedRules() {
