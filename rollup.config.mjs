@@ -60,11 +60,11 @@ export default [
       format: "es",
       entryFileNames: "[name].js",
       chunkFileNames: "chunks/[name]-[hash].js",
-      // Preact, the code every widget uses (base styles, focus handling, i18n) and the host's mounting half (props,
+      // Preact, the code every widget uses (base styles, focus handling and its return, i18n) and the host's mounting half (props,
       // templates, signals) ride in the renderer chunk, which every first widget loads anyway: split by which widgets
       // import them, they became several tiny chunks, each a request.
       manualChunks: (id) =>
-        /[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles|template)|src[\\/]core[\\/]widget-(mount|signals)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|i18n|close-button))\.tsx?$/.test(
+        /[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles|template)|src[\\/]core[\\/]widget-(mount|signals)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|use-focus-return|i18n|close-button))\.tsx?$/.test(
           id,
         )
           ? "renderer"

@@ -16,6 +16,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/ensure.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json" };
+/** The validator's chunks (its entry and the schemas; the condition checks' chunk is shared with explain()). */
+const VALIDATOR = /\/chunks\/(check-rules|validate|schema)-/;
 
 /** The bench rules, published with this build's CLI. */
 function publishedRules() {
@@ -77,12 +79,26 @@ async function scenario(browser, base, name, rate) {
   const pageUrl = `${base}/${name}/page.html`;
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
+  // What the validator costs this page: its chunks' bytes as served (a published file must fetch none).
+  const validatorBodies = [];
+  page.on(
+    "response",
+    (r) =>
+      VALIDATOR.test(r.url()) &&
+      validatorBodies.push(
+        r.body().then(
+          (body) => body.length,
+          () => 0,
+        ),
+      ),
+  );
   const first = await traced(page, cdp, name, () => page.goto(pageUrl).then(ready));
   const repeat = await traced(page, cdp, name, () => page.goto(pageUrl).then(ready));
   const show = await traced(page, cdp, name, async () => {
     await page.goto(pageUrl).then(ready);
     return page.evaluate(() => new Promise((resolve) => (window.nudge.on("shown", () => resolve(true)), window.nudge.show("bench-popup"))));
   });
+  const validatorBytes = (await Promise.all(validatorBodies)).reduce((sum, n) => sum + n, 0);
   await context.close();
   const longest = (run) => Math.max(0, ...run.tasks);
   return {
@@ -90,7 +106,8 @@ async function scenario(browser, base, name, rate) {
     repeatViewLongestMs: longest(repeat),
     coldShowLongestMs: longest(show),
     repeatReadyMs: repeat.result,
-    validatorRequests: requests.filter((r) => /\/chunks\/(check-rules|validate)-/.test(r)).length,
+    validatorRequests: requests.filter((r) => VALIDATOR.test(r)).length,
+    validatorBytes,
   };
 }
 

@@ -214,3 +214,44 @@ export function goals({ bytes, rules, growth, browser, triggers }) {
   const triggerNote = `Triggers in this build's rules schema: ${trig.length ? trig.join(", ") : "unknown"}. The trigger measured is \`nudge.show(id)\`. ${exit ? "An exit-intent trigger exists in this build but is not measured by this benchmark yet." : "There is no exit-intent trigger in this build, so exit intent is not measured."} ${trig.includes("event") ? "A tracked-event trigger exists in this build but is not measured by this benchmark yet." : "No trigger fires on a tracked custom event in this build, so `track()` is not measured."}`;
   return { list: out, table: `${table_}\n\n${triggerNote}` };
 }
+
+/**
+ * The Goals table of issue 17 (the decide core), from one run: bytes from `benchBytes`, CPU per task from
+ * `measureCpu` (bench/cpu.mjs: `dist` this build, `base` the --baseline build, at 1× and 4× throttling).
+ */
+export function decideCoreGoals({ bytes, cpu, load }) {
+  const rows = [];
+  const add = (goal, measured, met) => rows.push(`| ${goal} | ${measured} | ${met ? "MET" : "**NOT MET**"} |`);
+  const core = bytes.loaderRuntime.brotli;
+  add("loader + decide core ≤ 10,240 B brotli before any widget shows", `${int(core)} B`, core <= 10 * KIB);
+  const popup = core + bytes.popup.brotli;
+  add("loader + core + popup ≤ 16,384 B brotli", `${int(popup)} B (${int(core)} + popup ${int(bytes.popup.brotli)})`, popup <= 16 * KIB);
+  const d1 = cpu["dist@1x"];
+  const d4 = cpu["dist@4x"];
+  const b1 = cpu["base@1x"];
+  const b4 = cpu["base@4x"];
+  add(
+    "0 validator bytes fetched for a published file, first visit and after",
+    `${int(d4.validatorRequests + d1.validatorRequests)} requests, ${int(d4.validatorBytes + d1.validatorBytes)} B (first visit, repeat view and a popup shown, at 1× and 4×)`,
+    d1.validatorBytes + d4.validatorBytes === 0 && d1.validatorRequests + d4.validatorRequests === 0,
+  );
+  const three = (r) => (r ? `${fix(r.firstVisitLongestMs)} / ${fix(r.repeatViewLongestMs)} / ${fix(r.coldShowLongestMs)} ms` : "n/a");
+  const worst4 = Math.max(d4.firstVisitLongestMs, d4.repeatViewLongestMs, d4.coldShowLongestMs);
+  add(
+    "longest Nudge task ≤ 50 ms CPU at 4× throttling: first visit (published) / repeat view / cold popup show",
+    `${three(d4)} (at 1×: ${three(d1)}${b4 ? `; baseline at 4×: ${three(b4)}, at 1×: ${three(b1)}` : ""})`,
+    worst4 <= 50,
+  );
+  if (b1) {
+    const ratio = d1.repeatReadyMs / b1.repeatReadyMs;
+    add(
+      "ready sooner than the baseline on a repeat view (ratio, same run)",
+      `${int(d1.repeatReadyMs)} ms vs baseline ${int(b1.repeatReadyMs)} ms at 1× (ratio ${fix(ratio, 2)}); at 4×: ${int(d4.repeatReadyMs)} vs ${int(b4.repeatReadyMs)} ms (ratio ${fix(d4.repeatReadyMs / b4.repeatReadyMs, 2)})`,
+      ratio < 1,
+    );
+  } else add("ready sooner than the baseline on a repeat view (ratio, same run)", "no baseline given (`--baseline <dir with main's dist/>`)", false);
+  return (
+    ["| goal | measured | result |", "| --- | --- | --- |", ...rows].join("\n") +
+    (load === undefined ? "" : `\n\nLoad average ${fix(load, 1)} during the run: CPU figures on this shared machine are rough.`)
+  );
+}

@@ -1,7 +1,8 @@
 // `npm run bench`: Nudge next to its peers, in one run. Builds first (skip with --no-build), then:
 // bytes (bytes.mjs), rule evaluation (rules.mjs), cost growth with history (growth.mjs), headless Chromium
 // (browser.mjs); prints the tables and the goals. `--readme` rewrites README.md's Benchmark block.
-// Other flags: --quick (shorter timings, for trying it out), --skip-browser.
+// Other flags: --quick (shorter timings, for trying it out), --skip-browser, --baseline <dir> (another build's
+// folder with its dist/, e.g. main's copied aside: the decide core's CPU and ready time are compared with it).
 process.env.TZ = "UTC"; // facts such as time.hour must not depend on the machine's zone
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -12,7 +13,9 @@ import { build, ensureChromium, ensureDependencies } from "../scripts/ensure.mjs
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const baseline = args.has("--baseline") ? argv[argv.indexOf("--baseline") + 1] : undefined;
 const quick = args.has("--quick");
 
 ensureDependencies();
@@ -68,6 +71,16 @@ if (browser) {
   section("Goals");
   goalsText = report.goals({ bytes, rules, growth, browser, triggers: triggerTypes() }).table;
   console.log(goalsText);
+}
+
+// Issue 17's goals (the decide core): bytes from above, CPU per task from a trace (bench/cpu.mjs), same run.
+let coreGoalsText = "";
+if (!args.has("--skip-browser")) {
+  section("Goals of the decide core (issue 17)");
+  const { measureCpu } = await import("./cpu.mjs");
+  const cpu = await measureCpu({ baseline, runs: quick ? 1 : 2 });
+  coreGoalsText = report.decideCoreGoals({ bytes, cpu, load: (load + loadavg()[0]) / 2 });
+  console.log(coreGoalsText);
 }
 
 const chromiumVersion =
@@ -128,6 +141,11 @@ if (args.has("--readme")) {
   const file = join(ROOT, "README.md");
   const readme = readFileSync(file, "utf8");
   const re = /<!-- bench:start -->[\s\S]*?<!-- bench:end -->/;
-  writeFileSync(file, re.test(readme) ? readme.replace(re, () => block) : `${readme.replace(/\n*$/, "\n")}\n${block}\n`);
+  let text = re.test(readme) ? readme.replace(re, () => block) : `${readme.replace(/\n*$/, "\n")}\n${block}\n`;
+  // The decide core's Goals table (issue 17) lives in its own section, between its markers.
+  const core = /(<!-- goals17:start -->\n)[\s\S]*?(\n<!-- goals17:end -->)/;
+  const coreBlock = `\`npm run bench${baseline ? " -- --baseline <main's build>" : ""}\`, ${date}, ${machine}.\n\n${coreGoalsText}`;
+  if (core.test(text)) text = text.replace(core, (_, start, end) => `${start}${coreBlock}${end}`);
+  writeFileSync(file, text);
   console.log("README.md Benchmark section updated");
 }

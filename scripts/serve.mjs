@@ -1,4 +1,5 @@
 // A small static server for the examples: `examples/` at `/`, the build at `/dist/`. Loopback only.
+import { execFileSync } from "node:child_process";
 import { createReadStream, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -30,6 +31,32 @@ function fileFor(pathname) {
   } catch {
     return undefined;
   }
+}
+
+const published = new Map(); // source file → { mtime, file }
+/** The rules files served published: the demo shop's (the recipes and the gallery stay as written, for the playground). */
+const PUBLISHED = ["/shop/rules.json"];
+
+/**
+ * The demo shop's rules file as a site deploys it: published with `nudge build`
+ * (at first request, again when the source changes), so the demo shop's visitors never fetch the
+ * validator. The file as written is at `?source` (the playground edits that). A file that cannot
+ * be published (it has errors) is served as written: the browser then validates it and says why.
+ */
+function publishedRulesFor(file) {
+  const mtime = statSync(file).mtimeMs;
+  const known = published.get(file);
+  if (known?.mtime === mtime) return known.file;
+  const out = join(ROOT, ".tmp/published", file.slice(join(ROOT, "examples").length));
+  mkdirSync(dirname(out), { recursive: true });
+  try {
+    execFileSync(process.execPath, [join(ROOT, "bin/nudge.mjs"), "build", file, "-o", out], { stdio: "pipe" });
+  } catch (error) {
+    console.warn(`serve: ${file} could not be published, served as written: ${error.stderr?.toString().trim() || error.message}`);
+    return file;
+  }
+  published.set(file, { mtime, file: out });
+  return out;
 }
 
 /**
@@ -67,7 +94,8 @@ export async function serve({ port = 0, host = "127.0.0.1", routes = {}, eventsD
       res.writeHead(302, { location: "/shop/" }).end();
       return;
     }
-    const file = fileFor(pathname);
+    let file = fileFor(pathname);
+    if (file && PUBLISHED.includes(pathname) && !new URL(req.url ?? "/", "http://localhost").searchParams.has("source")) file = publishedRulesFor(file);
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

@@ -442,4 +442,5 @@ try {
   // No storage: start from the shop's rules.
 }
 // A file Nudge cannot use shows its problems and no preview.
-editor.set(initial ?? (await (await fetch("/shop/rules.json")).text()));
+// The file as written: the server publishes it for the shop (`nudge build`).
+editor.set(initial ?? (await (await fetch("/shop/rules.json?source")).text()));

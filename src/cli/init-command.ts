@@ -4,7 +4,9 @@ import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import { RULES_FILE, SCRIPT_DIR, SNIPPET_FILE, snippet, starterRules } from "./starter-files.js";
+import { PUBLISHED_RULES_FILE, RULES_FILE, SCRIPT_DIR, SNIPPET_FILE, snippet, starterRules } from "./starter-files.js";
+import { publishRules } from "../rules/publish.js";
+import { validateRules } from "../rules/validate.js";
 
 type Print = (text: string) => void;
 
@@ -49,7 +51,12 @@ export async function initCommand(args: string[], out: Print, err: Print): Promi
     await mkdir(scriptDir, { recursive: true });
     // Chunk names carry a content hash: old ones stay, so a page already open keeps loading its own.
     for (const name of runtimeFiles) await cp(join(dist, name), join(scriptDir, name), { recursive: true, force: true });
-    if (rules !== "changed") await writeFile(rulesFile, `${JSON.stringify(starter, null, 2)}\n`);
+    if (rules !== "changed") {
+      await writeFile(rulesFile, `${JSON.stringify(starter, null, 2)}\n`);
+      // Published as `nudge build` does (validated, then stamped): what the snippet loads. The starter is valid (a test keeps it so).
+      const { rules: valid } = validateRules(starter);
+      if (valid) await writeFile(join(site, PUBLISHED_RULES_FILE), `${JSON.stringify(publishRules(valid), null, 2)}\n`);
+    }
     await writeFile(join(site, SNIPPET_FILE), snippet(pkg.version));
   } catch (error) {
     err(`nudge init: could not write into ${shown(site)}: ${(error as Error).message}`);
@@ -60,7 +67,7 @@ export async function initCommand(args: string[], out: Print, err: Print): Promi
   const rulesNote = rules === "changed" ? "yours, kept as it is" : rules === "missing" ? "starter rules: an exit-intent coupon" : "starter rules, unchanged by you (refreshed)";
   out(`Nudge ${pkg.version} ${hadScripts ? "updated" : "set up"} in ${shown(site)}:
   ${join(shown(scriptDir), "nudge.js")}, nudge.runtime.js and chunks/ (${chunks} files)   the script, served from /${SCRIPT_DIR}/
-  ${shown(rulesFile)}   ${rulesNote}
+  ${shown(rulesFile)}   ${rulesNote}${rules === "changed" ? "" : `\n  ${shown(join(site, PUBLISHED_RULES_FILE))}   the same, published: what the snippet loads`}
   ${shown(join(site, SNIPPET_FILE))}   paste it into the <head> of every page${
     rules === "changed"
       ? ""
@@ -68,7 +75,7 @@ export async function initCommand(args: string[], out: Print, err: Print): Promi
 Next: serve ${shown(site)} as your site's root, open a page with the snippet, wait 3 seconds and move
 the pointer quickly out through the top of the window: the coupon shows.`
   }
-After editing the rules: npx nudge validate ${shellWord(shown(rulesFile))}`);
+After editing the rules, publish them (checked, then written to ${PUBLISHED_RULES_FILE}): npx nudge build ${shellWord(shown(rulesFile))}`);
   return 0;
 }
 

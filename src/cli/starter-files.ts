@@ -6,6 +6,8 @@
 /** Where the script files go, as a URL path from the site's root. */
 export const SCRIPT_DIR = "nudge";
 export const RULES_FILE = "nudge-rules.json";
+/** What the snippet loads: the rules file published by `nudge build` (its default name beside the source), so browsers skip the validator. */
+export const PUBLISHED_RULES_FILE = "nudge-rules.published.json";
 export const SNIPPET_FILE = "snippet.html";
 
 /** The rules file's JSON Schema on a public CDN, pinned to this version so editors autocomplete what it validates. */
@@ -43,8 +45,12 @@ export function starterRules(version: string) {
 export function snippet(version: string): string {
   return `<!-- Nudge ${version}: paste into the <head> of every page. Written by \`npx nudge-sdk init\`. -->
 <script>window.nudge = window.nudge || [];</script>
-<script async src="/${SCRIPT_DIR}/nudge.js" data-rules="/${RULES_FILE}"></script>
+<script async src="/${SCRIPT_DIR}/nudge.js" data-rules="/${PUBLISHED_RULES_FILE}"></script>
 <!--
+  ${PUBLISHED_RULES_FILE} is ${RULES_FILE} published: after editing ${RULES_FILE}, run
+      npx nudge build ${RULES_FILE}
+  (it checks the file and writes ${PUBLISHED_RULES_FILE}, which visitors' browsers use without the validator).
+
   Or load the script from a public CDN instead of /${SCRIPT_DIR}/ (the version stays pinned in the URL):
     src="https://cdn.jsdelivr.net/npm/nudge-sdk@${version}/dist/nudge.js"
 

@@ -3,10 +3,9 @@ import { browserName, osName } from "../track/user-agent.js";
 import { cartCount, cartValue } from "./cart.js";
 import type { Facts, PageFacts, VisitorFacts, WidgetFacts } from "./facts.js";
 import { dayOf, type Profile, type WidgetHistory } from "./profile.js";
-import { rfm, type RfmThresholds } from "./rfm.js";
+import type { RfmThresholds } from "./rfm.js";
 import { answerFacts } from "./answer-facts.js";
-import { scores } from "./scores.js";
-import { usualTime } from "./usual-time.js";
+import { derivedOrUnknown, type DerivedFacts } from "./derived-slot.js";
 
 export interface FactsContext {
   page: PageFacts;
@@ -34,9 +33,12 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
   const now = env.now();
   const time = new Date(now);
   const orders = profile.orders;
+  // rfm, scores and the usual time come from a lazy chunk, loaded before the rules compile when they use
+  // them; a call for the whole document (not a decision's: those skip the timezone) loads it for the next.
+  const derived = derivedOrUnknown(profile, now, context.rfm, !context.skipTimezone);
   return {
     page: context.page,
-    visitor: visitorFacts(profile, context, env, now),
+    visitor: visitorFacts(profile, context, env, now, derived.usual),
     time: { now, hour: time.getHours(), weekday: time.getDay(), date: dayOf(now) },
     cart: {
       count: cartCount(profile.cart),
@@ -53,8 +55,8 @@ export function buildFacts(profile: Profile, context: FactsContext, env: Env): F
     attributes: profile.attributes,
     segments: context.segments ?? [],
     events: profile.events,
-    rfm: rfm({ count: orders.count, total: orders.total, lastTime: orders.last?.time ?? null }, now, context.rfm),
-    scores: scores(profile, now),
+    rfm: derived.rfm,
+    scores: derived.scores,
     viewed: viewedFacts(profile.viewed),
     ...answerFacts(profile.widgets, env.window),
     widgets: Object.fromEntries(Object.entries(profile.widgets).map(([id, history]) => [id, widgetFacts(history)])),
@@ -86,7 +88,7 @@ function viewedFacts(viewed: Profile["viewed"]): Facts["viewed"] {
   };
 }
 
-function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: number): VisitorFacts {
+function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: number, usual: DerivedFacts["usual"]): VisitorFacts {
   const nav = env.window?.navigator;
   const userAgent = nav?.userAgent ?? "";
   const secondsOnPage = context.visibleSeconds ?? Math.max(0, Math.round((now - context.pageStart) / 1000));
@@ -110,7 +112,7 @@ function visitorFacts(profile: Profile, context: FactsContext, env: Env, now: nu
     timezone: context.skipTimezone ? "" : timeZone(),
     source: profile.session.source ?? null,
     firstSource: profile.firstSource ?? null,
-    ...usualTime(profile.events.page_view, now),
+    ...usual,
   };
 }
 

@@ -1,6 +1,6 @@
 import { guardCycle } from "./condition/cycle-guard.js";
 import { compileCheckedCondition as compileCondition } from "./condition/compile.js";
-import type { CompiledCondition } from "./condition/index.js";
+import type { CompileOptions, CompiledCondition } from "./condition/index.js";
 import { compileAfter, compileFrequency, type CompiledAfter, type CompiledFrequency } from "../decide/frequency.js";
 import { DEFAULT_GOAL_WINDOW_MS, type CompiledGoal } from "../decide/goals.js";
 import type { scheduleGate, ScheduleGate } from "../decide/schedule.js";
@@ -90,15 +90,18 @@ export const needsSchedule = (file: RulesFile) => file.widgets.some((w) => w.sch
  */
 export function compileRules(file: RulesFile, onError: (path: string, error: unknown) => void, features: RulesFeatures = {}, ahead?: Ahead): CompiledRules {
   const segments: Record<string, CompiledCondition> = {};
+  // Operators neither in the core nor loaded (a stamp that does not list them): false, and said once below.
+  const missing = new Set<string>();
   const evaluating = new Set<string>();
   // Segments may refer to segments; a cycle evaluates to false instead of recursing forever.
   const segment = (name: string): CompiledCondition | undefined => {
     const compiled = own(segments, name);
     return compiled && guardCycle(name, compiled, evaluating);
   };
+  const options = { segment, missing: (operator: string) => missing.add(operator) };
   for (const [name, condition] of Object.entries(file.segments ?? {})) {
     try {
-      segments[name] = compileCondition(condition, { segment });
+      segments[name] = compileCondition(condition, options);
     } catch (error) {
       onError(`segments.${name}`, error);
     }
@@ -106,11 +109,12 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
   const widgets: CompiledWidget[] = [];
   file.widgets.forEach((rule, index) => {
     try {
-      widgets.push(compileWidget(rule, segment, features));
+      widgets.push(compileWidget(rule, options, features));
     } catch (error) {
       onError(`widgets[${index}]`, error);
     }
   });
+  if (missing.size) onError("conditions", new Error(`${[...missing].join(", ")}: not loaded (the file's stamp does not list it) or unknown; those tests evaluate false`));
   const settings = file.settings ?? {};
   return {
     settings: {
@@ -134,7 +138,7 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
   };
 }
 
-function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCondition | undefined, features: RulesFeatures): CompiledWidget {
+function compileWidget(rule: WidgetRule, options: CompileOptions, features: RulesFeatures): CompiledWidget {
   const variants = rule.variants
     ? rule.variants.map((v) => {
         const variant: CompiledVariant = { id: v.id, weight: v.weight ?? 1, content: v.content as Record<string, unknown> };
@@ -150,7 +154,7 @@ function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCond
     id: rule.id,
     type: rule.type,
     trigger: compileTrigger(rule.trigger),
-    when: rule.when ? compileCondition(rule.when, { segment }) : always,
+    when: rule.when ? compileCondition(rule.when, options) : always,
     frequency: compileFrequency(rule.frequency),
     priority: rule.priority ?? 0,
     variants,
@@ -166,7 +170,7 @@ function compileWidget(rule: WidgetRule, segment: (name: string) => CompiledCond
   if (rule.goal) {
     widget.goal = {
       event: rule.goal.event,
-      where: rule.goal.where ? compileCondition(rule.goal.where, { segment }) : always,
+      where: rule.goal.where ? compileCondition(rule.goal.where, options) : always,
       withinMs: rule.goal.within === undefined ? DEFAULT_GOAL_WINDOW_MS : (parseDuration(rule.goal.within) ?? DEFAULT_GOAL_WINDOW_MS),
     };
   }

@@ -1,6 +1,8 @@
 import type { Env } from "../env/env.js";
 import type { KeyValueStore } from "../profile/storage.js";
 import { own } from "../env/own.js";
+import { EXTRA_OPERATORS, needsExtraOperators } from "./condition/operator-registry.js";
+import { loadDerivedFacts } from "../profile/derived-slot.js";
 import { hashString } from "./hash.js";
 import { formatProblem, type RulesProblem } from "./problems.js";
 import { trustedRules, type Ahead } from "./published.js";
@@ -59,6 +61,35 @@ export function fetchRules(source: string | object, env: Env): FetchedRules {
  * When the URL fails or returns invalid JSON, the last good rules are used.
  */
 export async function loadRules(source: string | object, deps: LoadRulesDeps): Promise<LoadedRules | null> {
+  const loaded = await readRules(source, deps);
+  if (loaded) await loadCodeInUse(loaded.ahead, deps);
+  return loaded;
+}
+
+/**
+ * Loads the code the rules use beyond the decide core, before they compile: the facts learned from
+ * the whole profile (`rfm`, `scores`, the usual time: all of them for a stamp too old to say), and the
+ * extra operators (`$event`, `$regex`, versions, relative time). If those fail to load, their tests evaluate false.
+ */
+async function loadCodeInUse(ahead: Ahead, deps: LoadRulesDeps) {
+  const facts = !Array.isArray(ahead.facts) || ahead.facts.length > 0 ? loadDerivedFacts() : undefined;
+  if (needsExtraOperators(ahead.operators)) await loadExtraOperators(ahead, deps);
+  await facts;
+}
+
+async function loadExtraOperators(ahead: Ahead, deps: LoadRulesDeps) {
+  await import("./condition/extra-operators.js").then(
+    (code) => code.installExtraOperators(),
+    (error: Error) =>
+      deps.report(
+        "rules",
+        `the code of ${ahead.operators.filter((name) => EXTRA_OPERATORS.includes(name)).join(", ")} could not load (${error?.message ?? error}); those tests evaluate false`,
+        "error",
+      ),
+  );
+}
+
+async function readRules(source: string | object, deps: LoadRulesDeps): Promise<LoadedRules | null> {
   const fetched = deps.fetched ?? fetchRules(source, deps.env);
   const stored = (await deps.store.get(CACHE_KEY).catch(() => undefined)) as RulesCache | undefined;
   // An entry of before the cache had one per URL (`{ hash, rules }`) belongs to an unknown URL: not used.

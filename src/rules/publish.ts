@@ -1,5 +1,6 @@
 import { builtinInline, builtinModal } from "../core/builtin-widgets.js";
 import { compileTrigger } from "../decide/triggers/compile.js";
+import { DERIVED_FACT_USES } from "../profile/derived-slot.js";
 import { parseDuration } from "./duration.js";
 import { PUBLISHED_FORMAT, stampOf, type Ahead, type AheadWidget, type Placement, type PublishedRules } from "./published.js";
 import type { RulesFile, WidgetRule } from "./schema/rules-schema.js";
@@ -28,7 +29,9 @@ export function computeAhead(rules: RulesFile): Ahead {
   for (const widget of rules.widgets) {
     collectOperators(widget.when, operators);
     collectOperators(widget.goal?.where, operators);
-    if (typeof widget.trigger === "object") collectOperators((widget.trigger as { where?: unknown }).where, operators);
+    for (const trigger of [widget.trigger, ...(widget.variants ?? []).map((variant) => variant.trigger)]) {
+      if (typeof trigger === "object") collectOperators((trigger as { where?: unknown }).where, operators);
+    }
   }
   const text = JSON.stringify(rules);
   const features = new Set<string>();
@@ -56,6 +59,7 @@ export function computeAhead(rules: RulesFile): Ahead {
   return {
     operators: [...operators].sort(),
     features: [...features].sort(),
+    facts: Object.keys(DERIVED_FACT_USES).filter((group) => DERIVED_FACT_USES[group].test(text)),
     quietMs: parseDuration(rules.settings?.quietPeriod ?? 0) ?? 0,
     widgets: rules.widgets.map(aheadWidget),
   };

@@ -17,6 +17,8 @@ export interface Ahead {
   operators: string[];
   /** Code the file needs beyond the core: "schedule", "timezone", "event", "goal", "catalog", "rfm", "variants", "holdout". */
   features: string[];
+  /** The facts the file reads that are computed by a lazy chunk ("rfm", "scores", "usualTime"); absent in older stamps (then all are). */
+  facts?: string[];
   /** `settings.quietPeriod` in ms. */
   quietMs: number;
   /** One per widget of `rules.widgets`, in the same order. */

@@ -1,4 +1,4 @@
-import { checkCondition } from "./condition/index.js";
+import { checkCondition } from "./condition/check.js";
 import { closest, isError, type RulesProblem } from "./problems.js";
 import { segmentCycles } from "./segment-cycles.js";
 import { schemas, type RulesFile, type WidgetRule } from "./schema/rules-schema.js";

@@ -167,7 +167,8 @@ describe("playground", { timeout: 90_000 }, () => {
     await page.locator("#rfm").selectOption("hibernating");
     await page.locator("#rfm-form button").click();
     await settled(page);
-    expect((await facts()).rfm?.segment).toBe("hibernating");
+    // The rules read no RFM fact, so its code loads on facts()'s first call after the preview reloads.
+    await expect.poll(async () => (await facts()).rfm?.segment).toBe("hibernating");
     expect((await facts()).orders.count).toBe(1);
 
     await page.locator("#returning-visitor").click();

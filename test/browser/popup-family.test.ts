@@ -138,7 +138,8 @@ describe("lead form", () => {
     expect(leads.map((e) => e.fields)).toEqual([{ email: "ada@example.com", name: "Ada" }]);
     expect(await page.evaluate(() => (window as any).nudge.facts().attributes)).toMatchObject({ email: "ada@example.com" });
     expect((await events(page, "converted")).map((e) => e.id)).toEqual(["fullscreen"]);
-    expect(requests.slice(before)).toEqual([]); // nothing was sent anywhere
+    // Nothing was sent anywhere (Nudge's own code chunks aside: facts() above loads the derived facts' code on its first call).
+    expect(requests.slice(before).filter((r) => !r.includes("/dist/chunks/"))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -93,7 +93,8 @@ describe("rules and loading in Chromium", () => {
     context = await harness.browser.newContext();
     const { page, warnings, errors } = await watchedPage(context);
     await context.route("**/shop/rules.json", async (route) => {
-      const rules = await (await route.fetch()).json();
+      // The file as written (the server publishes it for the shop; an edited copy is validated in the browser).
+      const rules = await (await route.fetch({ url: `${route.request().url()}?source` })).json();
       rules.widgets.unshift({ id: "typo", type: "popup", frequncy: { session: 1 }, content: { title: "Broken" } });
       await route.fulfill({ json: rules });
     });

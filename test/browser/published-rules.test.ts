@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { BrowserContext, ConsoleMessage } from "playwright-core";
@@ -71,6 +71,46 @@ describe("a rules file not published", () => {
     await expect(dialog(page).locator("h2").textContent()).resolves.toBe("12% off your first order");
     expect(validatorRequests(requests).length).toBeGreaterThan(0);
     expect(infos.some((i) => /changed after `nudge build`.*npx nudge build/.test(i))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the demo shop as served (npm start, scripts/serve.mjs)", () => {
+  it("its rules are published at serve time with nudge build: the shop never requests the validator", async () => {
+    const watched = await watchedPage(context);
+    const infos: string[] = [];
+    watched.page.on("console", (message: ConsoleMessage) => message.type() === "info" && infos.push(message.text()));
+    await watched.page.goto(url("/shop/index.html"));
+    await nudgeReady(watched.page);
+    await watched.page.goto(url("/shop/category.html"));
+    await nudgeReady(watched.page);
+    await dialog(watched.page).waitFor({ state: "visible" });
+    const served = await (await fetch(url("/shop/rules.json"))).json();
+    expect(served).toMatchObject({ format: 1, ahead: { operators: expect.arrayContaining(["$event"]) } });
+    // The file as written, for the playground's editor.
+    expect(await (await fetch(url("/shop/rules.json?source"))).text()).toBe(source);
+    expect(validatorRequests(watched.requests)).toEqual([]);
+    // The shop's rules use `$event`: its operators' chunk is fetched, before the first decision.
+    expect(watched.requests.some((r) => /\/chunks\/extra-operators-/.test(r))).toBe(true);
+    expect(infos.filter((i) => i.includes("nudge build"))).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+});
+
+describe("code by use", () => {
+  it("a published file with only common operators and no derived facts fetches neither the extra operators nor the derived facts", async () => {
+    const rules = { version: 1, widgets: [{ id: "hello", type: "popup", when: { "page.path": { $in: ["/shop/", "/shop/index.html"] } }, content: { title: "Hello" } }] };
+    const out = join(mkdtempSync(join(tmpdir(), "nudge-plain-")), "rules.json");
+    const input = `${out}.source.json`;
+    writeFileSync(input, JSON.stringify(rules));
+    execFileSync("node", [join(ROOT, "bin/nudge.mjs"), "build", input, "-o", out]);
+    await context.route("**/shop/rules.json", (route) => route.fulfill({ body: readFileSync(out, "utf8"), contentType: "application/json" }));
+    const { page, requests, errors } = await watchedPage(context);
+    await page.goto(url("/shop/index.html"));
+    await nudgeReady(page);
+    await dialog(page).waitFor({ state: "visible" });
+    await expect(dialog(page).locator("h2").textContent()).resolves.toBe("Hello");
+    expect(requests.filter((r) => /\/chunks\/(extra-operators|event|derived-facts|layout-block|offer-block|use-deadline|countdown)-/.test(r))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -62,6 +62,7 @@ describe("scripts/sizes.mjs", () => {
       ["popup+form-block", /chunks\/form-block-/],
       ["popup+offer-block", /chunks\/offer-block-/],
       ["popup+cart-block", /chunks\/cart-block-/],
+      ["popup+layout-block", /chunks\/layout-block-/],
     ] as const) {
       const row = results[name];
       expect(row, name).toBeDefined();

@@ -111,7 +111,13 @@ describe("npx nudge-sdk init: a shop's site with no build step", () => {
     expect(rules.widgets[0].trigger.type).toBe("exit_intent");
     const validate = run("npx", ["--no-install", "nudge", "validate", "www/nudge-rules.json"]);
     expect(validate.status, validate.output).toBe(0);
-    expect(readFileSync(join(www(), "snippet.html"), "utf8")).toContain('<script async src="/nudge/nudge.js" data-rules="/nudge-rules.json"></script>');
+    expect(readFileSync(join(www(), "snippet.html"), "utf8")).toContain('<script async src="/nudge/nudge.js" data-rules="/nudge-rules.published.json"></script>');
+    // The snippet loads the starter published, as `nudge build` writes it beside the source.
+    const published = readFileSync(join(www(), "nudge-rules.published.json"), "utf8");
+    expect(JSON.parse(published)).toMatchObject({ format: 1, rules: { widgets: [{ id: "exit-coupon" }] } });
+    const rebuilt = run("npx", ["--no-install", "nudge", "build", "www/nudge-rules.json"]);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(readFileSync(join(www(), "nudge-rules.published.json"), "utf8")).toBe(published);
   });
 
   it("a plain static page that pastes snippet.html shows the exit-intent coupon in Chromium", { timeout: 180_000 }, async () => {
@@ -138,6 +144,8 @@ describe("npx nudge-sdk init: a shop's site with no build step", () => {
       await page.screenshot({ path: join(ROOT, ".tmp/screenshots/init-exit-coupon.png") });
       expect(errors).toEqual([]);
       expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"))).toEqual([]);
+      // The starter is published: the page never fetches the validator (explain() above fetches its own chunks).
+      expect(requests.filter((url) => /\/chunks\/(check-rules|schema)-/.test(url))).toEqual([]);
     } finally {
       await browser.close();
       await server.close();
@@ -180,6 +188,6 @@ describe("npx nudge-sdk init: a shop's site with no build step", () => {
     const tarball = readdirSync(tmp).find((name) => name.endsWith(".tgz"))!;
     const result = run("npx", ["--yes", "--prefer-offline", "--package", join(tmp, tarball), "nudge-sdk", "init"], empty);
     expect(result.status, result.output).toBe(0);
-    expect(readdirSync(empty).sort()).toEqual(["nudge", "nudge-rules.json", "snippet.html"]);
+    expect(readdirSync(empty).sort()).toEqual(["nudge", "nudge-rules.json", "nudge-rules.published.json", "snippet.html"]);
   });
 });

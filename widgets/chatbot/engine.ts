@@ -198,6 +198,7 @@ function compiled(condition: Record<string, unknown>): CompiledCondition {
   let test = cache.get(condition);
   if (!test) {
     try {
+      // `$regex` and the other extra operators are loaded by the definition's `prepare` when the bot uses them.
       test = compileCheckedCondition(condition, { segment: inSegment });
     } catch {
       test = () => false;

@@ -26,15 +26,20 @@ function lazy<M>(importer: () => Promise<M>): Lazy<M> {
 const leadForm = lazy(() => import("./form-block.js"));
 const offer = lazy(() => import("./offer-block.js"));
 const cart = lazy(() => import("./cart-block.js"));
+// So are the CSS of the layouts other than the modal card, and the countdown's code (in the offer chunk).
+const layout = lazy(() => import("./layout-block.js"));
 
 /** The components of the blocks a popup's content uses; only those are sure to be there. */
 export type PopupBlocks = Partial<
-  Pick<typeof import("./form-block.js"), "LeadForm"> & Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon"> & Pick<typeof import("./cart-block.js"), "CartItems">
+  Pick<typeof import("./form-block.js"), "LeadForm"> &
+    Pick<typeof import("./offer-block.js"), "Countdown" | "Coupon" | "useDeadline"> &
+    Pick<typeof import("./cart-block.js"), "CartItems">
 >;
 
-/** The chunks of the blocks a popup with this content shows: none for a plain one. */
+/** The chunks of the blocks a popup with this content shows: none for a plain modal one. */
 function chunksFor(content: PopupContent): Array<Lazy<{ styles: string }>> {
-  return [content.form && leadForm, (content.countdown || content.coupon) && offer, content.cartItems && cart].filter((chunk) => !!chunk);
+  const otherLayout = (content.layout && content.layout !== "modal") || content.teaser;
+  return [content.form && leadForm, (content.countdown || content.coupon) && offer, content.cartItems && cart, otherLayout && layout].filter((chunk) => !!chunk);
 }
 
 /**
@@ -84,4 +89,19 @@ export function usePopupBlocks(content: PopupContent, wanted: boolean, addStyles
   }, []);
   if (failed) throw failed.error;
   return ready ? { ...leadForm.module, ...offer.module, ...cart.module } : undefined;
+}
+
+const ignore = () => {};
+
+/**
+ * The countdown's hook, from the offer chunk: undefined until that chunk has loaded (in the runtime,
+ * `prepare` loaded it before the popup mounts). A popup without a countdown never asks.
+ */
+export function useCountdownCode(): PopupBlocks["useDeadline"] {
+  const [, setLoaded] = useState(false);
+  useLayoutEffect(() => {
+    // A chunk that fails to load is reported by usePopupBlocks (the popup's other half).
+    if (!offer.module) offer.load().then(() => setLoaded(true), ignore);
+  }, []);
+  return offer.module?.useDeadline;
 }

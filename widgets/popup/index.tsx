@@ -5,7 +5,6 @@ import { popupIsModal, popupPlacement } from "./layout.js";
 import { loadPopupBlocks } from "./blocks.js";
 import { Popup } from "./popup.js";
 import type { PopupContent } from "./schema.js";
-import { layoutStyles } from "./layout-styles.js";
 import { popupStyles } from "./styles.js";
 
 /** The code that asks the collector loads only for a popup whose coupon names a pool. */
@@ -22,7 +21,7 @@ const claimFrom = (props: WidgetProps<PopupContent>, pool: string) => import("..
  */
 const popup: WidgetDefinition<PopupContent> = {
   component: Popup,
-  styles: baseStyles + layerStyles + popupStyles + layoutStyles, // the blocks bring their own CSS (blocks.ts)
+  styles: baseStyles + layerStyles + popupStyles, // the blocks and the layouts other than the modal card bring their own CSS (blocks.ts)
   modal: popupIsModal,
   placement: popupPlacement,
   // The code of its form, countdown or coupon loads before it mounts: it first renders whole, and a

@@ -1,11 +1,10 @@
 import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { CloseReason, WidgetProps } from "../../src/render/widget-api.js";
-import { useDeadline } from "../shared/use-deadline.js";
 import type { TimeLeft } from "../shared/countdown.js";
 import { deepActiveElement } from "../shared/focusable.js";
 import { stringsFor } from "../shared/i18n.js";
 import { useModalFocus } from "../shared/use-modal-focus.js";
-import { usePopupBlocks, type PopupBlocks } from "./blocks.js";
+import { useCountdownCode, usePopupBlocks, type PopupBlocks } from "./blocks.js";
 import { popupIsModal } from "./layout.js";
 import { PopupBody } from "./popup-body.js";
 import type { PopupContent } from "./schema.js";
@@ -27,6 +26,23 @@ import { CloseButton } from "../shared/close-button.js";
  * render(<Popup {...widgetProps} content={{ title: "-10% today", layout: "slide-in", cta: { label: "Shop", href: "/sale" } }} />, el);
  */
 export function Popup(props: WidgetProps<PopupContent>) {
+  return props.content.countdown ? <TimedPopup {...props} /> : <PopupView props={props} />;
+}
+
+type Timer = { deadline: number; left: TimeLeft; expired: boolean };
+
+/** A popup with a countdown: its code comes with the offer chunk, so a popup without one never downloads it. */
+function TimedPopup(props: WidgetProps<PopupContent>) {
+  const useDeadline = useCountdownCode();
+  return useDeadline ? <CountingPopup props={props} useDeadline={useDeadline} /> : null;
+}
+
+function CountingPopup({ props, useDeadline }: { props: WidgetProps<PopupContent>; useDeadline: NonNullable<PopupBlocks["useDeadline"]> }) {
+  const timer = useDeadline(props.content.countdown, props, () => props.close("api"));
+  return <PopupView props={props} timer={timer} />;
+}
+
+function PopupView({ props, timer }: { props: WidgetProps<PopupContent>; timer?: Timer }) {
   const { content, close, locale } = props;
   const layout = content.layout ?? "modal";
   const s = stringsFor(popupStrings, locale);
@@ -34,7 +50,6 @@ export function Popup(props: WidgetProps<PopupContent>) {
   const [reopened, setReopened] = useState(false);
   // Where the visitor was when the popup first showed: focus goes back there, even after a teaser round trip.
   const [opener] = useState(() => (typeof document === "undefined" ? null : deepActiveElement(document)));
-  const timer = useDeadline(content.countdown, props, () => close("api"));
   const [blocked, setBlocked] = useState(false);
   const over = !!content.countdown && (!timer || timer.expired);
   const blocks = usePopupBlocks(content, !over, props.addStyles);

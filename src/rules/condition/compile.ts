@@ -1,23 +1,11 @@
-import { checkCondition } from "./check.js";
 import { equalsBoolean, equalsJson, equalsNumber, equalsString, isOperatorObject } from "./compare.js";
-import { ConditionError } from "./error.js";
-import { compileEventSpec, testEvent } from "./event.js";
+import { extraConditionOperator } from "./operator-registry.js";
 import { compileOperator, type NestedCompilers } from "./operators.js";
 import { testAtPath } from "./path.js";
 import type { CompileOptions, CompiledCondition, Condition, FactsTest, ValueTest } from "./types.js";
 
 const always: FactsTest = () => true;
 const never: FactsTest = () => false;
-
-/**
- * Compiles a condition once into plain closures. Throws a `ConditionError` listing every
- * problem `checkCondition` finds; the returned function never throws (it fails closed).
- */
-export function compileCondition(condition: unknown, options: CompileOptions = {}): CompiledCondition {
-  const problems = checkCondition(condition);
-  if (problems.length > 0) throw new ConditionError(problems);
-  return compileCheckedCondition(condition as Condition, options);
-}
 
 /**
  * Compiles a condition that `checkCondition` already passed (the runtime's
@@ -67,16 +55,14 @@ function compileEntry(key: string, operand: unknown, options: CompileOptions): F
     }
     case "$segment":
       return compileSegment(operand, options);
-    case "$event": {
-      const spec = compileEventSpec(operand, {
-        count: (count) => compileValue(count, options),
-        where: (where) => compileConditionObject(where as Condition, options),
-      });
-      // Reads the whole facts document (events, time.now), even inside $elemMatch.
-      return spec ? (_facts, root) => testEvent(spec, root) : never;
+    default: {
+      if (!key.startsWith("$")) return testAtPath(key, compileValue(operand, options));
+      // `$event`, or an operator this page did not load (a published file whose stamp does not list it).
+      const extra = extraConditionOperator(key);
+      if (extra) return extra(operand, nestedCompilers(options));
+      options.missing?.(key);
+      return never;
     }
-    default:
-      return testAtPath(key, compileValue(operand, options));
   }
 }
 
@@ -112,5 +98,6 @@ export function nestedCompilers(options: CompileOptions): NestedCompilers {
   return {
     value: (condition) => compileValue(condition, options),
     condition: (condition) => compileConditionObject(condition, options),
+    missing: (operator) => options.missing?.(operator),
   };
 }

@@ -1,14 +1,13 @@
 import { greaterOrEqual, greaterThan, isInSet, isOperatorObject, lessOrEqual, lessThan, typeName } from "./compare.js";
-import { matchesRegex, parseRegex } from "./regex.js";
-import { compileRelativeTime } from "./time.js";
-import { compileCustomerOperator } from "./customer-operators.js";
+import { extraValueOperator } from "./operator-registry.js";
 import type { Condition, ValueTest } from "./types.js";
-import { paddedVersion } from "./version.js";
 
 /** The compilers an operator needs for its nested operands (passed in to avoid an import cycle). */
 export interface NestedCompilers {
   value(condition: unknown): ValueTest;
   condition(condition: Condition): ValueTest;
+  /** Told about an operator that is neither in the core nor loaded (it evaluates false). */
+  missing(operator: string): void;
 }
 
 const never: ValueTest = () => false;
@@ -16,6 +15,7 @@ const never: ValueTest = () => false;
 /**
  * Compiles one `{ "$op": operand }` into a test of a field's value, with GrowthBook's semantics.
  * Operands were validated by `checkCondition`; the fallbacks only keep a bad operand fail-closed.
+ * The common operators are here; the rest come from the extra chunk once loaded (`operator-registry.ts`).
  */
 export function compileOperator(operator: string, operand: unknown, nested: NestedCompilers): ValueTest {
   switch (operator) {
@@ -48,28 +48,16 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
       return operand ? (value) => value != null : (value) => value == null;
     case "$type":
       return (value) => typeName(value) === operand;
-    case "$regex":
-    case "$regexi":
-      return compileRegex(operand, operator === "$regexi" ? "i" : undefined);
     case "$not": {
       const inner = nested.value(operand);
       return (value, root) => !inner(value, root);
     }
-    case "$veq":
-    case "$vne":
-    case "$vgt":
-    case "$vgte":
-    case "$vlt":
-    case "$vlte":
-      return compileVersion(operator, paddedVersion(operand));
-    case "$olderThan":
-    case "$newerThan":
-      return compileRelativeTime(operator, operand);
-    case "$daysUntil":
-    case "$boughtWithin":
-      return compileCustomerOperator(operator, operand, nested);
-    default:
+    default: {
+      const extra = extraValueOperator(operator);
+      if (extra) return extra(operator, operand, nested);
+      nested.missing(operator);
       return never;
+    }
   }
 }
 
@@ -107,28 +95,4 @@ function compileElemMatch(operand: unknown, nested: NestedCompilers): ValueTest 
   const elementTest = isOperatorObject(operand) ? nested.value(operand) : nested.condition((operand ?? {}) as Condition);
   // GrowthBook skips null/undefined elements but still tests 0, "" and false.
   return (value, root) => Array.isArray(value) && value.some((element) => element != null && elementTest(element, root));
-}
-
-function compileRegex(operand: unknown, flags?: string): ValueTest {
-  if (typeof operand !== "string") return never;
-  const regex = parseRegex(operand, flags);
-  if (typeof regex === "string") return never;
-  return (value) => matchesRegex(regex, value);
-}
-
-function compileVersion(operator: string, expected: string): ValueTest {
-  switch (operator) {
-    case "$veq":
-      return (value) => paddedVersion(value) === expected;
-    case "$vne":
-      return (value) => paddedVersion(value) !== expected;
-    case "$vgt":
-      return (value) => paddedVersion(value) > expected;
-    case "$vgte":
-      return (value) => paddedVersion(value) >= expected;
-    case "$vlt":
-      return (value) => paddedVersion(value) < expected;
-    default:
-      return (value) => paddedVersion(value) <= expected;
-  }
 }

@@ -15,6 +15,8 @@ export interface ConditionProblem {
 export interface CompileOptions {
   /** Looks up a named segment's compiled condition; unknown name → problem at check time, false at run time. */
   segment?: (name: string) => CompiledCondition | undefined;
+  /** Told about each operator that is neither in the core nor loaded (see `operator-registry.ts`): it evaluates false. */
+  missing?: (operator: string) => void;
 }
 
 export interface CheckOptions {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addEvent } from "../../../src/profile/history.js";
-import { hoursApart, msUntilUsual, usualTime } from "../../../src/profile/usual-time.js";
+import { usualTime } from "../../../src/profile/learn-usual-time.js";
+import { hoursApart, msUntilUsual } from "../../../src/profile/usual-time.js";
 import type { EventHistory } from "../../../src/rules/condition/types.js";
 
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();

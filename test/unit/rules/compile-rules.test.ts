@@ -2,10 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 import shopFile from "../../../examples/shop/rules.json";
 import * as schedule from "../../../src/decide/schedule.js";
 import { compileRules } from "../../../src/rules/compile-rules.js";
+import { installExtraOperators } from "../../../src/rules/condition/extra-operators.js";
 import type { RulesFile, WidgetRule } from "../../../src/rules/schema/rules-schema.js";
 import { validateRules } from "../../../src/rules/validate.js";
 
 const popup = (overrides: Partial<WidgetRule> = {}): WidgetRule => ({ id: "w", type: "popup", content: { title: "T" }, ...overrides });
+// The shop's rules use `$event`: loaded as `loadRules` does for a file whose operators include it.
+installExtraOperators();
 const noError = () => {
   throw new Error("onError should not be called");
 };
