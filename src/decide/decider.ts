@@ -44,6 +44,8 @@ export interface DeciderDeps {
   isInline?(type: string, content: Record<string, unknown>): boolean;
   /** A widget passed every gate (the visitor's variant, or "holdout"): once per page view. */
   eligible(widget: CompiledWidget, variant: string): void;
+  /** A widget would show once its trigger fires: a good moment to start downloading its code. Default: nothing. */
+  prefetch?(widget: CompiledWidget): void;
   /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
   /** Why no widget may show at all now (consent not granted, destroyed); undefined when they may. */
@@ -261,6 +263,14 @@ export function createDecider(deps: DeciderDeps) {
     return ["render: it did not reach the screen (see the problem reported before)"];
   }
 
+  /** Widgets armed on this page that would show once their trigger fires (a delay, exit intent): their code downloads now. */
+  function prefetchWanted(): void {
+    if (!deps.prefetch) return;
+    const facts = deps.facts();
+    for (const widget of rules.widgets)
+      if (!fired.has(widget.id) && variantOf(widget, facts) !== HOLDOUT && !gates(widget, facts, { ignoreTrigger: true }).length) deps.prefetch(widget);
+  }
+
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
     if (siteHeld(facts)) return [`settings.holdout: this visitor is in the site-wide control group (${settings.holdout}% of visitors): no widget shows, counted as eligible`];
     return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
@@ -296,7 +306,7 @@ export function createDecider(deps: DeciderDeps) {
         },
       });
       arming = false;
-      return consider();
+      return consider().then(prefetchWanted);
     },
     /** A tracked event: event triggers may fire, and facts changed, so due widgets are reconsidered. */
     event(name: string, props: Record<string, unknown>): Promise<void> {
