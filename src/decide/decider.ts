@@ -3,7 +3,8 @@ import type { Facts } from "../profile/facts.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
-import { createModalLock, type ModalHolder } from "./modal-lock.js";
+import { modalHeldElsewhere, type ModalHolder } from "./modal-holder.js";
+import type { ModalLock } from "./modal-lock.js";
 import { PAGE_DIALOG_BLOCK } from "../track/signals/page-dialog.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
 import { HOLDOUT, inSiteHoldout, variantFor } from "./variants.js";
@@ -85,7 +86,25 @@ export function createDecider(deps: DeciderDeps) {
   let busy = false;
   let again = false;
   let tracer: WhenTracer | undefined;
-  const lock = createModalLock({ env, tab: deps.tab, mayStore: deps.mayStore, onRelease: () => void deps.sync().then(consider) });
+  const onRelease = () => void deps.sync().then(consider);
+  /** The cross-tab modal lock, loaded with the first modal about to show or held back by another tab's (see modal-holder.ts). */
+  let lock: ModalLock | undefined;
+  let locking: Promise<ModalLock | undefined> | undefined;
+  let disposed = false;
+  function modalLock(): Promise<ModalLock | undefined> {
+    locking ??= import("./modal-lock.js").then(
+      ({ createModalLock }) => {
+        if (disposed) return undefined;
+        lock ??= createModalLock({ env, tab: deps.tab, mayStore: deps.mayStore, onRelease });
+        return lock;
+      },
+      () => {
+        locking = undefined; // without its code each tab decides alone, as without storage; tried again next time
+        return undefined;
+      },
+    );
+    return locking;
+  }
 
   interface GateOptions {
     ignoreTrigger?: boolean;
@@ -129,7 +148,7 @@ export function createDecider(deps: DeciderDeps) {
     const modalShowing = showing.find((s) => s.modal);
     if (showing.some((s) => s.id === widget.id)) blocks.push("already showing");
     else if (modalShowing && modal) blocks.push(`one modal at a time: "${modalShowing.id}" is showing`);
-    const holder = modal ? lock.heldElsewhere() : null;
+    const holder = modal ? modalHeldElsewhere(env, deps.tab, deps.mayStore) : null;
     if (holder) {
       blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
       if (options.lockedBy) options.lockedBy.holder = holder;
@@ -179,13 +198,17 @@ export function createDecider(deps: DeciderDeps) {
   /** Shows a widget in the visitor's variant, holding the cross-tab lock while a modal is up. */
   async function present(widget: CompiledWidget, facts: Facts, variant: string, force = false): Promise<boolean> {
     const modal = isModal(widget, facts);
-    if (modal && !lock.acquire(widget.id) && !force) return false;
+    if (modal) {
+      deps.prefetch?.(widget); // the widget's code downloads while the lock's does
+      const taken = await modalLock();
+      if (taken && !taken.acquire(widget.id) && !force) return false;
+    }
     if (await deps.show(widget, facts, variant)) {
       if (interrupts(widget.id, facts)) shownThisPage++;
       if (widget.group) groupsThisPage.add(widget.group);
       return true;
     }
-    if (modal) lock.release();
+    if (modal) lock?.release();
     return false;
   }
 
@@ -230,7 +253,13 @@ export function createDecider(deps: DeciderDeps) {
         waitForPageDialog();
       }
     }
-    if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
+    const holder = lockedBy.holder;
+    // Held back by another tab's modal: listen for its release (checking once the lock is there, in case it came meanwhile).
+    if (holder)
+      void modalLock().then((waiting) => {
+        waiting?.retryWhenLapsed(holder);
+        if (waiting && !modalHeldElsewhere(env, deps.tab, deps.mayStore)) onRelease();
+      });
   }
 
   let pageDialogPoll: unknown;
@@ -268,7 +297,10 @@ export function createDecider(deps: DeciderDeps) {
     if (!deps.prefetch) return;
     const facts = deps.facts();
     for (const widget of rules.widgets)
-      if (!fired.has(widget.id) && variantOf(widget, facts) !== HOLDOUT && !gates(widget, facts, { ignoreTrigger: true }).length) deps.prefetch(widget);
+      if (!fired.has(widget.id) && variantOf(widget, facts) !== HOLDOUT && !gates(widget, facts, { ignoreTrigger: true }).length) {
+        deps.prefetch(widget);
+        if (isModal(widget, facts)) void modalLock();
+      }
   }
 
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
@@ -280,7 +312,7 @@ export function createDecider(deps: DeciderDeps) {
     consider,
     /** A new page view (first load or SPA navigation): the previous page's timers are cancelled. */
     pageView(): Promise<void> {
-      lock.resume(); // back from the back/forward cache, the channel reopens
+      lock?.resume(); // back from the back/forward cache, the channel reopens
       triggers?.dispose();
       fired.clear();
       groupsThisPage.clear();
@@ -315,15 +347,15 @@ export function createDecider(deps: DeciderDeps) {
     },
     /** A widget went away (its history is written by now): if it held the modal lock, the other tabs get their turn. */
     closed(id: string): void {
-      lock.release(id);
+      lock?.release(id);
     },
     /**
      * The page is being hidden (pagehide): release what other tabs wait for. `persisted`: it goes
      * into the back/forward cache, where a message from another tab would evict it.
      */
     pageHidden(persisted?: boolean): void {
-      lock.release();
-      if (persisted) lock.suspend();
+      lock?.release();
+      if (persisted) lock?.suspend();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {
@@ -363,7 +395,8 @@ export function createDecider(deps: DeciderDeps) {
       triggers = null;
       if (pendingConsider !== undefined) env.clearTimeout(pendingConsider);
       if (pageDialogPoll !== undefined) env.clearTimeout(pageDialogPoll);
-      lock.dispose();
+      disposed = true;
+      lock?.dispose();
     },
   };
 }

@@ -17,6 +17,7 @@ import type { RulesFile } from "../../../src/rules/schema/rules-schema.js";
 // Loaded up front so that showing the first widget does not wait on module loading.
 import "../../../src/core/widget-mount.js";
 import "../../../src/core/show-path.js";
+import "../../../src/decide/modal-lock.js";
 
 // The rarely called API (identify, consent, forget, registerWidget) is a chunk loaded on the first call; loaded
 // up front here, these tests see each call apply at once, as it does once that code is there. The calls made
