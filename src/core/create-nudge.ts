@@ -98,11 +98,11 @@ export function createNudge(options: NudgeOptions) {
   let waiting: Array<() => void> | null = null;
   let arriving: Promise<void> | undefined;
 
-  function needOccasional() {
+  function needOccasional(caller: string) {
     if (occasional || waiting || destroyed) return;
     waiting = [];
     arriving = loadOccasionalCalls()
-      .catch((error) => reporter.error("API", error)) // each waiting call then reports that it could not run
+      .catch((error) => reporter.error(caller, new Error(`its code failed to load: ${(error as Error)?.message}`))) // each waiting call then says it did not run
       .then(() => {
         const calls = waiting ?? [];
         waiting = null;
@@ -124,11 +124,19 @@ export function createNudge(options: NudgeOptions) {
   /** A method of the rarely called API: its code (and its argument checks) loads on the first call. */
   function occasionalCall<A extends unknown[], R>(name: string, run: (chunk: typeof Occasional, ...a: A) => R, fallback?: R): (...a: A) => R {
     const call = inOrder(
-      safe(name, (...a: A) => run(occasional!, ...a), fallback),
+      safe(
+        name,
+        (...a: A) => {
+          if (occasional) return run(occasional, ...a);
+          if (destroyed) return fallback as R; // ignored after destroy(), as every call is
+          throw new Error("its code did not load"); // the download's failure was reported with its reason
+        },
+        fallback,
+      ),
       fallback !== undefined,
     );
     return (...a: A) => {
-      needOccasional();
+      needOccasional(name);
       return call(...a);
     };
   }
