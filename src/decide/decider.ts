@@ -294,10 +294,12 @@ export function createDecider(deps: DeciderDeps) {
 
   /** Widgets armed on this page that would show once their trigger fires (a delay, exit intent): their code downloads now. */
   function prefetchWanted(): void {
-    if (!deps.prefetch) return;
+    // A manual widget shows only if the site calls show(): no head start for what may never be asked for.
+    const armed = rules.widgets.filter((w) => !fired.has(w.id) && w.trigger.kind !== "manual");
+    if (!deps.prefetch || !triggers || !armed.length) return;
     const facts = deps.facts();
-    for (const widget of rules.widgets)
-      if (!fired.has(widget.id) && variantOf(widget, facts) !== HOLDOUT && !gates(widget, facts, { ignoreTrigger: true }).length) {
+    for (const widget of armed)
+      if (variantOf(widget, facts) !== HOLDOUT && !gates(widget, facts, { ignoreTrigger: true }).length) {
         deps.prefetch(widget);
         if (isModal(widget, facts)) void modalLock();
       }
@@ -338,7 +340,17 @@ export function createDecider(deps: DeciderDeps) {
         },
       });
       arming = false;
-      return consider().then(prefetchWanted);
+      // In a task of its own: the page view's decision (and `ready`) does not wait on it.
+      return consider().then(
+        () =>
+          void env.setTimeout(() => {
+            try {
+              prefetchWanted();
+            } catch {
+              // Only a head start: the decision when the trigger fires meets (and reports) the same problem.
+            }
+          }, 0),
+      );
     },
     /** A tracked event: event triggers may fire, and facts changed, so due widgets are reconsidered. */
     event(name: string, props: Record<string, unknown>): Promise<void> {

@@ -29,17 +29,21 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script async src="/dist/nudge.js" data-rules="/lazy-test/rules.json"></script>
 </head><body><main><h1>Fernhouse</h1><p>Small-batch coffee.</p></main></body></html>`;
 
-async function open(): Promise<ReturnType<typeof watchedPage> extends Promise<infer W> ? W : never> {
+async function open(rules: object = RULES): Promise<ReturnType<typeof watchedPage> extends Promise<infer W> ? W : never> {
   await context.route("**/lazy-test/page.html", (route) => route.fulfill({ body: PAGE, contentType: "text/html" }));
-  await context.route("**/lazy-test/rules.json", (route) => route.fulfill({ body: JSON.stringify(RULES), contentType: "application/json" }));
+  await context.route("**/lazy-test/rules.json", (route) => route.fulfill({ body: JSON.stringify(rules), contentType: "application/json" }));
   const watched = await watchedPage(context);
   await watched.page.goto(`${harness.baseUrl}/lazy-test/page.html`);
   await nudgeReady(watched.page);
   return watched;
 }
 
-/** Chunks of the show path and of the rarely called API. */
-const lazyChunks = (requests: string[]) => requests.filter((r) => /\/chunks\/(show-path|renderer|popup|occasional-calls)-/.test(r)).map((r) => r.replace(/.*\/chunks\//, ""));
+/** Chunks of the show path and of the rarely called API that were requested, by name (no hash), sorted. */
+const lazyChunks = (requests: string[]) =>
+  requests
+    .filter((r) => /\/chunks\/(show-path|renderer|popup|occasional-calls)-/.test(r))
+    .map((r) => r.replace(/.*\/chunks\//, "").replace(/-[\w-]{8}\.js$/, ""))
+    .sort();
 
 /** Lets the page run its timers and a few frames (prefetching happens after the first decision). */
 const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => setTimeout(resolve, 50)), 50)));
@@ -57,11 +61,21 @@ describe("the decide core", () => {
     await page.evaluate(() => (window as any).nudge.cart.add({ id: "beans", price: 12 }));
     await dialog(page).waitFor({ state: "visible" });
     await expect(dialog(page).locator("h2").textContent()).resolves.toBe("Free shipping today");
-    expect(
-      lazyChunks(requests)
-        .map((name) => name.replace(/-[\w-]{8}\.js$/, ""))
-        .sort(),
-    ).toEqual(["popup", "renderer", "show-path"]);
+    expect(lazyChunks(requests)).toEqual(["popup", "renderer", "show-path"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("a widget that waits only on its trigger has its code downloaded before the trigger fires", async () => {
+    const leaving = { version: 1, widgets: [{ id: "leaving", type: "popup", trigger: { type: "delay", after: "1h" }, content: { title: "Before you go" } }] };
+    const { page, requests, errors } = await open(leaving);
+    await expect.poll(() => lazyChunks(requests)).toEqual(["popup", "renderer", "show-path"]);
+    expect(requests.some((r) => /\/chunks\/modal-lock-/.test(r))).toBe(true); // a modal popup: the cross-tab lock too
+    expect(await dialog(page).count()).toBe(0);
+    // When it is due, nothing is left to download.
+    const before = requests.length;
+    expect(await page.evaluate(() => (window as any).nudge.show("leaving"))).toBe(true);
+    await dialog(page).waitFor({ state: "visible" });
+    expect(requests.slice(before).filter((r) => r.includes("/chunks/"))).toEqual([]);
     expect(errors).toEqual([]);
   });
 
