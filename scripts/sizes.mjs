@@ -78,9 +78,11 @@ function group(dist, files) {
  *   (Yandex Metrica) objects, loaded only on a page whose dataLayer holds one.
  * - customer-card: the customer card's facts, guards and loader, loaded only for a visitor with a card, an
  *   order, or a token to identify with.
- * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer chunk (loaded
- *   with the first widget) and everything they import (Preact…): what the page downloads when that widget is
- *   the first to show. The runtime is already loaded, so not counted.
+ * - occasional-calls: identify, consent, forget and registerWidget (loaded on the first such call).
+ * - modal-lock: the cross-tab modal lock (loaded with the first modal about to show).
+ * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer and show-path
+ *   chunks (loaded with the first widget) and everything they import (Preact…): what the page downloads when
+ *   that widget is the first to show. The runtime is already loaded, so not counted.
  * - `<widget>+<chunk>` for each chunk a widget loads itself with import() (the popup's lead form, its countdown
  *   and coupon): the widget's row plus that chunk and what it imports, what a widget that uses it downloads;
  *   and `<widget>+<chunk>+<chunk>…` with all of them (a popup with a form and a coupon).
@@ -90,10 +92,11 @@ export function measure(dist = join(ROOT, "dist")) {
   const runtime = "nudge.runtime.js";
   const validator = chunk(dist, "chunks", "check-rules-");
   const renderer = chunk(dist, "chunks", "renderer-");
+  const showPath = chunk(dist, "chunks", "show-path-");
   const widgets = {};
   for (const type of widgetTypes()) {
     const main = chunk(dist, "chunks", `${type}-`);
-    const files = closure(dist, [main, renderer], [runtime]);
+    const files = closure(dist, [main, renderer, showPath], [runtime]);
     widgets[type] = group(dist, files);
     const lazy = dynamicImports(readFileSync(join(dist, main), "utf8")).map((specifier) => posix.normalize(posix.join(posix.dirname(main), specifier)));
     for (const file of lazy) widgets[`${type}+${chunkName(file)}`] = group(dist, [...files, ...closure(dist, [file], [runtime, ...files])]);
@@ -104,6 +107,8 @@ export function measure(dist = join(ROOT, "dist")) {
     runtime: group(dist, [runtime]),
     "loader+runtime": group(dist, [loader, runtime]),
     validator: group(dist, closure(dist, [validator], [runtime])),
+    "occasional-calls": group(dist, closure(dist, [chunk(dist, "chunks", "occasional-calls-")], [runtime])),
+    "modal-lock": group(dist, closure(dist, [chunk(dist, "chunks", "modal-lock-")], [runtime])),
     "consent-signals": group(dist, closure(dist, [chunk(dist, "chunks", "consent-signals-")], [runtime])),
     "datalayer-ga4": group(dist, closure(dist, [chunk(dist, "chunks", "ga4-")], [runtime])),
     "datalayer-ua": group(dist, closure(dist, [chunk(dist, "chunks", "ecommerce-ua-")], [runtime])),

@@ -19,17 +19,6 @@ export function plainObject(value: unknown, where: string): Record<string, unkno
   return sanitize(value, 0) as Record<string, unknown>;
 }
 
-/** identify()'s `{ token }`: a JWT's three base64url parts, or undefined when none is given. */
-export function identifyToken(options: unknown): string | undefined {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== "object") throw new ArgumentProblem(`identify() options: expected { token }, got ${typeOf(options)}`);
-  const token = (options as { token?: unknown }).token;
-  if (token === undefined) return undefined;
-  if (typeof token !== "string" || !/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token))
-    throw new ArgumentProblem("identify() options.token: expected the JWT your server signed (three base64url parts)");
-  return token;
-}
-
 function sanitize(value: unknown, depth: number): unknown {
   if (typeof value === "string") return value.length > 2000 ? value.slice(0, 2000) : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;

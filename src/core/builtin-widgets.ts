@@ -1,4 +1,4 @@
-import type { WidgetLoader } from "../render/widget-api.js";
+import type { AnyWidgetDefinition, WidgetLoader } from "../render/widget-api.js";
 import { popupIsModal } from "../../widgets/popup/layout.js";
 
 /** Built-in widget types: each is its own chunk, fetched only when one is about to show. */
@@ -40,3 +40,9 @@ export const builtinInline: Record<string, (content: Record<string, unknown>) =>
   "content-swap": () => true,
   carousel: (content) => content.layout !== "popup",
 };
+
+/** Whether a widget with this content shows as a modal, from its definition (see `builtinModal` before its code has loaded). */
+export function modalOf(definition: AnyWidgetDefinition | undefined, content: Record<string, unknown>): boolean {
+  const modal = definition?.modal;
+  return typeof modal === "function" ? !!modal(content) : !!modal;
+}

@@ -1,4 +1,3 @@
-import { localStorageStore, type KeyValueStore } from "../profile/storage.js";
 import { ArgumentProblem } from "./arguments.js";
 
 /**
@@ -43,13 +42,4 @@ function resolveCommand(instance: object, method: string): ((...a: unknown[]) =>
   const owner = second ? (instance as Record<string, Record<string, unknown>>)[first] : (instance as Record<string, unknown>);
   const fn = owner?.[second ?? first];
   return typeof fn === "function" ? (fn as (...a: unknown[]) => unknown) : undefined;
-}
-
-/** A `nudge:`-prefixed view of a Web Storage area, or undefined where touching it throws (storage disabled). */
-export function safeLocalStore(area: () => Storage): KeyValueStore | undefined {
-  try {
-    return localStorageStore(area());
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,6 @@
 import { browserEnv, type Env } from "../env/env.js";
 import { createDecider, type Decider, type Explanation } from "../decide/decider.js";
 import { buildFacts } from "../profile/build-facts.js";
-import { identified } from "../profile/identify.js";
 import { addToCart, removeFromCart } from "../profile/cart.js";
 import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
@@ -20,16 +19,22 @@ import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import { classifySource } from "../track/source.js";
 import * as args from "./arguments.js";
-import { builtinInline, builtinModal, builtinWidgets } from "./builtin-widgets.js";
-import { runCommand, safeLocalStore } from "./commands.js";
+import { builtinInline, builtinModal, builtinWidgets, modalOf } from "./builtin-widgets.js";
+import { runCommand } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
 import type { CartItem, IdentifyOptions, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps, ViewedProduct } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
-import { modalOf } from "./widget-host.js";
 import { createMeasure, type MeasureDeps } from "../measure/hook.js";
-import { allConsent, consentChoice, type ConsentChoice, type ConsentState } from "./consent.js";
+import { allConsent, type ConsentChoice, type ConsentState } from "./consent.js";
 import { createCustomer } from "./customer.js";
+import type * as Occasional from "./occasional-calls.js";
+
+/** The rarely called API's code once loaded: shared by every instance (it is code, not state), so later calls run at once. */
+let occasional: typeof Occasional | undefined;
+
+/** Loads the rarely called API (identify, consent, forget, registerWidget); an instance's calls made before it arrives wait, in order. */
+export const loadOccasionalCalls = () => import("./occasional-calls.js").then((chunk) => void (occasional = chunk));
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -88,6 +93,53 @@ export function createNudge(options: NudgeOptions) {
     if (destroyed) return;
     if (opened) change();
     else pending.push(change);
+  }
+
+  /** Calls made while the rarely called API's code downloads (null when none waits), replayed in order once it is there. */
+  let waiting: Array<() => void> | null = null;
+  let arriving: Promise<void> | undefined;
+
+  function needOccasional(caller: string) {
+    if (occasional || waiting || destroyed) return;
+    waiting = [];
+    arriving = loadOccasionalCalls()
+      .catch((error) => reporter.error(caller, new Error(`its code failed to load: ${(error as Error)?.message}`))) // each waiting call then says it did not run
+      .then(() => {
+        const calls = waiting ?? [];
+        waiting = null;
+        for (const call of calls) call();
+        void decider?.consider(); // decisions held back meanwhile (see `blocked`)
+      });
+  }
+
+  /** While calls wait for that code, later calls join them: everything applies in the order it was called. */
+  function inOrder<A extends unknown[], R>(fn: (...a: A) => R, promised = false): (...a: A) => R {
+    return (...a: A) => {
+      const queue = waiting;
+      if (!queue) return fn(...a);
+      if (!promised) return void queue.push(() => fn(...a)) as R;
+      return new Promise((resolve) => queue.push(() => resolve(fn(...a)))) as R;
+    };
+  }
+
+  /** A method of the rarely called API: its code (and its argument checks) loads on the first call. */
+  function occasionalCall<A extends unknown[], R>(name: string, run: (chunk: typeof Occasional, ...a: A) => R, fallback?: R): (...a: A) => R {
+    const call = inOrder(
+      safe(
+        name,
+        (...a: A) => {
+          if (occasional) return run(occasional, ...a);
+          if (destroyed) return fallback as R; // ignored after destroy(), as every call is
+          throw new Error("its code did not load"); // the download's failure was reported with its reason
+        },
+        fallback,
+      ),
+      fallback !== undefined,
+    );
+    return (...a: A) => {
+      needOccasional(name);
+      return call(...a);
+    };
   }
 
   /** Wraps a public method: a wrong call is a warning, a failure is an error, neither reaches the page. */
@@ -336,6 +388,8 @@ export function createNudge(options: NudgeOptions) {
       ? await import("../decide/schedule.js").catch((error) => (reporter.error("schedule", error), {}))
       : {};
     if (destroyed) return;
+    if (waiting) await arriving; // identify() or consent() called before ready count in the first decision, as the calls around them do
+    if (destroyed) return;
     rules = compileRules(usable, (path, error) => reporter.error(`rules ${path}`, error), features, loaded?.ahead);
     decider = createDecider({
       env,
@@ -349,9 +403,10 @@ export function createNudge(options: NudgeOptions) {
       isModal,
       isInline,
       eligible: lifecycle.eligible,
+      prefetch: (widget) => lifecycle.prefetch(widget.type),
       show: (widget, snapshot, variant) => host.show(widget, snapshot, variant),
       close: (id) => host.hide(id),
-      blocked: () => (destroyed ? "destroyed" : consent.personalization ? undefined : "consent: personalization not granted"),
+      blocked: () => (destroyed ? "destroyed" : waiting ? "a call waits for its code to load" : consent.personalization ? undefined : "consent: personalization not granted"),
       sync: profiles.sync,
       mayStore: () => consent.storage,
       pageDialogOpen: () => pageDialogOpen(env),
@@ -386,6 +441,25 @@ export function createNudge(options: NudgeOptions) {
       .catch((error) => reporter.error("debug view", error));
   }
 
+  /** What the rarely called API may touch (see occasional-calls.ts). */
+  const occasionalInstance: Occasional.Instance = {
+    env,
+    reporter,
+    profiles,
+    widgets,
+    ready: () => ready,
+    act,
+    newId,
+    customer,
+    store: () => store,
+    setConsent,
+    erase() {
+      host.hide();
+      measure.forget();
+    },
+    resetClock: () => clock.reset(),
+  };
+
   const ready: Promise<void> = start().catch((error) => reporter.error("start", error));
 
   const instance = {
@@ -393,20 +467,24 @@ export function createNudge(options: NudgeOptions) {
     ready,
 
     /** Records a custom event, e.g. `track("signup", { plan: "pro" })`. */
-    track: safe("track()", (name: string, props?: JsonObject) => {
-      const event = args.eventName(name, "track()");
-      const data = args.plainObject(props, "track() props");
-      act(() => record(event, data));
-    }),
+    track: inOrder(
+      safe("track()", (name: string, props?: JsonObject) => {
+        const event = args.eventName(name, "track()");
+        const data = args.plainObject(props, "track() props");
+        act(() => record(event, data));
+      }),
+    ),
 
     /**
      * Records a page view; call it yourself only with `trackPageViews: false`.
      * `{ type: "product" }` tells the rules what kind of page it is (`page.type`).
      */
-    page: safe("page()", (props?: PageProps) => {
-      const { type } = args.pageProps(props, "page()", PAGE_TYPES);
-      act(() => pageView(undefined, type));
-    }),
+    page: inOrder(
+      safe("page()", (props?: PageProps) => {
+        const { type } = args.pageProps(props, "page()", PAGE_TYPES);
+        act(() => pageView(undefined, type));
+      }),
+    ),
 
     /**
      * Names the visitor (a user id from your site) and stores traits such as `{ firstName }`.
@@ -414,116 +492,108 @@ export function createNudge(options: NudgeOptions) {
      * starts a fresh profile that keeps only this device's widget history (see `identified`).
      * `{ token }` (signed by your server) loads the shop's customer card: `identify("c-1024", {}, { token })`.
      */
-    identify: safe("identify()", (id?: string | number | null, traits?: JsonObject, options?: IdentifyOptions) => {
-      const userId = id === undefined || id === null ? undefined : args.identifier(id, "identify() id");
-      const data = args.plainObject(traits, "identify() traits");
-      const token = args.identifyToken(options);
-      act(() => {
-        profiles.update((p) => identified(p, userId, data, env.now(), newId));
-        if (token) customer.identify(userId, token);
-      });
-    }),
+    identify: occasionalCall("identify()", (chunk, id?: string | number | null, traits?: JsonObject, options?: IdentifyOptions) =>
+      chunk.identify(occasionalInstance, id, traits, options),
+    ),
 
     /** Records that the visitor looked at a product (`view_item`): `viewItem({ id: "sku-1", name, price, category })`. */
-    viewItem: safe("viewItem()", (product: ViewedProduct) => {
-      const item = args.product(product, "viewItem()");
-      act(() => record("view_item", item));
-    }),
+    viewItem: inOrder(
+      safe("viewItem()", (product: ViewedProduct) => {
+        const item = args.product(product, "viewItem()");
+        act(() => record("view_item", item));
+      }),
+    ),
 
     /** Records a site search (`search` with `{ query }`): `search("running shoes")`. */
-    search: safe("search()", (query: string) => {
-      const terms = args.searchQuery(query, "search()");
-      act(() => record("search", { query: terms }));
-    }),
+    search: inOrder(
+      safe("search()", (query: string) => {
+        const terms = args.searchQuery(query, "search()");
+        act(() => record("search", { query: terms }));
+      }),
+    ),
 
     /** The visitor's cart, kept in step with your shop's cart. */
     cart: {
       /** Adds a product line (`add_to_cart`); the same id again adds to its quantity. */
-      add: safe("cart.add()", (item: CartItem) => {
-        const line = args.cartItem(item, "cart.add()");
-        act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
-      }),
+      add: inOrder(
+        safe("cart.add()", (item: CartItem) => {
+          const line = args.cartItem(item, "cart.add()");
+          act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
+        }),
+      ),
       /** Removes the line, or `quantity` of it: `cart.remove("sku-1")`, `cart.remove("sku-1", 1)`. */
-      remove: safe("cart.remove()", (id: string | number, quantity?: number) => {
-        const key = args.identifier(id, "cart.remove()");
-        // The quantity is checked like a cart item's ("cart.remove(): item.quantity must be a whole number ≥ 1…").
-        const count = quantity === undefined ? undefined : args.cartItem({ id: key, quantity }, "cart.remove()").quantity;
-        act(() => record("remove_from_cart", count ? { id: key, quantity: count } : { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key, count) })));
-      }),
+      remove: inOrder(
+        safe("cart.remove()", (id: string | number, quantity?: number) => {
+          const key = args.identifier(id, "cart.remove()");
+          // The quantity is checked like a cart item's ("cart.remove(): item.quantity must be a whole number ≥ 1…").
+          const count = quantity === undefined ? undefined : args.cartItem({ id: key, quantity }, "cart.remove()").quantity;
+          act(() => record("remove_from_cart", count ? { id: key, quantity: count } : { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key, count) })));
+        }),
+      ),
       /** Replaces the whole cart with these lines (`cart_update`): for syncing with the shop's own cart. */
-      set: safe("cart.set()", (items: readonly CartItem[]) => {
-        if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");
-        const lines = items.map((item, i) => args.cartItem(item, `cart.set() items[${i}]`));
-        act(() => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines })));
-      }),
+      set: inOrder(
+        safe("cart.set()", (items: readonly CartItem[]) => {
+          if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");
+          const lines = items.map((item, i) => args.cartItem(item, `cart.set() items[${i}]`));
+          act(() => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines })));
+        }),
+      ),
       /** Empties the cart (`cart_update`), e.g. after the order. */
-      clear: safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] })))),
+      clear: inOrder(safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] }))))),
     },
 
     /**
      * Records an order: `purchase({ id: "1001", value: 59.8, items, coupon? })`; the `purchase` event's props carry `coupon` (the code used) for goals.
      * The cart is emptied, as a placed order empties the shop's: no abandoned-cart widget after checkout.
      */
-    purchase: safe("purchase()", (order: Order) => {
-      const placed = args.order(order, "purchase()");
-      act(() =>
-        // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
-        record(
-          "purchase",
-          { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) },
-          (p) => ({
-            ...p,
-            cart: [],
-            orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
-          }),
-        ),
-      );
-    }),
+    purchase: inOrder(
+      safe("purchase()", (order: Order) => {
+        const placed = args.order(order, "purchase()");
+        act(() =>
+          // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
+          record(
+            "purchase",
+            { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) },
+            (p) => ({
+              ...p,
+              cart: [],
+              orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
+            }),
+          ),
+        );
+      }),
+    ),
 
     /**
      * Gives or withdraws the visitor's consent: `true` / `false` for every category, or some of
      * them, e.g. `{ storage: true, personalization: true, measurement: false }` (see `ConsentChoice`).
      */
-    consent: safe("consent()", (granted: boolean | ConsentChoice) => setConsent(consentChoice(granted))),
+    consent: occasionalCall("consent()", (chunk, granted: boolean | ConsentChoice) => chunk.consent(occasionalInstance, granted)),
 
     /** Erases everything Nudge stored about the visitor, in every storage, and starts a new anonymous profile. */
-    forget: safe(
-      "forget()",
-      () =>
-        // After start, so the store that is erased is the real one, not the placeholder.
-        ready.then(async () => {
-          host.hide();
-          measure.forget();
-          profiles.reset(newId());
-          await profiles.flush(); // waits for a write already under way (the close just recorded): it must land before the erase
-          const win = env.window;
-          // Every place Nudge may have written: the store in use, localStorage (fallback, snapshots,
-          // tab messages, modal lock) and sessionStorage (time on site).
-          const stores = [store, ...(win ? [safeLocalStore(() => win.localStorage), safeLocalStore(() => win.sessionStorage)] : [])];
-          await Promise.all(stores.map((s) => s?.clear().catch((error) => reporter.error("forget()", error))));
-          clock.reset();
-        }),
-      Promise.resolve(),
-    ),
+    forget: occasionalCall("forget()", (chunk) => chunk.forget(occasionalInstance), Promise.resolve()),
 
     /** Shows a widget now, if its conditions and caps allow (`{ force: true }` skips them: for previews). */
-    show: safe(
-      "show()",
-      (id: string, opts?: { force?: boolean }) => {
-        const widgetId = args.identifier(id, "show()");
-        const force = !!opts?.force; // read now: a throwing getter later would reject the page's promise
-        return ready.then(async () => {
-          if (!decider) return false;
-          const blocks = await decider.showNow(widgetId, force);
-          if (blocks.length) reporter.warn(`show("${widgetId}")`, `not shown: ${blocks.join("; ")}`);
-          return blocks.length === 0;
-        });
-      },
-      Promise.resolve(false),
+    show: inOrder(
+      safe(
+        "show()",
+        (id: string, opts?: { force?: boolean }) => {
+          const widgetId = args.identifier(id, "show()");
+          const force = !!opts?.force; // read now: a throwing getter later would reject the page's promise
+          return ready.then(async () => {
+            if (!decider) return false;
+            const blocks = await decider.showNow(widgetId, force);
+            if (blocks.length) reporter.warn(`show("${widgetId}")`, `not shown: ${blocks.join("; ")}`);
+            return blocks.length === 0;
+          });
+        },
+        Promise.resolve(false),
+      ),
+      true,
     ),
 
     /** Closes the widget with this id, or every widget on screen. */
-    hide: safe("hide()", (id?: string) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()"))),
+    hide: inOrder(safe("hide()", (id?: string) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()")))),
 
     /** Why each widget (or the one named) would or would not show now. */
     explain: safe(
@@ -562,15 +632,9 @@ export function createNudge(options: NudgeOptions) {
      * `nudge-sdk/react`), or a lazy loader of a module whose default export is one. `schema` (zod)
      * checks each widget's `content` before it shows; a misfit is reported with its path and skipped.
      */
-    registerWidget: safe("registerWidget()", (type: string, definition: AnyWidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) => {
-      const name = args.identifier(type, "registerWidget() type");
-      const drawn = (key: string) => typeof (definition as unknown as Record<string, unknown>)[key] === "function";
-      const valid = typeof definition === "function" || (typeof definition === "object" && definition !== null && drawn("component") !== drawn("mount"));
-      if (!valid) throw new args.ArgumentProblem(`registerWidget("${name}"): expected { component, styles?, modal?, schema? }, { mount, … } or a loader function`);
-      if (schema !== undefined && typeof schema?.safeParse !== "function")
-        throw new args.ArgumentProblem(`registerWidget("${name}"): the schema must have safeParse (a zod schema)`);
-      widgets.set(name, schema && typeof definition === "object" ? { ...definition, schema } : definition);
-    }),
+    registerWidget: occasionalCall("registerWidget()", (chunk, type: string, definition: AnyWidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) =>
+      chunk.registerWidget(occasionalInstance, type, definition, schema),
+    ),
 
     /** Stops everything: listeners, timers, widgets. Pending profile changes are written first. */
     destroy: safe("destroy()", () => {

@@ -1,18 +1,18 @@
 import { conversionValue, goalReached } from "../decide/goals.js";
-import { emptyHistory, recordEligible, recordOutcome, recordShown, type CapContext } from "../decide/frequency.js";
+import { recordEligible, recordOutcome, recordShown, type CapContext } from "../decide/frequency.js";
 import { HOLDOUT } from "../decide/variants.js";
 import type { Env } from "../env/env.js";
+import type { Facts } from "../profile/facts.js";
 import type { ProfileStore } from "../profile/profile-store.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { AnyWidgetDefinition, Product, WidgetLoader } from "../render/widget-api.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
+import { builtinWidgets } from "./builtin-widgets.js";
 import type { createEmitter } from "./emitter.js";
 import type { Reporter } from "./report.js";
+import type { WidgetHost } from "./show-path.js";
 import type { NudgeEvents, NudgeOptions } from "./types.js";
-import { createWidgetHost, type Shown } from "./widget-host.js";
 import { own } from "../env/own.js";
-
-const CLOSE_WRITE_WAIT_MS = 1000;
 
 export interface LifecycleDeps {
   env: Env;
@@ -34,70 +34,76 @@ export interface LifecycleDeps {
 }
 
 /**
- * What happens to a widget once the decider picked it: the widget host renders
- * it, and every step of its life (eligible, shown, closed, clicked, converted,
- * a goal reached) is written to the visitor's widget history and sent out as an event.
+ * What happens to a widget once the decider picked it. What every page view needs stays
+ * here: `eligible` (it counts against caps, and stands in for the show in the control group)
+ * and the goals of tracked events (a conversion must be written before the next decision
+ * reads `stopAfter`). The show path (the widget host, and what a widget on screen records)
+ * is a lazy chunk, `./show-path.ts`, fetched when a widget is about to show.
  */
 export function createLifecycle(deps: LifecycleDeps) {
   const { env, events, profiles } = deps;
+  let shown: WidgetHost | undefined;
+  let loading: Promise<WidgetHost> | undefined;
+  let destroyed = false;
 
   function update(id: string, change: (h: WidgetHistory | undefined) => WidgetHistory) {
     profiles.update((p) => ({ ...p, widgets: { ...p.widgets, [id]: change(own(p.widgets, id)) } }));
   }
-  const payload = ({ widget, variant }: Shown) => ({ id: widget.id, type: widget.type, variant });
-  /** Answers and lead fields become visitor attributes. */
-  const attributes = (values: Record<string, unknown>) => profiles.update((p) => ({ ...p, attributes: { ...p.attributes, ...values } }));
-  /**
-   * Resolves once the profile is written, or after a second if storage hangs. A tab that
-   * hears a modal was closed re-reads the profile before deciding, so the show and the
-   * close must be stored by then, or it would show the same offer again.
-   */
-  const written = () =>
-    new Promise<void>((resolve) => {
-      void profiles.flush().then(resolve);
-      env.setTimeout(resolve, CLOSE_WRITE_WAIT_MS);
-    });
 
-  const host = createWidgetHost({
-    env,
-    reporter: deps.reporter,
-    widgets: deps.widgets,
-    nonce: deps.nonce,
-    headless: deps.headless,
-    locale: () => ({ locale: deps.rules()?.settings.locale ?? "en", currency: deps.rules()?.settings.currency ?? "USD" }),
-    collector: () => deps.rules()?.settings.collector,
-    state: (id) => {
-      return own(profiles.get().widgets, id)?.state ?? {};
-    },
-    catalog: deps.catalog,
-    pageDialogOpen: deps.pageDialogOpen,
-    shown(shown) {
-      update(shown.widget.id, (h) => recordShown(h, deps.caps(), env.now()));
-      void profiles.flush(); // at once, not in the next batch: the other tabs count this show against their caps
-      events.emit("shown", payload(shown));
-    },
-    closed(shown, reason) {
-      update(shown.widget.id, (h) => recordOutcome(h, "closed", env.now(), reason));
-      void written().then(() => deps.closed(shown.widget.id));
-      events.emit("closed", { ...payload(shown), reason });
-    },
-    signals: {
-      announce: (event, shown, extra) => events.emit(event, { ...payload(shown), ...extra } as never),
-      converted,
-      attributes,
-      saveState: (id, patch) => update(id, (h) => ({ ...(h ?? emptyHistory()), state: { ...h?.state, ...patch } })),
-      record: deps.record,
-      closed: deps.closed,
-    },
-  });
-
-  function converted(shown: Shown, props: Record<string, unknown>) {
-    update(shown.widget.id, (h) => recordOutcome(h, "converted", env.now()));
-    events.emit("converted", { ...payload(shown), props });
+  /** The show path, downloaded once; a failed download is tried again with the next widget. */
+  function showPath(): Promise<WidgetHost> {
+    // The renderer chunk (which holds widget-mount) is requested alongside: the show path would otherwise ask for it only once it runs.
+    loading ??= Promise.all([import("./show-path.js"), import("./widget-mount.js")]).then(
+      ([chunk]) => (shown ??= chunk.createShowPath(deps)),
+      (error) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
   }
+
+  /**
+   * Starts downloading what showing a widget of this type takes (the show path, and the code of a
+   * built-in type), so that its show does not wait on a round trip. A site's own loaders are left alone.
+   */
+  function prefetch(type: string): void {
+    if (destroyed || (!env.document && !deps.headless)) return;
+    showPath().catch(() => {}); // reported by the show that needs it
+    const entry = deps.widgets.get(type);
+    if (typeof entry === "function" && entry === builtinWidgets[type]) entry().catch(() => {});
+  }
+
+  /** The widget host as the decider and the API see it: nothing is on screen before the show path has loaded. */
+  const host = {
+    /** The widgets on screen now (a minimized one is no longer modal). */
+    showing: (): Array<{ id: string; modal: boolean }> => shown?.showing() ?? [],
+    /** Why a widget's `prepare` found nothing to show on this page, if it said. */
+    skipped: (id: string): string | undefined => shown?.skipped(id),
+    /** Shows a widget in a variant (the show path and the widget's code load side by side); true once it is on screen. */
+    async show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean> {
+      if (!env.document && !deps.headless) return false;
+      prefetch(widget.type);
+      let target: WidgetHost;
+      try {
+        target = await showPath();
+      } catch (error) {
+        deps.reporter.error(`widget "${widget.id}"`, new Error(`the code of widget type "${widget.type}" failed to load: ${(error as Error)?.message}`));
+        return false;
+      }
+      return !destroyed && target.show(widget, facts, variant);
+    },
+    /** Closes one widget, or all of them. */
+    hide: (id?: string): void => shown?.hide(id),
+    destroy(): void {
+      destroyed = true;
+      shown?.destroy();
+    },
+  };
 
   return {
     host,
+    prefetch,
     /**
      * A widget passed every gate: its variant is recorded (sticky) and `eligible` sent. For the
      * control group this stands in for the show: it counts against the same caps and cooldowns,

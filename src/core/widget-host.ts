@@ -7,6 +7,7 @@ import { jsonPath } from "../rules/problems.js";
 import type { CompiledWidget } from "../rules/compile-rules.js";
 import type { Reporter } from "./report.js";
 import type { SignalContext } from "./widget-signals.js";
+import { modalOf } from "./builtin-widgets.js";
 
 /** A widget on screen, in the variant the visitor sees. */
 export interface Shown {
@@ -155,12 +156,6 @@ export function createWidgetHost(deps: WidgetHostDeps) {
       host.renderer?.destroy();
     },
   };
-}
-
-/** Whether a widget with this content shows as a modal. */
-export function modalOf(definition: AnyWidgetDefinition | undefined, content: Record<string, unknown>): boolean {
-  const modal = definition?.modal;
-  return typeof modal === "function" ? !!modal(content) : !!modal;
 }
 
 /** Widgets get their own copy of the facts: nothing they do can change the profile. */

@@ -3,7 +3,8 @@ import type { Facts } from "../profile/facts.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
-import { createModalLock, type ModalHolder } from "./modal-lock.js";
+import { modalHeldElsewhere, type ModalHolder } from "./modal-holder.js";
+import type { ModalLock } from "./modal-lock.js";
 import { PAGE_DIALOG_BLOCK } from "../track/signals/page-dialog.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
 import { HOLDOUT, inSiteHoldout, variantFor } from "./variants.js";
@@ -44,6 +45,8 @@ export interface DeciderDeps {
   isInline?(type: string, content: Record<string, unknown>): boolean;
   /** A widget passed every gate (the visitor's variant, or "holdout"): once per page view. */
   eligible(widget: CompiledWidget, variant: string): void;
+  /** A widget would show once its trigger fires: a good moment to start downloading its code. Default: nothing. */
+  prefetch?(widget: CompiledWidget): void;
   /** Hands a widget and the visitor's variant to the render step; resolves true when it is on screen. */
   show(widget: CompiledWidget, facts: Facts, variant: string): Promise<boolean>;
   /** Why a widget's `prepare` step found nothing to show on this page (an empty coupon pool); undefined when it did not say. */
@@ -89,7 +92,25 @@ export function createDecider(deps: DeciderDeps) {
   let busy = false;
   let again = false;
   let tracer: WhenTracer | undefined;
-  const lock = createModalLock({ env, tab: deps.tab, mayStore: deps.mayStore, onRelease: () => void deps.sync().then(consider) });
+  const onRelease = () => void deps.sync().then(consider);
+  /** The cross-tab modal lock, loaded with the first modal about to show or held back by another tab's (see modal-holder.ts). */
+  let lock: ModalLock | undefined;
+  let locking: Promise<ModalLock | undefined> | undefined;
+  let disposed = false;
+  function modalLock(): Promise<ModalLock | undefined> {
+    locking ??= import("./modal-lock.js").then(
+      ({ createModalLock }) => {
+        if (disposed) return undefined;
+        lock ??= createModalLock({ env, tab: deps.tab, mayStore: deps.mayStore, onRelease });
+        return lock;
+      },
+      () => {
+        locking = undefined; // without its code each tab decides alone, as without storage; tried again next time
+        return undefined;
+      },
+    );
+    return locking;
+  }
 
   interface GateOptions {
     ignoreTrigger?: boolean;
@@ -136,7 +157,7 @@ export function createDecider(deps: DeciderDeps) {
     const modalShowing = showing.find((s) => s.modal);
     if (showing.some((s) => s.id === widget.id)) blocks.push("already showing");
     else if (modalShowing && modal) blocks.push(`one modal at a time: "${modalShowing.id}" is showing`);
-    const holder = modal ? lock.heldElsewhere() : null;
+    const holder = modal ? modalHeldElsewhere(env, deps.tab, deps.mayStore) : null;
     if (holder) {
       blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
       if (options.lockedBy) options.lockedBy.holder = holder;
@@ -186,13 +207,17 @@ export function createDecider(deps: DeciderDeps) {
   /** Shows a widget in the visitor's variant, holding the cross-tab lock while a modal is up. */
   async function present(widget: CompiledWidget, facts: Facts, variant: string, force = false): Promise<boolean> {
     const modal = isModal(widget, facts);
-    if (modal && !lock.acquire(widget.id) && !force) return false;
+    if (modal) {
+      deps.prefetch?.(widget); // the widget's code downloads while the lock's does
+      const taken = await modalLock();
+      if (taken && !taken.acquire(widget.id) && !force) return false;
+    }
     if (await deps.show(widget, facts, variant)) {
       if (interrupts(widget.id, facts)) shownThisPage++;
       if (widget.group) groupsThisPage.add(widget.group);
       return true;
     }
-    if (modal) lock.release();
+    if (modal) lock?.release();
     return false;
   }
 
@@ -237,7 +262,13 @@ export function createDecider(deps: DeciderDeps) {
         waitForPageDialog();
       }
     }
-    if (lockedBy.holder) lock.retryWhenLapsed(lockedBy.holder);
+    const holder = lockedBy.holder;
+    // Held back by another tab's modal: listen for its release (checking once the lock is there, in case it came meanwhile).
+    if (holder)
+      void modalLock().then((waiting) => {
+        waiting?.retryWhenLapsed(holder);
+        if (waiting && !modalHeldElsewhere(env, deps.tab, deps.mayStore)) onRelease();
+      });
   }
 
   let pageDialogPoll: unknown;
@@ -272,6 +303,19 @@ export function createDecider(deps: DeciderDeps) {
     return ["render: it did not reach the screen (see the problem reported before)"];
   }
 
+  /** Widgets armed on this page that would show once their trigger fires (a delay, exit intent): their code downloads now. */
+  function prefetchWanted(): void {
+    // A manual widget shows only if the site calls show(): no head start for what may never be asked for.
+    const armed = rules.widgets.filter((w) => !fired.has(w.id) && w.trigger.kind !== "manual");
+    if (!deps.prefetch || !triggers || !armed.length) return;
+    const facts = deps.facts();
+    for (const widget of armed)
+      if (variantOf(widget, facts) !== HOLDOUT && !gates(widget, facts, { ignoreTrigger: true }).length) {
+        deps.prefetch(widget);
+        if (isModal(widget, facts)) void modalLock();
+      }
+  }
+
   function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
     if (siteHeld(facts)) return [`settings.holdout: this visitor is in the site-wide control group (${settings.holdout}% of visitors): no widget shows, counted as eligible`];
     return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
@@ -281,7 +325,7 @@ export function createDecider(deps: DeciderDeps) {
     consider,
     /** A new page view (first load or SPA navigation): the previous page's timers are cancelled. */
     pageView(): Promise<void> {
-      lock.resume(); // back from the back/forward cache, the channel reopens
+      lock?.resume(); // back from the back/forward cache, the channel reopens
       triggers?.dispose();
       fired.clear();
       groupsThisPage.clear();
@@ -307,7 +351,17 @@ export function createDecider(deps: DeciderDeps) {
         },
       });
       arming = false;
-      return consider();
+      // In a task of its own: the page view's decision (and `ready`) does not wait on it.
+      return consider().then(
+        () =>
+          void env.setTimeout(() => {
+            try {
+              prefetchWanted();
+            } catch {
+              // Only a head start: the decision when the trigger fires meets (and reports) the same problem.
+            }
+          }, 0),
+      );
     },
     /** A tracked event: event triggers may fire, and facts changed, so due widgets are reconsidered. */
     event(name: string, props: Record<string, unknown>): Promise<void> {
@@ -316,15 +370,15 @@ export function createDecider(deps: DeciderDeps) {
     },
     /** A widget went away (its history is written by now): if it held the modal lock, the other tabs get their turn. */
     closed(id: string): void {
-      lock.release(id);
+      lock?.release(id);
     },
     /**
      * The page is being hidden (pagehide): release what other tabs wait for. `persisted`: it goes
      * into the back/forward cache, where a message from another tab would evict it.
      */
     pageHidden(persisted?: boolean): void {
-      lock.release();
-      if (persisted) lock.suspend();
+      lock?.release();
+      if (persisted) lock?.suspend();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
     async showNow(id: string, force: boolean): Promise<string[]> {
@@ -365,7 +419,8 @@ export function createDecider(deps: DeciderDeps) {
       triggers = null;
       if (pendingConsider !== undefined) env.clearTimeout(pendingConsider);
       if (pageDialogPoll !== undefined) env.clearTimeout(pageDialogPoll);
-      lock.dispose();
+      disposed = true;
+      lock?.dispose();
     },
   };
 }

@@ -1,12 +1,7 @@
 import type { Env } from "../env/env.js";
+import { lockStorage, MODAL_LOCK_KEY, modalHeldElsewhere, readModalHolder, type ModalHolder } from "./modal-holder.js";
 
-/** Who holds the modal across this browser's tabs, as written in localStorage. */
-export interface ModalHolder {
-  tab: string;
-  widget: string;
-  /** The lock lapses at this time unless its tab renews it (heartbeat). */
-  until: number;
-}
+export { MODAL_LOCK_KEY, type ModalHolder };
 
 export interface ModalLockOptions {
   env: Env;
@@ -21,7 +16,6 @@ export interface ModalLockOptions {
   heartbeatMs?: number;
 }
 
-export const MODAL_LOCK_KEY = "nudge:modal";
 const CHANNEL = "nudge:modal";
 
 /**
@@ -39,24 +33,8 @@ export function createModalLock(options: ModalLockOptions) {
   let retry: unknown;
   let channel: BroadcastChannel | undefined;
 
-  const storage = (): Storage | undefined => {
-    try {
-      return (options.mayStore?.() !== false && env.window?.localStorage) || undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  function read(): ModalHolder | null {
-    try {
-      const raw = storage()?.getItem(MODAL_LOCK_KEY);
-      const value = raw ? (JSON.parse(raw) as Partial<ModalHolder>) : null;
-      if (!value || typeof value.tab !== "string" || typeof value.until !== "number") return null;
-      return { tab: value.tab, widget: String(value.widget ?? ""), until: value.until };
-    } catch {
-      return null;
-    }
-  }
+  const storage = () => lockStorage(env, options.mayStore);
+  const read = () => readModalHolder(env, options.mayStore);
 
   function write(widget: string): boolean {
     try {
@@ -112,10 +90,7 @@ export function createModalLock(options: ModalLockOptions) {
     }, heartbeatMs);
   }
 
-  function heldElsewhere(): ModalHolder | null {
-    const holder = read();
-    return holder && holder.tab !== tab && holder.until > env.now() ? holder : null;
-  }
+  const heldElsewhere = () => modalHeldElsewhere(env, tab, options.mayStore);
 
   function release(widget?: string): void {
     if (!held || (widget !== undefined && widget !== held)) return;

@@ -6,7 +6,7 @@
  */
 import { h } from "preact";
 import { vi } from "vitest";
-import { createNudge, type Nudge } from "../../../src/core/create-nudge.js";
+import { createNudge, loadOccasionalCalls, type Nudge } from "../../../src/core/create-nudge.js";
 import type { NudgeEvents, NudgeOptions } from "../../../src/core/types.js";
 import type { NudgeProblem } from "../../../src/core/report.js";
 import type { Env } from "../../../src/env/env.js";
@@ -16,6 +16,13 @@ import { manualClock } from "../../../src/env/manual-clock.js";
 import type { RulesFile } from "../../../src/rules/schema/rules-schema.js";
 // Loaded up front so that showing the first widget does not wait on module loading.
 import "../../../src/core/widget-mount.js";
+import "../../../src/core/show-path.js";
+import "../../../src/decide/modal-lock.js";
+
+// The rarely called API (identify, consent, forget, registerWidget) is a chunk loaded on the first call; loaded
+// up front here, these tests see each call apply at once, as it does once that code is there. The calls made
+// before it arrives (queued, in order) are tested in a real browser: test/browser/lazy-chunks.test.ts.
+await loadOccasionalCalls();
 
 export const MINUTE = 60_000;
 
