@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { builtinWidgets } from "../core/builtin-widgets.js";
-import { createNudge, type Nudge } from "../core/create-nudge.js";
+import { createNudge, loadOccasionalCalls, type Nudge } from "../core/create-nudge.js";
+import { loadDerivedFacts } from "../profile/derived-slot.js";
 import type { NudgeEvents } from "../core/types.js";
 import type { RulesFile } from "../rules/schema/rules-schema.js";
 import type { Explanation } from "../decide/decider.js";
@@ -63,7 +64,19 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
   const widgetCode = Object.entries(builtinWidgets)
     .filter(([type]) => types.has(type))
     .map(([, load]) => load());
-  await Promise.all([import("../decide/trace-when.js"), import("../core/widget-mount.js"), import("../decide/schedule.js"), ...widgetCode]);
+  await Promise.all([
+    import("../decide/trace-when.js"),
+    import("../core/widget-mount.js"),
+    import("../core/show-path.js"),
+    import("../decide/modal-lock.js"),
+    import("../decide/schedule.js"),
+    import("../decide/triggers/signal-triggers.js"),
+    import("../core/customer-chunk.js"),
+    import("../rules/condition/extra-operators.js").then((chunk) => chunk.installExtraOperators()),
+    loadDerivedFacts(),
+    loadOccasionalCalls(),
+    ...widgetCode,
+  ]);
   const start = new Date(/^\d{4}-\d{2}-\d{2}$/.test(timeline.start) ? `${timeline.start}T00:00:00` : timeline.start).getTime();
   const { visitor } = timeline;
   const clock = fakeClock(start, visitor.seed);
