@@ -93,7 +93,9 @@ describe("demo shop with the script tag", () => {
     await page.goto(url("/shop/category.html"));
     await nudgeReady(page);
     await dialog(page).waitFor({ state: "visible" });
-    expect(requests.filter((r) => r.includes("/dist/chunks/popup-"))).toHaveLength(1);
+    // One popup chunk (a late prefetch from the page before, for a widget waiting on its trigger there, may be
+    // logged after the reset: the same file, so count files, not requests).
+    expect(new Set(requests.filter((r) => r.includes("/dist/chunks/popup-"))).size).toBe(1);
     expect(requests.filter((r) => r.includes("/dist/chunks/check-rules-"))).toEqual([]);
   });
 
