@@ -299,9 +299,9 @@ describe("behavioural scores choose the cart message", () => {
 });
 
 describe("smart timing", () => {
-  it("the returning browser's popup waits for the visitor's usual hour, and explain() names it", // Retried: one run in a few under load timed out waiting for the popup after the 10 h jump (seen twice on
+  // Retried: one run in a few under load timed out waiting for the popup after the 10 h jump (seen twice on
   // 2026-12-06, cause not found; every timer due in the jump fires at once). A real miss fails all three.
-  { timeout: SLOW, retry: 2 }, async () => {
+  it("the returning browser's popup waits for the visitor's usual hour, and explain() names it", { timeout: SLOW, retry: 2 }, async () => {
     // Evenings at 20:00 (UTC) two days running, then a morning visit.
     const { page, errors } = await visitor({}, new Date("2026-11-30T20:05:00Z"));
     await open(page, "/shop/index.html");
