@@ -9,18 +9,12 @@ import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import type { StateStore } from "../state/state-store.js";
 import { codeFitsPattern, patternProblem } from "./code-pattern.js";
+import { option, stateChoice } from "../state/state-choice.js";
 
 const DEFAULT_DB = "./nudge-events.duckdb";
 const USAGE = `Usage: nudge coupons import <POOL> <codes.csv> [--db <file.duckdb> | --postgres <url>]
        nudge coupons status [--db <file.duckdb> | --postgres <url>]
        nudge coupons check <code> --pattern <pattern>`;
-
-function option(args: string[], name: string): string | undefined | null {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = args[at + 1];
-  return value && !value.startsWith("--") ? value : null;
-}
 
 /** The codes of a CSV file: its `code` column (a header row is required), trimmed, blanks left out. */
 export function codesFromCsv(text: string): { codes: string[] } | { problem: string } {
@@ -65,18 +59,12 @@ export async function couponsCommand(args: string[], out: (text: string) => void
     err(pool && !/^[A-Za-z0-9_-]{1,64}$/.test(pool) ? `pool name "${pool}": use letters, digits, _ and - (at most 64)` : USAGE);
     return 2;
   }
-  const db = option(rest, "--db");
-  const postgres = option(rest, "--postgres");
-  if (db === null || postgres === null || (db && postgres)) {
-    err(
-      db === null
-        ? "--db: expected a DuckDB file after it"
-        : postgres === null
-          ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db"
-          : "give --db or --postgres, not both",
-    );
+  const choice = stateChoice(rest);
+  if (choice.problem !== undefined) {
+    err(choice.problem);
     return 2;
   }
+  const { db, postgres } = choice;
   let codes: string[] = [];
   if (action === "import") {
     let text: string;

@@ -7,16 +7,10 @@
 import { readFile } from "node:fs/promises";
 import type { CustomerStore } from "./customer-store.js";
 import { parseExport } from "./orders-csv.js";
+import { stateChoice } from "../state/state-choice.js";
 
 export const DEFAULT_DB = "./nudge-events.duckdb";
 const USAGE = "Usage: nudge customers import <orders.csv | customers.csv> [--db <file.duckdb> | --postgres <url>]";
-
-function option(args: string[], name: string): string | undefined | null {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = args[at + 1];
-  return value && !value.startsWith("--") ? value : null;
-}
 
 /** Opens the customer tables where `nudge collect` keeps them (PostgreSQL, else the DuckDB file). */
 export async function openCustomers(where: { postgres?: string; db?: string | object }): Promise<CustomerStore> {
@@ -31,18 +25,12 @@ export async function customersCommand(args: string[], out: (text: string) => vo
     err(USAGE);
     return 2;
   }
-  const db = option(args, "--db");
-  const postgres = option(args, "--postgres");
-  if (db === null || postgres === null || (db && postgres)) {
-    err(
-      db === null
-        ? "--db: expected a DuckDB file after it"
-        : postgres === null
-          ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db"
-          : "give --db or --postgres, not both",
-    );
+  const choice = stateChoice(args);
+  if (choice.problem !== undefined) {
+    err(choice.problem);
     return 2;
   }
+  const { db, postgres } = choice;
   let text: string;
   try {
     text = await readFile(file, "utf8");

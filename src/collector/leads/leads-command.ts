@@ -6,33 +6,21 @@
  */
 import type { StateStore } from "../state/state-store.js";
 import { writeLeadsCsv } from "./csv.js";
+import { stateChoice } from "../state/state-choice.js";
 
 export const DEFAULT_DB = "./nudge-events.duckdb";
-
-function option(args: string[], name: string): string | undefined | null {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = args[at + 1];
-  return value && !value.startsWith("--") ? value : null;
-}
 
 export async function leadsCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   if (args[0] !== "export") {
     err("Usage: nudge leads export [--db <file.duckdb> | --postgres <url>]");
     return 2;
   }
-  const db = option(args, "--db");
-  const postgres = option(args, "--postgres");
-  if (db === null || postgres === null || (db && postgres)) {
-    err(
-      db === null
-        ? "--db: expected a DuckDB file after it"
-        : postgres === null
-          ? "--postgres: expected a URL after it, e.g. postgres://user@host:5432/db"
-          : "give --db or --postgres, not both",
-    );
+  const choice = stateChoice(args);
+  if (choice.problem !== undefined) {
+    err(choice.problem);
     return 2;
   }
+  const { db, postgres } = choice;
   let state: StateStore;
   try {
     if (postgres) state = await (await import("../state/postgres-state.js")).createPostgresState(postgres, { max: 1 });
