@@ -1,21 +1,44 @@
+/*
+ * The argument checks of the common calls (track, page, viewItem, search, cart.*, purchase, on, show,
+ * hide): they accept and normalise good input. A rejected call throws an `ArgumentProblem` that names
+ * its message by key; the message texts load lazily (argument-messages.ts, see rejections.ts), since
+ * most page views never make a wrong call.
+ */
 import type { CartLine } from "../profile/facts.js";
+import type { MessageKey } from "./argument-messages.js";
 
-/** A wrong argument to a public API call; reported as a warning, the call is dropped. */
-export class ArgumentProblem extends Error {}
+/**
+ * A wrong argument to a public API call; reported as a warning, the call is dropped.
+ * `message` is the text when the thrower holds it (a lazy chunk's own checks), else empty:
+ * then `why` names it — the call, the message's key, and the values it quotes.
+ */
+export class ArgumentProblem extends Error {
+  constructor(
+    message: string,
+    readonly why?: [where: string, key: MessageKey, ...values: unknown[]],
+  ) {
+    super(message);
+  }
+}
+
+/** A rejected argument whose message loads lazily: `${where}: <the key's text>`. */
+export const rejected = (where: string, key: MessageKey, ...values: unknown[]) => new ArgumentProblem("", [where, key, ...values]);
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 export function eventName(value: unknown, where: string): string {
-  if (typeof value !== "string" || !value.trim()) throw new ArgumentProblem(`${where}: the event name must be a non-empty string, got ${typeOf(value)}`);
-  if (value.length > 100) throw new ArgumentProblem(`${where}: the event name is longer than 100 characters`);
-  if (FORBIDDEN_KEYS.has(value)) throw new ArgumentProblem(`${where}: "${value}" is not allowed as an event name`);
+  if (typeof value !== "string" || !value.trim()) throw rejected(where, "eventName", value);
+  if (value.length > 100) throw rejected(where, "eventLength");
+  if (FORBIDDEN_KEYS.has(value)) throw rejected(where, "eventReserved", value);
   return value;
 }
 
 /** A plain-data copy of an object argument: own keys only, no prototype keys, bounded depth and size. */
 export function plainObject(value: unknown, where: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value)) throw new ArgumentProblem(`${where}: expected an object, got ${typeOf(value)}`);
+  if (typeof value !== "object" || Array.isArray(value)) throw rejected(where, "object", value);
   return sanitize(value, 0) as Record<string, unknown>;
 }
 
@@ -44,70 +67,64 @@ function toNumber(value: unknown): number {
 }
 
 export function cartItem(value: unknown, where: string): CartLine {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ArgumentProblem(`${where}: expected an item object { id, price, quantity? }, got ${typeOf(value)}`);
-  const item = value as Record<string, unknown>;
-  const id = typeof item.id === "number" ? String(item.id) : item.id;
-  if (typeof id !== "string" || !id) throw new ArgumentProblem(`${where}: item.id must be a non-empty string or number, got ${typeOf(item.id)}`);
-  const price = toNumber(item.price ?? 0);
-  if (!Number.isFinite(price) || price < 0) throw new ArgumentProblem(`${where}: item.price must be a number ≥ 0, got ${typeOf(item.price)}`);
-  const quantity = item.quantity === undefined ? 1 : toNumber(item.quantity);
-  if (!Number.isInteger(quantity) || quantity < 1) throw new ArgumentProblem(`${where}: item.quantity must be a whole number ≥ 1, got ${typeOf(item.quantity)}`);
+  if (!isRecord(value)) throw rejected(where, "item", value);
+  const id = typeof value.id === "number" ? String(value.id) : value.id;
+  if (typeof id !== "string" || !id) throw rejected(where, "itemId", value.id);
+  const price = toNumber(value.price ?? 0);
+  if (!Number.isFinite(price) || price < 0) throw rejected(where, "itemPrice", value.price);
+  const quantity = value.quantity === undefined ? 1 : toNumber(value.quantity);
+  if (!Number.isInteger(quantity) || quantity < 1) throw rejected(where, "itemQuantity", value.quantity);
   const clean: CartLine = { id, price, quantity };
-  if (typeof item.name === "string") clean.name = item.name.slice(0, 200);
-  if (typeof item.category === "string") clean.category = item.category.slice(0, 200);
-  if (typeof item.image === "string") clean.image = item.image.slice(0, 2000);
+  if (typeof value.name === "string") clean.name = value.name.slice(0, 200);
+  if (typeof value.category === "string") clean.category = value.category.slice(0, 200);
+  if (typeof value.image === "string") clean.image = value.image.slice(0, 2000);
   return clean;
+}
+
+/** `cart.set(items)`: an array of cart items. */
+export function cartItems(value: unknown, where: string): CartLine[] {
+  if (!Array.isArray(value)) throw rejected(where, "items");
+  return value.map((item, i) => cartItem(item, `${where} items[${i}]`));
 }
 
 export function identifier(value: unknown, where: string): string {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value !== "string" || !value.trim()) throw new ArgumentProblem(`${where}: expected a non-empty string id, got ${typeOf(value)}`);
+  if (typeof value !== "string" || !value.trim()) throw rejected(where, "id", value);
   return value.slice(0, 200);
 }
 
 export function order(value: unknown, where: string): { id: string; value: number; currency?: string; coupon?: string; items: CartLine[] } {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ArgumentProblem(`${where}: expected an order object { id, value, items? }, got ${typeOf(value)}`);
-  const raw = value as Record<string, unknown>;
-  const amount = Number(raw.value);
-  if (!Number.isFinite(amount) || amount < 0) throw new ArgumentProblem(`${where}: order.value must be a number ≥ 0, got ${typeOf(raw.value)}`);
-  const items = Array.isArray(raw.items) ? raw.items.map((item, i) => cartItem(item, `${where}: order.items[${i}]`)) : [];
-  if (raw.coupon !== undefined && typeof raw.coupon !== "string") throw new ArgumentProblem(`${where}: order.coupon must be a string (the code used), got ${typeOf(raw.coupon)}`);
-  const coupon = typeof raw.coupon === "string" && raw.coupon.trim() ? raw.coupon.trim().slice(0, 64) : undefined;
+  if (!isRecord(value)) throw rejected(where, "order", value);
+  const amount = Number(value.value);
+  if (!Number.isFinite(amount) || amount < 0) throw rejected(where, "orderValue", value.value);
+  const items = Array.isArray(value.items) ? value.items.map((item, i) => cartItem(item, `${where}: order.items[${i}]`)) : [];
+  if (value.coupon !== undefined && typeof value.coupon !== "string") throw rejected(where, "orderCoupon", value.coupon);
+  const coupon = typeof value.coupon === "string" && value.coupon.trim() ? value.coupon.trim().slice(0, 64) : undefined;
   return {
-    id: identifier(raw.id, `${where}: order.id`),
+    id: identifier(value.id, `${where}: order.id`),
     value: amount,
-    currency: typeof raw.currency === "string" ? raw.currency : undefined,
+    currency: typeof value.currency === "string" ? value.currency : undefined,
     ...(coupon ? { coupon } : {}),
     items,
   };
 }
 
-function typeOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? `"${value.slice(0, 30)}"` : typeof value;
-}
-
 /** `viewItem(product)`: a product with an id, and optional name, price and category. */
 export function product(value: unknown, where: string): { id: string; name?: string; price?: number; category?: string } & Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ArgumentProblem(`${where}: expected a product object { id, name?, price?, category? }, got ${typeOf(value)}`);
-  const raw = value as Record<string, unknown>;
-  const id = identifier(raw.id, `${where}: product.id`);
-  if (raw.price !== undefined && (typeof raw.price !== "number" || !Number.isFinite(raw.price) || raw.price < 0)) {
-    throw new ArgumentProblem(`${where}: product.price must be a number ≥ 0, got ${typeOf(raw.price)}`);
+  if (!isRecord(value)) throw rejected(where, "product", value);
+  const id = identifier(value.id, `${where}: product.id`);
+  if (value.price !== undefined && (typeof value.price !== "number" || !Number.isFinite(value.price) || value.price < 0)) {
+    throw rejected(where, "productPrice", value.price);
   }
   for (const key of ["name", "category"]) {
-    if (raw[key] !== undefined && typeof raw[key] !== "string") throw new ArgumentProblem(`${where}: product.${key} must be a string, got ${typeOf(raw[key])}`);
+    if (value[key] !== undefined && typeof value[key] !== "string") throw rejected(where, "productText", key, value[key]);
   }
-  return { ...(sanitize(raw, 0) as Record<string, unknown>), id };
+  return { ...(sanitize(value, 0) as Record<string, unknown>), id };
 }
 
 /** `search(query)`: the visitor's search terms, trimmed, at most 200 characters. */
 export function searchQuery(value: unknown, where: string): string {
-  if (typeof value !== "string" || !value.trim()) throw new ArgumentProblem(`${where}: expected a non-empty search string, got ${typeOf(value)}`);
+  if (typeof value !== "string" || !value.trim()) throw rejected(where, "search", value);
   return value.trim().slice(0, 200);
 }
 
@@ -115,6 +132,12 @@ export function searchQuery(value: unknown, where: string): string {
 export function pageProps(value: unknown, where: string, types: readonly string[]): { type?: string } {
   const raw = plainObject(value, where);
   if (raw.type === undefined) return {};
-  if (typeof raw.type !== "string" || !types.includes(raw.type)) throw new ArgumentProblem(`${where}: type must be one of ${types.join(", ")}, got ${typeOf(raw.type)}`);
+  if (typeof raw.type !== "string" || !types.includes(raw.type)) throw rejected(where, "pageType", raw.type, types);
   return { type: raw.type };
+}
+
+/** `on(event, handler)`: a handler function. */
+export function handler<F>(value: F, event: string): F {
+  if (typeof value !== "function") throw rejected(`on("${event}")`, "handler");
+  return value;
 }

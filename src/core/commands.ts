@@ -1,4 +1,4 @@
-import { ArgumentProblem } from "./arguments.js";
+import { rejected } from "./arguments.js";
 
 /**
  * Runs one command of the script-tag queue on an instance: `["track", "signup", {…}]`,
@@ -10,10 +10,10 @@ export function runCommand(instance: object, command: unknown): number {
     command(instance);
     return 0;
   }
-  if (!Array.isArray(command) || typeof command[0] !== "string") throw new ArgumentProblem('push(): expected ["method", ...arguments] or a function');
+  if (!Array.isArray(command) || typeof command[0] !== "string") throw rejected("push()", "command");
   const [method, ...rest] = command as [string, ...unknown[]];
   const target = COMMANDS.has(method) ? resolveCommand(instance, method) : undefined;
-  if (!target) throw new ArgumentProblem(`push(): unknown command "${method}"`);
+  if (!target) throw rejected("push()", "unknownCommand", method);
   target(...rest);
   return 0;
 }

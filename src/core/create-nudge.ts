@@ -6,7 +6,7 @@ import type { Facts, PageFacts } from "../profile/facts.js";
 import { createProfileStore } from "../profile/profile-store.js";
 import { dayOf, recordEvent, recordPageView, type Profile } from "../profile/profile.js";
 import { memoryStore, openBestStore, type KeyValueStore } from "../profile/storage.js";
-import type { AnyWidgetDefinition, Product, WidgetDefinition, WidgetLoader } from "../render/widget-api.js";
+import type { AnyWidgetDefinition, Product, WidgetLoader } from "../render/widget-api.js";
 import { compileRules, type CompiledRules, type RulesFeatures } from "../rules/compile-rules.js";
 import { fetchRules, loadRules } from "../rules/load.js";
 import type { Settings } from "../rules/schema/rules-schema.js";
@@ -23,7 +23,8 @@ import { builtinInline, builtinModal, builtinWidgets, modalOf } from "./builtin-
 import { runCommand } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
-import type { CartItem, IdentifyOptions, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps, ViewedProduct } from "./types.js";
+import { createRejections } from "./rejections.js";
+import type { CartItem, JsonObject, NudgeEvents, NudgeOptions, Order, PageProps, ViewedProduct } from "./types.js";
 import { createLifecycle } from "./lifecycle.js";
 import { createMeasure, type MeasureDeps } from "../measure/hook.js";
 import { allConsent, type ConsentChoice, type ConsentState } from "./consent.js";
@@ -56,6 +57,7 @@ export function createNudge(options: NudgeOptions) {
     else reporter.error(`on("${event}") listener`, error);
   });
   const reporter = createReporter(env, (problem) => events.emit("error", problem));
+  const reject = createRejections(reporter);
   const profiles = createProfileStore(env, (error) => reporter.error("storage", error));
   const widgets = new Map<string, AnyWidgetDefinition | WidgetLoader>(Object.entries({ ...builtinWidgets, ...options.widgets }));
 
@@ -123,12 +125,15 @@ export function createNudge(options: NudgeOptions) {
   }
 
   /** A method of the rarely called API: its code (and its argument checks) loads on the first call. */
-  function occasionalCall<A extends unknown[], R>(name: string, run: (chunk: typeof Occasional, ...a: A) => R, fallback?: R): (...a: A) => R {
+  function occasionalCall<K extends Occasional.Call>(method: K, fallback?: Occasional.Result<K>): (...a: Occasional.Args<K>) => Occasional.Result<K> {
+    type A = Occasional.Args<K>;
+    type R = Occasional.Result<K>;
+    const name = `${method}()`;
     const call = inOrder(
       safe(
         name,
         (...a: A) => {
-          if (occasional) return run(occasional, ...a);
+          if (occasional) return (occasional[method] as unknown as (instance: Occasional.Instance, ...a: A) => R)(occasionalInstance, ...a);
           if (destroyed) return fallback as R; // ignored after destroy(), as every call is
           throw new Error("its code did not load"); // the download's failure was reported with its reason
         },
@@ -142,13 +147,19 @@ export function createNudge(options: NudgeOptions) {
     };
   }
 
+  /**
+   * A common call that changes the profile: `check` takes its arguments (a wrong one throws, and the
+   * call is dropped with a warning) and returns the change, applied in call order once the profile is read.
+   */
+  const recording = <A extends unknown[]>(name: string, check: (...a: A) => () => void) => inOrder(safe(name, (...a: A) => act(check(...a))));
+
   /** Wraps a public method: a wrong call is a warning, a failure is an error, neither reaches the page. */
   function safe<A extends unknown[], R>(name: string, fn: (...a: A) => R, fallback?: R): (...a: A) => R {
     return (...a: A) => {
       try {
         return fn(...a);
       } catch (error) {
-        if (error instanceof args.ArgumentProblem) reporter.warn(name, error.message);
+        if (error instanceof args.ArgumentProblem) reject(name, error);
         else reporter.error(name, error);
         return fallback as R;
       }
@@ -467,24 +478,20 @@ export function createNudge(options: NudgeOptions) {
     ready,
 
     /** Records a custom event, e.g. `track("signup", { plan: "pro" })`. */
-    track: inOrder(
-      safe("track()", (name: string, props?: JsonObject) => {
-        const event = args.eventName(name, "track()");
-        const data = args.plainObject(props, "track() props");
-        act(() => record(event, data));
-      }),
-    ),
+    track: recording("track()", (name: string, props?: JsonObject) => {
+      const event = args.eventName(name, "track()");
+      const data = args.plainObject(props, "track() props");
+      return () => record(event, data);
+    }),
 
     /**
      * Records a page view; call it yourself only with `trackPageViews: false`.
      * `{ type: "product" }` tells the rules what kind of page it is (`page.type`).
      */
-    page: inOrder(
-      safe("page()", (props?: PageProps) => {
-        const { type } = args.pageProps(props, "page()", PAGE_TYPES);
-        act(() => pageView(undefined, type));
-      }),
-    ),
+    page: recording("page()", (props?: PageProps) => {
+      const { type } = args.pageProps(props, "page()", PAGE_TYPES);
+      return () => pageView(undefined, type);
+    }),
 
     /**
      * Names the visitor (a user id from your site) and stores traits such as `{ firstName }`.
@@ -492,86 +499,70 @@ export function createNudge(options: NudgeOptions) {
      * starts a fresh profile that keeps only this device's widget history (see `identified`).
      * `{ token }` (signed by your server) loads the shop's customer card: `identify("c-1024", {}, { token })`.
      */
-    identify: occasionalCall("identify()", (chunk, id?: string | number | null, traits?: JsonObject, options?: IdentifyOptions) =>
-      chunk.identify(occasionalInstance, id, traits, options),
-    ),
+    identify: occasionalCall("identify"),
 
     /** Records that the visitor looked at a product (`view_item`): `viewItem({ id: "sku-1", name, price, category })`. */
-    viewItem: inOrder(
-      safe("viewItem()", (product: ViewedProduct) => {
-        const item = args.product(product, "viewItem()");
-        act(() => record("view_item", item));
-      }),
-    ),
+    viewItem: recording("viewItem()", (product: ViewedProduct) => {
+      const item = args.product(product, "viewItem()");
+      return () => record("view_item", item);
+    }),
 
     /** Records a site search (`search` with `{ query }`): `search("running shoes")`. */
-    search: inOrder(
-      safe("search()", (query: string) => {
-        const terms = args.searchQuery(query, "search()");
-        act(() => record("search", { query: terms }));
-      }),
-    ),
+    search: recording("search()", (query: string) => {
+      const terms = args.searchQuery(query, "search()");
+      return () => record("search", { query: terms });
+    }),
 
     /** The visitor's cart, kept in step with your shop's cart. */
     cart: {
       /** Adds a product line (`add_to_cart`); the same id again adds to its quantity. */
-      add: inOrder(
-        safe("cart.add()", (item: CartItem) => {
-          const line = args.cartItem(item, "cart.add()");
-          act(() => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) })));
-        }),
-      ),
+      add: recording("cart.add()", (item: CartItem) => {
+        const line = args.cartItem(item, "cart.add()");
+        return () => record("add_to_cart", { ...line }, (p) => ({ ...p, cart: addToCart(p.cart, line) }));
+      }),
       /** Removes the line, or `quantity` of it: `cart.remove("sku-1")`, `cart.remove("sku-1", 1)`. */
-      remove: inOrder(
-        safe("cart.remove()", (id: string | number, quantity?: number) => {
-          const key = args.identifier(id, "cart.remove()");
-          // The quantity is checked like a cart item's ("cart.remove(): item.quantity must be a whole number ≥ 1…").
-          const count = quantity === undefined ? undefined : args.cartItem({ id: key, quantity }, "cart.remove()").quantity;
-          act(() => record("remove_from_cart", count ? { id: key, quantity: count } : { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key, count) })));
-        }),
-      ),
+      remove: recording("cart.remove()", (id: string | number, quantity?: number) => {
+        const key = args.identifier(id, "cart.remove()");
+        // The quantity is checked like a cart item's ("cart.remove(): item.quantity must be a whole number ≥ 1…").
+        const count = quantity === undefined ? undefined : args.cartItem({ id: key, quantity }, "cart.remove()").quantity;
+        return () => record("remove_from_cart", count ? { id: key, quantity: count } : { id: key }, (p) => ({ ...p, cart: removeFromCart(p.cart, key, count) }));
+      }),
       /** Replaces the whole cart with these lines (`cart_update`): for syncing with the shop's own cart. */
-      set: inOrder(
-        safe("cart.set()", (items: readonly CartItem[]) => {
-          if (!Array.isArray(items)) throw new args.ArgumentProblem("cart.set(): expected an array of items");
-          const lines = items.map((item, i) => args.cartItem(item, `cart.set() items[${i}]`));
-          act(() => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines })));
-        }),
-      ),
+      set: recording("cart.set()", (items: readonly CartItem[]) => {
+        const lines = args.cartItems(items, "cart.set()");
+        return () => record("cart_update", { count: lines.length }, (p) => ({ ...p, cart: lines }));
+      }),
       /** Empties the cart (`cart_update`), e.g. after the order. */
-      clear: inOrder(safe("cart.clear()", () => act(() => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] }))))),
+      clear: recording("cart.clear()", () => () => record("cart_update", { count: 0 }, (p) => ({ ...p, cart: [] }))),
     },
 
     /**
      * Records an order: `purchase({ id: "1001", value: 59.8, items, coupon? })`; the `purchase` event's props carry `coupon` (the code used) for goals.
      * The cart is emptied, as a placed order empties the shop's: no abandoned-cart widget after checkout.
      */
-    purchase: inOrder(
-      safe("purchase()", (order: Order) => {
-        const placed = args.order(order, "purchase()");
-        act(() =>
-          // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
-          record(
-            "purchase",
-            { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) },
-            (p) => ({
-              ...p,
-              cart: [],
-              orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
-            }),
-          ),
+    purchase: recording("purchase()", (order: Order) => {
+      const placed = args.order(order, "purchase()");
+      // Item ids (when given) let recommendations skip what was just bought and learn what goes together.
+      return () =>
+        record(
+          "purchase",
+          { id: placed.id, value: placed.value, ...(placed.coupon ? { coupon: placed.coupon } : {}), ...(placed.items.length ? { items: placed.items.map((i) => i.id) } : {}) },
+          (p) => ({
+            ...p,
+            cart: [],
+            orders: { count: p.orders.count + 1, total: Math.round((p.orders.total + placed.value) * 100) / 100, last: { id: placed.id, value: placed.value, time: env.now() } },
+          }),
         );
-      }),
-    ),
+    }),
 
     /**
      * Gives or withdraws the visitor's consent: `true` / `false` for every category, or some of
      * them, e.g. `{ storage: true, personalization: true, measurement: false }` (see `ConsentChoice`).
      */
-    consent: occasionalCall("consent()", (chunk, granted: boolean | ConsentChoice) => chunk.consent(occasionalInstance, granted)),
+    consent: occasionalCall("consent"),
 
     /** Erases everything Nudge stored about the visitor, in every storage, and starts a new anonymous profile. */
-    forget: occasionalCall("forget()", (chunk) => chunk.forget(occasionalInstance), Promise.resolve()),
+    forget: occasionalCall("forget", Promise.resolve()),
 
     /** Shows a widget now, if its conditions and caps allow (`{ force: true }` skips them: for previews). */
     show: inOrder(
@@ -620,8 +611,7 @@ export function createNudge(options: NudgeOptions) {
       "on()",
       (event: keyof NudgeEvents, handler: (payload: never) => void): (() => void) => {
         const name = args.eventName(event, "on()") as keyof NudgeEvents;
-        if (typeof handler !== "function") throw new args.ArgumentProblem(`on("${name}"): the handler must be a function`);
-        return events.on(name, handler as (payload: unknown) => void);
+        return events.on(name, args.handler(handler, name) as (payload: unknown) => void);
       },
       () => {},
     ) as <K extends keyof NudgeEvents>(event: K, handler: (payload: NudgeEvents[K]) => void) => () => void,
@@ -632,9 +622,7 @@ export function createNudge(options: NudgeOptions) {
      * `nudge-sdk/react`), or a lazy loader of a module whose default export is one. `schema` (zod)
      * checks each widget's `content` before it shows; a misfit is reported with its path and skipped.
      */
-    registerWidget: occasionalCall("registerWidget()", (chunk, type: string, definition: AnyWidgetDefinition | WidgetLoader, schema?: WidgetDefinition["schema"]) =>
-      chunk.registerWidget(occasionalInstance, type, definition, schema),
-    ),
+    registerWidget: occasionalCall("registerWidget"),
 
     /** Stops everything: listeners, timers, widgets. Pending profile changes are written first. */
     destroy: safe("destroy()", () => {

@@ -36,6 +36,13 @@ export interface Instance {
   resetClock(): void;
 }
 
+/** The calls of this chunk, by method name (the instance's method of that name runs it). */
+export type Call = "identify" | "consent" | "forget" | "registerWidget";
+type Method<K extends Call> = typeof import("./occasional-calls.js")[K];
+/** A call's arguments as the page passes them (after the instance). */
+export type Args<K extends Call> = Method<K> extends (instance: Instance, ...a: infer A) => unknown ? A : never;
+export type Result<K extends Call> = ReturnType<Method<K>>;
+
 /** `identify(id?, traits?, { token }?)`: see `createNudge`. */
 export function identify(instance: Instance, id?: string | number | null, traits?: JsonObject, options?: IdentifyOptions): void {
   const userId = id === undefined || id === null ? undefined : identifier(id, "identify() id");

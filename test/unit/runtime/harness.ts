@@ -8,6 +8,7 @@ import { h } from "preact";
 import { vi } from "vitest";
 import { createNudge, loadOccasionalCalls, type Nudge } from "../../../src/core/create-nudge.js";
 import type { NudgeEvents, NudgeOptions } from "../../../src/core/types.js";
+import { loadArgumentMessages } from "../../../src/core/rejections.js";
 import type { NudgeProblem } from "../../../src/core/report.js";
 import type { Env } from "../../../src/env/env.js";
 import { memoryStore, type KeyValueStore } from "../../../src/profile/storage.js";
@@ -23,6 +24,8 @@ import "../../../src/decide/modal-lock.js";
 // up front here, these tests see each call apply at once, as it does once that code is there. The calls made
 // before it arrives (queued, in order) are tested in a real browser: test/browser/lazy-chunks.test.ts.
 await loadOccasionalCalls();
+// So are the texts of rejected calls' warnings (a chunk loaded with the first wrong call; browser-tested in lazy-chunks).
+await loadArgumentMessages();
 
 export const MINUTE = 60_000;
 
