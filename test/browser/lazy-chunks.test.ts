@@ -81,6 +81,63 @@ describe("the decide core", () => {
     expect(errors).toEqual([]);
   });
 
+  it("valid calls never fetch the warning texts; rejected calls warn with their exact text, in call order, once the texts arrive", async () => {
+    // The texts' response is held until the page has made its calls.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route("**/chunks/argument-messages-*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const { page, requests, errors, warnings } = await open();
+    const texts = () => requests.filter((r) => /\/chunks\/argument-messages-/.test(r));
+    await page.evaluate(() => {
+      const nudge = (window as any).nudge;
+      nudge.track("signup", { plan: "pro" });
+      nudge.page({ type: "product" });
+      nudge.viewItem({ id: "sku-1", name: "Mug", price: 12, category: "cups" });
+      nudge.search("decaf");
+      nudge.purchase({ id: "o-1", value: 24, items: [{ id: "sku-1", price: 12, quantity: 2 }] });
+      nudge.on("track", () => {});
+      nudge.hide();
+      nudge.push(["track", "pushed"]);
+    });
+    await settle(page);
+    expect(texts()).toEqual([]);
+    expect(warnings).toEqual([]);
+
+    await page.evaluate(() => {
+      const nudge = (window as any).nudge;
+      nudge.track(42);
+      nudge.track("between"); // valid calls around rejected ones apply at once
+      nudge.cart.add({ price: 1 });
+      nudge.purchase({ id: "o-2", value: "lots" });
+      nudge.page({ type: "blog" });
+      nudge.push(["nope"]);
+      nudge.on("shown", 5);
+    });
+    await expect.poll(() => texts().length).toBe(1);
+    expect(warnings).toEqual([]); // held back with the texts
+    expect(await page.evaluate(() => (window as any).nudge.facts().events.between?.count)).toBe(1);
+    expect(await page.evaluate(() => (window as any).nudge.facts().cart.count)).toBe(0);
+
+    release();
+    await expect.poll(() => warnings.length).toBe(6);
+    expect(warnings).toEqual([
+      "[nudge] track(): the event name must be a non-empty string, got number",
+      "[nudge] cart.add(): item.id must be a non-empty string or number, got undefined",
+      '[nudge] purchase(): order.value must be a number ≥ 0, got "lots"',
+      '[nudge] page(): type must be one of home, category, product, cart, checkout, other, got "blog"',
+      '[nudge] push(): unknown command "nope"',
+      '[nudge] on(): on("shown"): the handler must be a function',
+    ]);
+    // Once there, the texts are used at once.
+    await page.evaluate(() => (window as any).nudge.search(""));
+    expect(warnings.at(-1)).toBe('[nudge] search(): expected a non-empty search string, got ""');
+    expect(texts()).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it("calls made before the API chunk arrives wait in order, and their promises resolve as usual", async () => {
     // The API chunk's response is held until the page has made its calls.
     let release!: () => void;
