@@ -80,6 +80,7 @@ function group(dist, files) {
  *   order, or a token to identify with.
  * - occasional-calls: identify, consent, forget and registerWidget (loaded on the first such call).
  * - argument-messages: the warning texts of rejected calls (loaded with the first wrong call).
+ * - profile-adopt: the profile's switch from memory to real storage (loaded when consent to store is granted after start).
  * - modal-lock: the cross-tab modal lock (loaded with the first modal about to show).
  * - one row per built-in widget (each folder of widgets/ but shared): its chunk, the renderer and show-path
  *   chunks (loaded with the first widget) and everything they import (Preact…): what the page downloads when
@@ -110,6 +111,7 @@ export function measure(dist = join(ROOT, "dist")) {
     validator: group(dist, closure(dist, [validator], [runtime])),
     "occasional-calls": group(dist, closure(dist, [chunk(dist, "chunks", "occasional-calls-")], [runtime])),
     "argument-messages": group(dist, closure(dist, [chunk(dist, "chunks", "argument-messages-")], [runtime])),
+    "profile-adopt": group(dist, closure(dist, [chunk(dist, "chunks", "profile-adopt-")], [runtime])),
     "modal-lock": group(dist, closure(dist, [chunk(dist, "chunks", "modal-lock-")], [runtime])),
     "consent-signals": group(dist, closure(dist, [chunk(dist, "chunks", "consent-signals-")], [runtime])),
     "datalayer-ga4": group(dist, closure(dist, [chunk(dist, "chunks", "ga4-")], [runtime])),

@@ -1,6 +1,7 @@
 import type { Env } from "../env/env.js";
 import type { mergeProfiles } from "./merge.js";
-import { migrateProfile, newProfile, recordPageView, type Profile } from "./profile.js";
+import type { AdoptingStore } from "./profile-adopt.js";
+import { migrateProfile, newProfile, type Profile } from "./profile.js";
 import { localStorageSnapshot, type KeyValueStore, type SyncSnapshot } from "./storage.js";
 import { openTabChannel, type OpenTabChannel, type TabChannel, type TabMessage } from "./tabs.js";
 
@@ -383,6 +384,23 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     return { stored: fromStore, legacy: saved && saved.rev > (fromStore?.rev ?? -1) ? saved : undefined };
   }
 
+  /** What the switch to real storage (profile-adopt.ts) may touch. */
+  const adopting: AdoptingStore = {
+    env,
+    latest: () => latest,
+    readFrom,
+    async restart(from, change, visitorIsNew = isNew) {
+      batches = [];
+      base = from;
+      open = change ? [{ fn: change, times: [], randoms: [] }] : [];
+      isNew = visitorIsNew;
+      mustWrite = true;
+      listen();
+      show();
+      await flush();
+    },
+  };
+
   return {
     get: (): Profile => applying ?? latest,
     /** True when this page load created the visitor. */
@@ -408,31 +426,9 @@ export function createProfileStore(env: Env, onError: (error: unknown) => void, 
     /**
      * Switches from memory to real storage once consent is given. A returning
      * visitor's stored profile is kept; what this page added in memory (its
-     * page view, cart, traits) is carried over onto it.
+     * page view, cart, traits) is carried over onto it. Its code is a chunk of its own (profile-adopt.ts).
      */
-    async adopt(target: KeyValueStore, newId: () => string): Promise<void> {
-      const current = latest;
-      const { stored, legacy } = await readFrom(target);
-      const found = stored ?? legacy;
-      batches = [];
-      if (found) {
-        base = stored ?? newProfile(found.id, env.now());
-        const carry = (p: Profile): Profile => {
-          const from = legacy && p.rev < legacy.rev ? legacy : p;
-          const carried = current.pagesTotal > 0 ? recordPageView(from, env.now(), newId) : from;
-          return { ...carried, cart: current.cart.length ? current.cart : from.cart, attributes: { ...from.attributes, ...current.attributes } };
-        };
-        open = [{ fn: carry, times: [], randoms: [] }];
-        isNew = false;
-      } else {
-        base = current;
-        open = [];
-      }
-      mustWrite = true;
-      listen();
-      show();
-      await flush();
-    },
+    adopt: (target: KeyValueStore, newId: () => string): Promise<void> => import("./profile-adopt.js").then((chunk) => chunk.adopt(adopting, target, newId)),
     /** Moves the profile to another store (e.g. to memory when consent is withdrawn), replacing what is there. */
     async moveTo(target: KeyValueStore): Promise<void> {
       journal?.clear();
