@@ -67,8 +67,8 @@ function identifyToken(options: unknown): string | undefined {
 }
 
 /** `consent(granted)`: `true`/`false`, or an object of categories with boolean values. */
-export function consent(instance: Instance, value: boolean | ConsentChoice): void {
-  instance.setConsent(consentChoice(value));
+export function consent(instance: Instance, granted: boolean | ConsentChoice): void {
+  instance.setConsent(consentChoice(granted));
 }
 
 function consentChoice(value: unknown): ConsentChoice {
