@@ -46,7 +46,12 @@ function serve(builds, rules) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
-/** Runs `action` under a trace; returns the CPU ms of each main-thread task that ran code from `/<name>/`. */
+/**
+ * Runs `action` under a trace; returns the CPU ms of each main-thread task that ran code from `/<name>/`'s
+ * scripts (the loader, the runtime, a chunk). The task that commits a navigation (it creates the new document's
+ * script context) also runs the previous page's pagehide handlers: of that task only those handlers count, the
+ * browser's own work on the new document is no Nudge task (`navigation` is that whole task, for comparison).
+ */
 async function traced(page, cdp, name, action) {
   const events = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
@@ -61,13 +66,21 @@ async function traced(page, cdp, name, action) {
     (e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "RunTask" && x.tid === e.tid && x.dur > 0),
   );
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
-  const ours = onMain.filter((e) => JSON.stringify(e.args ?? {}).includes(`/${name}/`));
+  const script = new RegExp(`/${name}/(nudge\\.js|nudge\\.runtime\\.js|chunks/)`);
+  const ours = onMain.filter((e) => script.test(JSON.stringify(e.args ?? {})));
+  const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+  const within = (task) => (e) => e.ts >= task.ts && e.ts <= task.ts + task.dur;
+  let navigation = 0;
   const tasks = onMain
-    .filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask")
-    .filter((task) => ours.some((e) => e.ts >= task.ts && e.ts <= task.ts + task.dur))
     .filter((task) => task.name === "RunTask") // ThreadControllerImpl::RunTask nests inside it: the same task
-    .map((task) => (task.tdur ?? task.dur) / 1000);
-  return { result, tasks };
+    .filter((task) => ours.some(within(task)))
+    .map((task) => {
+      if (!onMain.some((e) => e.name === "LocalWindowProxy::CreateContext" && within(task)(e))) return cpu(task);
+      navigation = Math.max(navigation, cpu(task));
+      const handlers = ours.filter(within(task));
+      return handlers.filter((e) => !handlers.some((outer) => outer !== e && within(outer)(e))).reduce((sum, e) => sum + cpu(e), 0);
+    });
+  return { result, tasks, navigation };
 }
 
 async function scenario(browser, base, name, rate) {
@@ -106,6 +119,7 @@ async function scenario(browser, base, name, rate) {
     repeatViewLongestMs: longest(repeat),
     coldShowLongestMs: longest(show),
     repeatReadyMs: repeat.result,
+    repeatNavigationTaskMs: repeat.navigation,
     validatorRequests: requests.filter((r) => VALIDATOR.test(r)).length,
     validatorBytes,
   };
