@@ -48,9 +48,7 @@ function serve(dist, rules) {
     if (pathname === "/page.html")
       return res
         .writeHead(200, { "content-type": "text/html" })
-        .end(
-          `<!doctype html><title>cpu</title><p>A page.</p><script>window.nudge = window.nudge || [];</script><script async src="/nudge.js" data-rules="/rules.json"></script>`,
-        );
+        .end(`<!doctype html><title>cpu</title><p>A page.</p><script>window.nudge = window.nudge || [];</script><script async src="/nudge.js" data-rules="/rules.json"></script>`);
     const file = normalize(join(dist, pathname));
     if (!file.startsWith(dist) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return res.writeHead(404).end();
     const type = { ".js": "text/javascript", ".map": "application/json" }[extname(file)] ?? "application/octet-stream";
@@ -165,11 +163,14 @@ async function sampleBreakdown(samples, map) {
     for (let n = leaf; n; n = nodes.get(n.parent)) seen.add((await map(n.callFrame)).module);
     for (const m of seen) totalModule.set(m, (totalModule.get(m) ?? 0) + 1);
   }
-  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([key, n]) => `${((100 * n) / samples.length).toFixed(1).padStart(5)}%  ${key}`);
+  const top = (m, k) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([key, n]) => `${((100 * n) / samples.length).toFixed(1).padStart(5)}%  ${key}`);
   return { samples: samples.length, selfByModule: top(selfModule, 15), inclusiveByModule: top(totalModule, 20), selfByFunction: top(selfFunction, 20) };
 }
 
-// Parent links: the trace's nodes name their parent.
 const dist = await buildWithMaps();
 const out = join(mkdtempSync(join(tmpdir(), "nudge-breakdown-rules-")), "rules.json");
 execFileSync(process.execPath, [join(ROOT, "bin/nudge.mjs"), "build", join(ROOT, "bench/page-rules.json"), "-o", out]);
@@ -195,12 +196,12 @@ try {
     for (const [name, action] of Object.entries(scenarios)) {
       const events = await trace(page, cdp, action);
       for (const { task, inside, samples } of longestTask(events, server.url)) {
-      console.log(`\n=== ${name} @${RATE}x: task ${((task.tdur ?? task.dur) / 1000).toFixed(1)} ms CPU (${(task.dur / 1000).toFixed(1)} ms wall)`);
-      console.log("trace events by self wall ms:");
-      for (const [n, us] of eventBreakdown(task, inside).slice(0, 14)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)}  ${n}`);
-      const b = await sampleBreakdown(samples, map);
-      console.log(`profiler samples: ${b.samples}\n self by module:\n  ${b.selfByModule.join("\n  ")}`);
-      console.log(` inclusive by module:\n  ${b.inclusiveByModule.join("\n  ")}\n self by function:\n  ${b.selfByFunction.join("\n  ")}`);
+        console.log(`\n=== ${name} @${RATE}x: task ${((task.tdur ?? task.dur) / 1000).toFixed(1)} ms CPU (${(task.dur / 1000).toFixed(1)} ms wall)`);
+        console.log("trace events by self wall ms:");
+        for (const [n, us] of eventBreakdown(task, inside).slice(0, 14)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)}  ${n}`);
+        const b = await sampleBreakdown(samples, map);
+        console.log(`profiler samples: ${b.samples}\n self by module:\n  ${b.selfByModule.join("\n  ")}`);
+        console.log(` inclusive by module:\n  ${b.inclusiveByModule.join("\n  ")}\n self by function:\n  ${b.selfByFunction.join("\n  ")}`);
       }
     }
     await context.close();
