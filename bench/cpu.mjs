@@ -4,7 +4,7 @@
 // page with bench/page-rules.json published (`nudge build`): first visit, repeat view (no widget shows) and
 // the cold first popup show (`nudge.show`, chunks fetched). Also "ready": ms from navigation to `nudge.ready`
 // on a repeat view, and with --baseline the same for another build (e.g. main's) in the same run, as a ratio.
-// Prints JSON; `measureCpu()` is what bench/run.mjs can call.
+// Prints JSON; `measureCpu()` is what bench/run.mjs can call. CPU_RATES=4 limits the run to the given rates.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -47,10 +47,11 @@ function serve(builds, rules) {
 }
 
 /**
- * Runs `action` under a trace; returns the CPU ms of each main-thread task that ran code from `/<name>/`'s
- * scripts (the loader, the runtime, a chunk). The task that commits a navigation (it creates the new document's
- * script context) also runs the previous page's pagehide handlers: of that task only those handlers count, the
- * browser's own work on the new document is no Nudge task (`navigation` is that whole task, for comparison).
+ * Runs `action` under a trace; returns the CPU ms of each main-thread task that ran Nudge: a task that names
+ * `/<name>/` (a script of this build, the rules request) or evaluates a module (the bench page has no modules
+ * but Nudge's runtime and chunks). The task that commits a navigation (`CommitLoad`) also runs the previous
+ * page's pagehide and visibilitychange handlers: of that task only those handlers count, the browser's own work on
+ * the new document is no Nudge task (`navigation` is that whole task, for comparison).
  */
 async function traced(page, cdp, name, action) {
   const events = [];
@@ -67,7 +68,8 @@ async function traced(page, cdp, name, action) {
   );
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
   const script = new RegExp(`/${name}/(nudge\\.js|nudge\\.runtime\\.js|chunks/)`);
-  const ours = onMain.filter((e) => script.test(JSON.stringify(e.args ?? {})));
+  const ourScript = onMain.filter((e) => script.test(JSON.stringify(e.args ?? {})));
+  const ours = onMain.filter((e) => e.name === "v8.evaluateModule" || JSON.stringify(e.args ?? {}).includes(`/${name}/`));
   const cpu = (e) => (e.tdur ?? e.dur) / 1000;
   const within = (task) => (e) => e.ts >= task.ts && e.ts <= task.ts + task.dur;
   let navigation = 0;
@@ -75,9 +77,9 @@ async function traced(page, cdp, name, action) {
     .filter((task) => task.name === "RunTask") // ThreadControllerImpl::RunTask nests inside it: the same task
     .filter((task) => ours.some(within(task)))
     .map((task) => {
-      if (!onMain.some((e) => e.name === "LocalWindowProxy::CreateContext" && within(task)(e))) return cpu(task);
+      if (!onMain.some((e) => e.name === "CommitLoad" && within(task)(e))) return cpu(task);
       navigation = Math.max(navigation, cpu(task));
-      const handlers = ours.filter(within(task));
+      const handlers = ourScript.filter(within(task)).filter((e) => e.name === "FunctionCall");
       return handlers.filter((e) => !handlers.some((outer) => outer !== e && within(outer)(e))).reduce((sum, e) => sum + cpu(e), 0);
     });
   return { result, tasks, navigation };
@@ -135,7 +137,7 @@ export async function measureCpu({ baseline, runs = 3 } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const out = {};
   try {
-    for (const rate of [1, 4]) {
+    for (const rate of process.env.CPU_RATES ? process.env.CPU_RATES.split(",").map(Number) : [1, 4]) {
       for (const name of Object.keys(builds)) {
         const list = [];
         // Builds interleaved run by run, so machine load hits both alike.
