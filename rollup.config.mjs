@@ -24,6 +24,27 @@ const dependencies = [
   "react-dom/client",
 ];
 
+/** Modules that ride in the renderer chunk (see manualChunks below). */
+const RENDERER_CHUNK =
+  /[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles|template)|src[\\/]core[\\/](widget-(mount|signals|host)|show-path)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|use-focus-return|i18n|close-button|shown-coupon|layer-styles))\.tsx?$/;
+
+const runtimeGraphs = new WeakMap();
+/** Whether the runtime entry imports a module statically (directly or through others): it is in what every page view loads. */
+function inRuntime(id, { getModuleIds, getModuleInfo }) {
+  let graph = runtimeGraphs.get(getModuleInfo);
+  if (!graph) {
+    graph = new Set();
+    const queue = [...getModuleIds()].filter((m) => getModuleInfo(m)?.isEntry);
+    for (const m of queue) {
+      if (graph.has(m)) continue;
+      graph.add(m);
+      queue.push(...(getModuleInfo(m)?.importedIds ?? []));
+    }
+    runtimeGraphs.set(getModuleInfo, graph);
+  }
+  return graph.has(id);
+}
+
 export default [
   // npm: ESM entry points for bundlers; dependencies stay external, widgets are their own chunks.
   {
@@ -60,15 +81,16 @@ export default [
       format: "es",
       entryFileNames: "[name].js",
       chunkFileNames: "chunks/[name]-[hash].js",
-      // Preact, the code every widget uses (base styles, focus handling and its return, i18n) and the host's mounting half (props,
-      // templates, signals) ride in the renderer chunk, which every first widget loads anyway: split by which widgets
-      // import them, they became several tiny chunks, each a request.
-      manualChunks: (id) =>
-        /[\\/]node_modules[\\/]preact[\\/]|[\\/](src[\\/]render[\\/](renderer|host-styles|template)|src[\\/]core[\\/]widget-(mount|signals)|widgets[\\/]shared[\\/](base-styles|focusable|use-modal-focus|use-focus-return|i18n|close-button))\.tsx?$/.test(
-          id,
-        )
-          ? "renderer"
-          : undefined,
+      // Preact, the code every widget uses (base styles, focus handling and its return, i18n, the shown coupon, the layer styles),
+      // the show path (widget host, what a shown widget records) and the host's mounting half (props, templates, signals)
+      // ride in the renderer chunk, which every first widget loads anyway: split by which widgets import them, they became
+      // several tiny chunks, each a request (a plain popup's show took five, two of them a round trip later; now three). The
+      // cross-tab modal lock stays apart: the decider loads it on page views that show nothing, too.
+      manualChunks: (id, meta) => {
+        // What the runtime imports stays in it: left unnamed, a module the renderer's modules import too would be pulled into their chunk.
+        if (inRuntime(id, meta)) return "nudge.runtime";
+        return RENDERER_CHUNK.test(id) ? "renderer" : undefined;
+      },
     },
     plugins: [
       nodeResolve({ browser: true }),

@@ -4,7 +4,7 @@
 // page with bench/page-rules.json published (`nudge build`): first visit, repeat view (no widget shows) and
 // the cold first popup show (`nudge.show`, chunks fetched). Also "ready": ms from navigation to `nudge.ready`
 // on a repeat view, and with --baseline the same for another build (e.g. main's) in the same run, as a ratio.
-// Prints JSON; `measureCpu()` is what bench/run.mjs can call.
+// Prints JSON; `measureCpu()` is what bench/run.mjs can call. CPU_RATES=4 limits the run to the given rates.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -46,7 +46,13 @@ function serve(builds, rules) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
-/** Runs `action` under a trace; returns the CPU ms of each main-thread task that ran code from `/<name>/`. */
+/**
+ * Runs `action` under a trace; returns the CPU ms of each main-thread task that ran Nudge: a task that names
+ * `/<name>/` (a script of this build, the rules request) or evaluates a module (the bench page has no modules
+ * but Nudge's runtime and chunks). The task that commits a navigation (`CommitLoad`) also runs the previous
+ * page's pagehide and visibilitychange handlers: of that task only those handlers count, the browser's own work on
+ * the new document is no Nudge task (`navigation` is that whole task, for comparison).
+ */
 async function traced(page, cdp, name, action) {
   const events = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
@@ -61,13 +67,22 @@ async function traced(page, cdp, name, action) {
     (e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && events.some((x) => x.pid === e.pid && x.name === "RunTask" && x.tid === e.tid && x.dur > 0),
   );
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X");
-  const ours = onMain.filter((e) => JSON.stringify(e.args ?? {}).includes(`/${name}/`));
+  const script = new RegExp(`/${name}/(nudge\\.js|nudge\\.runtime\\.js|chunks/)`);
+  const ourScript = onMain.filter((e) => script.test(JSON.stringify(e.args ?? {})));
+  const ours = onMain.filter((e) => e.name === "v8.evaluateModule" || JSON.stringify(e.args ?? {}).includes(`/${name}/`));
+  const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+  const within = (task) => (e) => e.ts >= task.ts && e.ts <= task.ts + task.dur;
+  let navigation = 0;
   const tasks = onMain
-    .filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask")
-    .filter((task) => ours.some((e) => e.ts >= task.ts && e.ts <= task.ts + task.dur))
     .filter((task) => task.name === "RunTask") // ThreadControllerImpl::RunTask nests inside it: the same task
-    .map((task) => (task.tdur ?? task.dur) / 1000);
-  return { result, tasks };
+    .filter((task) => ours.some(within(task)))
+    .map((task) => {
+      if (!onMain.some((e) => e.name === "CommitLoad" && within(task)(e))) return cpu(task);
+      navigation = Math.max(navigation, cpu(task));
+      const handlers = ourScript.filter(within(task)).filter((e) => e.name === "FunctionCall");
+      return handlers.filter((e) => !handlers.some((outer) => outer !== e && within(outer)(e))).reduce((sum, e) => sum + cpu(e), 0);
+    });
+  return { result, tasks, navigation };
 }
 
 async function scenario(browser, base, name, rate) {
@@ -106,6 +121,7 @@ async function scenario(browser, base, name, rate) {
     repeatViewLongestMs: longest(repeat),
     coldShowLongestMs: longest(show),
     repeatReadyMs: repeat.result,
+    repeatNavigationTaskMs: repeat.navigation,
     validatorRequests: requests.filter((r) => VALIDATOR.test(r)).length,
     validatorBytes,
   };
@@ -121,7 +137,7 @@ export async function measureCpu({ baseline, runs = 3 } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const out = {};
   try {
-    for (const rate of [1, 4]) {
+    for (const rate of process.env.CPU_RATES ? process.env.CPU_RATES.split(",").map(Number) : [1, 4]) {
       for (const name of Object.keys(builds)) {
         const list = [];
         // Builds interleaved run by run, so machine load hits both alike.

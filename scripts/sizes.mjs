@@ -94,11 +94,12 @@ export function measure(dist = join(ROOT, "dist")) {
   const runtime = "nudge.runtime.js";
   const validator = chunk(dist, "chunks", "check-rules-");
   const renderer = chunk(dist, "chunks", "renderer-");
-  const showPath = chunk(dist, "chunks", "show-path-");
+  // The show path rides in the renderer chunk (rollup.config.mjs); a build that splits it out counts it here.
+  const showPath = readdirSync(join(dist, "chunks")).some((name) => name.startsWith("show-path-")) ? [chunk(dist, "chunks", "show-path-")] : [];
   const widgets = {};
   for (const type of widgetTypes()) {
     const main = chunk(dist, "chunks", `${type}-`);
-    const files = closure(dist, [main, renderer, showPath], [runtime]);
+    const files = closure(dist, [main, renderer, ...showPath], [runtime]);
     widgets[type] = group(dist, files);
     const lazy = dynamicImports(readFileSync(join(dist, main), "utf8")).map((specifier) => posix.normalize(posix.join(posix.dirname(main), specifier)));
     for (const file of lazy) widgets[`${type}+${chunkName(file)}`] = group(dist, [...files, ...closure(dist, [file], [runtime, ...files])]);

@@ -80,6 +80,34 @@ describe("the popup in Chromium", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("sort");
   });
 
+  // Focus in the render's task forced a style and layout pass there (issue 17): it moves in the next frame, before its paint.
+  it("moves the initial focus into the popup in the frame after the show, before that frame is painted", async () => {
+    context = await harness.browser.newContext();
+    const { page, errors } = await watchedPage(context);
+    await page.goto(url("/shop/category.html"));
+    await nudgeReady(page);
+    await page.locator("#sort").focus();
+    const focus = await page.evaluate(
+      () =>
+        new Promise<{ atShow: string; inFrame: string }>((resolve) => {
+          const nudge = (window as any).nudge;
+          const active = () => {
+            const inside = document.querySelector("nudge-root")?.shadowRoot?.activeElement;
+            return inside ? `popup ${inside.className}` : `page #${document.activeElement?.id}`;
+          };
+          nudge.on("shown", () => {
+            const atShow = active();
+            // Called after the popup's own frame callback (queued during its render): same frame, before the paint.
+            requestAnimationFrame(() => resolve({ atShow, inFrame: active() }));
+          });
+          nudge.show("welcome-offer", { force: true });
+        }),
+    );
+    expect(focus.atShow).toBe("page #sort");
+    expect(focus.inFrame).toMatch(/^popup .*nudge-(popup__cta|field__input)/);
+    expect(errors).toEqual([]);
+  });
+
   it("follows the call to action's link", async () => {
     context = await harness.browser.newContext();
     const { page } = await watchedPage(context);

@@ -1,6 +1,6 @@
 import type { RefObject } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
-import { deepActiveElement, tabbables } from "./focusable.js";
+import { deepActiveElement, inNextFrame, tabbables } from "./focusable.js";
 
 /** Options of {@link useModalFocus}. */
 export interface ModalFocusOptions {
@@ -12,9 +12,10 @@ export interface ModalFocusOptions {
 
 /**
  * Modal focus management for a dialog rendered anywhere, shadow roots included:
- * on mount it remembers the focused element (looking through shadow roots) and moves
- * focus into `container`; while mounted, Tab and Shift+Tab cycle inside `container`
- * and Escape calls `onEscape`; on unmount focus returns to the remembered element.
+ * on mount it remembers the focused element (looking through shadow roots) and, in the
+ * next animation frame (before the first paint, see {@link inNextFrame}), moves focus into
+ * `container`; while mounted, Tab and Shift+Tab cycle inside `container` and Escape calls
+ * `onEscape`; on unmount focus returns to the remembered element.
  * Only keys pressed in `container` (or with focus nowhere) are handled: a key pressed in the
  * page's own dialog (a `<dialog>` opened over ours, a trapped cart drawer) is the page's.
  *
@@ -41,7 +42,8 @@ export function useModalFocus(container: RefObject<HTMLElement | null>, options:
     const before = deepActiveElement(doc) as HTMLElement | null;
 
     const focus = (el: HTMLElement | null | undefined) => el?.focus({ preventScroll: true });
-    focus(latest.current.initialFocus?.current ?? tabbables(box)[0] ?? box);
+    // Unless a key (Tab) moved focus into the dialog first.
+    const cancelFocus = inNextFrame(box, () => box.contains(deepActiveElement(doc)) || focus(latest.current.initialFocus?.current ?? tabbables(box)[0] ?? box));
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !aimedAt(box, event)) return;
@@ -66,6 +68,7 @@ export function useModalFocus(container: RefObject<HTMLElement | null>, options:
     doc.addEventListener("keydown", onKeyDown);
 
     return () => {
+      cancelFocus();
       doc.removeEventListener("keydown", onKeyDown);
       if (before?.isConnected && typeof before.focus === "function") focus(before);
     };

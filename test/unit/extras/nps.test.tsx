@@ -6,6 +6,7 @@ import type { NpsContent } from "../../../widgets/nps/schema.js";
 import { scaleKey } from "../../../widgets/nps/scale-keys.js";
 import { npsAnswers, npsGroup } from "../../../widgets/nps/score.js";
 import type { Facts } from "../../../src/profile/facts.js";
+import { nextFrame } from "../next-frame.js";
 
 describe("npsGroup", () => {
   it("uses the standard cut-offs", () => {
@@ -58,6 +59,7 @@ async function mount(content: NpsContent, locale = "en") {
   const props = { close: vi.fn(), click: vi.fn(), convert: vi.fn(), track: vi.fn(), answer: vi.fn(), lead: vi.fn(), saveState: vi.fn() };
   const Nps = nps.component;
   await act(() => render(<Nps id="n" content={content} facts={{} as Facts} locale={locale} currency="USD" state={{}} {...(props as any)} />, root));
+  await nextFrame(); // a modal's initial focus moves in the next frame
   const $ = <E extends Element = HTMLElement>(sel: string) => shadow.querySelector<E>(sel);
   const $$ = (sel: string) => Array.from(shadow.querySelectorAll<HTMLElement>(sel));
   return { ...props, shadow, $, $$ };

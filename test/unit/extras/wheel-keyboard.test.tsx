@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import wheel from "../../../widgets/wheel/index.js";
 import type { WheelContent } from "../../../widgets/wheel/schema.js";
 import type { Facts } from "../../../src/profile/facts.js";
+import { nextFrame } from "../next-frame.js";
 
 /*
  * The wheel by keyboard: a modal whose focus never falls out of it, from the spin to the result.
@@ -43,6 +44,7 @@ async function mount(content: WheelContent, state: Record<string, unknown> = {})
   const props = { close: vi.fn(), click: vi.fn(), convert: vi.fn(), track: vi.fn(), answer: vi.fn(), lead: vi.fn(), saveState: vi.fn(), action: vi.fn() };
   const Wheel = wheel.component;
   await act(() => render(<Wheel id="w" content={content} facts={{} as Facts} locale="en" currency="USD" state={state} {...(props as any)} />, root));
+  await nextFrame(); // the initial focus moves in the next frame
   const $ = <E extends Element = HTMLElement>(sel: string) => shadow.querySelector<E>(sel);
   const focused = () => {
     const el = shadow.activeElement as HTMLElement | null;

@@ -5,6 +5,7 @@ import popup from "../../../widgets/popup/index.js";
 import { loadPopupBlocks } from "../../../widgets/popup/blocks.js";
 import type { PopupContent } from "../../../widgets/popup/schema.js";
 import type { Facts } from "../../../src/profile/facts.js";
+import { nextFrame } from "../next-frame.js";
 import { cleanup, rulesOf, settle, start } from "../runtime/harness.js";
 
 // The popup's lead form, countdown and coupon are chunks of their own, loaded by the popups that
@@ -51,6 +52,7 @@ describe("the popup's lazily loaded blocks", () => {
   it("a plain popup renders whole in the render that mounts it", async () => {
     const { shadow } = await mount({ title: "Hello", cta: { label: "Shop", href: "/sale" } });
     expect(shadow.querySelector(".nudge-popup__title")?.textContent).toBe("Hello");
+    await nextFrame(); // the initial focus moves in the next frame
     expect(shadow.activeElement?.className).toBe("nudge-popup__cta");
   });
 
@@ -62,6 +64,7 @@ describe("the popup's lazily loaded blocks", () => {
     await act(() => load(content));
     expect(shadow.querySelector("[role=dialog] .nudge-popup__title")?.textContent).toBe("Join");
     expect(shadow.querySelector("form input[name=email]")).not.toBeNull();
+    await nextFrame();
     expect(shadow.activeElement?.getAttribute("name")).toBe("email");
   });
 

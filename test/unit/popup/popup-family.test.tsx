@@ -6,6 +6,7 @@ import { loadPopupBlocks } from "../../../widgets/popup/blocks.js";
 import countdownCoupon from "../../../widgets/countdown-coupon/index.js";
 import type { PopupContent } from "../../../widgets/popup/schema.js";
 import type { Facts } from "../../../src/profile/facts.js";
+import { nextFrame } from "../next-frame.js";
 
 const mounted: Element[] = [];
 
@@ -42,6 +43,7 @@ async function mount(Component: any, content: unknown, { locale = "en", state = 
   });
   // A popup with a form, countdown or coupon shows once that block's code has loaded (blocks.test.tsx).
   if (Component === popup.component) await act(() => loadPopupBlocks(content as PopupContent));
+  await nextFrame(); // a modal's initial focus moves in the next frame
   const $ = <E extends Element = HTMLElement>(sel: string) => shadow.querySelector<E>(sel);
   return { ...props, shadow, pageButton, $, unmount: () => act(() => render(null, root)) };
 }

@@ -5,12 +5,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import popup from "../../../widgets/popup/index.js";
 import type { PopupContent } from "../../../widgets/popup/schema.js";
 import type { Facts } from "../../../src/profile/facts.js";
+import { nextFrame } from "../next-frame.js";
 
 const Popup = popup.component;
 const mounted: Element[] = [];
 
 /** Mounts the popup the way the runtime does: inside a shadow root on a host in <body>. */
-async function mount(content: PopupContent) {
+async function mount(content: PopupContent, { frame = true } = {}) {
   const pageButton = document.createElement("button");
   pageButton.textContent = "Page button";
   const host = document.createElement("div");
@@ -30,6 +31,7 @@ async function mount(content: PopupContent) {
   await act(() => {
     render(<Popup id="p1" content={content} facts={{} as Facts} locale="en" currency="EUR" {...props} />, root);
   });
+  if (frame) await nextFrame(); // the initial focus moves in the next frame
   const $ = <E extends Element = HTMLElement>(sel: string) => shadow.querySelector<E>(sel);
   const unmount = () => act(() => render(null, root));
   return { ...props, shadow, host, pageButton, $, unmount };
@@ -193,6 +195,20 @@ describe("popup widget", () => {
     expect(shadow.activeElement).toBe($(".nudge-popup__cta"));
     await unmount();
     expect(document.activeElement).toBe(pageButton);
+  });
+
+  // Focus forces a style and layout pass: in the render's task it made a cold show's longest task longer (issue 17).
+  it("moves the initial focus in the next frame, before the paint, and not at all when closed before it", async () => {
+    const first = await mount(full, { frame: false });
+    expect(document.activeElement).toBe(first.pageButton);
+    await nextFrame();
+    expect(first.shadow.activeElement).toBe(first.$(".nudge-popup__cta"));
+    await first.unmount();
+
+    const second = await mount(full, { frame: false });
+    await second.unmount();
+    await nextFrame();
+    expect(document.activeElement).toBe(second.pageButton);
   });
 
   it("focuses the first focusable element when there is no CTA", async () => {
