@@ -152,46 +152,45 @@ function pinAs(win: Window | undefined, kind: string) {
 }
 
 /**
- * A store known to have worked here, used without a probe transaction: the first read it is asked
- * for is the check. Until that read answers, other calls wait; when it fails or never answers, the
- * next storage takes over (`fallBack`) and every call, that read included, goes there instead.
+ * A store known to have worked here, used without a probe transaction: its first read is the
+ * check. Reads go to it at once; other calls wait for that check. When the read fails or never
+ * answers, the next storage takes over (`fallBack`) and every call, that read included, goes there.
  */
 function checkedByFirstRead(store: KeyValueStore, env: Env, fallBack: () => Promise<KeyValueStore>): KeyValueStore {
   let current = store;
-  let checked: Promise<KeyValueStore> | undefined;
-  const check = (read: Promise<unknown>) =>
-    read.then(
-      () => store,
-      async () => (current = await fallBack()),
+  let checked: Promise<unknown> | undefined;
+  // idb-keyval opens the database on first use, and may throw right there.
+  const read = (key: unknown) =>
+    withTimeout(
+      Promise.resolve().then(() => store.get(key as string)),
+      3000,
+      env,
     );
-  const afterCheck = <T>(call: (target: KeyValueStore) => Promise<T>): Promise<T> => {
-    checked ??= check(
-      withTimeout(
-        Promise.resolve().then(() => store.get("probe")),
-        3000,
-        env,
-      ),
-    );
-    return checked.then(call);
-  };
+  const check = (answer: Promise<unknown>) =>
+    answer.catch(async () => {
+      current = await fallBack();
+    });
+  const call =
+    (name: "get" | "set" | "update" | "del" | "clear") =>
+    (...args: unknown[]): Promise<never> => {
+      const run = () => (current[name] as (...a: unknown[]) => Promise<never>)(...args);
+      if (name === "get" && current === store) {
+        const answer = read(args[0]);
+        checked ??= check(answer);
+        return answer.catch(() => checked!.then(run)) as Promise<never>;
+      }
+      checked ??= check(read("probe"));
+      return checked.then(run);
+    };
   return {
     get kind() {
       return current.kind;
     },
-    get(key) {
-      if (checked) return checked.then((target) => target.get(key));
-      const read = withTimeout(
-        Promise.resolve().then(() => store.get(key)),
-        3000,
-        env,
-      ); // idb-keyval opens on first use, and may throw there
-      checked = check(read);
-      return read.catch(() => checked!.then((target) => target.get(key)));
-    },
-    set: (key, value) => afterCheck((target) => target.set(key, value)),
-    update: (key, fn) => afterCheck((target) => (target.update ? target.update(key, fn) : target.get(key).then((old) => target.set(key, fn(old))))),
-    del: (key) => afterCheck((target) => target.del(key)),
-    clear: () => afterCheck((target) => target.clear()),
+    get: call("get"),
+    set: call("set"),
+    update: call("update"),
+    del: call("del"),
+    clear: call("clear"),
   };
 }
 
