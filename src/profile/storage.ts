@@ -78,8 +78,8 @@ export function memoryStore(): KeyValueStore {
 
 /**
  * Which storage worked here before: "indexeddb" once IndexedDB passed the full probe (later pages
- * use it at once, with no probe: see `checkedByFirstRead`), "localstorage" once IndexedDB failed
- * and localStorage took over (later pages keep to localStorage, where the profile now is).
+ * check it with one read instead of a write, a read and a delete), "localstorage" once IndexedDB
+ * failed and localStorage took over (later pages keep to localStorage, where the profile now is).
  */
 const PINNED = `${LOCAL_PREFIX}store`;
 
@@ -87,13 +87,14 @@ const PINNED = `${LOCAL_PREFIX}store`;
  * Picks the best storage that actually works here: IndexedDB, then
  * localStorage, then memory. Each candidate must survive a write and a read
  * (private modes and blocked storage fail there, not at construction); IndexedDB
- * known to work on this site (the pin) is used without a probe, its first read
- * standing as the check. Once IndexedDB has failed and localStorage took over,
- * the choice sticks (until `forget()` clears it): a page where IndexedDB answers
- * again would otherwise read an older profile than the one the last pages wrote
- * (WebKit leaves IndexedDB unusable for a while when a navigation cuts a write off).
+ * known to work on this site (the pin) only needs to answer a read. Once
+ * IndexedDB has failed and localStorage took over, the choice sticks (until
+ * `forget()` clears it): a page where IndexedDB answers again would otherwise
+ * read an older profile than the one the last pages wrote (WebKit leaves
+ * IndexedDB unusable for a while when a navigation cuts a write off).
  */
 export async function openBestStore(env: Env, onFallback: (message: string) => void): Promise<KeyValueStore> {
+  const candidates: Array<() => KeyValueStore> = [];
   const win = env.window;
   let idb: unknown;
   let pinned: string | null = null;
@@ -103,35 +104,16 @@ export async function openBestStore(env: Env, onFallback: (message: string) => v
   } catch {
     // With cookies blocked, merely reading window.indexedDB (or localStorage) throws SecurityError.
   }
-  const local = win ? [() => localStorageStore(win.localStorage)] : [];
-  if (idb && pinned === "indexeddb") {
-    try {
-      return checkedByFirstRead(indexedDbStore(), env, () => {
-        onFallback("indexeddb is not usable; trying the next storage");
-        return firstWorking(local, true, win, env, onFallback);
-      });
-    } catch {
-      onFallback("a storage backend threw while opening; trying the next one");
-      return firstWorking(local, true, win, env, onFallback);
-    }
-  }
-  return firstWorking(idb && pinned !== "localstorage" ? [indexedDbStore, ...local] : local, false, win, env, onFallback);
-}
-
-/** The first candidate that survives the probe (pinned for the next pages), else memory. */
-async function firstWorking(
-  candidates: Array<() => KeyValueStore>,
-  failed: boolean,
-  win: Window | undefined,
-  env: Env,
-  onFallback: (message: string) => void,
-): Promise<KeyValueStore> {
+  if (idb && pinned !== "localstorage") candidates.push(indexedDbStore);
+  if (win) candidates.push(() => localStorageStore(win.localStorage));
+  let failed = false;
   for (const make of candidates) {
     try {
       const store = make();
-      if (await works(store, env)) {
-        // localStorage is pinned only after IndexedDB failed: with no IndexedDB at all there is nothing to remember.
-        if (store.kind === "indexeddb" || failed) pinAs(win, store.kind);
+      const known = store.kind === "indexeddb" && pinned === "indexeddb";
+      if (await (known ? answers(store, env) : works(store, env))) {
+        const pin = failed && store.kind === "localstorage" ? "localstorage" : store.kind === "indexeddb" && !known ? "indexeddb" : undefined;
+        if (pin) pinAs(win, pin);
         return store;
       }
       onFallback(`${store.kind} is not usable; trying the next storage`);
@@ -151,47 +133,14 @@ function pinAs(win: Window | undefined, kind: string) {
   }
 }
 
-/**
- * A store known to have worked here, used without a probe transaction: its first read is the
- * check. Reads go to it at once; other calls wait for that check. When the read fails or never
- * answers, the next storage takes over (`fallBack`) and every call, that read included, goes there.
- */
-function checkedByFirstRead(store: KeyValueStore, env: Env, fallBack: () => Promise<KeyValueStore>): KeyValueStore {
-  let current = store;
-  let checked: Promise<unknown> | undefined;
-  // idb-keyval opens the database on first use, and may throw right there.
-  const read = (key: unknown) =>
-    withTimeout(
-      Promise.resolve().then(() => store.get(key as string)),
-      3000,
-      env,
-    );
-  const check = (answer: Promise<unknown>) =>
-    answer.catch(async () => {
-      current = await fallBack();
-    });
-  const call =
-    (name: "get" | "set" | "update" | "del" | "clear") =>
-    (...args: unknown[]): Promise<never> => {
-      const run = () => (current[name] as (...a: unknown[]) => Promise<never>)(...args);
-      if (name === "get" && current === store) {
-        const answer = read(args[0]);
-        checked ??= check(answer);
-        return answer.catch(() => checked!.then(run)) as Promise<never>;
-      }
-      checked ??= check(read("probe"));
-      return checked.then(run);
-    };
-  return {
-    get kind() {
-      return current.kind;
-    },
-    get: call("get"),
-    set: call("set"),
-    update: call("update"),
-    del: call("del"),
-    clear: call("clear"),
-  };
+/** One read, for a storage that passed the full probe on an earlier page: it opens and answers. */
+async function answers(store: KeyValueStore, env: Env): Promise<boolean> {
+  try {
+    await withTimeout(store.get("probe"), 3000, env);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function works(store: KeyValueStore, env: Env): Promise<boolean> {
