@@ -351,6 +351,15 @@ export function createNudge(options: NudgeOptions) {
       // Withdrawn meanwhile: memory it stays; granted meanwhile: setConsent adopts the storage once ready.
       if (consent.storage) (store = opened), (persistent = true);
     }
+    // The cached rules are read beside the profile: their code (extra operators, derived facts) starts loading before the rules arrive.
+    const loading = loadRules(options.rules, {
+      env,
+      store,
+      fetched,
+      report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
+      hint: (message) => env.console.info(`[nudge] ${message}`),
+    });
+    loading.catch(() => {}); // awaited below; this keeps a return on destroy() meanwhile quiet
     await profiles.open(store, newId);
     if (destroyed) return;
     opened = true;
@@ -381,13 +390,7 @@ export function createNudge(options: NudgeOptions) {
       env.document?.removeEventListener("visibilitychange", onHidden);
     });
 
-    const loaded = await loadRules(options.rules, {
-      env,
-      store,
-      fetched,
-      report: (where, message, level) => (level === "warn" ? reporter.warn(where, message) : reporter.error(where, new Error(message))),
-      hint: (message) => env.console.info(`[nudge] ${message}`),
-    });
+    const loaded = await loading;
     const file = loaded?.rules;
     await layer; // the events pushed before Nudge loaded count in the first decision
     if (destroyed) return;

@@ -69,7 +69,8 @@ export async function loadRules(source: string | object, deps: LoadRulesDeps): P
 /**
  * Loads the code the rules use beyond the decide core, before they compile: the facts learned from
  * the whole profile (`rfm`, `scores`, the usual time: all of them for a stamp too old to say), and the
- * extra operators (`$event`, `$regex`, versions, relative time). If those fail to load, their tests evaluate false.
+ * extra operators (`$event`, versions, relative time). If those fail to load, their tests evaluate false.
+ * Called early with the cached file's `ahead` too (see `readRules`), so the chunks travel beside the rules.
  */
 async function loadCodeInUse(ahead: Ahead, deps: LoadRulesDeps) {
   const facts = !Array.isArray(ahead.facts) || ahead.facts.length > 0 ? loadDerivedFacts() : undefined;
@@ -78,8 +79,9 @@ async function loadCodeInUse(ahead: Ahead, deps: LoadRulesDeps) {
 }
 
 async function loadExtraOperators(ahead: Ahead, deps: LoadRulesDeps) {
-  await import("./condition/extra-operators.js").then(
-    (code) => code.installExtraOperators(),
+  // The chunks it imports, asked for at once: otherwise the browser learns of them only once the first arrived.
+  await Promise.all([import("./condition/extra-operators.js"), import("./condition/event.js"), import("./condition/customer-operators.js")]).then(
+    ([code]) => code.installExtraOperators(),
     (error: Error) =>
       deps.report(
         "rules",
@@ -97,6 +99,8 @@ async function readRules(source: string | object, deps: LoadRulesDeps): Promise<
   const url = cacheKey(source, deps.env);
   // An entry of before `ahead` existed is validated again, once.
   const cached = usable(own(cache, url));
+  // The file is most likely unchanged: its code starts loading now, while the rules are still on their way.
+  if (cached) void loadCodeInUse(cached.ahead, { ...deps, report: () => {} });
   const answer = await fetched;
   if ("error" in answer) return fallBack(cached, answer.error, deps);
   const text = answer.text;

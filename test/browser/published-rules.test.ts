@@ -114,3 +114,83 @@ describe("code by use", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("code by use, on a repeat view", () => {
+  const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Repeat view</title>
+<script async src="/dist/nudge.js" data-rules="/repeat-test/rules.json"></script>
+</head><body><main><h1>Fernhouse</h1></main></body></html>`;
+
+  /** `rules` published with the built CLI. */
+  function publish(rules: object): string {
+    const out = join(mkdtempSync(join(tmpdir(), "nudge-repeat-")), "rules.json");
+    writeFileSync(`${out}.source.json`, JSON.stringify(rules));
+    execFileSync("node", [join(ROOT, "bin/nudge.mjs"), "build", `${out}.source.json`, "-o", out]);
+    return readFileSync(out, "utf8");
+  }
+
+  /**
+   * Two page views; the second one's rules answer only once the page asked for every chunk named in
+   * `awaited` (or after 3 s). Returns what happened then, in order: chunk requests by name and "rules answered".
+   */
+  async function twoViews(body: string, awaited: string[]) {
+    let second = false;
+    const order: string[] = [];
+    let allAsked = () => {};
+    const asked = new Promise<void>((resolve) => (allAsked = resolve));
+    await context.route("**/repeat-test/page.html", (route) => route.fulfill({ body: PAGE, contentType: "text/html" }));
+    await context.route("**/repeat-test/rules.json", async (route) => {
+      if (second) await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      if (second) order.push("rules answered");
+      await route.fulfill({ body, contentType: "application/json" });
+    });
+    const watched = await watchedPage(context);
+    watched.page.on("request", (request) => {
+      const chunk = /\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(request.url())?.[1];
+      if (!second || !chunk) return;
+      order.push(chunk);
+      if (awaited.every((name) => order.includes(name))) allAsked();
+    });
+    await watched.page.goto(url("/repeat-test/page.html"));
+    await nudgeReady(watched.page);
+    second = true;
+    await watched.page.goto(url("/repeat-test/page.html"));
+    await nudgeReady(watched.page);
+    return { ...watched, order };
+  }
+
+  it("the chunks a cached file's stamp lists (extra operators, derived facts) are requested beside the rules, none after them", async () => {
+    const rules = {
+      version: 1,
+      widgets: [
+        { id: "second-page", type: "popup", when: { "visitor.pagesThisSession": { $vgte: "2" }, "rfm.recency": { $gte: 0 } }, content: { title: "Second page" } },
+        { id: "never", type: "popup", when: { $event: { name: "never_happens" } }, content: { title: "Never" } },
+      ],
+    };
+    const needed = ["extra-operators", "event", "customer-operators", "derived-facts"];
+    const { page, order, errors } = await twoViews(publish(rules), needed);
+    await dialog(page).waitFor({ state: "visible" });
+    await expect(dialog(page).locator("h2").textContent()).resolves.toBe("Second page");
+    const answered = order.indexOf("rules answered");
+    expect(answered).toBeGreaterThan(0);
+    // What the first decision needs was asked for while the rules were on their way, the operators' own imports included.
+    for (const chunk of needed) {
+      expect(order.indexOf(chunk), `${chunk} in ${order.join(", ")}`).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf(chunk), `${chunk} in ${order.join(", ")}`).toBeLessThan(answered);
+    }
+    expect(order.slice(answered).filter((name) => /operators|event|derived-facts/.test(name))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("a file testing page paths with $regex and $regexi needs no operators chunk: its first decision waits on the rules alone", async () => {
+    const rules = {
+      version: 1,
+      widgets: [{ id: "paths", type: "popup", when: { "page.path": { $regex: "^/repeat-test/" }, "page.url": { $regexi: "PAGE\\.HTML$" } }, content: { title: "Paths" } }],
+    };
+    const { page, order, requests, errors } = await twoViews(publish(rules), []);
+    await dialog(page).waitFor({ state: "visible" });
+    await expect(dialog(page).locator("h2").textContent()).resolves.toBe("Paths");
+    expect(order).toContain("rules answered");
+    expect(requests.filter((r) => /\/chunks\/(extra-operators|event|customer-operators)-/.test(r))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

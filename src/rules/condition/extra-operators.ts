@@ -2,7 +2,6 @@ import { compileCustomerOperator } from "./customer-operators.js";
 import { compileEventSpec, testEvent } from "./event.js";
 import { addOperators, type ExtraOperators } from "./operator-registry.js";
 import type { NestedCompilers } from "./operators.js";
-import { matchesRegex, parseRegex } from "./regex.js";
 import { compileRelativeTime } from "./time.js";
 import type { Condition, FactsTest, ValueTest } from "./types.js";
 import { paddedVersion } from "./version.js";
@@ -11,13 +10,11 @@ const never: ValueTest = () => false;
 
 /**
  * The operators a rules file loads only when it uses them (a lazy chunk of the runtime): event
- * history over time windows, regular expressions, versions, relative time and the customer card's
+ * history over time windows, versions, relative time and the customer card's
  * `$daysUntil` / `$boughtWithin`.
  */
 const extraOperators: ExtraOperators = {
   value: {
-    $regex: (_operator, operand) => compileRegex(operand),
-    $regexi: (_operator, operand) => compileRegex(operand, "i"),
     $olderThan: compileRelativeTime,
     $newerThan: compileRelativeTime,
     $veq: compileVersion,
@@ -41,13 +38,6 @@ function compileEvent(operand: unknown, nested: NestedCompilers): FactsTest {
   const spec = compileEventSpec(operand, { count: nested.value, where: (where) => nested.condition(where as Condition) });
   // Reads the whole facts document (events, time.now), even inside $elemMatch.
   return spec ? (_facts, root) => testEvent(spec, root) : never;
-}
-
-function compileRegex(operand: unknown, flags?: string): ValueTest {
-  if (typeof operand !== "string") return never;
-  const regex = parseRegex(operand, flags);
-  if (typeof regex === "string") return never;
-  return (value) => matchesRegex(regex, value);
 }
 
 function compileVersion(operator: string, operand: unknown): ValueTest {

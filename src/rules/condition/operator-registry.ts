@@ -3,19 +3,19 @@ import type { NestedCompilers } from "./operators.js";
 import type { FactsTest, ValueTest } from "./types.js";
 
 /**
- * The operators that are not in the decide core (`$event`, `$regex`, versions, relative time):
+ * The operators that are not in the decide core (`$event`, versions, relative time):
  * the core compiles them through this table, which `installExtraOperators` fills when the rules
  * file uses one (see `EXTRA_OPERATORS`). Until then they evaluate false and are reported as missing.
  */
 export interface ExtraOperators {
-  /** Field operators: `{ "field": { "$regex": "…" } }`. */
+  /** Field operators: `{ "field": { "$vgte": "2.0" } }`. */
   value: Record<string, (operator: string, operand: unknown, nested: NestedCompilers) => ValueTest>;
   /** Condition-level operators: `{ "$event": { … } }`. */
   condition: Record<string, (operand: unknown, nested: NestedCompilers) => FactsTest>;
 }
 
 /** The operators of the extra chunk; the names stay in the core so it knows when to load it. */
-export const EXTRA_OPERATORS = ["$event", "$regex", "$regexi", "$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte", "$olderThan", "$newerThan", "$daysUntil", "$boughtWithin"];
+export const EXTRA_OPERATORS = ["$event", "$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte", "$olderThan", "$newerThan", "$daysUntil", "$boughtWithin"];
 
 const loaded: ExtraOperators = { value: {}, condition: {} };
 

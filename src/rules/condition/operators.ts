@@ -1,5 +1,6 @@
 import { greaterOrEqual, greaterThan, isInSet, isOperatorObject, lessOrEqual, lessThan, typeName } from "./compare.js";
 import { extraValueOperator } from "./operator-registry.js";
+import { matchesRegex, parseRegex } from "./regex.js";
 import type { Condition, ValueTest } from "./types.js";
 
 /** The compilers an operator needs for its nested operands (passed in to avoid an import cycle). */
@@ -48,6 +49,10 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
       return operand ? (value) => value != null : (value) => value == null;
     case "$type":
       return (value) => typeName(value) === operand;
+    // In the core, not the extra chunk: page rules test paths with them, and a chunk fetched after the rules would hold the first decision back.
+    case "$regex":
+    case "$regexi":
+      return compileRegex(operand, operator === "$regexi" ? "i" : undefined);
     case "$not": {
       const inner = nested.value(operand);
       return (value, root) => !inner(value, root);
@@ -59,6 +64,11 @@ export function compileOperator(operator: string, operand: unknown, nested: Nest
       return never;
     }
   }
+}
+
+function compileRegex(operand: unknown, flags?: string): ValueTest {
+  const regex = typeof operand === "string" ? parseRegex(operand, flags) : "";
+  return typeof regex === "string" ? never : (value) => matchesRegex(regex, value);
 }
 
 /** Strings in lower case (GrowthBook's case folding for `$ini`, `$nini`); other values as they are. */

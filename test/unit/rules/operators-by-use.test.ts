@@ -9,8 +9,8 @@ import { cleanup, onScreen, rulesOf, settle, start } from "../runtime/harness.js
 afterEach(cleanup);
 
 const facts = { page: { path: "/sale/shoes", url: "https://shop.test/sale/shoes" }, app: { version: "2.1.0" }, cart: { count: 1 } };
-const usingRegex = rulesOf([
-  { id: "sale", type: "popup", when: { "page.path": { $regex: "^/sale/" } }, content: { title: "Sale" } },
+const usingVersions = rulesOf([
+  { id: "sale", type: "popup", when: { "app.version": { $vgte: "2.0.0" } }, content: { title: "Sale" } },
   { id: "cart", type: "popup", when: { "page.path": { $in: ["/", "/sale/shoes"] } }, content: { title: "Cart" } },
 ]);
 
@@ -26,8 +26,8 @@ describe("operators by use: before the extra chunk is loaded", () => {
   it("an operator the core does not hold evaluates false, with one report naming it; the rest of the file works", () => {
     const errors: Array<[string, string]> = [];
     const twice = rulesOf([
-      ...usingRegex.widgets,
-      { id: "again", type: "popup", when: { "page.url": { $regexi: "SHOES", $vgt: "1" }, $event: { name: "x" } }, content: { title: "x" } },
+      ...usingVersions.widgets,
+      { id: "again", type: "popup", when: { "page.url": { $olderThan: "1d" }, "app.version": { $vgt: "1" }, $event: { name: "x" } }, content: { title: "x" } },
     ]);
     const compiled = compileRules(twice, (path, error) => errors.push([path, (error as Error).message]));
     expect(compiled.widgets.map((w) => [w.id, w.when(facts)])).toEqual([
@@ -35,16 +35,16 @@ describe("operators by use: before the extra chunk is loaded", () => {
       ["cart", true],
       ["again", false],
     ]);
-    expect(errors).toEqual([["conditions", "$regex, $regexi, $vgt, $event: not loaded (the file's stamp does not list it) or unknown; those tests evaluate false"]]);
+    expect(errors).toEqual([["conditions", "$vgte, $olderThan, $vgt, $event: not loaded (the file's stamp does not list it) or unknown; those tests evaluate false"]]);
   });
 
   it("a stamp that lies about its operators: no throw into the page, the widget stays hidden, one console error names the operator", async () => {
-    const h = start(lyingAbout(usingRegex) as unknown as RulesFile);
+    const h = start(lyingAbout(usingVersions) as unknown as RulesFile);
     await h.nudge.ready;
     await settle();
     expect(onScreen()).toEqual(["cart"]);
     const errors = h.console.error.mock.calls.map((call) => String(call[0]));
-    expect(errors.filter((line) => line.includes("$regex"))).toHaveLength(1);
+    expect(errors.filter((line) => line.includes("$vgte"))).toHaveLength(1);
   });
 });
 
@@ -54,9 +54,25 @@ describe("operators by use: a file that lists them loads them", () => {
     for (const name of EXTRA_OPERATORS) expect(needsExtraOperators(["$eq", name])).toBe(true);
   });
 
-  it("a published file using $regex loads the operators before its rules compile, and its widget shows", async () => {
-    const published = publishRules(rulesOf([{ id: "sale", type: "popup", when: { "page.path": { $regex: "^/$" } }, content: { title: "Sale" } }]));
-    expect(published.ahead.operators).toEqual(["$regex"]);
+  it("$regex and $regexi are in the core: a file using only them needs no extra chunk, and they match before it loads", () => {
+    expect(needsExtraOperators(["$regex", "$regexi", "$eq"])).toBe(false);
+    const rules = rulesOf([
+      { id: "sale", type: "popup", when: { "page.path": { $regex: "^/sale/" } }, content: { title: "Sale" } },
+      { id: "shoes", type: "popup", when: { "page.url": { $regexi: "SHOES" } }, content: { title: "Shoes" } },
+      { id: "no", type: "popup", when: { "page.path": { $regex: "^/cart" } }, content: { title: "No" } },
+      { id: "bad", type: "popup", when: { "page.path": { $regex: 3 } }, content: { title: "Bad" } },
+    ]);
+    const compiled = compileRules(rules, (path, error) => {
+      throw new Error(`${path}: ${error}`);
+    });
+    expect(compiled.widgets.map((w) => w.when(facts))).toEqual([true, true, false, false]);
+  });
+
+  it("a published file using $vgte loads the operators before its rules compile, and its widget shows", async () => {
+    const published = publishRules(
+      rulesOf([{ id: "sale", type: "popup", when: { "page.path": { $regex: "^/$" }, "visitor.pagesThisSession": { $vgte: "1" } }, content: { title: "Sale" } }]),
+    );
+    expect(published.ahead.operators).toEqual(["$regex", "$vgte"]);
     const h = start(published as unknown as RulesFile);
     await h.nudge.ready;
     await settle();

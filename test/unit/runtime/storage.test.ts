@@ -105,6 +105,37 @@ describe("openBestStore", () => {
     expect(store.kind).toBe("memory");
   });
 
+  it("a pinned IndexedDB that stopped answering: localStorage after the timeout, pinned there from then on", async () => {
+    vi.useFakeTimers();
+    const storage = fakeStorage();
+    storage.setItem("nudge:store", "indexeddb");
+    storage.setItem("nudge:profile", '{"id":"v1"}');
+    const notes: string[] = [];
+    const opening = openBestStore(
+      envWith(fakeIndexedDb("never"), () => storage),
+      (m) => notes.push(m),
+    );
+    await vi.advanceTimersByTimeAsync(3500);
+    const store = await opening;
+    expect(store.kind).toBe("localstorage");
+    expect(await store.get("profile")).toEqual({ id: "v1" });
+    expect(storage.getItem("nudge:store")).toBe("localstorage");
+    expect(notes).toEqual(["indexeddb is not usable; trying the next storage"]);
+  });
+
+  it("a pinned IndexedDB whose open throws (idb-keyval opens on first use): localStorage, pinned there, nothing thrown", async () => {
+    const storage = fakeStorage();
+    storage.setItem("nudge:store", "indexeddb");
+    storage.setItem("nudge:k", "2");
+    const store = await openBestStore(
+      envWith(fakeIndexedDb("throws"), () => storage),
+      () => {},
+    );
+    expect(store.kind).toBe("localstorage");
+    expect(await store.get("k")).toBe(2);
+    expect(storage.getItem("nudge:store")).toBe("localstorage");
+  });
+
   it("without a window (SSR) it is memory", async () => {
     const env = { ...envWith(undefined, fakeStorage), window: undefined };
     expect((await openBestStore(env, () => {})).kind).toBe("memory");
