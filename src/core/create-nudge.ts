@@ -17,7 +17,6 @@ import { readPage, watchNavigation } from "../track/page.js";
 import { pageDialogOpen } from "../track/signals/page-dialog.js";
 import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
-import { classifySource } from "../track/source.js";
 import * as args from "./arguments.js";
 import { builtinInline, builtinModal, builtinWidgets, modalOf } from "./builtin-widgets.js";
 import { runCommand } from "./commands.js";
@@ -239,15 +238,24 @@ export function createNudge(options: NudgeOptions) {
   });
   cleanups.push(measure.stop);
 
-  /** Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`). */
-  function countPage() {
+  /**
+   * Counts the current page in the profile and notes it on the session's trail (for `page.landing` and `page.previous`).
+   * When it starts a session, where the visit came from is classified by a lazy chunk: the promise the next decision waits for.
+   */
+  function countPage(): Promise<void> | undefined {
     pageCounted = true;
     // Read outside the change: another tab's write may make the store replay it later, after navigation.
-    const source = visitSource();
-    const path = page.path;
-    profiles.update((p) => notePage(recordPageView(p, env.now(), newId, source), path));
+    const { path, query, referrer } = page;
+    profiles.update((p) => notePage(recordPageView(p, env.now(), newId), path));
+    const { session } = profiles.get();
     const trail = pageTrail(profiles.get());
     page = { ...page, landing: trail.landing ?? page.path, previous: trail.previous ?? "" };
+    if (session.pages !== 1 || session.source) return;
+    const host = env.window?.location.hostname ?? "";
+    return import("../track/source.js").then(
+      (chunk) => profiles.update((p) => chunk.noteVisitSource(p, session.id, chunk.classifySource(query, referrer, host))),
+      (error) => reporter.error("visit source", error),
+    );
   }
 
   function pageView(previousUrl?: string, hint?: string) {
@@ -255,10 +263,11 @@ export function createNudge(options: NudgeOptions) {
     pageStart = env.now();
     pageHint = hint;
     engagement.restart();
-    countPage();
+    const sourced = countPage();
     events.emit("track", { name: "page_view", props: { path: page.path } });
     lifecycle.tracked("page_view", { path: page.path });
-    void decider?.pageView();
+    // A page view that starts a session is decided with the visit's source known.
+    void (sourced ? sourced.then(() => decider?.pageView()) : decider?.pageView());
   }
 
   let catalog: Promise<Product[]> | undefined;
@@ -287,9 +296,6 @@ export function createNudge(options: NudgeOptions) {
     if (typeof entry === "object") return !!entry.placement?.(content as never);
     return builtinInline[type]?.(content) ?? false;
   }
-
-  /** Where this page view's visit came from (kept when it starts a session). */
-  const visitSource = () => classifySource(page.query, page.referrer, env.window?.location.hostname ?? "");
 
   async function openStorage(): Promise<KeyValueStore> {
     if (options.store) return options.store;
@@ -363,8 +369,9 @@ export function createNudge(options: NudgeOptions) {
     await profiles.open(store, newId);
     if (destroyed) return;
     opened = true;
+    let sourced: Promise<void> | undefined;
     if (options.trackPageViews !== false) {
-      countPage();
+      sourced = countPage();
       cleanups.push(watchNavigation(env, (previous) => safe("page view", pageView)(previous)));
     }
     for (const change of pending.splice(0)) safe("queued call", change)();
@@ -393,6 +400,7 @@ export function createNudge(options: NudgeOptions) {
     const loaded = await loading;
     const file = loaded?.rules;
     await layer; // the events pushed before Nudge loaded count in the first decision
+    await sourced; // and where the visit came from, when this page view started a session
     if (destroyed) return;
     pageTypes = file?.settings?.pageTypes;
     rfmBounds = file?.settings?.rfm;

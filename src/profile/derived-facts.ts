@@ -3,6 +3,7 @@ import { rfm, type RfmThresholds } from "./rfm.js";
 import { scores } from "./scores.js";
 import { setDerivedFacts, type DerivedFacts } from "./derived-slot.js";
 import { usualTime } from "./learn-usual-time.js";
+import { msUntilUsual, usualWaitText } from "./usual-time.js";
 
 /**
  * The facts learned from the whole profile: `rfm`, `scores` and the visitor's usual time. A lazy
@@ -18,7 +19,7 @@ export function derivedFacts(profile: Profile, now: number, bounds?: Partial<Rfm
   };
 }
 
-/** Makes `buildFacts` compute them from now on. */
+/** Makes `buildFacts` compute them (and smart timing wait for the usual hour) from now on. */
 export function installDerivedFacts() {
-  setDerivedFacts(derivedFacts);
+  setDerivedFacts(derivedFacts, { msUntilUsual, waitText: usualWaitText });
 }

@@ -19,13 +19,26 @@ const UNKNOWN: DerivedFacts = {
   usual: { usualHour: null, usualWeekdays: [], activeNow: false },
 };
 
+/** Smart timing's clock arithmetic (`trigger.smartTiming`): it rides in the same chunk, as a usual hour is known only once that has loaded. */
+export interface UsualTiming {
+  /** Milliseconds until the window of the visitor's usual hour opens; 0 when it is open. */
+  msUntilUsual(usualHour: number, now: number): number;
+  /** The hour and the wait in words, for explain(): "20:00 (in 10h 0m)". */
+  waitText(usualHour: number, now: number): string;
+}
+
 let derive: Derive | undefined;
+let timing: UsualTiming | undefined;
 let asked = false;
 
 /** Called by the chunk when it loads (`installDerivedFacts`). */
-export function setDerivedFacts(code: Derive) {
+export function setDerivedFacts(code: Derive, usual: UsualTiming) {
   derive = code;
+  timing = usual;
 }
+
+/** Smart timing's code, once the chunk is loaded; before that no usual hour is known and triggers fire at once. */
+export const usualTiming = (): UsualTiming | undefined => timing;
 
 /**
  * The derived facts, or the "not known yet" values while their code is not loaded; `load` then

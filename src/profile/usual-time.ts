@@ -29,3 +29,15 @@ export function msUntilUsual(usualHour: number, now: number): number {
   if (start.getTime() <= now) start.setDate(start.getDate() + 1);
   return start.getTime() - now;
 }
+
+/**
+ * Smart timing's wait in words, for explain(): the usual hour and the time left until its window opens.
+ *
+ * @example
+ * usualWaitText(20, new Date(2026, 11, 7, 9).getTime()); // "20:00 (in 10h 0m)"
+ */
+export function usualWaitText(usualHour: number, now: number): string {
+  const minutes = Math.ceil(msUntilUsual(usualHour, now) / 60_000);
+  const wait = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
+  return `${usualHour < 10 ? "0" : ""}${usualHour}:00 (in ${wait})`;
+}

@@ -1,4 +1,11 @@
 import { own } from "../env/own.js";
+import type { Profile } from "../profile/profile.js";
+
+/*
+ * Visit-source classification: a lazy chunk. The runtime loads it only for a page view that
+ * starts a session (the one moment a source is kept); the session's later pages never fetch it.
+ */
+
 /** Where a visit came from, as analytics tools classify it. */
 export type Channel = "paid" | "email" | "social" | "search" | "referral" | "direct";
 
@@ -45,4 +52,15 @@ function referrerHost(referrer: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * The profile with where this visit came from noted: on the session `sessionId` (when it has no
+ * source yet: the page view that started it was counted without one) and as the first touch.
+ * Pure, so the profile store may replay it on top of another tab's write.
+ */
+export function noteVisitSource(profile: Profile, sessionId: string, source: VisitSource): Profile {
+  const { session } = profile;
+  if (session.id !== sessionId || session.source) return profile;
+  return { ...profile, session: { ...session, source }, firstSource: profile.firstSource ?? source };
 }

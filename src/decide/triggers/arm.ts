@@ -1,5 +1,5 @@
 import type { Env } from "../../env/env.js";
-import { msUntilUsual } from "../../profile/usual-time.js";
+import { usualTiming } from "../../profile/derived-slot.js";
 import type { CompiledTrigger } from "./compile.js";
 
 /** What a widget needs for its trigger to be armed. */
@@ -70,8 +70,10 @@ export function armTriggers(widgets: readonly Triggerable[], context: ArmContext
   const done = (id: string, reason: string) => {
     if (disposed || reasons.has(id) || cancelledBy.has(id)) return;
     reasons.set(id, reason);
+    // A usual hour is known only once the derived-facts chunk (which brings the timing code) has loaded.
     const hour = byId.get(id)?.trigger.smartTiming ? usualHour() : null;
-    const wait = hour === null ? 0 : msUntilUsual(hour, env.now());
+    const timing = usualTiming();
+    const wait = hour === null || !timing ? 0 : timing.msUntilUsual(hour, env.now());
     if (wait <= 0) return fire(id);
     heldFor.set(id, hour!);
     timers.push(
@@ -118,7 +120,7 @@ export function armTriggers(widgets: readonly Triggerable[], context: ArmContext
       if (cancel) return `trigger: ${trigger.kind}, cancelled on this page by the "${cancel}" event (trigger.cancel); waits for the next page view`;
       const held = heldFor.get(id);
       if (held !== undefined)
-        return `trigger: ${trigger.kind}, fired on this page (${reason}); smartTiming: waiting for the visitor's usual hour, ${hourText(held)} (in ${waitText(msUntilUsual(held, env.now()))})`;
+        return `trigger: ${trigger.kind}, fired on this page (${reason}); smartTiming: waiting for the visitor's usual hour, ${usualTiming()!.waitText(held, env.now())}`;
       if (trigger.kind === "page_view") return "trigger: page_view, waits for the next page view";
       if (reason) return `trigger: ${trigger.kind}, fired on this page (${reason}); waits for the next page view`;
       if (trigger.kind === "manual") return "trigger: manual, waits for show()";
@@ -140,13 +142,3 @@ export function armTriggers(widgets: readonly Triggerable[], context: ArmContext
   };
 }
 
-/** 20 → "20:00". */
-function hourText(hour: number): string {
-  return `${hour < 10 ? "0" : ""}${hour}:00`;
-}
-
-/** 11_400_000 → "3h 10m". */
-function waitText(ms: number): string {
-  const minutes = Math.ceil(ms / 60_000);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
-}

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadDerivedFacts } from "../../../src/profile/derived-slot.js";
 import { armTriggers, compileTrigger, type PageTriggers, type Triggerable } from "../../../src/decide/triggers/index.js";
 import type { Trigger } from "../../../src/rules/schema/trigger-schema.js";
 import { fakeEnv } from "./fake-env.js";
@@ -9,6 +10,8 @@ const at = (hour: number, minute = 0) => new Date(2026, 11, 7, hour, minute).get
 
 let triggers: PageTriggers | undefined;
 afterEach(() => triggers?.dispose());
+// Smart timing's clock code rides in the derived-facts chunk, as the usual hour does: loaded when a rules file uses either.
+beforeAll(() => loadDerivedFacts());
 
 function arm(start: number, usual: number | null, ...widgets: Triggerable[]) {
   const fake = fakeEnv(start);
