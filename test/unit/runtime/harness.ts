@@ -6,7 +6,7 @@
  */
 import { h } from "preact";
 import { vi } from "vitest";
-import { createNudge, loadOccasionalCalls, type Nudge } from "../../../src/core/create-nudge.js";
+import { createNudge, loadExplainWords, loadOccasionalCalls, type Nudge } from "../../../src/core/create-nudge.js";
 import type { NudgeEvents, NudgeOptions } from "../../../src/core/types.js";
 import type { NudgeProblem } from "../../../src/core/report.js";
 import type { Env } from "../../../src/env/env.js";
@@ -23,6 +23,9 @@ import "../../../src/decide/modal-lock.js";
 // up front here, these tests see each call apply at once, as it does once that code is there. The calls made
 // before it arrives (queued, in order) are tested in a real browser: test/browser/lazy-chunks.test.ts.
 await loadOccasionalCalls();
+// explain()'s words likewise: its first call in a page returns each gate's name while they load (tested in
+// test/browser/explain-words.test.ts); here every explain() speaks in full.
+await loadExplainWords();
 
 export const MINUTE = 60_000;
 
