@@ -616,7 +616,7 @@ export function createNudge(options: NudgeOptions) {
       "explain()",
       (id?: string): Explanation[] => {
         if (!decider) return [];
-        if (!words) void sayReasons([], "explain()");
+        if (!wording) void sayReasons([], "explain()"); // once: a failed download is reported once, names stay meanwhile
         return decider.holds(id).map(({ id, type, reasons }) => ({ id, type, wouldShow: !reasons.length, blockedBy: sayOrName(reasons) }));
       },
       [],
