@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { builtinWidgets } from "../core/builtin-widgets.js";
-import { createNudge, loadOccasionalCalls, type Nudge } from "../core/create-nudge.js";
+import { createNudge, loadExplainWords, loadOccasionalCalls, type Nudge } from "../core/create-nudge.js";
 import { loadDerivedFacts } from "../profile/derived-slot.js";
 import type { NudgeEvents } from "../core/types.js";
 import type { RulesFile } from "../rules/schema/rules-schema.js";
@@ -65,7 +65,7 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     .filter(([type]) => types.has(type))
     .map(([, load]) => load());
   await Promise.all([
-    import("../decide/trace-when.js"),
+    loadExplainWords(), // explain()'s words, with the `when` tracer: full reasons from the first step
     import("../core/widget-mount.js"),
     import("../core/show-path.js"),
     import("../decide/modal-lock.js"),
@@ -158,10 +158,9 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     await settle();
   }
 
-  /** explain() with the `when` detail (its tracer loads on the first call). */
+  /** explain() in full words (loaded up front, above). */
   async function explain(id?: string): Promise<Explanation[] | undefined> {
     if (!nudge) return undefined;
-    nudge.explain();
     await settle();
     return nudge.explain(id);
   }

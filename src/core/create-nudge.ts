@@ -1,5 +1,7 @@
 import { browserEnv, type Env } from "../env/env.js";
 import { createDecider, type Decider, type Explanation } from "../decide/decider.js";
+import { gateOf, type Reason } from "../decide/reason.js";
+import type { Placement } from "../rules/published.js";
 import { buildFacts } from "../profile/build-facts.js";
 import { addToCart, removeFromCart } from "../profile/cart.js";
 import type { Facts, PageFacts } from "../profile/facts.js";
@@ -18,7 +20,7 @@ import { pageDialogOpen } from "../track/signals/page-dialog.js";
 import { notePage, pageTrail } from "../track/page-trail.js";
 import { metaPageType, PAGE_TYPES, pageType } from "../track/page-type.js";
 import * as args from "./arguments.js";
-import { builtinInline, builtinModal, builtinWidgets, modalOf } from "./builtin-widgets.js";
+import { builtinWidgets, modalOf } from "./builtin-widgets.js";
 import { runCommand } from "./commands.js";
 import { createEmitter } from "./emitter.js";
 import { createReporter } from "./report.js";
@@ -29,12 +31,29 @@ import { createMeasure, type MeasureDeps } from "../measure/hook.js";
 import { allConsent, type ConsentChoice, type ConsentState } from "./consent.js";
 import { createCustomer } from "./customer.js";
 import type * as Occasional from "./occasional-calls.js";
+import type * as Words from "../decide/explain-words.js";
 
 /** The rarely called API's code once loaded: shared by every instance (it is code, not state), so later calls run at once. */
 let occasional: typeof Occasional | undefined;
 
 /** Loads the rarely called API (identify, consent, forget, registerWidget); an instance's calls made before it arrives wait, in order. */
 export const loadOccasionalCalls = () => import("./occasional-calls.js").then((chunk) => void (occasional = chunk));
+
+/** explain()'s words (and the `when` tracer) once loaded: code shared by every instance, as above. */
+let words: typeof Words | undefined;
+let wording: Promise<void> | undefined;
+
+/**
+ * Loads explain()'s words: with the first `explain()`, the debug view, a `show()` that was refused,
+ * or up front (`nudge simulate`). Developer diagnostics stay out of what every page view downloads.
+ */
+export function loadExplainWords(): Promise<void> {
+  wording ??= import("../decide/explain-words.js").then((chunk) => void (words = chunk));
+  return wording;
+}
+
+/** Reasons in words when they have loaded, else each gate's name. */
+const sayOrName = (reasons: readonly Reason[]): string[] => (words ? words.say(reasons) : reasons.map(gateOf));
 
 /**
  * Creates a Nudge instance: it tracks the visitor, keeps the profile, loads
@@ -283,18 +302,16 @@ export function createNudge(options: NudgeOptions) {
       });
   }
 
-  /** Whether a widget shows as a modal, known before its code loads for built-in types. */
-  function isModal(type: string, content: Record<string, unknown>): boolean {
+  /** Whether a widget shows as a modal: from its definition once known, before that from what was computed ahead. */
+  function isModal(type: string, content: Record<string, unknown>, placement?: Placement): boolean {
     const entry = widgets.get(type);
-    if (typeof entry === "object") return modalOf(entry, content);
-    return builtinModal[type]?.(content) ?? false;
+    return typeof entry === "object" ? modalOf(entry, content) : placement === "modal";
   }
 
-  /** Whether a widget is placed inside the page (see `DeciderDeps.isInline`), known before its code loads for built-in types. */
-  function isInline(type: string, content: Record<string, unknown>): boolean {
+  /** Whether a widget is placed inside the page (see `DeciderDeps.isInline`), known as `isModal` is. */
+  function isInline(type: string, content: Record<string, unknown>, placement?: Placement): boolean {
     const entry = widgets.get(type);
-    if (typeof entry === "object") return !!entry.placement?.(content as never);
-    return builtinInline[type]?.(content) ?? false;
+    return typeof entry === "object" ? !!entry.placement?.(content as never) : placement === "inline";
   }
 
   async function openStorage(): Promise<KeyValueStore> {
@@ -443,21 +460,17 @@ export function createNudge(options: NudgeOptions) {
     if (pageCounted) await decider.pageView();
   }
 
-  /**
-   * Loads the `when` tracer for explain() on its first call: developer
-   * diagnostics stay out of what every page view downloads. Until it is there,
-   * explain() names a failing `when` without its failing tests.
-   */
-  function loadTracer(target: Decider) {
-    tracing ??= import("../decide/trace-when.js").then(({ traceWhen }) => target.setTracer(traceWhen)).catch((error) => reporter.error("explain()", error));
-  }
-  // biome-ignore lint/correctness/noUnusedVariables: read by `??=` above, so the tracer chunk loads once
-  let tracing: Promise<void> | undefined;
+  /** Reasons in words, loading them first; each gate's name if they cannot load (that failure is reported). */
+  const sayReasons = (reasons: readonly Reason[], caller: string) =>
+    loadExplainWords().then(
+      () => sayOrName(reasons),
+      (error) => (reporter.error(caller, error), sayOrName(reasons)),
+    );
 
-  /** The debug view (facts and explain() live) is its own chunk, downloaded only when asked for. */
+  /** The debug view (facts and explain() live) is its own chunk, downloaded only when asked for, with explain()'s words. */
   function openDebugView() {
-    import("../debug/panel.js")
-      .then(({ openDebugPanel }) => {
+    Promise.all([import("../debug/panel.js"), sayReasons([], "debug view")])
+      .then(([{ openDebugPanel }]) => {
         if (!destroyed) cleanups.push(openDebugPanel(env, instance));
       })
       .catch((error) => reporter.error("debug view", error));
@@ -584,9 +597,9 @@ export function createNudge(options: NudgeOptions) {
           const force = !!opts?.force; // read now: a throwing getter later would reject the page's promise
           return ready.then(async () => {
             if (!decider) return false;
-            const blocks = await decider.showNow(widgetId, force);
-            if (blocks.length) reporter.warn(`show("${widgetId}")`, `not shown: ${blocks.join("; ")}`);
-            return blocks.length === 0;
+            const reasons = await decider.showNow(widgetId, force);
+            if (reasons.length) reporter.warn(`show("${widgetId}")`, `not shown: ${(await sayReasons(reasons, "show()")).join("; ")}`);
+            return reasons.length === 0;
           });
         },
         Promise.resolve(false),
@@ -597,12 +610,16 @@ export function createNudge(options: NudgeOptions) {
     /** Closes the widget with this id, or every widget on screen. */
     hide: inOrder(safe("hide()", (id?: string) => host.hide(id === undefined ? undefined : args.identifier(id, "hide()")))),
 
-    /** Why each widget (or the one named) would or would not show now. */
+    /**
+     * Why each widget (or the one named) would or would not show now. The first call loads the
+     * reasons' words: until they arrive (a moment later), each reason is its gate's name alone.
+     */
     explain: safe(
       "explain()",
       (id?: string): Explanation[] => {
-        if (decider && !decider.hasTracer()) loadTracer(decider);
-        return decider?.explain(id) ?? [];
+        if (!decider) return [];
+        if (!wording) void sayReasons([], "explain()"); // once: a failed download is reported once, names stay meanwhile
+        return decider.holds(id).map(({ id, type, reasons }) => ({ id, type, wouldShow: !reasons.length, blockedBy: sayOrName(reasons) }));
       },
       [],
     ),

@@ -149,9 +149,7 @@ export function openDebugPanel(env: Env, source: DebugSource): () => void {
     env.setTimeout(soon, 400);
   };
   const stops = [source.on("track", soon), source.on("shown", (event) => widgetsChanged(event, true)), source.on("closed", (event) => widgetsChanged(event, false))];
-  tick();
-  // explain() loads its tracer on first use: render again once the detailed reasons are there.
-  env.setTimeout(soon, 300);
+  tick(); // explain()'s words loaded with this chunk (create-nudge.ts, openDebugView): full reasons from the first render
 
   return () => {
     env.clearTimeout(timer);

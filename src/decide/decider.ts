@@ -5,25 +5,34 @@ import type { CompiledRules, CompiledWidget } from "../rules/compile-rules.js";
 import { afterBlocks, frequencyBlocks, showsNow, type CapContext } from "./frequency.js";
 import { modalHeldElsewhere, type ModalHolder } from "./modal-holder.js";
 import type { ModalLock } from "./modal-lock.js";
-import { PAGE_DIALOG_BLOCK } from "../track/signals/page-dialog.js";
+import type { Placement } from "../rules/published.js";
+import type { Reason } from "./reason.js";
 import { armTriggers, type PageTriggers } from "./triggers/index.js";
 import { HOLDOUT, inSiteHoldout, variantFor } from "./variants.js";
 
-/** Why a widget would or would not show now. */
+/** Why a widget would or would not show now: what `explain()` returns. */
 export interface Explanation {
   id: string;
   type: string;
   /** True when nothing blocks it (its trigger may still be awaited: see `blockedBy`). */
   wouldShow: boolean;
-  /** Every gate that holds it back, in words, with the values seen. Empty when it would show. */
+  /**
+   * Every gate that holds it back, in words, with the values seen. Empty when it would show.
+   * The words load with the first `explain()` call: until they arrive (a moment later), each
+   * reason is the gate's name alone (`frequency.session`, `when`).
+   */
   blockedBy: string[];
 }
 
-/**
- * Explains a failing condition test by test (`cart.value: expected $gte 50, found 32.5`),
- * with the segments' conditions as written; loaded on demand.
- */
-export type WhenTracer = (condition: Record<string, unknown>, facts: Facts, segments: Record<string, Record<string, unknown>>) => string[];
+/** What holds one widget back, as data: explain() puts it in words (see reason.ts). */
+export interface Holds {
+  id: string;
+  type: string;
+  reasons: Reason[];
+}
+
+/** A reason whose gate the decider itself waits on: the page's own dialog. */
+const PAGE_DIALOG: Reason = ["page dialog"];
 
 export interface DeciderDeps {
   env: Env;
@@ -35,14 +44,18 @@ export interface DeciderDeps {
   tab: string;
   /** The widgets on screen now. */
   showing(): Array<{ id: string; modal: boolean }>;
-  /** Whether a widget of this type with this content shows as a modal. */
-  isModal(type: string, content: Record<string, unknown>): boolean;
+  /**
+   * Whether a widget of this type with this content shows as a modal. `placement` is what
+   * `nudge build` (or the browser's validator) computed ahead for the visitor's variant of a
+   * built-in type; a type registered at run time answers from its definition instead.
+   */
+  isModal(type: string, content: Record<string, unknown>, placement?: Placement): boolean;
   /**
    * Whether a widget of this type with this content is placed inside the page (an inline carousel):
    * part of the page, not an interruption, so `settings.quietPeriod`, `maxPerPage` and
    * `maxPerSession` neither hold it back nor count it. Default: none is.
    */
-  isInline?(type: string, content: Record<string, unknown>): boolean;
+  isInline?(type: string, content: Record<string, unknown>, placement?: Placement): boolean;
   /** A widget passed every gate (the visitor's variant, or "holdout"): once per page view. */
   eligible(widget: CompiledWidget, variant: string): void;
   /** A widget would show once its trigger fires: a good moment to start downloading its code. Default: nothing. */
@@ -65,7 +78,7 @@ export interface DeciderDeps {
    */
   pageDialogOpen?(): boolean;
   /** Site-wide guards (`settings.guards`) that hold this widget back for this customer, in words. */
-  guards?(widget: CompiledWidget, facts: Facts, content: Record<string, unknown>): string[];
+  guards?(widget: CompiledWidget, facts: Facts, content: Record<string, unknown>): Reason[];
   /** explain()'s extra words on a widget held back (a customer card that did not load). */
   notes?(widget: CompiledWidget): string[];
 }
@@ -91,7 +104,6 @@ export function createDecider(deps: DeciderDeps) {
   const fired = new Set<string>();
   let busy = false;
   let again = false;
-  let tracer: WhenTracer | undefined;
   const onRelease = () => void deps.sync().then(consider);
   /** The cross-tab modal lock, loaded with the first modal about to show or held back by another tab's (see modal-holder.ts). */
   let lock: ModalLock | undefined;
@@ -118,18 +130,17 @@ export function createDecider(deps: DeciderDeps) {
     lockedBy?: { holder?: ModalHolder };
   }
 
-  function gates(widget: CompiledWidget, facts: Facts, options: GateOptions = {}): string[] {
-    const blocks: string[] = [];
+  function gates(widget: CompiledWidget, facts: Facts, options: GateOptions = {}): Reason[] {
+    const blocks: Reason[] = [];
     const now = env.now();
     const off = deps.blocked();
     if (off) blocks.push(off);
     const arm = visitorVariant(widget, facts);
-    if (!options.ignoreTrigger && !fired.has(widget.id))
-      blocks.push(triggers?.awaiting({ id: widget.id, trigger: arm?.trigger ?? widget.trigger }) ?? "trigger: waits for the first page view");
+    if (!options.ignoreTrigger && !fired.has(widget.id)) blocks.push(triggers?.awaiting({ id: widget.id, trigger: arm?.trigger ?? widget.trigger }) ?? ["trigger"]);
     if (widget.schedule) blocks.push(...widget.schedule(now));
     const skipped = deps.skipped?.(widget.id);
-    if (skipped) blocks.push(`prepare: ${skipped}`);
-    if (!widget.when(facts)) blocks.push(...whenBlocks(widget, facts));
+    if (skipped) blocks.push(["prepare", skipped]);
+    if (!widget.when(facts)) blocks.push(["when", widget.whenSource, facts, rules.segmentSources]);
     if (deps.guards) blocks.push(...deps.guards(widget, facts, visitorContent(widget, facts)));
     const history = deps.history();
     const own = history[widget.id];
@@ -140,41 +151,30 @@ export function createDecider(deps: DeciderDeps) {
       Object.entries(history).reduce((sum, [id, h]) => sum + (ids(id) ? showsNow(h, deps.caps()).session : 0), 0);
     if (widget.group) {
       const { group } = widget;
-      if (groupsThisPage.has(group)) blocks.push(`group "${group}": a widget of this group already showed on this page`);
+      if (groupsThisPage.has(group)) blocks.push(["group", group]);
       const cap = settings.groups[group]?.maxPerSession ?? Infinity;
       const inGroup = sessionShows((id) => rules.widgets.some((w) => w.id === id && w.group === group));
-      if (inGroup >= cap) blocks.push(`settings.groups.${group}.maxPerSession: ${inGroup} already shown this session`);
+      if (inGroup >= cap) blocks.push(["settings.groups", group, inGroup]);
     }
     if (interrupting(widget.id)) {
-      if (shownThisPage >= settings.maxPerPage) blocks.push(`settings.maxPerPage: ${shownThisPage} already shown on this page`);
+      if (shownThisPage >= settings.maxPerPage) blocks.push(["settings.maxPerPage", shownThisPage]);
       const total = sessionShows();
-      if (total >= settings.maxPerSession) blocks.push(`settings.maxPerSession: ${total} already shown this session`);
+      if (total >= settings.maxPerSession) blocks.push(["settings.maxPerSession", total]);
       const lastShown = Math.max(0, ...Object.entries(history).map(([id, h]) => (interrupting(id) ? h.lastShown : 0)));
-      if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(`settings.quietPeriod: another widget showed ${Math.round((now - lastShown) / 1000)}s ago`);
+      if (settings.quietMs && lastShown + settings.quietMs > now) blocks.push(["settings.quietPeriod", Math.round((now - lastShown) / 1000)]);
     }
     const showing = deps.showing();
     const modal = isModal(widget, facts);
     const modalShowing = showing.find((s) => s.modal);
-    if (showing.some((s) => s.id === widget.id)) blocks.push("already showing");
-    else if (modalShowing && modal) blocks.push(`one modal at a time: "${modalShowing.id}" is showing`);
+    if (showing.some((s) => s.id === widget.id)) blocks.push(["already showing"]);
+    else if (modalShowing && modal) blocks.push(["one modal at a time", modalShowing.id]);
     const holder = modal ? modalHeldElsewhere(env, deps.tab, deps.mayStore) : null;
     if (holder) {
-      blocks.push(`one modal at a time: "${holder.widget}" is showing in another tab`);
+      blocks.push(["one modal at a time", holder.widget, 1]);
       if (options.lockedBy) options.lockedBy.holder = holder;
     }
-    if (modal && deps.pageDialogOpen?.()) blocks.push(PAGE_DIALOG_BLOCK);
+    if (modal && deps.pageDialogOpen?.()) blocks.push(PAGE_DIALOG);
     return blocks;
-  }
-
-  function whenBlocks(widget: CompiledWidget, facts: Facts): string[] {
-    const generic = ["when: conditions do not hold for the current facts"];
-    if (!tracer || !widget.whenSource) return generic;
-    try {
-      const lines = tracer(widget.whenSource, facts, rules.segmentSources);
-      return lines.length ? lines.map((line) => `when: ${line}`) : generic;
-    } catch {
-      return generic;
-    }
   }
 
   /** The site-wide control group sees no widget: for each one it is in the control group. */
@@ -184,18 +184,21 @@ export function createDecider(deps: DeciderDeps) {
    * Modal or inline can depend on the content (a popup's layout): the visitor's variant decides both,
    * so an experiment that mixes layouts is paced by what each visitor sees.
    */
-  const visitorContent = (widget: CompiledWidget, facts: Facts) => (visitorVariant(widget, facts) ?? widget.variants[0]).content;
+  const visitorContent = (widget: CompiledWidget, facts: Facts) => shown(widget, facts).content;
+  const shown = (widget: CompiledWidget, facts: Facts) => visitorVariant(widget, facts) ?? widget.variants[0];
+  /** Where the visitor's variant shows, as computed ahead (undefined for a type the build did not know). */
+  const placementOf = (widget: CompiledWidget, facts: Facts) => widget.placement?.[shown(widget, facts).id];
   /** The visitor's variant (undefined in the control group): its trigger and frequency, when it has its own, replace the widget's. */
   const visitorVariant = (widget: CompiledWidget, facts: Facts) => {
     const variant = variantOf(widget, facts);
     return widget.variants.find((v) => v.id === variant);
   };
-  const isModal = (widget: CompiledWidget, facts: Facts) => deps.isModal(widget.type, visitorContent(widget, facts));
+  const isModal = (widget: CompiledWidget, facts: Facts) => deps.isModal(widget.type, visitorContent(widget, facts), placementOf(widget, facts));
 
   /** Not an inline widget: the page-wide pacing settings apply to it (an unknown id counts, as before). */
   function interrupts(id: string, facts: Facts): boolean {
     const widget = deps.isInline && rules.widgets.find((w) => w.id === id);
-    return !widget || !deps.isInline!(widget.type, visitorContent(widget, facts));
+    return !widget || !deps.isInline!(widget.type, visitorContent(widget, facts), placementOf(widget, facts));
   }
 
   function markEligible(widget: CompiledWidget, variant: string) {
@@ -248,7 +251,7 @@ export function createDecider(deps: DeciderDeps) {
     const lockedBy: GateOptions["lockedBy"] = {};
     for (const widget of due) {
       const blocks = gates(widget, facts, { lockedBy });
-      if (blocks.includes(PAGE_DIALOG_BLOCK)) waitForPageDialog();
+      if (blocks.includes(PAGE_DIALOG)) waitForPageDialog();
       if (blocks.length) continue;
       const variant = variantOf(widget, facts);
       fired.delete(widget.id);
@@ -296,11 +299,10 @@ export function createDecider(deps: DeciderDeps) {
   }
 
   /** Why a widget that passed its gates is not on screen after all. */
-  function notShown(widget: CompiledWidget, facts: Facts): string[] {
-    if (isModal(widget, facts) && deps.pageDialogOpen?.()) return [PAGE_DIALOG_BLOCK];
+  function notShown(widget: CompiledWidget, facts: Facts): Reason[] {
+    if (isModal(widget, facts) && deps.pageDialogOpen?.()) return [PAGE_DIALOG];
     const skipped = deps.skipped?.(widget.id);
-    if (skipped) return [`prepare: ${skipped}`];
-    return ["render: it did not reach the screen (see the problem reported before)"];
+    return [skipped ? ["prepare", skipped] : ["render"]];
   }
 
   /** Widgets armed on this page that would show once their trigger fires (a delay, exit intent): their code downloads now. */
@@ -316,9 +318,9 @@ export function createDecider(deps: DeciderDeps) {
       }
   }
 
-  function holdoutBlock(widget: CompiledWidget, facts: Facts): string[] {
-    if (siteHeld(facts)) return [`settings.holdout: this visitor is in the site-wide control group (${settings.holdout}% of visitors): no widget shows, counted as eligible`];
-    return variantOf(widget, facts) === HOLDOUT ? [`holdout: this visitor is in the control group (${widget.holdout}% of visitors): counted as eligible, shown nothing`] : [];
+  function holdoutBlock(widget: CompiledWidget, facts: Facts): Reason[] {
+    if (siteHeld(facts)) return [["settings.holdout", settings.holdout]];
+    return variantOf(widget, facts) === HOLDOUT ? [["holdout", widget.holdout]] : [];
   }
 
   return {
@@ -381,9 +383,9 @@ export function createDecider(deps: DeciderDeps) {
       if (persisted) lock?.suspend();
     },
     /** `show(id)` from the API: every gate but the trigger still applies; forcing skips them all but consent. */
-    async showNow(id: string, force: boolean): Promise<string[]> {
+    async showNow(id: string, force: boolean): Promise<Reason[]> {
       const widget = rules.widgets.find((w) => w.id === id);
-      if (!widget) return [`no widget with id "${id}" in the rules`];
+      if (!widget) return [["unknown", id]];
       const facts = deps.facts();
       if (force) {
         const off = deps.blocked();
@@ -399,21 +401,17 @@ export function createDecider(deps: DeciderDeps) {
       if (variant === HOLDOUT) return holdoutBlock(widget, facts);
       return (await present(widget, facts, variant)) ? [] : notShown(widget, facts);
     },
-    explain(id?: string): Explanation[] {
+    /** What holds each widget (or the one named) back now, as data: explain() puts it in words. */
+    holds(id?: string): Holds[] {
       const facts = deps.facts();
       return rules.widgets
         .filter((w) => id === undefined || w.id === id)
         .map((w) => {
-          const blockedBy = [...gates(w, facts), ...holdoutBlock(w, facts)];
-          if (blockedBy.length && deps.notes) blockedBy.push(...deps.notes(w));
-          return { id: w.id, type: w.type, wouldShow: blockedBy.length === 0, blockedBy };
+          const reasons = [...gates(w, facts), ...holdoutBlock(w, facts)];
+          if (reasons.length && deps.notes) reasons.push(...deps.notes(w));
+          return { id: w.id, type: w.type, reasons };
         });
     },
-    /** Installs the `when` tracer once its code has loaded (explain() is for developers: it loads on demand). */
-    setTracer(trace: WhenTracer): void {
-      tracer = trace;
-    },
-    hasTracer: () => !!tracer,
     dispose(): void {
       triggers?.dispose();
       triggers = null;

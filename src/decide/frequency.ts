@@ -2,7 +2,7 @@ import { parseDuration } from "../rules/duration.js";
 import type { After, Frequency } from "../rules/schema/rules-schema.js";
 import type { WidgetHistory } from "../profile/profile.js";
 import type { CloseReason } from "../render/widget-api.js";
-import { formatElapsed, formatWait } from "./format-time.js";
+import type { Reason } from "./reason.js";
 
 /** Where the visitor is now, for counting shows per session and per day. */
 export interface CapContext {
@@ -52,39 +52,38 @@ export function showsNow(history: WidgetHistory | undefined, now: CapContext) {
   };
 }
 
-/** The frequency rules that block a widget right now, in words; empty when none does. */
-export function frequencyBlocks(frequency: CompiledFrequency, history: WidgetHistory | undefined, now: CapContext, time: number): string[] {
+/** The frequency rules that block a widget right now, as data (explain-words.ts writes them out); empty when none does. */
+export function frequencyBlocks(frequency: CompiledFrequency, history: WidgetHistory | undefined, now: CapContext, time: number): Reason[] {
   const shows = showsNow(history, now);
-  const blocks: string[] = [];
-  if (frequency.session !== undefined && shows.session >= frequency.session) blocks.push(`frequency.session: shown ${shows.session} of ${frequency.session} times this session`);
-  if (frequency.day !== undefined && shows.day >= frequency.day) blocks.push(`frequency.day: shown ${shows.day} of ${frequency.day} times today`);
-  if (frequency.total !== undefined && shows.total >= frequency.total) blocks.push(`frequency.total: shown ${shows.total} of ${frequency.total} times in total`);
+  const blocks: Reason[] = [];
+  for (const period of ["session", "day", "total"] as const)
+    if (frequency[period] !== undefined && shows[period] >= frequency[period]) blocks.push([`frequency.${period}`, shows[period], frequency[period]]);
   if (!history) return blocks;
   const stop = frequency.stopAfter ?? [];
-  if (stop.includes("converted") && history.converted > 0) blocks.push(`frequency.stopAfter: converted (${history.converted} time(s)), never shown again`);
-  if (stop.includes("dismissed") && (history.dismissed ?? 0) > 0) blocks.push(`frequency.stopAfter: dismissed by the visitor (${history.dismissed} time(s)), never shown again`);
+  if (stop.includes("converted") && history.converted > 0) blocks.push(["frequency.stopAfter", "converted", history.converted]);
+  if (stop.includes("dismissed") && (history.dismissed ?? 0) > 0) blocks.push(["frequency.stopAfter", "dismissed", history.dismissed]);
   const cooldown = frequency.cooldown ?? {};
-  const cool = (name: "afterShown" | "afterClosed" | "afterConverted", since: number | undefined, what: string) => {
+  const cool = (name: "afterShown" | "afterClosed" | "afterConverted", since: number | undefined) => {
     const wait = cooldown[name];
     if (wait === undefined || !since) return;
     const left = since + wait - time;
     // A stamp further ahead than the wait itself came from a wrong clock since corrected: it must not block for a year.
-    if (left > 0 && left <= 2 * wait) blocks.push(`frequency.cooldown.${name}: ${what} ${formatElapsed(time - since)} ago, eligible again in ${formatWait(left)}`);
+    if (left > 0 && left <= 2 * wait) blocks.push([`frequency.cooldown.${name}`, time - since, left]);
   };
-  cool("afterShown", history.lastShown, "shown");
-  cool("afterClosed", history.lastClosed, "closed");
-  cool("afterConverted", history.lastConverted, "converted");
+  cool("afterShown", history.lastShown);
+  cool("afterClosed", history.lastClosed);
+  cool("afterConverted", history.lastConverted);
   return blocks;
 }
 
-/** Why a follow-up is not due yet, in words; empty when it is. */
-export function afterBlocks(after: CompiledAfter | undefined, previous: WidgetHistory | undefined, time: number): string[] {
+/** Why a follow-up is not due yet, as data (explain-words.ts writes it out); empty when it is. */
+export function afterBlocks(after: CompiledAfter | undefined, previous: WidgetHistory | undefined, time: number): Reason[] {
   if (!after) return [];
-  const name = `"${after.widget}"`;
-  if (!previous?.lastShown) return [`after: ${name} has not been shown to this visitor yet`];
+  const name = after.widget;
+  if (!previous?.lastShown) return [["after", name]];
   const left = previous.lastShown + after.shownAtLeastMs - time;
-  if (left > 0 && left <= 2 * after.shownAtLeastMs) return [`after: ${name} was shown ${formatElapsed(time - previous.lastShown)} ago, eligible in ${formatWait(left)}`];
-  if (after.notConverted && previous.lastConverted >= previous.lastShown) return [`after.notConverted: ${name} converted ${formatElapsed(time - previous.lastConverted)} ago`];
+  if (left > 0 && left <= 2 * after.shownAtLeastMs) return [["after", name, time - previous.lastShown, left]];
+  if (after.notConverted && previous.lastConverted >= previous.lastShown) return [["after.notConverted", name, time - previous.lastConverted]];
   return [];
 }
 

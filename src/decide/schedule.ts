@@ -1,5 +1,5 @@
 import type { Schedule } from "../rules/schema/rules-schema.js";
-import { formatWait } from "./format-time.js";
+import type { Reason } from "./reason.js";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const MINUTE = 60_000;
@@ -48,21 +48,15 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
   };
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/** Why the schedule keeps a widget back at `now` (visitor's local time), in words; empty when it is on. */
-export function scheduleBlocks(schedule: CompiledSchedule, now: number): string[] {
-  const blocks: string[] = [];
+/** Why the schedule keeps a widget back at `now` (visitor's local time), as data (explain-words.ts writes it out); empty when it is on. */
+export function scheduleBlocks(schedule: CompiledSchedule, now: number): Reason[] {
+  const blocks: Reason[] = [];
   const { source } = schedule;
-  if (schedule.start !== undefined && now < schedule.start) blocks.push(`schedule.start: starts ${source.start}, ${formatWait(schedule.start - now)} from now`);
-  if (schedule.end !== undefined && now >= schedule.end) blocks.push(`schedule.end: ended ${source.end}`);
+  if (schedule.start !== undefined && now < schedule.start) blocks.push(["schedule.start", source.start, schedule.start - now]);
+  if (schedule.end !== undefined && now >= schedule.end) blocks.push(["schedule.end", source.end]);
   const local = new Date(now);
-  if (schedule.weekdays && !schedule.weekdays.includes(local.getDay())) {
-    blocks.push(`schedule.weekdays: today is ${WEEKDAYS[local.getDay()]} (${local.getDay()}), shows on ${schedule.weekdays.map((d) => WEEKDAYS[d]).join(", ")}`);
-  }
-  if (schedule.hours && !inHours(local.getHours(), schedule.hours)) {
-    blocks.push(`schedule.hours: it is ${local.getHours()}:${String(local.getMinutes()).padStart(2, "0")}, shows from ${schedule.hours.from}:00 to ${schedule.hours.to}:00`);
-  }
+  if (schedule.weekdays && !schedule.weekdays.includes(local.getDay())) blocks.push(["schedule.weekdays", local.getDay(), schedule.weekdays]);
+  if (schedule.hours && !inHours(local.getHours(), schedule.hours)) blocks.push(["schedule.hours", local.getHours(), local.getMinutes(), schedule.hours.from, schedule.hours.to]);
   return blocks;
 }
 
@@ -70,8 +64,8 @@ function inHours(hour: number, { from, to }: { from: number; to: number }): bool
   return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
-/** Why a widget's schedule keeps it back at a moment, in words; empty when it is on. */
-export type ScheduleGate = (now: number) => string[];
+/** Why a widget's schedule keeps it back at a moment (see `scheduleBlocks`); empty when it is on. */
+export type ScheduleGate = (now: number) => Reason[];
 
 /**
  * A widget's schedule, compiled once. This module loads only for a rules file

@@ -7,7 +7,7 @@ import type { scheduleGate, ScheduleGate } from "../decide/schedule.js";
 import { compileTrigger, type CompiledTrigger } from "../decide/triggers/index.js";
 import type { CompiledVariant } from "../decide/variants.js";
 import { parseDuration } from "./duration.js";
-import type { Ahead } from "./published.js";
+import type { Ahead, Placement } from "./published.js";
 import type { RulesFile, Settings, WidgetRule } from "./schema/rules-schema.js";
 import { own } from "../env/own.js";
 
@@ -30,6 +30,11 @@ export interface CompiledWidget {
   /** Percent of visitors in the control group (0 when none). */
   holdout: number;
   goal?: CompiledGoal;
+  /**
+   * Where each variant shows, by variant id, as `nudge build` (or the browser's validator)
+   * computed ahead for a built-in type: the runtime need not know each type's layouts.
+   */
+  placement?: Record<string, Placement>;
 }
 
 export interface CompiledSettings {
@@ -109,7 +114,11 @@ export function compileRules(file: RulesFile, onError: (path: string, error: unk
   const widgets: CompiledWidget[] = [];
   file.widgets.forEach((rule, index) => {
     try {
-      widgets.push(compileWidget(rule, options, features));
+      const widget = compileWidget(rule, options, features);
+      // A stamp that lies about placement only misplaces (never breaks) that widget.
+      const placement = ahead?.widgets[index]?.placement;
+      if (placement && typeof placement === "object") widget.placement = placement;
+      widgets.push(widget);
     } catch (error) {
       onError(`widgets[${index}]`, error);
     }

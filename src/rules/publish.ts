@@ -1,4 +1,4 @@
-import { builtinInline, builtinModal } from "../core/builtin-widgets.js";
+import { builtinInline, builtinModal } from "../core/builtin-placement.js";
 import { compileTrigger } from "../decide/triggers/compile.js";
 import { DERIVED_FACT_USES } from "../profile/derived-slot.js";
 import { parseDuration } from "./duration.js";

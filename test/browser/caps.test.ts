@@ -18,7 +18,11 @@ afterAll(async () => harness?.close());
 afterEach(async () => context?.close());
 
 const DAY = 24 * 60 * 60 * 1000;
-const blockedBy = (page: Page): Promise<string> => page.evaluate(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).join("; "));
+/** explain("offer")'s reasons in words: the first call loads them (each gate's name meanwhile, with no ": " in it). */
+async function blockedBy(page: Page): Promise<string> {
+  await page.waitForFunction(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).every((reason) => reason.includes(": ")));
+  return page.evaluate(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).join("; "));
+}
 
 /** Loads the page (a new runtime) and returns whether the offer showed, closing it if it did. */
 async function load(page: Page, url: string): Promise<boolean> {

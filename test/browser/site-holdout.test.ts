@@ -71,8 +71,11 @@ async function buyAndReport(page: import("playwright-core").Page) {
 describe("settings.holdout: the site-wide control group", () => {
   it("a visitor in it sees no widget, explain() names the control group, and the report counts them in it", async () => {
     const { page, errors } = await visit(true);
+    const [first] = await page.evaluate(() => (window as any).nudge.explain("welcome"));
+    expect(first.wouldShow).toBe(false);
+    // The first explain() loads its words: the gate's name meanwhile, then the sentence.
+    await page.waitForFunction(() => (window as any).nudge.explain("welcome")[0].blockedBy.some((reason: string) => reason.startsWith("settings.holdout:")));
     const [why] = await page.evaluate(() => (window as any).nudge.explain("welcome"));
-    expect(why.wouldShow).toBe(false);
     expect(why.blockedBy.join("\n")).toContain(`settings.holdout: this visitor is in the site-wide control group (${PERCENT}% of visitors)`);
     await expect(dialog(page).count()).resolves.toBe(0);
     await page.screenshot({ path: resolve(SCREENSHOTS, "site-holdout-control.png") });

@@ -102,7 +102,8 @@ describe("several tabs in Chromium", () => {
     const reasons = () => two.page.evaluate(() => ((window as any).nudge.explain("offer")[0].blockedBy as string[]).join("; "));
     await two.page.waitForTimeout(600); // a window in which a wrongly shown popup would appear
     expect(await dialog(two.page).count()).toBe(0);
-    expect(await reasons()).toContain('one modal at a time: "offer" is showing in another tab');
+    // The first explain() loads its words: the gate's name meanwhile, then the sentence.
+    await expect.poll(reasons).toContain('one modal at a time: "offer" is showing in another tab');
     await one.page.evaluate(() => (window as any).nudge.hide());
     await dialog(two.page).waitFor({ state: "visible" }); // released, broadcast: tab two's turn
     expect(await dialog(one.page).count()).toBe(0);

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { formatElapsed, formatWait } from "../../../src/decide/format-time.js";
-import { compileSchedule, parseLocalDate, scheduleBlocks } from "../../../src/decide/schedule.js";
+import { compileSchedule, parseLocalDate, scheduleBlocks as scheduleData } from "../../../src/decide/schedule.js";
+import { say } from "../../../src/decide/explain-words.js";
 import { cleanup, fakeClock, onScreen, rulesOf, settle, start } from "../runtime/harness.js";
 import { blocked, HOUR, widgets } from "./helpers.js";
 
 afterEach(cleanup);
 
+/** The schedule's reasons in explain()'s words. */
+const scheduleBlocks = (...a: Parameters<typeof scheduleData>) => say(scheduleData(...a));
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
 describe("parseLocalDate", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinModal } from "../../../src/core/builtin-widgets.js";
+import { builtinModal } from "../../../src/core/builtin-placement.js";
 import { validateRules } from "../../../src/rules/validate.js";
 import { builtinContentSchemas } from "../../../src/rules/schema/rules-schema.js";
 import { deadlineOf, localDeadline, timeLeft } from "../../../widgets/shared/countdown.js";
@@ -142,7 +142,7 @@ describe("schemas of the popup family", () => {
     expect(result.problems.map((p) => p.path).join(" ")).toContain("widgets[1].content.inline");
   });
 
-  it("the runtime knows which popups are modal before their code loads, and agrees with the widgets", () => {
+  it("nudge build knows which popups are modal before their code loads (for `ahead`), and agrees with the widgets", () => {
     for (const layout of [undefined, "modal", "slide-in", "top-bar", "bottom-bar", "fullscreen", "inline"]) {
       const content = { title: "t", layout };
       expect(builtinModal.popup(content)).toBe((popup.modal as (c: unknown) => boolean)(content));

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import shopFile from "../../../examples/shop/rules.json";
 import * as schedule from "../../../src/decide/schedule.js";
 import { compileRules } from "../../../src/rules/compile-rules.js";
+import { computeAhead } from "../../../src/rules/publish.js";
 import { installExtraOperators } from "../../../src/rules/condition/extra-operators.js";
 import type { RulesFile, WidgetRule } from "../../../src/rules/schema/rules-schema.js";
 import { validateRules } from "../../../src/rules/validate.js";
@@ -124,7 +125,8 @@ describe("compileRules: schedules", () => {
     const [widget] = compileRules(scheduled, noError, schedule).widgets;
     const monday = new Date(2026, 10, 23, 12).getTime();
     expect(widget.schedule!(monday)).toEqual([]);
-    expect(widget.schedule!(monday + 86_400_000)).toEqual([expect.stringMatching(/^schedule\.weekdays: today is Tue/)]);
+    // As data: explain()'s words chunk writes "schedule.weekdays: today is Tue (2), shows on Mon".
+    expect(widget.schedule!(monday + 86_400_000)).toEqual([["schedule.weekdays", 2, [1]]]);
   });
 
   it("without the schedule code, a scheduled widget is reported and left out; the others compile", () => {
@@ -177,5 +179,30 @@ describe("compileRules on the shop example", () => {
     expect(when(facts(1, 0))).toBe(false);
     expect(when(facts(3, 1))).toBe(false);
     expect(when(facts(3, 0, "/shop/checkout.html"))).toBe(false);
+  });
+});
+
+describe("compileRules: placement from what was computed ahead", () => {
+  it("carries each variant's placement from `ahead`, so the runtime need not know the built-in layouts", () => {
+    const rules = {
+      version: 1,
+      widgets: [
+        popup({ id: "modal" }),
+        popup({ id: "inline", content: { title: "T", layout: "inline", inline: { selector: "#slot" } } }),
+        popup({
+          id: "mixed",
+          content: undefined,
+          variants: [
+            { id: "a", content: { title: "A", layout: "bar" } },
+            { id: "b", content: { title: "B", layout: "fullscreen" } },
+          ],
+        }),
+        { id: "own", type: "my-widget", content: {} },
+      ],
+    } as RulesFile;
+    const { widgets } = compileRules(rules, noError, {}, computeAhead(rules));
+    expect(widgets.map((w) => w.placement)).toEqual([{ default: "modal" }, { default: "inline" }, { a: "overlay", b: "modal" }, {}]);
+    // Without `ahead` (a caller that compiles on its own) there is none: a registered definition answers instead.
+    expect(compileRules(rules, noError).widgets[0].placement).toBeUndefined();
   });
 });

@@ -237,7 +237,7 @@ describe("explain() and show()", () => {
     await h.nudge.ready;
     expect(await h.nudge.show("vip")).toBe(false);
     expect(onScreen()).toEqual([]);
-    expect(warnings(h).some((w) => w.includes('show("vip")') && w.includes("when: conditions do not hold"))).toBe(true);
+    expect(warnings(h).some((w) => w.includes('show("vip")') && w.includes("not shown: when: attributes.vip"))).toBe(true);
     expect(await h.nudge.show("vip", { force: true })).toBe(true);
     expect(onScreen()).toEqual(["vip"]);
     expect(await h.nudge.show("missing")).toBe(false);

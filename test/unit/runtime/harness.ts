@@ -6,7 +6,7 @@
  */
 import { h } from "preact";
 import { vi } from "vitest";
-import { createNudge, loadOccasionalCalls, type Nudge } from "../../../src/core/create-nudge.js";
+import { createNudge, loadExplainWords, loadOccasionalCalls, type Nudge } from "../../../src/core/create-nudge.js";
 import type { NudgeEvents, NudgeOptions } from "../../../src/core/types.js";
 import { loadArgumentMessages } from "../../../src/core/rejections.js";
 import type { NudgeProblem } from "../../../src/core/report.js";
@@ -26,6 +26,9 @@ import "../../../src/decide/modal-lock.js";
 await loadOccasionalCalls();
 // So are the texts of rejected calls' warnings (a chunk loaded with the first wrong call; browser-tested in lazy-chunks).
 await loadArgumentMessages();
+// explain()'s words likewise: its first call in a page returns each gate's name while they load (tested in
+// test/browser/explain-words.test.ts); here every explain() speaks in full.
+await loadExplainWords();
 
 export const MINUTE = 60_000;
 
