@@ -141,4 +141,3 @@ export function armTriggers(widgets: readonly Triggerable[], context: ArmContext
     },
   };
 }
-
