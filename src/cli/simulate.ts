@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { builtinWidgets } from "../core/builtin-widgets.js";
 import { createNudge, loadExplainWords, loadOccasionalCalls, type Nudge } from "../core/create-nudge.js";
+import { loadArgumentMessages } from "../core/rejections.js";
 import { loadDerivedFacts } from "../profile/derived-slot.js";
 import type { NudgeEvents } from "../core/types.js";
 import type { RulesFile } from "../rules/schema/rules-schema.js";
@@ -75,6 +76,9 @@ async function run(rules: Record<string, unknown>, timeline: Timeline): Promise<
     import("../rules/condition/extra-operators.js").then((chunk) => chunk.installExtraOperators()),
     loadDerivedFacts(),
     loadOccasionalCalls(),
+    loadArgumentMessages(),
+    import("../track/source.js"),
+    import("../profile/profile-adopt.js"),
     ...widgetCode,
   ]);
   const start = new Date(/^\d{4}-\d{2}-\d{2}$/.test(timeline.start) ? `${timeline.start}T00:00:00` : timeline.start).getTime();

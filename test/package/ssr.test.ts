@@ -96,6 +96,8 @@ describe("SSR: the npm entry points load and run under Node, with no DOM", () =>
       }
       await nudge.ready;
       const shown = await nudge.show("welcome");
+      // A wrong call's warning text is a lazy chunk: the warning comes once it has loaded.
+      for (let i = 0; i < 200 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
       nudge.destroy();
       console.log(JSON.stringify({ threw, shown, ready: true, problems: errors.map((e) => e.where + ": " + e.message) }));
     `);
